@@ -1,0 +1,130 @@
+"""The plain records every stage speaks.
+
+Stages import these records and never each other, so any stage can be read, tested or replaced
+alone (see DESIGN.md). Offsets are always character offsets into ``Document.text``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+
+
+class SegmentKind(StrEnum):
+    """What a stretch of an article is; only title, body and caption carry facts."""
+
+    TITLE = "title"
+    BODY = "body"
+    CAPTION = "caption"
+    NOTE = "note"  # editor's notes ("This article was originally published at ...")
+    BIO = "bio"  # author bio line
+    TAGS = "tags"
+    COMMENT = "comment"
+    NAVIGATION = "navigation"
+
+    @property
+    def carries_facts(self) -> bool:
+        return self in (SegmentKind.TITLE, SegmentKind.BODY, SegmentKind.CAPTION)
+
+
+class EntityKind(StrEnum):
+    """The entity classes of the RDF contract (schema:Person, schema:Organization, schema:Place)."""
+
+    PERSON = "person"
+    ORGANIZATION = "organization"
+    PLACE = "place"
+
+
+@dataclass(frozen=True)
+class DocumentMeta:
+    """Article metadata, from the ``NAME.meta.json`` sidecar or inferred from the text."""
+
+    title: str
+    url: str | None = None
+    published: dt.date | None = None
+    published_inferred: bool = False
+    author: str | None = None
+    author_inferred: bool = False
+    publisher: str | None = None
+    language: str = "en"
+
+
+@dataclass(frozen=True)
+class Document:
+    """One article as read from disk: ``text`` is the decoded file with newlines normalized."""
+
+    doc_id: str  # slug, unique within a build, used in IRIs
+    path: Path
+    text: str
+    sha256: str  # of the raw file bytes (and the sidecar, when there is one)
+    meta: DocumentMeta
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A stretch of a document with one role (body paragraph, caption, comment, ...)."""
+
+    kind: SegmentKind
+    start: int
+    end: int
+    text: str
+    author: str | None = None  # comments only: the commenter's name, as text
+    timestamp: dt.datetime | None = None  # comments only, when the page shows one
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A name found in a fact-bearing segment.
+
+    ``text`` is the exact quote ``Document.text[start:end]``; ``name`` is that quote with titles
+    and honorifics removed ("Maj. Gen. Rick Lynch" -> "Rick Lynch"), ``titles`` what was removed.
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: EntityKind
+    name: str
+    sentence: Sentence
+    titles: tuple[str, ...] = ()
+
+
+@dataclass
+class Entity:
+    """One real-world entity across all documents, with every surface form seen."""
+
+    key: str  # stable slug, the last IRI segment
+    kind: EntityKind
+    label: str
+    alt_labels: set[str] = field(default_factory=set)
+    same_as: str | None = None  # verified Wikidata entity IRI
+    close_match: str | None = None  # plausible Wikidata entity IRI
+    dbpedia: str | None = None
+
+
+@dataclass(frozen=True)
+class AnalyzedDocument:
+    """Everything the stages learned about one document, before identity is resolved."""
+
+    document: Document
+    segments: tuple[Segment, ...]
+    sentences: tuple[Sentence, ...]
+    mentions: tuple[Mention, ...]
+
+
+@dataclass(frozen=True)
+class Quarantined:
+    """A document that was not published, and the one sentence that says why."""
+
+    path: Path
+    reason: str
+    report: str | None = None  # a SHACL report, when validation failed

@@ -1,0 +1,87 @@
+"""Every setting, declared once with its default and help; the CLI and the environment feed it.
+
+A setting ``query_timeout`` is read from ``--query-timeout`` or ``LDPUB_QUERY_TIMEOUT``, in that
+order, else its default.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from typing import Any
+
+import click
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    default: Any
+    help: str
+    type: Any = str
+
+    @property
+    def env(self) -> str:
+        return "LDPUB_" + self.name.upper()
+
+    @property
+    def flag(self) -> str:
+        return "--" + self.name.replace("_", "-")
+
+
+SETTINGS: dict[str, Setting] = {
+    s.name: s
+    for s in (
+        Setting("out", "dist", "Folder the build writes its publication to.", click.Path()),
+        Setting(
+            "base_uri",
+            "http://localhost:8000/",
+            "Base of every IRI the build mints and the server answers for (ends with '/').",
+        ),
+        Setting(
+            "model",
+            "ldpub_ner_gmb",
+            "spaCy NER pipeline: the bundled 'ldpub_ner_gmb', an installed package name "
+            "(e.g. en_core_web_trf) or a folder path.",
+        ),
+        Setting("host", "127.0.0.1", "Interface the server listens on."),
+        Setting("port", 8000, "TCP port the server listens on.", click.IntRange(1, 65535)),
+        Setting(
+            "query_timeout",
+            10.0,
+            "Seconds a SPARQL query may run before it is stopped with HTTP 503.",
+            click.FloatRange(0.1, 3600),
+        ),
+        Setting(
+            "result_limit",
+            10000,
+            "Most rows (or triples) one SPARQL query may return; more is cut and reported.",
+            click.IntRange(1),
+        ),
+        Setting("threads", 8, "Worker threads of the WSGI server.", click.IntRange(1, 256)),
+    )
+}
+
+
+def option(name: str, **overrides: Any):
+    """A click option for a declared setting: flag, env var, default and help come from it."""
+    s = SETTINGS[name]
+    kwargs: dict[str, Any] = {
+        "default": s.default,
+        "envvar": s.env,
+        "show_default": True,
+        "show_envvar": True,
+        "help": s.help,
+        "type": s.type,
+    }
+    kwargs.update(overrides)
+    return click.option(s.flag, s.name, **kwargs)
+
+
+def value(name: str) -> Any:
+    """The setting's value from the environment, else its default (for code outside the CLI)."""
+    s = SETTINGS[name]
+    raw = os.environ.get(s.env)
+    if raw is None:
+        return s.default
+    return s.type.convert(raw, None, None) if isinstance(s.type, click.ParamType) else raw
