@@ -102,10 +102,11 @@ class Mention:
 class Entity:
     """One real-world entity across all documents, with every surface form seen."""
 
-    key: str  # stable slug, the last IRI segment
+    key: str  # stable "{kind}/{slug}", the IRI is ``{base}id/{key}``
     kind: EntityKind
     label: str
     alt_labels: set[str] = field(default_factory=set)
+    honorifics: set[str] = field(default_factory=set)
     same_as: str | None = None  # verified Wikidata entity IRI
     close_match: str | None = None  # plausible Wikidata entity IRI
     dbpedia: str | None = None
@@ -128,3 +129,36 @@ class Quarantined:
     path: Path
     reason: str
     report: str | None = None  # a SHACL report, when validation failed
+
+
+@dataclass(frozen=True)
+class Run:
+    """One build, described as a prov:Activity."""
+
+    run_id: str  # compact UTC timestamp, e.g. 20261120T231500Z
+    started: dt.datetime
+    software_version: str
+    model_name: str
+    model_version: str
+    ended: dt.datetime | None = None
+
+
+@dataclass(frozen=True)
+class ResolvedMention:
+    """A mention with the entity it was resolved to."""
+
+    mention: Mention
+    entity_key: str
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """The outcome of identity resolution over all documents.
+
+    ``mentions`` maps a doc_id to that document's mentions with their entity keys; ``merges``
+    keeps why two names became one entity, so every merge can be explained.
+    """
+
+    entities: dict[str, Entity]
+    mentions: dict[str, tuple[ResolvedMention, ...]]
+    merges: tuple[str, ...] = ()

@@ -1,0 +1,192 @@
+"""Map records onto the RDF contract (docs/rdf-contract.md): one graph per concern.
+
+Entity descriptions, each document's statements and the build's provenance go to separate named
+graphs, and no triple is written to two of them, so the union and the quads agree in size.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
+from rdflib.namespace import OWL, PROV, SKOS
+
+from .namespaces import ITSRDF, LDPUB, NIF, PREFIXES, SCHEMA
+from .records import (
+    AnalyzedDocument,
+    Entity,
+    EntityKind,
+    Mention,
+    ResolvedMention,
+    Run,
+    SegmentKind,
+    Sentence,
+)
+
+Span = Sentence | Mention
+
+ENTITY_CLASS = {
+    EntityKind.PERSON: SCHEMA.Person,
+    EntityKind.ORGANIZATION: SCHEMA.Organization,
+    EntityKind.PLACE: SCHEMA.Place,
+}
+
+
+class Minter:
+    """Every IRI the build mints, derived from content so that rebuilds give the same IRIs."""
+
+    def __init__(self, base_uri: str) -> None:
+        self.base = base_uri if base_uri.endswith("/") else base_uri + "/"
+
+    def entity(self, key: str) -> URIRef:
+        return URIRef(f"{self.base}id/{key}")
+
+    def article(self, doc_id: str) -> URIRef:
+        return URIRef(f"{self.base}id/article/{doc_id}")
+
+    def span(self, doc_id: str, start: int, end: int) -> URIRef:
+        return URIRef(f"{self.article(doc_id)}#char={start},{end}")
+
+    def comment(self, doc_id: str, n: int) -> URIRef:
+        return URIRef(f"{self.article(doc_id)}/comment/{n}")
+
+    def graph(self, name: str) -> URIRef:
+        return URIRef(f"{self.base}graph/{name}")
+
+    def run(self, run: Run) -> URIRef:
+        return URIRef(f"{self.base}id/run/{run.run_id}")
+
+    def software(self, run: Run) -> URIRef:
+        return URIRef(f"{self.base}id/software/ldpub-{run.software_version}")
+
+    def model(self, run: Run) -> URIRef:
+        return URIRef(f"{self.base}id/model/{run.model_name}-{run.model_version}")
+
+
+def new_graph() -> Graph:
+    """An rdflib graph with the project's prefixes bound."""
+    graph = Graph(bind_namespaces="none")
+    for prefix, ns in PREFIXES.items():
+        graph.bind(prefix, ns)
+    return graph
+
+
+def _count(n: int) -> Literal:
+    return Literal(n, datatype=XSD.nonNegativeInteger)
+
+
+def entities_graph(entities: Iterable[Entity], mint: Minter, language: str = "en") -> Graph:
+    """``B graph/entities``: type, one label, aliases, honorifics and links per entity."""
+    graph = new_graph()
+    for entity in entities:
+        node = mint.entity(entity.key)
+        graph.add((node, RDF.type, ENTITY_CLASS[entity.kind]))
+        graph.add((node, RDFS.label, Literal(entity.label, lang=language)))
+        for alias in sorted(entity.alt_labels):
+            graph.add((node, SKOS.altLabel, Literal(alias, lang=language)))
+        for title in sorted(entity.honorifics):
+            graph.add((node, LDPUB.honorific, Literal(title, lang=language)))
+        if entity.same_as:
+            graph.add((node, OWL.sameAs, URIRef(entity.same_as)))
+        if entity.close_match:
+            graph.add((node, SKOS.closeMatch, URIRef(entity.close_match)))
+        if entity.dbpedia:
+            graph.add((node, RDFS.seeAlso, URIRef(entity.dbpedia)))
+    return graph
+
+
+def _span(graph: Graph, mint: Minter, doc_id: str, context: URIRef, part: Span) -> URIRef:
+    """A NIF string for ``part`` of the document text, with its quote and offsets."""
+    node = mint.span(doc_id, part.start, part.end)
+    graph.add((node, RDF.type, NIF.String))
+    graph.add((node, NIF.anchorOf, Literal(part.text)))
+    graph.add((node, NIF.beginIndex, _count(part.start)))
+    graph.add((node, NIF.endIndex, _count(part.end)))
+    graph.add((node, NIF.referenceContext, context))
+    return node
+
+
+def _article(graph: Graph, mint: Minter, analyzed: AnalyzedDocument, run: Run) -> URIRef:
+    doc = analyzed.document
+    meta = doc.meta
+    article = mint.article(doc.doc_id)
+    graph.add((article, RDF.type, SCHEMA.NewsArticle))
+    graph.add((article, SCHEMA.headline, Literal(meta.title, lang=meta.language)))
+    graph.add((article, SCHEMA.inLanguage, Literal(meta.language)))
+    graph.add((article, PROV.wasGeneratedBy, mint.run(run)))
+    if meta.published:
+        graph.add((article, SCHEMA.datePublished, Literal(meta.published, datatype=XSD.date)))
+        if meta.published_inferred:
+            graph.add((article, LDPUB.inferredProperty, SCHEMA.datePublished))
+    if meta.author:
+        graph.add((article, SCHEMA.author, Literal(meta.author)))
+        if meta.author_inferred:
+            graph.add((article, LDPUB.inferredProperty, SCHEMA.author))
+    if meta.publisher:
+        graph.add((article, SCHEMA.publisher, Literal(meta.publisher)))
+    if meta.url:
+        graph.add((article, SCHEMA.url, URIRef(meta.url)))
+    return article
+
+
+def _comments(graph: Graph, mint: Minter, analyzed: AnalyzedDocument, article: URIRef) -> None:
+    """Reader comments: published as what readers said, never as facts or persons."""
+    comments = [s for s in analyzed.segments if s.kind is SegmentKind.COMMENT]
+    for n, segment in enumerate(comments, start=1):
+        node = mint.comment(analyzed.document.doc_id, n)
+        graph.add((article, SCHEMA.comment, node))
+        graph.add((node, RDF.type, SCHEMA.Comment))
+        graph.add((node, SCHEMA.text, Literal(segment.text)))
+        if segment.author:
+            graph.add((node, SCHEMA.author, Literal(segment.author)))
+        if segment.timestamp:
+            graph.add((node, SCHEMA.dateCreated, Literal(segment.timestamp, datatype=XSD.dateTime)))
+
+
+def document_graph(
+    analyzed: AnalyzedDocument, mentions: Sequence[ResolvedMention], run: Run, mint: Minter
+) -> Graph:
+    """``B graph/{doc}``: the article, its text, evidence sentences, mentions and comments."""
+    graph = new_graph()
+    doc = analyzed.document
+    article = _article(graph, mint, analyzed, run)
+    context = mint.span(doc.doc_id, 0, len(doc.text))
+    graph.add((context, RDF.type, NIF.Context))
+    graph.add((context, RDF.type, NIF.String))
+    graph.add((context, NIF.isString, Literal(doc.text)))
+    graph.add((context, NIF.beginIndex, _count(0)))
+    graph.add((context, NIF.endIndex, _count(len(doc.text))))
+    graph.add((context, NIF.sourceUrl, article))
+    for resolved in mentions:
+        mention = resolved.mention
+        sentence = _span(graph, mint, doc.doc_id, context, mention.sentence)
+        graph.add((sentence, RDF.type, NIF.Sentence))
+        node = _span(graph, mint, doc.doc_id, context, mention)
+        graph.add((node, RDF.type, NIF.Phrase))
+        graph.add((node, NIF.sentence, sentence))
+        graph.add((node, ITSRDF.taIdentRef, mint.entity(resolved.entity_key)))
+        graph.add((node, ITSRDF.taClassRef, ENTITY_CLASS[mention.kind]))
+        graph.add((node, PROV.wasGeneratedBy, mint.run(run)))
+    _comments(graph, mint, analyzed, article)
+    return graph
+
+
+def provenance_graph(run: Run, mint: Minter) -> Graph:
+    """``B graph/provenance``: the build as a prov:Activity with its software and model."""
+    graph = new_graph()
+    activity, software, model = mint.run(run), mint.software(run), mint.model(run)
+    graph.add((activity, RDF.type, PROV.Activity))
+    graph.add((activity, RDFS.label, Literal(f"ldpub build {run.run_id}", lang="en")))
+    graph.add((activity, PROV.startedAtTime, Literal(run.started, datatype=XSD.dateTime)))
+    if run.ended:
+        graph.add((activity, PROV.endedAtTime, Literal(run.ended, datatype=XSD.dateTime)))
+    graph.add((activity, PROV.wasAssociatedWith, software))
+    graph.add((activity, PROV.used, model))
+    graph.add((software, RDF.type, PROV.SoftwareAgent))
+    graph.add((software, RDFS.label, Literal(f"ldpub {run.software_version}", lang="en")))
+    graph.add((software, SCHEMA.softwareVersion, Literal(run.software_version)))
+    graph.add((model, RDF.type, PROV.Entity))
+    graph.add((model, RDF.type, SCHEMA.SoftwareSourceCode))
+    graph.add((model, RDFS.label, Literal(run.model_name, lang="en")))
+    graph.add((model, SCHEMA.version, Literal(run.model_version)))
+    return graph

@@ -1,0 +1,113 @@
+"""Publish: the validated graphs become a store, dumps, a VoID description and reports.
+
+Everything is written into a release folder aside and swapped in at the end (see release.py),
+so a failed or killed build never leaves a half-written publication.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from itertools import islice
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import Graph, URIRef
+from rdflib.namespace import OWL
+
+from ..records import Run
+from .dumps import sha256_of, write_checksums, write_dumps
+from .release import PublishError, finish_release, start_release
+from .void import void_graph
+
+__all__ = ["Publication", "PublishError", "publish"]
+
+
+@dataclass(frozen=True)
+class Publication:
+    release: Path
+    triples: int
+    class_counts: dict[str, int]
+
+
+def _load(store_dir: Path, graphs: Mapping[URIRef, Graph], scratch: Path) -> ox.Store:
+    """Bulk-load every named graph through one N-Quads file (Oxigraph's fastest path)."""
+    with scratch.open("w", encoding="utf-8") as out:
+        for name, graph in graphs.items():
+            suffix = f" <{name}> .\n"
+            for line in graph.serialize(format="nt").splitlines():
+                if line.endswith(" ."):
+                    out.write(line[:-2] + suffix)
+    store = ox.Store(str(store_dir))
+    store.bulk_load(path=str(scratch), format=ox.RdfFormat.N_QUADS)
+    scratch.unlink()
+    return store
+
+
+def _class_counts(store: ox.Store, entities_graph: URIRef) -> dict[str, int]:
+    rows = store.query(
+        f"SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE {{ GRAPH <{entities_graph}> {{ ?s a ?c }} }} "
+        "GROUP BY ?c"
+    )
+    return {row["c"].value: int(row["n"].value) for row in rows}
+
+
+def publish(
+    graphs: Mapping[URIRef, Graph],
+    out: Path,
+    *,
+    run: Run,
+    base_uri: str,
+    entities_graph: URIRef,
+    sources: Sequence[str],
+    reports: Mapping[str, str],
+    summary: Mapping[str, object],
+) -> Publication:
+    """Write a complete release of ``graphs`` under ``out`` and make it the current one."""
+    partial = start_release(out, run.run_id)
+    try:
+        store = _load(partial / "store", graphs, partial / "load.nq")
+        dumps = partial / "dumps"
+        checksums = write_dumps(store, dumps)
+        triples = len(store)
+        counts = _class_counts(store, entities_graph)
+        sameas = sum(1 for _ in store.quads_for_pattern(None, ox.NamedNode(str(OWL.sameAs)), None))
+        entity_quads = store.quads_for_pattern(None, None, None, ox.NamedNode(str(entities_graph)))
+        examples = [URIRef(q.subject.value) for q in islice(entity_quads, 1)]
+        del store  # release the store's lock before the folder is renamed
+        void = void_graph(
+            base_uri,
+            triples=triples,
+            class_counts={URIRef(c): n for c, n in counts.items()},
+            sameas_links=sameas,
+            sources=sources,
+            examples=examples,
+            dump_folder=dumps,
+            checksums=checksums,
+            modified=run.ended or run.started,
+        )
+        void.serialize(dumps / "void.ttl", format="turtle")
+        checksums["void.ttl"] = sha256_of(dumps / "void.ttl")
+        write_checksums(dumps, checksums)
+        report_dir = partial / "reports"
+        report_dir.mkdir()
+        for name, text in reports.items():
+            (report_dir / name).write_text(text, encoding="utf-8")
+        full_summary = {**summary, "triples": triples}
+        (report_dir / "summary.json").write_text(json.dumps(full_summary, indent=2) + "\n")
+        manifest = {
+            "base_uri": base_uri,
+            "release": run.run_id,
+            "built": (run.ended or run.started).isoformat(),
+            "software_version": run.software_version,
+            "model": f"{run.model_name}-{run.model_version}",
+            "counts": full_summary,
+        }
+        (partial / "publication.json").write_text(json.dumps(manifest, indent=2) + "\n")
+    except BaseException:
+        shutil.rmtree(partial, ignore_errors=True)
+        raise
+    release = finish_release(out, partial, run.run_id)
+    return Publication(release=release, triples=triples, class_counts=counts)

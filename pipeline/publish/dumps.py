@@ -1,0 +1,72 @@
+"""Whole-dataset dumps, written from the store so that they say exactly what is served."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO
+
+import pyoxigraph as ox
+from rdflib import Graph
+
+from ..namespaces import PREFIXES
+
+# name -> (media type, writer kind); every dump is gzip-compressed
+DUMPS: dict[str, str] = {
+    "ldpub.ttl.gz": "text/turtle",
+    "ldpub.jsonld.gz": "application/ld+json",
+    "ldpub.nt.gz": "application/n-triples",
+    "ldpub.nq.gz": "application/n-quads",
+}
+CONTEXT_FILE = "context.jsonld"
+
+
+def jsonld_context() -> dict[str, object]:
+    """The published JSON-LD @context: the project's prefixes, nothing that changes meaning."""
+    return {"@context": dict(PREFIXES)}
+
+
+def _union(store: ox.Store) -> Iterator[ox.Triple]:
+    """Every statement of every named graph, as triples (no triple is in two graphs)."""
+    return (quad.triple for quad in store)
+
+
+def _gzip(path: Path) -> IO[bytes]:
+    """A gzip writer with a fixed mtime, so equal content gives equal bytes and checksums."""
+    raw = path.open("wb")
+    return gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0)
+
+
+def write_dumps(store: ox.Store, folder: Path) -> dict[str, str]:
+    """Write the four dumps and the @context into ``folder``; return file name -> sha256."""
+    folder.mkdir(parents=True, exist_ok=True)
+    with _gzip(folder / "ldpub.nq.gz") as out:
+        store.dump(out, ox.RdfFormat.N_QUADS)
+    with _gzip(folder / "ldpub.nt.gz") as out:
+        ox.serialize(_union(store), out, ox.RdfFormat.N_TRIPLES)
+    with _gzip(folder / "ldpub.ttl.gz") as out:
+        ox.serialize(_union(store), out, ox.RdfFormat.TURTLE, prefixes=dict(PREFIXES))
+    context = jsonld_context()
+    (folder / CONTEXT_FILE).write_text(json.dumps(context, indent=2) + "\n", encoding="utf-8")
+    union = Graph()
+    union.parse(data=ox.serialize(_union(store), format=ox.RdfFormat.N_TRIPLES), format="nt")
+    with _gzip(folder / "ldpub.jsonld.gz") as out:
+        out.write(union.serialize(format="json-ld", context=context["@context"]).encode())
+    return {name: sha256_of(folder / name) for name in (*DUMPS, CONTEXT_FILE)}
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def write_checksums(folder: Path, sums: dict[str, str]) -> None:
+    """``SHA256SUMS`` in the format ``sha256sum -c`` reads."""
+    lines = [f"{digest}  {name}\n" for name, digest in sorted(sums.items())]
+    (folder / "SHA256SUMS").write_text("".join(lines), encoding="utf-8")
