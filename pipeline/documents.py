@@ -1,0 +1,340 @@
+"""Stage 1: read articles (UTF-8 text, first line the title) and their metadata from disk.
+
+A bad document must never stop the others, so every problem with one file becomes a
+``Quarantined`` record with one sentence that says what is wrong and what to do; only an INPUT
+that does not exist at all is the user's mistake for the whole build (``InputError``).
+
+``Document.text`` is the file decoded as UTF-8 with a leading BOM removed and CRLF / CR turned
+into LF. Every offset in the pipeline indexes this text, not the bytes on disk.
+
+Metadata comes from the sidecar ``NAME.meta.json`` next to ``NAME.txt``. What it lacks is
+inferred from the text and flagged: the author from the BIO segment (a bio line "Jane Doe is a
+Senior Fellow at ..." at the end of the article, or a "By Jane Doe" byline at its start), the
+publication date from the latest fully specified date or timestamp in the whole text (comments
+included) that is not in the future. The latest date is an upper bound: pages show dates of
+comments and updates, which come after publication.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import errno
+import hashlib
+import json
+import os
+import re
+import stat
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from pipeline.records import Document, DocumentMeta, Quarantined, SegmentKind
+from pipeline.segment import bio_author, find_timestamps, segment_text
+
+MAX_DOCUMENT_BYTES = 20 * 1024 * 1024  # an article (or sidecar) larger than this is quarantined
+MAX_TITLE_CHARS = 300  # a longer first line is a paragraph, not a title
+ARTICLE_SUFFIX = ".txt"
+SIDECAR_SUFFIX = ".meta.json"
+SIDECAR_KEYS = ("url", "published", "author", "publisher", "language", "title")
+
+_HTML = re.compile(r"^\s*(?:<!doctype\s+html|<html\b|<\?xml|<head\b|<body\b)", re.IGNORECASE)
+_HTML_TAG = re.compile(r"</?(?:html|head|body|div|p|span|script|style|a|br|table|li)\b[^>]*>", re.I)
+_HTML_TAGS_MAX = 10  # a text with more tags than this is HTML, not an article about HTML
+_LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
+
+
+class InputError(ValueError):
+    """An INPUT path the user gave cannot be used at all (the CLI exits with status 2)."""
+
+
+class _Rejected(Exception):
+    """One document cannot be published; ``reason`` is the sentence for ``Quarantined``."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class _Read:
+    path: Path
+    text: str
+    sha256: str
+    meta: DocumentMeta
+
+
+def read_documents(inputs: Sequence[Path]) -> tuple[list[Document], list[Quarantined]]:
+    """Read every article under ``inputs`` (files, or folders searched recursively for *.txt).
+
+    Documents come in input order, each folder's files sorted by relative path; a file reached
+    twice is read once. ``doc_id`` is the file stem slugified, suffixed ``-2``, ``-3`` ... in that
+    order when stems collide.
+    """
+    documents: list[_Read] = []
+    quarantined: list[Quarantined] = []
+    for path in _collect(inputs, quarantined):
+        try:
+            documents.append(_read(path))
+        except _Rejected as rejected:
+            quarantined.append(Quarantined(path, rejected.reason))
+    ids = _unique([slugify(_base_name(d.path)) for d in documents])
+    return [
+        Document(doc_id, d.path, d.text, d.sha256, d.meta)
+        for doc_id, d in zip(ids, documents, strict=True)
+    ], quarantined
+
+
+def slugify(stem: str) -> str:
+    """``000_dcf4860e397032ac`` -> ``000-dcf4860e397032ac``: ASCII [a-z0-9-], as IRIs need."""
+    ascii_text = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "document"
+
+
+def _unique(slugs: list[str]) -> list[str]:
+    """Keep each slug's first holder; later ones get the smallest free ``-N`` (N >= 2)."""
+    taken, seen, unique = set(slugs), set(), []
+    for slug in slugs:
+        if slug in seen:
+            n = 2
+            while f"{slug}-{n}" in taken:
+                n += 1
+            slug = f"{slug}-{n}"
+            taken.add(slug)
+        seen.add(slug)
+        unique.append(slug)
+    return unique
+
+
+def _base_name(path: Path) -> str:
+    """``NAME`` of ``NAME.txt`` (of any other explicitly given file: its stem)."""
+    name = path.name
+    return name[: -len(ARTICLE_SUFFIX)] if name.lower().endswith(ARTICLE_SUFFIX) else path.stem
+
+
+def _sidecar_path(path: Path) -> Path:
+    return path.with_name(_base_name(path) + SIDECAR_SUFFIX)
+
+
+def _collect(inputs: Sequence[Path], quarantined: list[Quarantined]) -> list[Path]:
+    """The article files under ``inputs``, deduplicated; unlistable folders are quarantined."""
+    missing = [str(p) for p in inputs if not os.path.lexists(p)]
+    if missing:
+        raise InputError(
+            f"Input {', '.join(missing)} does not exist: pass existing article files (.txt) "
+            "or folders that contain them."
+        )
+    paths: list[Path] = []
+    for given in map(Path, inputs):
+        if given.is_dir():
+            paths += _walk(given, quarantined)
+        elif given.name.lower().endswith(SIDECAR_SUFFIX):
+            quarantined.append(
+                Quarantined(
+                    given,
+                    f"{given.name} is a metadata sidecar, not an article: pass the article "
+                    f"{given.name[: -len(SIDECAR_SUFFIX)]}{ARTICLE_SUFFIX} (or its folder).",
+                )
+            )
+        else:
+            paths.append(given)
+    seen: set[str] = set()
+    unique = []
+    for path in paths:
+        key = os.path.realpath(path)
+        if key not in seen:
+            seen.add(key)
+            unique.append(path)
+    return unique
+
+
+def _walk(folder: Path, quarantined: list[Quarantined]) -> list[Path]:
+    """``*.txt`` files under ``folder``, sorted; symlinked folders are not entered (no loops)."""
+
+    def unlistable(error: OSError) -> None:
+        quarantined.append(
+            Quarantined(
+                Path(error.filename or folder),
+                f"Folder {error.filename} cannot be listed ({error.strerror}): make it readable "
+                "or leave it out of the input.",
+            )
+        )
+
+    found = [
+        Path(root, name)
+        for root, _dirs, names in os.walk(folder, onerror=unlistable)
+        for name in names
+        if name.lower().endswith(ARTICLE_SUFFIX)
+    ]
+    return sorted(found, key=lambda p: p.relative_to(folder).parts)
+
+
+def _read_bytes(path: Path, what: str) -> bytes:
+    """The file's bytes, or a rejection that names the problem (missing, loop, size, access)."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise _Rejected(
+            f"{what} {path.name} is a broken symbolic link: point it at an existing file or "
+            "remove it."
+        ) from None
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise _Rejected(
+                f"{what} {path.name} is a symbolic link loop: point it at a real file or remove it."
+            ) from None
+        raise _Rejected(f"{what} {path.name} cannot be examined ({error.strerror}).") from None
+    if not stat.S_ISREG(info.st_mode):
+        raise _Rejected(f"{what} {path.name} is not a regular file: pass a text file instead.")
+    if info.st_size > MAX_DOCUMENT_BYTES:
+        raise _Rejected(
+            f"{what} {path.name} is {info.st_size} bytes, over the limit of "
+            f"{MAX_DOCUMENT_BYTES} bytes: split it or leave it out."
+        )
+    try:
+        return path.read_bytes()
+    except PermissionError:
+        raise _Rejected(
+            f"{what} {path.name} cannot be read (permission denied): make it readable "
+            "(chmod +r) or leave it out."
+        ) from None
+    except OSError as error:
+        raise _Rejected(f"{what} {path.name} cannot be read ({error.strerror}).") from None
+
+
+def _decode(raw: bytes, what: str, name: str) -> str:
+    """UTF-8 text without BOM, with LF newlines; binary, UTF-16 and bad bytes are rejected."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise _Rejected(f"{what} {name} is UTF-16 encoded: re-save it as UTF-8.")
+    if b"\x00" in raw:
+        raise _Rejected(f"{what} {name} is a binary file (it contains NUL bytes), not text.")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise _Rejected(
+            f"{what} {name} is not valid UTF-8 (invalid byte at offset {error.start}): "
+            "re-save it as UTF-8."
+        ) from None
+    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _read(path: Path) -> _Read:
+    raw = _read_bytes(path, "Article")
+    if not raw:
+        raise _Rejected(f"Article {path.name} is empty: give it a title line and a body.")
+    text = _decode(raw, "Article", path.name)
+    if not text.strip():
+        raise _Rejected(f"Article {path.name} contains only whitespace: it has no title or text.")
+    if _HTML.match(text) or len(_HTML_TAG.findall(text)) > _HTML_TAGS_MAX:
+        raise _Rejected(
+            f"Article {path.name} is HTML, not plain text: convert it to text with the title "
+            "on the first line and one paragraph per line."
+        )
+    first_line = text.lstrip().split("\n", 1)[0].strip()
+    if len(first_line) > MAX_TITLE_CHARS:
+        raise _Rejected(
+            f"Article {path.name} has no title line (its first line is over {MAX_TITLE_CHARS} "
+            "characters): put the title alone on the first line."
+        )
+    if not any(c.isalnum() for c in first_line):
+        raise _Rejected(
+            f"Article {path.name} has no title line (its first line has no words): put the "
+            "title alone on the first line."
+        )
+    digest = hashlib.sha256(raw)
+    sidecar_path = _sidecar_path(path)
+    fields: dict[str, str] = {}
+    if os.path.lexists(sidecar_path):
+        sidecar_raw = _read_bytes(sidecar_path, "Sidecar")
+        digest.update(sidecar_raw)
+        fields = _sidecar_fields(sidecar_raw, sidecar_path.name)
+    return _Read(path, text, digest.hexdigest(), _meta(text, first_line, fields))
+
+
+def _sidecar_fields(raw: bytes, name: str) -> dict[str, str]:
+    """The sidecar's fields, all strings (null means absent, ``published`` normalized to
+    YYYY-MM-DD), after checking keys, types and values."""
+    try:
+        data = json.loads(_decode(raw, "Sidecar", name))
+    except json.JSONDecodeError as error:
+        raise _Rejected(
+            f"Sidecar {name} is not valid JSON (line {error.lineno}, column {error.colno}: "
+            f"{error.msg}): fix it or delete it."
+        ) from None
+    if not isinstance(data, dict):
+        raise _Rejected(f"Sidecar {name} must hold a JSON object, not {type(data).__name__}.")
+    unknown = sorted(set(data) - set(SIDECAR_KEYS))
+    if unknown:
+        raise _Rejected(
+            f"Sidecar {name} has unknown keys {', '.join(unknown)}: use only "
+            f"{', '.join(SIDECAR_KEYS)}."
+        )
+    wrong = sorted(k for k, v in data.items() if v is not None and not isinstance(v, str))
+    if wrong:
+        raise _Rejected(f"Sidecar {name}: {', '.join(wrong)} must be strings (or null).")
+    fields = {k: v.strip() for k, v in data.items() if v is not None and v.strip()}
+    url = fields.get("url")
+    if url is not None and not _is_web_url(url):
+        raise _Rejected(f"Sidecar {name}: url {url!r} is not an absolute http(s) URL.")
+    language = fields.get("language")
+    if language is not None and not _LANGUAGE.match(language):
+        raise _Rejected(
+            f"Sidecar {name}: language {language!r} is not a language tag like 'en' or 'en-GB'."
+        )
+    if "published" in fields:
+        fields["published"] = _published(fields["published"], name).isoformat()
+    return fields
+
+
+def _is_web_url(url: str) -> bool:
+    parts = urlsplit(url)
+    return parts.scheme in ("http", "https") and bool(parts.netloc) and not re.search(r"\s", url)
+
+
+def _published(value: str, name: str) -> dt.date:
+    """The sidecar's ISO date ("2007-08-21", or an ISO date-time whose date is taken)."""
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        pass
+    try:
+        return dt.datetime.fromisoformat(value).date()
+    except ValueError:
+        raise _Rejected(
+            f"Sidecar {name}: published {value!r} is not an ISO date like 2007-08-21."
+        ) from None
+
+
+def _meta(text: str, first_line: str, fields: dict[str, str]) -> DocumentMeta:
+    """Sidecar fields first; the author and date the text supports where they are missing."""
+    published = fields.get("published")
+    date = dt.date.fromisoformat(published) if published else _latest_date(text)
+    author = fields.get("author") or _bio_author(text)
+    return DocumentMeta(
+        title=fields.get("title", first_line),
+        url=fields.get("url"),
+        published=date,
+        published_inferred=published is None and date is not None,
+        author=author,
+        author_inferred="author" not in fields and author is not None,
+        publisher=fields.get("publisher"),
+        language=fields.get("language", "en"),
+    )
+
+
+def _latest_date(text: str) -> dt.date | None:
+    today = dt.date.today()
+    dates = [d for t in find_timestamps(text) if (d := t.value.date()) <= today]
+    return max(dates, default=None)
+
+
+def _bio_author(text: str) -> str | None:
+    return next(
+        (
+            name
+            for s in segment_text(text)
+            if s.kind is SegmentKind.BIO and (name := bio_author(s.text))
+        ),
+        None,
+    )
