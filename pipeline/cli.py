@@ -1,0 +1,152 @@
+"""The ``ldpub`` command: parses arguments and calls the orchestrator or a stage, nothing more.
+
+Exit codes follow pySHACL: 0 success / conforms, 1 some documents quarantined / does not
+conform, 2 usage or input error (one sentence on stderr saying what to do).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, NoReturn
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from . import __version__
+from .settings import option
+
+err = Console(stderr=True)
+# Every stage raises a ValueError subclass for what a user can fix (a bad path, setting or file);
+# LDPUB_DEBUG=1 shows the traceback instead.
+USER_ERRORS: tuple[type[Exception], ...] = (ValueError, OSError)
+
+
+def _fail(message: str) -> NoReturn:
+    err.print(f"[bold red]error:[/] {message}", highlight=False)
+    sys.exit(2)
+
+
+def _run(call: Callable[[], Any]) -> Any:
+    """Run ``call``; an error the user can fix becomes one sentence and exit code 2."""
+    try:
+        return call()
+    except USER_ERRORS as exc:
+        if os.environ.get("LDPUB_DEBUG"):
+            raise
+        _fail(str(exc))
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="ldpub")
+def main() -> None:
+    """ldpub: publish facts reported in news as validated, sentence-sourced Linked Data."""
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, type=click.Path(path_type=Path))
+@option("out", type=click.Path(path_type=Path))
+@option("base_uri")
+@option("model")
+def build(inputs: tuple[Path, ...], out: Path, base_uri: str, model: str) -> None:
+    """Build the publication of INPUTS (article files or folders; default: seeds/)."""
+    from .build import build as run_build
+
+    if not base_uri.startswith(("http://", "https://")):
+        _fail(
+            f"--base-uri must be an http(s) URI such as http://localhost:8000/, not {base_uri!r}."
+        )
+    with Progress(
+        TextColumn("{task.description:>9}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=False,
+    ) as bar:
+        tasks: dict[str, Any] = {}
+
+        def progress(stage: str, done: int, total: int) -> None:
+            if stage not in tasks:
+                tasks[stage] = bar.add_task(stage, total=total)
+            bar.update(tasks[stage], completed=done, total=total)
+
+        result = _run(
+            lambda: run_build(
+                list(inputs) or [Path("seeds")],
+                out,
+                base_uri=base_uri,
+                model=model,
+                progress=progress,
+            )
+        )
+    table = Table(title="ldpub build", show_header=True)
+    table.add_column("")
+    table.add_column("", justify="right")
+    for key in ("documents", "quarantined", "triples", "persons", "organizations", "places"):
+        table.add_row(key, str(result.summary.get(key, "-")))
+    table.add_row("events", str(result.summary["events"]))
+    table.add_row("SHACL", "conforms" if result.summary["shacl_conforms"] else "violations")
+    err.print(table)
+    for q in result.quarantined:
+        err.print(f"[yellow]quarantined[/] {q.path}: {q.reason}", highlight=False)
+    if result.publication:
+        err.print(f"published to {out}/ (release {result.publication.release.name})")
+    else:
+        err.print(f"nothing published; {out}/ is unchanged")
+    sys.exit(result.exit_code)
+
+
+@main.command()
+@click.argument("dist", required=False, default="dist", type=click.Path(path_type=Path))
+@option("host")
+@option("port")
+@option("base_uri", default=None, help="Base URI to answer for (default: the build's).")
+@option("query_timeout")
+@option("result_limit")
+@option("threads")
+def serve(dist: Path, **settings: Any) -> None:
+    """Serve the publication in DIST (default dist/): SPARQL, Linked Data pages and dumps."""
+    from .web import serve as run_server
+
+    _run(lambda: run_server(dist, **settings))
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+def validate(files: tuple[Path, ...]) -> None:
+    """Validate RDF FILES against the shapes: exit 0 conforms, 1 does not, 2 error."""
+    from .validate import validate_files
+
+    conforms, report = _run(lambda: validate_files(list(files)))
+    click.echo(report)
+    sys.exit(0 if conforms else 1)
+
+
+@main.command("train-ner")
+@click.option(
+    "--corpora",
+    type=click.Path(path_type=Path),
+    default=Path("../shared/corpora"),
+    show_default=True,
+    help="Folder holding gmb_kaggle_ner/, crossner_politics/ and redocred/.",
+)
+@click.option(
+    "--output",
+    type=click.Path(path_type=Path),
+    default=Path("pipeline/models/ldpub_ner_gmb"),
+    show_default=True,
+    help="Folder to write the trained spaCy pipeline to.",
+)
+@click.option("--seed", type=int, default=0, show_default=True, help="Random seed.")
+def train_ner(corpora: Path, output: Path, seed: int) -> None:
+    """Train the bundled NER model on GMB and evaluate it on held-out and CrossNER data."""
+    from .nlp.train import train_ner as run_training
+
+    if not (corpora / "gmb_kaggle_ner").is_dir():
+        _fail(f"{corpora}/gmb_kaggle_ner not found: pass --corpora pointing at shared/corpora.")
+    _run(lambda: run_training(corpora, output, seed=seed))

@@ -1,0 +1,137 @@
+"""Mapping records to RDF, compared with reviewed golden graphs by isomorphism."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from rdflib import Graph
+from rdflib.compare import graph_diff, isomorphic, to_isomorphic
+
+from pipeline.map import Minter, document_graph, entities_graph, provenance_graph
+from pipeline.records import (
+    AnalyzedDocument,
+    Document,
+    DocumentMeta,
+    EntityKind,
+    Mention,
+    ResolvedMention,
+    Run,
+    Segment,
+    SegmentKind,
+    Sentence,
+)
+from pipeline.resolve import resolve
+
+GOLDEN = Path(__file__).parent / "data" / "golden"
+TEXT = (
+    "Rebels seize port\n\n"
+    "Col. Amara Diallo, the commander of the Sahel Brigade, entered Gao on Monday.\n\n"
+    "  • reader42 says:\n\n    Great news from Gao.\n"
+)
+RUN = Run(
+    run_id="20260101T000000Z",
+    started=dt.datetime(2026, 1, 1, tzinfo=dt.UTC),
+    ended=dt.datetime(2026, 1, 1, 0, 0, 5, tzinfo=dt.UTC),
+    software_version="0.1.0",
+    model_name="ldpub_ner_gmb",
+    model_version="0.1.0",
+)
+
+
+def _span(text: str, needle: str) -> tuple[int, int]:
+    start = TEXT.index(needle)
+    return start, start + len(needle)
+
+
+def _analyzed() -> AnalyzedDocument:
+    s0, s1 = _span(
+        TEXT, "Col. Amara Diallo, the commander of the Sahel Brigade, entered Gao on Monday."
+    )
+    sentence = Sentence(s0, s1, TEXT[s0:s1])
+    mentions = []
+    for needle, kind, name, titles in [
+        ("Col. Amara Diallo", EntityKind.PERSON, "Amara Diallo", ("Col.",)),
+        ("Sahel Brigade", EntityKind.ORGANIZATION, "Sahel Brigade", ()),
+        ("Gao", EntityKind.PLACE, "Gao", ()),
+    ]:
+        a, b = _span(TEXT, needle)
+        mentions.append(Mention(a, b, needle, kind, name, sentence, titles))
+    c0, c1 = _span(TEXT, "Great news from Gao.")
+    segments = (
+        Segment(SegmentKind.TITLE, 0, 17, TEXT[0:17]),
+        Segment(SegmentKind.BODY, s0, s1, sentence.text),
+        Segment(SegmentKind.COMMENT, c0, c1, TEXT[c0:c1], author="reader42"),
+    )
+    meta = DocumentMeta(
+        title="Rebels seize port",
+        published=dt.date(2026, 1, 1),
+        published_inferred=True,
+        author="A. Writer",
+        url="https://news.example.org/rebels",
+    )
+    document = Document("sahel-1", Path("sahel_1.txt"), TEXT, "0" * 64, meta)
+    return AnalyzedDocument(document, segments, (sentence,), tuple(mentions))
+
+
+def _assert_isomorphic(actual: Graph, golden: str) -> None:
+    expected = Graph().parse(GOLDEN / golden)
+    if not isomorphic(actual, expected):
+        _, only_actual, only_expected = graph_diff(to_isomorphic(actual), to_isomorphic(expected))
+        pytest.fail(
+            "graphs differ\nonly in actual:\n"
+            + only_actual.serialize(format="nt")
+            + "\nonly in golden:\n"
+            + only_expected.serialize(format="nt")
+        )
+
+
+def test_document_and_entities_match_golden() -> None:
+    analyzed = _analyzed()
+    resolution = resolve([analyzed])
+    mint = Minter("http://data.example.org/")
+    doc = document_graph(analyzed, resolution.mentions["sahel-1"], RUN, mint)
+    _assert_isomorphic(doc, "document.ttl")
+    _assert_isomorphic(entities_graph(resolution.entities.values(), mint), "entities.ttl")
+    _assert_isomorphic(provenance_graph(RUN, mint), "provenance.ttl")
+
+
+def test_graphs_share_no_triple() -> None:
+    analyzed = _analyzed()
+    resolution = resolve([analyzed])
+    mint = Minter("http://data.example.org")  # a base without the slash is completed
+    graphs = [
+        document_graph(analyzed, resolution.mentions["sahel-1"], RUN, mint),
+        entities_graph(resolution.entities.values(), mint),
+        provenance_graph(RUN, mint),
+    ]
+    total = sum(len(g) for g in graphs)
+    union = Graph()
+    for g in graphs:
+        union += g
+    assert len(union) == total
+
+
+def test_commenter_is_never_a_person() -> None:
+    analyzed = _analyzed()
+    resolution = resolve([analyzed])
+    doc = document_graph(
+        analyzed, resolution.mentions["sahel-1"], RUN, Minter("http://data.example.org/")
+    )
+    rows = list(
+        doc.query(
+            "PREFIX schema: <http://schema.org/> SELECT ?a WHERE { ?c a schema:Comment ; "
+            "schema:author ?a }"
+        )
+    )
+    assert [str(r.a) for r in rows] == ["reader42"]
+    assert not any(r.a.__class__.__name__ != "Literal" for r in rows)
+
+
+def test_mention_offsets_quote_the_text() -> None:
+    analyzed = _analyzed()
+    resolution = resolve([analyzed])
+    mentions: tuple[ResolvedMention, ...] = resolution.mentions["sahel-1"]
+    for rm in mentions:
+        assert TEXT[rm.mention.start : rm.mention.end] == rm.mention.text
