@@ -64,6 +64,10 @@ class LDPUB(DefinedNamespace):
     inferredProperty: URIRef  # an article property guessed from the text, not given by a sidecar
     honorific: URIRef  # a title seen before a person's name ("Maj. Gen.", "Sheikh")
 
+    # Notation schemes: datatypes of the skos:notation literals that map event types
+    CAMEOCode: URIRef  # a CAMEO 1.1b3 event code ("183")
+    ACLEDSubEventType: URIRef  # an ACLED sub-event type name ("Suicide bomb")
+
 
 EVENT_TYPES: tuple[str, ...] = (
     "Attack", "Bombing", "Kidnapping", "Killing", "Raid", "Capture", "Arrest", "Detention",

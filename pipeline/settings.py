@@ -13,6 +13,22 @@ from typing import Any
 import click
 
 
+class BaseUri(click.ParamType):
+    """An http(s) URI; a missing trailing '/' is added so IRIs can be appended to it."""
+
+    name = "uri"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if value is None:
+            return None
+        text = str(value)
+        if not text.startswith(("http://", "https://")) or " " in text:
+            self.fail(
+                f"must be an http(s) URI such as http://localhost:8000/, not {text!r}", param, ctx
+            )
+        return text if text.endswith("/") else text + "/"
+
+
 @dataclass(frozen=True)
 class Setting:
     name: str
@@ -37,6 +53,7 @@ SETTINGS: dict[str, Setting] = {
             "base_uri",
             "http://localhost:8000/",
             "Base of every IRI the build mints and the server answers for (ends with '/').",
+            BaseUri(),
         ),
         Setting(
             "model",
