@@ -150,3 +150,7 @@ def train_ner(corpora: Path, output: Path, seed: int) -> None:
     if not (corpora / "gmb_kaggle_ner").is_dir():
         _fail(f"{corpora}/gmb_kaggle_ner not found: pass --corpora pointing at shared/corpora.")
     _run(lambda: run_training(corpora, output, seed=seed))
+
+
+if __name__ == "__main__":
+    main()
