@@ -184,7 +184,9 @@ def _read_bytes(path: Path, what: str) -> bytes:
             raise _Rejected(
                 f"{what} {path.name} is a symbolic link loop: point it at a real file or remove it."
             ) from None
-        raise _Rejected(f"{what} {path.name} cannot be examined ({error.strerror}).") from None
+        raise _Rejected(
+            f"{what} {path.name} cannot be examined ({error.strerror}): fix it or leave it out."
+        ) from None
     if not stat.S_ISREG(info.st_mode):
         raise _Rejected(f"{what} {path.name} is not a regular file: pass a text file instead.")
     if info.st_size > MAX_DOCUMENT_BYTES:
@@ -200,7 +202,9 @@ def _read_bytes(path: Path, what: str) -> bytes:
             "(chmod +r) or leave it out."
         ) from None
     except OSError as error:
-        raise _Rejected(f"{what} {path.name} cannot be read ({error.strerror}).") from None
+        raise _Rejected(
+            f"{what} {path.name} cannot be read ({error.strerror}): fix it or leave it out."
+        ) from None
 
 
 def _decode(raw: bytes, what: str, name: str) -> str:
@@ -208,13 +212,17 @@ def _decode(raw: bytes, what: str, name: str) -> str:
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise _Rejected(f"{what} {name} is UTF-16 encoded: re-save it as UTF-8.")
     if b"\x00" in raw:
-        raise _Rejected(f"{what} {name} is a binary file (it contains NUL bytes), not text.")
+        raise _Rejected(
+            f"{what} {name} is a binary file (it contains NUL bytes), not text: "
+            "leave it out of the input."
+        )
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
         raise _Rejected(
-            f"{what} {name} is not valid UTF-8 (invalid byte at offset {error.start}): "
-            "re-save it as UTF-8."
+            f"{what} {name} is not valid UTF-8 (invalid byte 0x{raw[error.start]:02x} at byte "
+            f"offset {error.start}, line {line}): re-save it as UTF-8."
         ) from None
     return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 

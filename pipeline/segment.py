@@ -169,7 +169,7 @@ _BIO = re.compile(
     r"|(?:writes|reports|blogs)\s+(?:about|on|for|from)\b)"
 )
 _BYLINE = re.compile(
-    rf"^by\s+(?P<name>{_NAME}(?:\s+and\s+{_NAME})?)(?:\s*[,|–—-]\s*[^.]{{0,60}})?$"
+    rf"^(?:[Bb]y|BY)\s+(?P<name>{_NAME}(?:\s+and\s+{_NAME})?)(?:\s*[,|–—-]\s*[^.]{{0,60}})?$"
 )
 _TAGS = re.compile(r"^(?:tags|tagged|tagged with|filed under|categories|topics)\s*:", re.IGNORECASE)
 _NOTE = re.compile(
