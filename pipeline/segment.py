@@ -8,10 +8,10 @@ The rules, in the order they apply:
 
 1. TITLE is the first non-blank line.
 2. The comment list starts at the first line that is only ``NAME says:`` (``said``/``wrote``/
-   ``writes``/``commented`` too), optionally bulleted (``•``, ``*``, ``-`` ...) and optionally
-   with a timestamp (``NAME says: September 7, 2018 at 5:59 pm``, ``NAME on ... said:``). Each
-   header at the list's indent, or each bullet at that indent without ``says:``, starts one
-   COMMENT. A comment's text is the lines indented deeper than its header (or, in a flat list
+   ``writes``/``commented`` too; NAME at most six words, no comma), bulleted (``•``, ``*``,
+   ``-`` ...) or dated (``NAME says: September 7, 2018 at 5:59 pm``, ``NAME on ... said:``, or
+   a date alone on the next line). Each header at the list's indent, or each bullet at that
+   indent without ``says:``, starts one COMMENT. A comment's text is the lines indented deeper than its header (or, in a flat list
    whose text is not indented, every line up to the next header). A first text line that is only
    a date/time is the comment's ``timestamp`` and not part of its text. A flat list ends where the
    trailing short lines begin (rule 5); an indented list ends at the first unindented line that is
@@ -34,9 +34,11 @@ The rules, in the order they apply:
    BIO; a short capitalized label (at most ``LABEL_WORDS`` words, every word capitalized, no
    final punctuation, e.g. a person's name under a photo) between paragraphs is CAPTION.
 
-Limits: a comment list must open with a header line that holds no comment text; bullets before it
-are body lists. Names are matched in Latin script only (bios, bylines). In a flat comment list a
-last comment that ends in short unpunctuated lines loses them to NAVIGATION.
+Limits: a comment list must open with a bulleted or dated header line that holds no comment
+text; bullets before it are body lists, and an undated flat list ("NAME says:" lines without
+bullets or dates) is not recognized. Names are matched in Latin script only (bios, bylines). In
+a flat comment list a last comment that ends in short unpunctuated lines loses them to
+NAVIGATION.
 """
 
 from __future__ import annotations
@@ -257,9 +259,7 @@ def segment_text(text: str) -> tuple[Segment, ...]:
     if first is None:
         return ()
     title = _segment(text, SegmentKind.TITLE, lines[first].start, lines[first].end)
-    opening = next(
-        (i for i in range(first + 1, len(lines)) if _opening_header(lines[i])), len(lines)
-    )
+    opening = next((i for i in range(first + 1, len(lines)) if _opens_list(lines, i)), len(lines))
     segments = [title] if title else []
     segments += _classify(text, _paragraphs(lines[first + 1 : opening]))
     segments += _comment_list(text, lines[opening:])
@@ -381,7 +381,7 @@ def _header(line: _Line) -> _Header | None:
     with_time = _NAME_WITH_TIME.match(name)
     if with_time and (stamp := _only_timestamp(with_time.group("time"))):
         name, timestamp = with_time.group("name"), stamp
-    if len(name.split()) > _MAX_COMMENTER_WORDS:
+    if "," in name or len(name.split()) > _MAX_COMMENTER_WORDS:
         return None
     rest = match.group("rest")
     text_start = None
@@ -393,10 +393,17 @@ def _header(line: _Line) -> _Header | None:
     return _Header(name, timestamp, text_start, line.end)
 
 
-def _opening_header(line: _Line) -> bool:
-    """Whether ``line`` can open a comment list: a header with no comment text on it."""
-    header = _header(line)
-    return header is not None and header.text_start is None
+def _opens_list(lines: Sequence[_Line], i: int) -> bool:
+    """Whether ``lines[i]`` opens the comment list: a header with no comment text on it that is
+    bulleted or dated (on the line or the next), so that "The ministry said:" before a quote in
+    the body opens nothing."""
+    header = _header(lines[i])
+    if header is None or header.text_start is not None:
+        return False
+    if header.timestamp or _BULLET.match(lines[i].text):
+        return True
+    following = next((line for line in lines[i + 1 :] if not line.blank), None)
+    return following is not None and _only_timestamp(following.text) is not None
 
 
 def _bullet(line: _Line) -> _Header | None:

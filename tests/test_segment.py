@@ -211,8 +211,8 @@ COMMENT_VARIANTS = {
         ("Ann Lee", dt.datetime(2018, 9, 7, 17, 59), "Great piece."),
     ),
     "flat, wrote": (
-        "Ann Lee wrote:\nGreat piece.\nSecond line.\n",
-        ("Ann Lee", None, "Great piece.\nSecond line."),
+        "Ann Lee wrote:\n7 September 2018\nGreat piece.\nSecond line.\n",
+        ("Ann Lee", dt.datetime(2018, 9, 7), "Great piece.\nSecond line."),
     ),
 }
 
@@ -249,20 +249,25 @@ def test_comment_list_with_inline_text_bullets_and_footer() -> None:
 
 def test_flat_comment_list_leaves_trailing_footer() -> None:
     text = (
-        "Title\n\nBody.\n\nBo says:\nFirst comment.\n\nCy says:\nSecond comment.\n\nHome\n\nAbout"
+        "Title\n\nBody.\n\nBo on May 1, 2020 at 10:00 said:\nFirst comment.\n\n"
+        "Cy says:\nSecond comment.\n\nHome\n\nAbout"
     )
     segments = segment_text(text)
-    assert [(s.kind, s.text) for s in segments[2:]] == [
-        (K.COMMENT, "First comment."),
-        (K.COMMENT, "Second comment."),
-        (K.NAVIGATION, "Home"),
-        (K.NAVIGATION, "About"),
+    assert [(s.kind, s.author, s.text) for s in segments[2:]] == [
+        (K.COMMENT, "Bo", "First comment."),
+        (K.COMMENT, "Cy", "Second comment."),
+        (K.NAVIGATION, None, "Home"),
+        (K.NAVIGATION, None, "About"),
     ]
 
 
-def test_body_bullets_before_comments_stay_body() -> None:
-    text = "Title\n\nThe findings:\n  • The spokesman says: the militia is funded abroad.\n"
-    assert K.COMMENT not in kinds(segment_text(text))
+def test_body_bullets_and_quote_introductions_stay_body() -> None:
+    text = (
+        "Title\n\nThe findings:\n  • The spokesman says: the militia is funded abroad.\n\n"
+        "In a statement, the ministry said:\n\n“We will respond.”\n\n"
+        "The army said:\n\n“We are ready.”\n"
+    )
+    assert set(kinds(segment_text(text))) == {K.TITLE, K.BODY}
 
 
 def test_comment_without_text_is_dropped() -> None:
