@@ -1,0 +1,104 @@
+"""The Flask application factory and the production server around it."""
+
+from __future__ import annotations
+
+import atexit
+import logging
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import waitress
+from flask import Flask, Response, request
+
+from pipeline import settings
+from pipeline.web import dumps, errors, meta, resources, sparql
+from pipeline.web.publication import PublicationSource
+from pipeline.web.querypool import QueryPool
+from pipeline.web.site import Site, href
+
+# Headers a cross-origin script may read (result-limit reporting, downloads).
+_EXPOSED = (
+    "Content-Length, Content-Encoding, ETag, Last-Modified, Link, Content-Location, "
+    + ", ".join(sparql.REPORT_HEADERS)
+)
+
+
+def _setting(config: Mapping[str, Any], name: str) -> Any:
+    value = config.get(name)
+    return settings.value(name) if value is None else value
+
+
+def _cors(response: Response) -> Response:
+    """Every route is a public read: any origin may call it."""
+    response.headers["Access-Control-Allow-Origin"] = "*"
+    response.headers["Access-Control-Expose-Headers"] = _EXPOSED
+    if request.method == "OPTIONS":
+        response.headers["Access-Control-Allow-Methods"] = "GET, HEAD, POST, OPTIONS"
+        response.headers["Access-Control-Allow-Headers"] = (
+            "Accept, Content-Type, Range, If-None-Match, If-Modified-Since"
+        )
+        response.headers["Access-Control-Max-Age"] = "86400"
+    return response
+
+
+def create_app(config: Mapping[str, Any]) -> Flask:
+    """The web app over a build output; keys are setting names plus ``dist`` (the folder).
+
+    Raises PublicationError when the folder holds no publication.
+    """
+    dist = Path(config.get("dist") or settings.value("out"))
+    source = PublicationSource(dist)
+    timeout = float(_setting(config, "query_timeout"))
+    pool = QueryPool(int(_setting(config, "query_workers")), timeout)
+    atexit.register(pool.close)
+
+    app = Flask(__name__)
+    app.json.sort_keys = False  # type: ignore[attr-defined]
+    app.extensions["ldpub"] = Site(
+        source=source,
+        pool=pool,
+        base_uri=config.get("base_uri"),
+        query_timeout=timeout,
+        result_limit=int(_setting(config, "result_limit")),
+    )
+    for blueprint in (sparql.bp, resources.bp, dumps.bp, meta.bp):
+        app.register_blueprint(blueprint)
+    errors.register(app)
+    app.after_request(_cors)
+    app.jinja_env.filters["href"] = href
+    return app
+
+
+def serve(
+    dist: Path,
+    *,
+    host: str,
+    port: int,
+    base_uri: str | None,
+    query_timeout: float,
+    result_limit: int,
+    threads: int,
+    query_workers: int | None = None,
+) -> None:
+    """Serve a build output under waitress until interrupted (blocks)."""
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    app = create_app(
+        {
+            "dist": dist,
+            "base_uri": base_uri,
+            "query_timeout": query_timeout,
+            "result_limit": result_limit,
+            "query_workers": query_workers,
+        }
+    )
+    server = waitress.create_server(app, host=host, port=port, threads=threads, ident="ldpub")
+    shown_host = f"[{host}]" if ":" in host else host
+    print(f"ldpub serving {dist} at http://{shown_host}:{server.effective_port}/", flush=True)
+    try:
+        server.run()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.close()
+        app.extensions["ldpub"].pool.close()

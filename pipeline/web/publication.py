@@ -1,0 +1,106 @@
+"""The publication a build wrote under DIR, opened read-only and followed across rebuilds.
+
+A build writes a new release beside the old one and swaps ``DIR/current`` atomically, so the
+server re-reads that link (at most once a second) and opens the new release when it changes.
+Each request takes one :class:`Publication` at its start and keeps it to the end, so no answer
+mixes two releases; an old release stays open for as long as a request still holds it.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pyoxigraph import Store
+
+log = logging.getLogger(__name__)
+
+
+class PublicationError(ValueError):
+    """DIR holds no publication the server can open."""
+
+
+@dataclass(frozen=True)
+class Publication:
+    """One release: its folder (a real path), its store and its metadata."""
+
+    root: Path
+    store: Store = field(compare=False)
+    meta: dict[str, Any] = field(compare=False)
+    summary: dict[str, Any] = field(compare=False)
+
+    @property
+    def store_path(self) -> str:
+        return str(self.root / "store")
+
+    @property
+    def dumps(self) -> Path:
+        return self.root / "dumps"
+
+    @property
+    def release(self) -> str:
+        return str(self.meta.get("release", self.root.name))
+
+    @property
+    def counts(self) -> dict[str, Any]:
+        """The build's counts, from publication.json, completed by reports/summary.json."""
+        return {**self.summary, **self.meta.get("counts", {})}
+
+    @classmethod
+    def open(cls, root: Path) -> Publication:
+        """Open a release folder read-only; OSError or ValueError if it is not one."""
+        meta = json.loads((root / "publication.json").read_text(encoding="utf-8"))
+        summary_file = root / "reports" / "summary.json"
+        summary = (
+            json.loads(summary_file.read_text(encoding="utf-8")) if summary_file.is_file() else {}
+        )
+        return cls(root, Store.read_only(str(root / "store")), meta, summary)
+
+
+def _release_dir(dist: Path) -> Path:
+    return Path(os.path.realpath(dist / "current"))
+
+
+class PublicationSource:
+    """The current release under DIR, reopened when ``DIR/current`` points elsewhere."""
+
+    def __init__(self, dist: Path, check_every: float = 1.0) -> None:
+        self.dist = dist
+        self._check_every = check_every
+        self._lock = threading.Lock()
+        self._checked = time.monotonic()
+        root = _release_dir(dist)
+        if not (root / "store").is_dir() or not (root / "publication.json").is_file():
+            raise PublicationError(f"No publication in {dist}/: run `ldpub build` first.")
+        try:
+            self._current = Publication.open(root)
+        except (OSError, ValueError) as e:
+            raise PublicationError(
+                f"The publication in {dist}/ cannot be opened ({e}): run `ldpub build` again."
+            ) from e
+
+    def current(self) -> Publication:
+        """The newest release, checking the link at most once per ``check_every`` seconds."""
+        with self._lock:
+            now = time.monotonic()
+            if now - self._checked >= self._check_every:
+                self._checked = now
+                root = _release_dir(self.dist)
+                if root != self._current.root:
+                    try:
+                        self._current = Publication.open(root)
+                        log.info("serving release %s", self._current.release)
+                    except (OSError, ValueError) as e:
+                        log.warning(
+                            "keeping release %s: %s cannot be opened: %s",
+                            self._current.release,
+                            root,
+                            e,
+                        )
+            return self._current

@@ -1,0 +1,5 @@
+"""stub"""
+
+from flask import Blueprint
+
+bp = Blueprint("resources", __name__)

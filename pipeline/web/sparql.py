@@ -1,0 +1,269 @@
+"""The SPARQL 1.1 Protocol endpoint: queries only, bounded in time and size.
+
+``/sparql`` takes GET ``?query=``, POST forms and POST ``application/sparql-query`` bodies,
+negotiates the result format, and runs the query in the worker pool. Without a query it
+describes itself: the HTML query page for browsers, the SPARQL 1.1 Service Description for RDF
+clients. Updates are refused: the store is the build's output, never edited in place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flask import Blueprint, Response, render_template, request
+from pyoxigraph import BlankNode, Literal, NamedNode, Triple, serialize
+from werkzeug.datastructures import MultiDict
+
+from pipeline.namespaces import PREFIXES
+from pipeline.web.errors import ApiError
+from pipeline.web.examples import EXAMPLES
+from pipeline.web.formats import GRAPHS, HTML, RESULTS, content_type, names, negotiate
+from pipeline.web.querypool import PoolBusy, QueryTimeout, WorkerCrashed
+from pipeline.web.site import base_uri, publication, site
+from pipeline.web.worker import Job
+
+bp = Blueprint("sparql", __name__)
+
+RESULT_LIMIT_HEADER = "X-LDPub-Result-Limit"
+TRUNCATED_HEADER = "X-LDPub-Results-Truncated"
+REPORT_HEADERS = (RESULT_LIMIT_HEADER, TRUNCATED_HEADER)
+
+_FORM = "application/x-www-form-urlencoded"
+_QUERY = "application/sparql-query"
+_UPDATE = "application/sparql-update"
+
+SD = "http://www.w3.org/ns/sparql-service-description#"
+FORMATS = "http://www.w3.org/ns/formats/"
+RDF_TYPE = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+
+
+@dataclass(frozen=True)
+class Operation:
+    """A protocol request reduced to what the engine needs."""
+
+    query: str | None
+    default_graphs: tuple[str, ...] | None
+    named_graphs: tuple[str, ...] | None
+
+
+def _refuse_update() -> ApiError:
+    return ApiError(
+        403,
+        "This SPARQL endpoint is read-only and refuses SPARQL Update; download a dump from "
+        "/dumps/ to change the data in your own store.",
+        title="Updates are not accepted",
+    )
+
+
+def _graphs(params: MultiDict[str, str], name: str) -> tuple[str, ...] | None:
+    values = params.getlist(name)
+    for value in values:
+        try:
+            NamedNode(value)
+        except ValueError:
+            raise ApiError(
+                400,
+                f"The {name} parameter {value!r} is not an absolute IRI; "
+                "send the full IRI of a graph.",
+            ) from None
+    return tuple(values) if values else None
+
+
+def _utf8_body() -> str:
+    charset = request.mimetype_params.get("charset", "utf-8").lower()
+    if charset not in ("utf-8", "utf8"):
+        raise ApiError(
+            415,
+            f"The request body is declared as {charset}; send the query as UTF-8 (charset=utf-8).",
+        )
+    try:
+        return request.get_data().decode("utf-8")
+    except UnicodeDecodeError:
+        raise ApiError(
+            400, "The request body is not valid UTF-8; send the query as UTF-8."
+        ) from None
+
+
+def _operation() -> Operation:
+    """Read the protocol's parameters from a GET or POST, refusing anything but one query."""
+    if request.method == "GET":
+        params: MultiDict[str, str] = request.args
+        queries = params.getlist("query")
+    elif request.mimetype == _FORM:
+        params = request.values  # graph parameters may sit in the URL or in the form
+        _utf8_body()
+        queries = request.form.getlist("query")
+    elif request.mimetype == _QUERY:
+        params = request.args
+        queries = [_utf8_body()]
+    elif request.mimetype == _UPDATE:
+        raise _refuse_update()
+    else:
+        shown = request.mimetype or "no Content-Type"
+        raise ApiError(
+            415,
+            f"A POST with {shown} cannot carry a query; send "
+            f"Content-Type: {_QUERY} with the query as body, or {_FORM} with query=.",
+        )
+    if "update" in params:
+        raise _refuse_update()
+    if len(queries) > 1:
+        raise ApiError(
+            400, "The request holds more than one query; send exactly one query parameter."
+        )
+    if request.method == "POST" and not queries:
+        raise ApiError(
+            400,
+            f"The POST carries no query; send it as the query= form field or as an {_QUERY} body.",
+        )
+    return Operation(
+        queries[0] if queries else None,
+        _graphs(params, "default-graph-uri"),
+        _graphs(params, "named-graph-uri"),
+    )
+
+
+def _service_description(fmt_type: str) -> Response:
+    """The SPARQL 1.1 Service Description of this endpoint, in an RDF format."""
+    service, dataset, default = BlankNode(), BlankNode(), BlankNode()
+    sd = lambda local: NamedNode(SD + local)  # noqa: E731
+    triples = [
+        Triple(service, RDF_TYPE, sd("Service")),
+        Triple(service, sd("endpoint"), NamedNode(request.base_url)),
+        Triple(service, sd("supportedLanguage"), sd("SPARQL11Query")),
+        Triple(service, sd("feature"), sd("UnionDefaultGraph")),
+        Triple(service, sd("defaultDataset"), dataset),
+        Triple(dataset, RDF_TYPE, sd("Dataset")),
+        Triple(dataset, sd("defaultGraph"), default),
+        Triple(default, RDF_TYPE, sd("Graph")),
+        Triple(
+            service,
+            NamedNode("http://www.w3.org/2000/01/rdf-schema#seeAlso"),
+            NamedNode(request.host_url + ".well-known/void"),
+        ),
+    ]
+    for name in (
+        "SPARQL_Results_JSON",
+        "SPARQL_Results_XML",
+        "SPARQL_Results_CSV",
+        "SPARQL_Results_TSV",
+        "Turtle",
+        "JSON-LD",
+        "N-Triples",
+        "RDF_XML",
+    ):
+        triples.append(Triple(service, sd("resultFormat"), NamedNode(FORMATS + name)))
+    for graph in publication().store.named_graphs():
+        node = BlankNode()
+        triples += [
+            Triple(dataset, sd("namedGraph"), node),
+            Triple(node, RDF_TYPE, sd("NamedGraph")),
+            Triple(node, sd("name"), graph),
+        ]
+    triples.append(
+        Triple(
+            service,
+            NamedNode("http://purl.org/dc/terms/title"),
+            Literal(f"ldpub SPARQL endpoint (release {publication().release})"),
+        )
+    )
+    fmt = GRAPHS[fmt_type]
+    body = serialize(triples, format=fmt, prefixes={"sd": SD, "formats": FORMATS})
+    return Response(body, content_type=content_type(fmt), headers={"Vary": "Accept"})
+
+
+def _query_page() -> Response:
+    s = site()
+    html = render_template(
+        "query.html",
+        examples=EXAMPLES,
+        prefixes=PREFIXES,
+        timeout=s.query_timeout,
+        limit=s.result_limit,
+        base=base_uri(),
+    )
+    return Response(html, mimetype=HTML, headers={"Vary": "Accept"})
+
+
+def _run(op: Operation, query: str) -> Response:
+    s = site()
+    accept = request.accept_mimetypes
+    job = Job(
+        store=publication().store_path,
+        query=query,
+        base_iri=base_uri(),
+        limit=s.result_limit,
+        results_type=negotiate(accept, list(RESULTS)),
+        graph_type=negotiate(accept, list(GRAPHS)),
+        default_graphs=op.default_graphs,
+        named_graphs=op.named_graphs,
+    )
+    try:
+        outcome = s.pool.run(job)
+    except QueryTimeout:
+        raise ApiError(
+            503,
+            f"The query ran longer than the {s.query_timeout:g}-second limit (query_timeout) "
+            "and was stopped; make it more selective (more specific patterns, a LIMIT) and "
+            "try again.",
+            title="Query timeout",
+        ) from None
+    except PoolBusy:
+        raise ApiError(
+            503,
+            "Every query worker stayed busy for the whole query timeout; try "
+            "again in a few seconds.",
+            title="Endpoint busy",
+            headers={"Retry-After": "5"},
+        ) from None
+    except WorkerCrashed:
+        raise ApiError(
+            500,
+            "The process running this query died (most likely out of "
+            "memory); make the query more selective and try again.",
+            title="Query failed",
+        ) from None
+    if outcome.kind == "syntax":
+        raise ApiError(
+            400, f"The query is not valid SPARQL 1.1: {outcome.detail}", title="SPARQL syntax error"
+        )
+    if outcome.kind == "service":
+        raise ApiError(
+            403,
+            "SERVICE is refused: this endpoint makes no outbound requests; "
+            "query the remote endpoint yourself and join the results locally.",
+            title="Federated query refused",
+        )
+    if outcome.kind == "not_acceptable":
+        offered = [*RESULTS.values()] if outcome.form != "graph" else [*GRAPHS.values()]
+        raise ApiError(
+            406,
+            f"A {outcome.form} result cannot be sent as "
+            f"{request.headers.get('Accept')!r}; accept one of: {names(offered)}.",
+        )
+    if outcome.kind == "error":
+        raise ApiError(
+            500, f"The query failed while running: {outcome.detail}", title="Query failed"
+        )
+    headers = {"Vary": "Accept", RESULT_LIMIT_HEADER: str(s.result_limit)}
+    if outcome.truncated:
+        headers[TRUNCATED_HEADER] = "true"
+    return Response(outcome.body, content_type=outcome.content_type, headers=headers)
+
+
+@bp.route("/sparql", methods=["GET", "POST"])
+def endpoint() -> Response:
+    """The SPARQL 1.1 Protocol query operation."""
+    op = _operation()
+    if op.query is not None:
+        return _run(op, op.query)
+    choice = negotiate(request.accept_mimetypes, [*GRAPHS, HTML])
+    if choice == HTML:
+        return _query_page()
+    if choice is None:
+        raise ApiError(
+            406,
+            "The service description is available as HTML or as "
+            f"{names(list(GRAPHS.values()))}; accept one of those.",
+        )
+    return _service_description(choice)

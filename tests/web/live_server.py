@@ -1,0 +1,75 @@
+"""Run the real server (``pipeline.web.serve`` under waitress) in a child process for tests."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import requests
+
+REPO = Path(__file__).resolve().parents[2]
+
+_LAUNCH = """
+import sys
+from pathlib import Path
+from pipeline.web import serve
+dist, port, timeout, limit, workers, base = sys.argv[1:]
+serve(Path(dist), host="127.0.0.1", port=int(port), base_uri=base or None,
+      query_timeout=float(timeout), result_limit=int(limit), threads=8,
+      query_workers=int(workers))
+"""
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def live_server(
+    dist: Path,
+    log: Path,
+    *,
+    query_timeout: float = 10.0,
+    result_limit: int = 10000,
+    query_workers: int = 2,
+    base_uri: str = "",
+) -> Iterator[str]:
+    """Start ``serve`` on a free port of 127.0.0.1, yield its URL, stop it at the end."""
+    port = free_port()
+    args = [dist, port, query_timeout, result_limit, query_workers, base_uri]
+    with log.open("w") as out:
+        proc = subprocess.Popen(
+            [sys.executable, "-c", _LAUNCH, *map(str, args)],
+            cwd=REPO,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            if proc.poll() is not None:
+                raise RuntimeError(f"server exited with {proc.returncode}:\n{log.read_text()}")
+            try:
+                if requests.get(url + "health", timeout=2).status_code == 200:
+                    break
+            except requests.ConnectionError:
+                pass
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"server not up after 30 s:\n{log.read_text()}")
+            time.sleep(0.2)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(5)
