@@ -76,6 +76,13 @@ SETTINGS: dict[str, Setting] = {
             click.IntRange(1),
         ),
         Setting("threads", 8, "Worker threads of the WSGI server.", click.IntRange(1, 256)),
+        Setting(
+            "query_workers",
+            4,
+            "Processes that run SPARQL queries; a query past its timeout is stopped by killing "
+            "its process, so this many queries can run at once.",
+            click.IntRange(1, 64),
+        ),
     )
 }
 
