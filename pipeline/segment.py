@@ -8,14 +8,14 @@ The rules, in the order they apply:
 
 1. TITLE is the first non-blank line.
 2. The comment list starts at the first line that is only ``NAME says:`` (``said``/``wrote``/
-   ``writes``/``commented`` too; NAME at most six words, no comma), bulleted (``•``, ``*``,
-   ``-`` ...) or dated (``NAME says: September 7, 2018 at 5:59 pm``, ``NAME on ... said:``, or
-   a date alone on the next line). Each header at the list's indent, or each bullet at that
-   indent without ``says:``, starts one COMMENT. A comment's text is the lines indented deeper than its header (or, in a flat list
-   whose text is not indented, every line up to the next header). A first text line that is only
-   a date/time is the comment's ``timestamp`` and not part of its text. A flat list ends where the
-   trailing short lines begin (rule 5); an indented list ends at the first unindented line that is
-   not a header, and everything after it is NAVIGATION.
+   ``writes``/``commented`` too; NAME at most six words, no comma), bulleted (``•``, ``*``, ``-``
+   ...) or dated (``NAME says: September 7, 2018 at 5:59 pm``, ``NAME on ... said:``, or a date
+   alone on the next line). Each header at the list's indent, or each bullet at that indent without
+   ``says:``, starts one COMMENT. A comment's text is the lines indented deeper than its header
+   (or, in a flat list whose text is not indented, every line up to the next header). A first text
+   line that is only a date/time is the comment's ``timestamp`` and not part of its text. A flat
+   list ends where the trailing short lines begin (rule 5); an indented list ends at the first
+   unindented line that is not a header, and everything after it is NAVIGATION.
 3. Before the comments, a paragraph is a run of non-blank lines, unless its lines are not
    hard-wrapped (a line other than the last is shorter than ``WRAP_MIN`` or longer than
    ``WRAP_MAX`` characters): then each line is its own paragraph.
