@@ -280,13 +280,20 @@ def _lines(text: str) -> list[_Line]:
     return lines
 
 
-def _segment(text: str, kind: SegmentKind, start: int, end: int, **extra) -> Segment | None:
+def _segment(
+    text: str,
+    kind: SegmentKind,
+    start: int,
+    end: int,
+    author: str | None = None,
+    timestamp: dt.datetime | None = None,
+) -> Segment | None:
     """A segment over ``text[start:end]`` with surrounding whitespace trimmed; None if empty."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
-    return Segment(kind, start, end, text[start:end], **extra) if start < end else None
+    return Segment(kind, start, end, text[start:end], author, timestamp) if start < end else None
 
 
 def _paragraphs(lines: Sequence[_Line]) -> list[tuple[int, int]]:
