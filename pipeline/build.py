@@ -20,7 +20,7 @@ from .map import Minter, document_graph, entities_graph, new_graph, provenance_g
 from .publish import Publication, publish
 from .records import AnalyzedDocument, EntityKind, Quarantined, Resolution, Run
 from .resolve import resolve
-from .segment import segment
+from .segment import complete_meta, segment
 from .validate import validate
 
 Progress = Callable[[str, int, int], None]  # stage, done, total
@@ -60,6 +60,7 @@ def _analyze(inputs: Sequence[Path], model: str, progress: Progress):
     analyzed: list[AnalyzedDocument] = []
     for n, document in enumerate(documents, start=1):
         segments = segment(document)
+        document = complete_meta(document, segments)
         sentences, mentions = nlp.analyze(language, document, segments)
         analyzed.append(AnalyzedDocument(document, segments, sentences, mentions))
         progress("analyze", n, len(documents))

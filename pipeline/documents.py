@@ -7,12 +7,8 @@ that does not exist at all is the user's mistake for the whole build (``InputErr
 ``Document.text`` is the file decoded as UTF-8 with a leading BOM removed and CRLF / CR turned
 into LF. Every offset in the pipeline indexes this text, not the bytes on disk.
 
-Metadata comes from the sidecar ``NAME.meta.json`` next to ``NAME.txt``. What it lacks is
-inferred from the text and flagged: the author from the BIO segment (a bio line "Jane Doe is a
-Senior Fellow at ..." at the end of the article, or a "By Jane Doe" byline at its start), the
-publication date from the latest fully specified date or timestamp in the whole text (comments
-included) that is not in the future. The latest date is an upper bound: pages show dates of
-comments and updates, which come after publication.
+Metadata comes from the sidecar ``NAME.meta.json`` next to ``NAME.txt``; what it lacks is
+inferred later from the segmented text (``segment.complete_meta``).
 """
 
 from __future__ import annotations
@@ -30,8 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from pipeline.records import Document, DocumentMeta, Quarantined, SegmentKind
-from pipeline.segment import bio_author, find_timestamps, segment_text
+from pipeline.records import Document, DocumentMeta, Quarantined
 
 MAX_DOCUMENT_BYTES = 20 * 1024 * 1024  # an article (or sidecar) larger than this is quarantined
 MAX_TITLE_CHARS = 300  # a longer first line is a paragraph, not a title
@@ -257,7 +252,7 @@ def _read(path: Path) -> _Read:
         sidecar_raw = _read_bytes(sidecar_path, "Sidecar")
         digest.update(sidecar_raw)
         fields = _sidecar_fields(sidecar_raw, sidecar_path.name)
-    return _Read(path, text, digest.hexdigest(), _meta(text, first_line, fields))
+    return _Read(path, text, digest.hexdigest(), _meta(first_line, fields))
 
 
 def _sidecar_fields(raw: bytes, name: str) -> dict[str, str]:
@@ -314,35 +309,14 @@ def _published(value: str, name: str) -> dt.date:
         ) from None
 
 
-def _meta(text: str, first_line: str, fields: dict[str, str]) -> DocumentMeta:
-    """Sidecar fields first; the author and date the text supports where they are missing."""
+def _meta(first_line: str, fields: dict[str, str]) -> DocumentMeta:
+    """The sidecar's fields; what it lacks stays empty until the segment stage infers it."""
     published = fields.get("published")
-    date = dt.date.fromisoformat(published) if published else _latest_date(text)
-    author = fields.get("author") or _bio_author(text)
     return DocumentMeta(
         title=fields.get("title", first_line),
         url=fields.get("url"),
-        published=date,
-        published_inferred=published is None and date is not None,
-        author=author,
-        author_inferred="author" not in fields and author is not None,
+        published=dt.date.fromisoformat(published) if published else None,
+        author=fields.get("author"),
         publisher=fields.get("publisher"),
         language=fields.get("language", "en"),
-    )
-
-
-def _latest_date(text: str) -> dt.date | None:
-    today = dt.date.today()
-    dates = [d for t in find_timestamps(text) if (d := t.value.date()) <= today]
-    return max(dates, default=None)
-
-
-def _bio_author(text: str) -> str | None:
-    return next(
-        (
-            name
-            for s in segment_text(text)
-            if s.kind is SegmentKind.BIO and (name := bio_author(s.text))
-        ),
-        None,
     )

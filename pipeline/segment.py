@@ -46,7 +46,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pipeline.records import Document, Segment, SegmentKind
 
@@ -264,6 +264,29 @@ def segment_text(text: str) -> tuple[Segment, ...]:
     segments += _classify(text, _paragraphs(lines[first + 1 : opening]))
     segments += _comment_list(text, lines[opening:])
     return tuple(segments)
+
+
+def complete_meta(document: Document, segments: Sequence[Segment]) -> Document:
+    """Infer what the sidecar did not give, flagged as inferred.
+
+    The author is the person of the BIO segment (a bio line "Jane Doe is a Senior Fellow at ..."
+    or a "By Jane Doe" byline); the publication date is the latest fully specified date or
+    timestamp in the whole text (comments included) that is not in the future, an upper bound,
+    since pages show the dates of comments and updates, which come after publication.
+    """
+    meta = document.meta
+    updates: dict[str, object] = {}
+    if meta.published is None:
+        today = dt.date.today()
+        dates = [d for t in find_timestamps(document.text) if (d := t.value.date()) <= today]
+        if dates:
+            updates |= {"published": max(dates), "published_inferred": True}
+    if meta.author is None:
+        bios = (bio_author(s.text) for s in segments if s.kind is SegmentKind.BIO)
+        author = next((name for name in bios if name), None)
+        if author:
+            updates |= {"author": author, "author_inferred": True}
+    return replace(document, meta=replace(meta, **updates)) if updates else document
 
 
 def bio_author(text: str) -> str | None:

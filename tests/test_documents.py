@@ -12,8 +12,8 @@ import pytest
 
 from pipeline import documents
 from pipeline.documents import InputError, read_documents, slugify
-from pipeline.records import DocumentMeta, SegmentKind
-from pipeline.segment import segment
+from pipeline.records import Document, DocumentMeta, Quarantined, SegmentKind
+from pipeline.segment import complete_meta, segment
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -30,8 +30,14 @@ def write(folder: Path, name: str, content: str | bytes) -> Path:
     return path
 
 
+def read_completed(paths: list[Path]) -> tuple[list[Document], list[Quarantined]]:
+    """Read, then infer the metadata the segment stage infers, as the build does."""
+    docs, quarantined = read_documents(paths)
+    return [complete_meta(d, segment(d)) for d in docs], quarantined
+
+
 def read_one(path: Path) -> DocumentMeta:
-    docs, quarantined = read_documents([path])
+    docs, quarantined = read_completed([path])
     assert quarantined == []
     (doc,) = docs
     return doc.meta
@@ -44,7 +50,7 @@ def reason_for(path: Path) -> str:
 
 
 def test_seeds_read_with_inferred_metadata() -> None:
-    docs, quarantined = read_documents([SEEDS])
+    docs, quarantined = read_completed([SEEDS])
     assert quarantined == []
     assert [d.doc_id for d in docs] == [
         "000-dcf4860e397032ac",
@@ -65,7 +71,7 @@ def test_seeds_read_with_inferred_metadata() -> None:
 
 
 def test_fixture_corpus_sidecar_inference_and_order() -> None:
-    docs, quarantined = read_documents([CORPUS])
+    docs, quarantined = read_completed([CORPUS])
     assert quarantined == []
     first, second = docs  # notes.md and the sidecar are not articles
     assert (first.doc_id, second.doc_id) == ("a-post", "b-post")
