@@ -15,6 +15,7 @@ from pipeline import settings
 from pipeline.web import dumps, errors, meta, resources, sparql
 from pipeline.web.publication import PublicationSource
 from pipeline.web.querypool import QueryPool
+from pipeline.web.rdfview import by_subject, term_html
 from pipeline.web.site import Site, href
 
 # Headers a cross-origin script may read (result-limit reporting, downloads).
@@ -66,7 +67,7 @@ def create_app(config: Mapping[str, Any]) -> Flask:
         app.register_blueprint(blueprint)
     errors.register(app)
     app.after_request(_cors)
-    app.jinja_env.filters["href"] = href
+    app.jinja_env.filters.update(href=href, term=term_html, by_subject=by_subject)
     return app
 
 

@@ -33,12 +33,14 @@ class ApiError(Exception):
         *,
         title: str | None = None,
         headers: Mapping[str, str] | None = None,
+        links: list[tuple[str, str]] | None = None,
     ) -> None:
         super().__init__(detail)
         self.status = status
         self.title = title or HTTPStatus(status).phrase
         self.detail = detail
         self.headers = dict(headers or {})
+        self.links = links or []  # (href, label) pairs an HTML error page suggests
 
 
 def wants_html() -> bool:

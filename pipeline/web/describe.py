@@ -1,0 +1,345 @@
+"""What the server says about one IRI: its RDF description and the facts its HTML page shows.
+
+All of it comes from Oxigraph queries over the union of the release's named graphs, with the
+IRI passed as a substitution (never pasted into query text). These are the server's own,
+index-backed queries, so they run in-process rather than in the worker pool.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from pyoxigraph import Literal, NamedNode, QuerySolutions, Store, Triple
+
+from pipeline.namespaces import PREFIXES, RELATIONS
+
+_PROLOGUE = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
+_RELATIONS = " ".join(f"ldpub:{r}" for r in RELATIONS)
+_ROLES = {
+    PREFIXES["sem"] + "hasActor": "actor",
+    PREFIXES["ldpub"] + "hasTarget": "target",
+    PREFIXES["sem"] + "hasPlace": "place",
+}
+# Shown in their own sections of a page rather than in the property table.
+_SECTIONED = {
+    PREFIXES["rdf"] + "type",
+    PREFIXES["rdfs"] + "label",
+    PREFIXES["skos"] + "altLabel",
+    PREFIXES["owl"] + "sameAs",
+    PREFIXES["skos"] + "closeMatch",
+    PREFIXES["rdfs"] + "seeAlso",
+} | {PREFIXES["ldpub"] + r for r in RELATIONS}
+
+
+def compact(iri: str) -> str:
+    """``schema:Person`` for a known namespace, else the IRI itself."""
+    best = max((ns for ns in PREFIXES.values() if iri.startswith(ns)), key=len, default=None)
+    if best is None:
+        return iri
+    prefix = next(p for p, ns in PREFIXES.items() if ns == best)
+    return f"{prefix}:{iri[len(best) :]}"
+
+
+@dataclass(frozen=True)
+class Link:
+    iri: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Value:
+    """An object of a triple as a page shows it."""
+
+    text: str
+    iri: str | None = None  # set for IRIs
+    note: str = ""  # datatype or language of a literal
+
+
+@dataclass(frozen=True)
+class Quote:
+    sentence: str  # the sentence's IRI (``article#char=b,e``)
+    text: str
+    article: Link | None
+
+
+@dataclass(frozen=True)
+class Relation:
+    predicate: Link
+    other: Link
+    quotes: tuple[Quote, ...]
+
+
+@dataclass
+class Event:
+    event: Link
+    roles: list[str] = field(default_factory=list)
+    types: list[Link] = field(default_factory=list)
+    dates: list[str] = field(default_factory=list)
+    places: list[Link] = field(default_factory=list)
+
+
+@dataclass
+class Description:
+    """Everything an HTML page about one IRI shows."""
+
+    iri: str
+    label: str
+    types: list[Link]
+    aliases: list[str]
+    same_as: list[str]
+    close_matches: list[str]
+    see_also: list[str]
+    properties: list[tuple[Link, Value]]
+    outgoing: list[Relation]
+    incoming: list[Relation]
+    events: list[Event]
+    quotes: list[Quote]
+    sentences: list[Quote]  # for an article: its evidence sentences, in text order
+    referenced_by: list[tuple[Link, Link]]
+
+
+def _select(store: Store, query: str, iri: str, word: str = "") -> QuerySolutions:
+    """Run one of the queries above with ``?iri`` (and ``?word``) bound.
+
+    The terms go in as N-Triples text made by pyoxigraph, which validates and escapes them
+    (its ``substitutions`` option only binds projected variables).
+    """
+    text = query.replace("?iri", str(NamedNode(iri))).replace("?word", str(Literal(word)))
+    result = store.query(_PROLOGUE + text, use_default_graph_as_union=True)
+    assert isinstance(result, QuerySolutions)
+    return result
+
+
+def _value(term: object) -> str | None:
+    return None if term is None else term.value  # type: ignore[attr-defined]
+
+
+def _link(iri: str, label: str | None) -> Link:
+    if label:
+        return Link(iri, label)
+    tail = iri.rstrip("/").rsplit("/", 1)[-1]
+    return Link(iri, compact(iri) if compact(iri) != iri else tail)
+
+
+def exists(store: Store, iri: str) -> bool:
+    """Whether any quad mentions the IRI as subject or object."""
+    node = NamedNode(iri)
+    for _ in store.quads_for_pattern(node, None, None):
+        return True
+    for _ in store.quads_for_pattern(None, None, node):
+        return True
+    return False
+
+
+_GRAPH_QUERY = """
+CONSTRUCT { ?iri ?p ?o . ?s ?q ?iri . ?h ?hp ?ho } WHERE {
+  { ?iri ?p ?o } UNION { ?s ?q ?iri }
+  UNION { ?ctx nif:sourceUrl ?iri . { ?h nif:referenceContext ?ctx } UNION { BIND(?ctx AS ?h) }
+          ?h ?hp ?ho }
+}"""
+
+
+def triples(store: Store, iri: str) -> list[Triple]:
+    """The RDF description of an IRI: its triples both ways, and an article's text spans."""
+    text = _GRAPH_QUERY.replace("?iri", str(NamedNode(iri)))
+    result = store.query(_PROLOGUE + text, use_default_graph_as_union=True)
+    return list(dict.fromkeys(result))  # type: ignore[arg-type]
+
+
+def _quotes(rows: Iterable) -> list[Quote]:
+    out: dict[str, Quote] = {}
+    for r in rows:
+        sentence = r["sentence"].value
+        article_iri = _value(r["article"]) or sentence.split("#", 1)[0]
+        out.setdefault(
+            sentence,
+            Quote(sentence, r["quote"].value, _link(article_iri, _value(r["headline"]))),
+        )
+    return list(out.values())
+
+
+_SENTENCE = """
+  ?sentence nif:anchorOf ?quote .
+  OPTIONAL { ?sentence nif:beginIndex ?begin }
+  OPTIONAL { ?sentence nif:referenceContext/nif:sourceUrl ?article .
+             OPTIONAL { ?article schema:headline ?headline } }"""
+
+
+def _relations(store: Store, iri: str, outgoing: bool) -> list[Relation]:
+    me, other = ("?iri", "?other") if outgoing else ("?other", "?iri")
+    rows = _select(
+        store,
+        f"""
+SELECT ?p ?other ?otherLabel ?sentence ?quote ?article ?headline WHERE {{
+  VALUES ?p {{ {_RELATIONS} }}
+  {me} ?p {other} .
+  OPTIONAL {{ ?other rdfs:label ?otherLabel }}
+  OPTIONAL {{
+    ?statement rdf:subject {me} ; rdf:predicate ?p ; rdf:object {other} ;
+               prov:wasDerivedFrom ?sentence .
+    {_SENTENCE}
+  }}
+}} ORDER BY ?p ?otherLabel ?begin""",
+        iri,
+    )
+    grouped: dict[tuple[str, str], tuple[Link, Link, list]] = {}
+    for r in rows:
+        p, o = r["p"].value, r["other"].value
+        entry = grouped.setdefault(
+            (p, o), (Link(p, compact(p)), _link(o, _value(r["otherLabel"])), [])
+        )
+        if r["sentence"] is not None and r["quote"] is not None:
+            entry[2].append(r)
+    return [Relation(p, o, tuple(_quotes(qs))) for p, o, qs in grouped.values()]
+
+
+def _events(store: Store, iri: str) -> list[Event]:
+    rows = _select(
+        store,
+        """
+SELECT ?event ?role ?type ?date ?place ?placeLabel WHERE {
+  VALUES ?role { sem:hasActor ldpub:hasTarget sem:hasPlace }
+  ?event ?role ?iri .
+  OPTIONAL { ?event a ?type FILTER(STRSTARTS(STR(?type), STR(ldpub:))) }
+  OPTIONAL { ?event sem:hasTimeStamp ?date }
+  OPTIONAL { ?event sem:hasPlace ?place OPTIONAL { ?place rdfs:label ?placeLabel } }
+} ORDER BY ?date ?event""",
+        iri,
+    )
+    events: dict[str, Event] = {}
+    for r in rows:
+        e = events.setdefault(r["event"].value, Event(_link(r["event"].value, None)))
+        role = _ROLES[r["role"].value]
+        if role not in e.roles:
+            e.roles.append(role)
+        if r["type"] is not None and (t := _link(r["type"].value, None)) not in e.types:
+            e.types.append(t)
+        if r["date"] is not None and r["date"].value not in e.dates:
+            e.dates.append(r["date"].value)
+        if r["place"] is not None:
+            place = _link(r["place"].value, _value(r["placeLabel"]))
+            if place not in e.places:
+                e.places.append(place)
+    return list(events.values())
+
+
+def _evidence(store: Store, iri: str) -> list[Quote]:
+    return _quotes(
+        _select(
+            store,
+            f"""
+SELECT DISTINCT ?sentence ?quote ?article ?headline ?begin WHERE {{
+  {{ ?mention itsrdf:taIdentRef ?iri ; nif:sentence ?sentence }}
+  UNION {{ ?iri prov:wasDerivedFrom ?sentence }}
+  UNION {{ ?statement rdf:subject ?iri ; prov:wasDerivedFrom ?sentence }}
+  UNION {{ ?statement rdf:object ?iri ; prov:wasDerivedFrom ?sentence }}
+  UNION {{ ?event sem:hasActor|ldpub:hasTarget|sem:hasPlace ?iri ;
+                  prov:wasDerivedFrom ?sentence }}
+  {_SENTENCE}
+}} ORDER BY ?article ?begin LIMIT 1000""",
+            iri,
+        )
+    )
+
+
+def _sentences(store: Store, iri: str) -> list[Quote]:
+    rows = _select(
+        store,
+        """
+SELECT ?sentence ?quote ?article ?headline WHERE {
+  ?ctx nif:sourceUrl ?iri .
+  ?sentence nif:referenceContext ?ctx ; a nif:Sentence ; nif:anchorOf ?quote .
+  OPTIONAL { ?sentence nif:beginIndex ?begin }
+  BIND(?iri AS ?article) OPTIONAL { ?iri schema:headline ?headline }
+} ORDER BY ?begin""",
+        iri,
+    )
+    return _quotes(rows)
+
+
+def describe(store: Store, iri: str) -> Description:
+    """The facts an HTML page about ``iri`` shows."""
+    rows = list(
+        _select(
+            store,
+            """
+SELECT ?p ?o ?label WHERE {
+  ?iri ?p ?o .
+  OPTIONAL { ?o rdfs:label|schema:headline ?label }
+} ORDER BY ?p ?o LIMIT 2000""",
+            iri,
+        )
+    )
+    by_predicate: dict[str, list] = {}
+    for r in rows:
+        by_predicate.setdefault(r["p"].value, []).append(r)
+
+    def objects(prefix: str, local: str) -> list[str]:
+        return list(
+            dict.fromkeys(r["o"].value for r in by_predicate.get(PREFIXES[prefix] + local, []))
+        )
+
+    properties: list[tuple[Link, Value]] = []
+    for p, rs in by_predicate.items():
+        if p in _SECTIONED:
+            continue
+        for r in rs:
+            o = r["o"]
+            if isinstance(o, Literal):
+                note = f"@{o.language}" if o.language else compact(o.datatype.value)
+                value = Value(o.value, note="" if note == "xsd:string" else note)
+            else:
+                link = _link(o.value, _value(r["label"]))
+                value = Value(link.label, iri=o.value)
+            properties.append((Link(p, compact(p)), value))
+
+    labels = objects("rdfs", "label") or objects("schema", "headline")
+    referenced = _select(
+        store,
+        f"""
+SELECT DISTINCT ?s ?p ?label WHERE {{
+  ?s ?p ?iri .
+  FILTER(?p NOT IN (itsrdf:taIdentRef, rdf:subject, rdf:object, sem:hasActor, ldpub:hasTarget,
+                    sem:hasPlace, {", ".join(f"ldpub:{r}" for r in RELATIONS)}))
+  OPTIONAL {{ ?s rdfs:label|schema:headline ?label }}
+}} ORDER BY ?p ?s LIMIT 200""",
+        iri,
+    )
+    return Description(
+        iri=iri,
+        label=labels[0] if labels else _link(iri, None).label,
+        types=[_link(t, None) for t in objects("rdf", "type")],
+        aliases=objects("skos", "altLabel"),
+        same_as=objects("owl", "sameAs"),
+        close_matches=objects("skos", "closeMatch"),
+        see_also=objects("rdfs", "seeAlso"),
+        properties=properties,
+        outgoing=_relations(store, iri, outgoing=True),
+        incoming=_relations(store, iri, outgoing=False),
+        events=_events(store, iri),
+        quotes=_evidence(store, iri),
+        sentences=_sentences(store, iri),
+        referenced_by=[
+            (_link(r["s"].value, _value(r["label"])), Link(r["p"].value, compact(r["p"].value)))
+            for r in referenced
+        ],
+    )
+
+
+def suggestions(store: Store, missing: str) -> list[Link]:
+    """Entities whose label shares the longest word of a missing IRI's last segment."""
+    words = sorted(missing.rstrip("/").rsplit("/", 1)[-1].split("-"), key=len, reverse=True)
+    if not words or len(words[0]) < 3:
+        return []
+    rows = _select(
+        store,
+        """
+SELECT DISTINCT ?s ?label WHERE {
+  ?s rdfs:label ?label .
+  FILTER(CONTAINS(LCASE(STR(?label)), LCASE(?word)))
+} ORDER BY ?label LIMIT 10""",
+        missing,
+        words[0],
+    )
+    return [Link(r["s"].value, r["label"].value) for r in rows]
