@@ -109,6 +109,7 @@ def build(inputs: tuple[Path, ...], out: Path, base_uri: str, model: str) -> Non
 @option("query_timeout")
 @option("result_limit")
 @option("threads")
+@option("query_workers")
 def serve(dist: Path, **settings: Any) -> None:
     """Serve the publication in DIST (default dist/): SPARQL, Linked Data pages and dumps."""
     from .web import serve as run_server
