@@ -165,3 +165,15 @@ def test_usage_errors_exit_2_with_one_sentence(
     assert message in proc.stderr
     assert "Traceback" not in proc.stderr
     assert not (tmp_path / "d").exists()
+
+
+def test_validate_cli_reports_a_broken_graph_readably() -> None:
+    broken = ROOT / "tests" / "data" / "rdf" / "broken-entity.ttl"
+    proc = subprocess.run(
+        [*LDPUB, "validate", str(broken)], capture_output=True, text=True, cwd=ROOT, check=False
+    )
+    assert proc.returncode == 1
+    lines = proc.stdout.splitlines()
+    assert lines[0].startswith("Does not conform: 2 violations")
+    assert any("rdfs:label" in line and "exactly one" in line for line in lines)
+    assert any("owl:sameAs" in line and "Wikidata" in line for line in lines)
