@@ -21,17 +21,9 @@ from pipeline.resolve import name_key
 from pipeline.segment import segment
 from pipeline.validate import validate
 
-ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT / "seeds"
-BASE = "http://localhost:8000/"
+from .conftest import BASE, ROOT, SEEDS
+
 LDPUB = [sys.executable, "-m", "pipeline.cli"]
-
-
-@pytest.fixture(scope="module")
-def seeds_build(tmp_path_factory: pytest.TempPathFactory):
-    out = tmp_path_factory.mktemp("dist")
-    result = build([SEEDS], out, base_uri=BASE, model="ldpub_ner_gmb")
-    return out, result
 
 
 def _store(out: Path) -> ox.Store:
