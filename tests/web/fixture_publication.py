@@ -114,6 +114,30 @@ TRIG = (
 )
 
 
+ONTOLOGY = (
+    _HEAD
+    + """
+<https://w3id.org/ldpub/ns> a owl:Ontology ; rdfs:label "ldpub test ontology"@en .
+ldpub:leaderOf a owl:ObjectProperty ;
+    rdfs:label "leader of"@en ;
+    rdfs:comment "The subject leads the object organization."@en ;
+    rdfs:domain schema:Person ; rdfs:range schema:Organization ;
+    skos:closeMatch <http://www.wikidata.org/prop/direct/P488> .
+ldpub:Attack a owl:Class ; rdfs:label "attack"@en ; rdfs:subClassOf sem:Event .
+"""
+)
+
+SHAPES = (
+    _HEAD
+    + """
+@prefix sh: <http://www.w3.org/ns/shacl#> .
+<shapes#PersonShape> a sh:NodeShape ;
+    sh:targetClass schema:Person ;
+    sh:property [ sh:path rdfs:label ; sh:minCount 1 ; sh:maxCount 1 ] .
+"""
+)
+
+
 def _sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
@@ -189,6 +213,12 @@ def write_release(
         "counts": counts,
     }
     (root / "publication.json").write_text(json.dumps(meta), encoding="utf-8")
+    for folder, name, text in (
+        ("ontology", "ldpub.ttl", ONTOLOGY),
+        ("shapes", "shapes.ttl", SHAPES),
+    ):
+        (root / folder).mkdir()
+        (root / folder / name).write_text(text, encoding="utf-8")
     if link:
         _link(f"releases/{release}", dist / "current")
         for name in ("store", "dumps", "reports", "publication.json"):

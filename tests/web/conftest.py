@@ -1,0 +1,31 @@
+"""A fixture publication and the real server over it, shared by the web tests."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fixture_publication import write_release
+from live_server import live_server
+
+QUERY_TIMEOUT = 2.0
+RESULT_LIMIT = 50
+
+
+@pytest.fixture(scope="session")
+def dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("pub") / "dist"
+    folder.mkdir()
+    write_release(folder, "r1")
+    return folder
+
+
+@pytest.fixture(scope="session")
+def server(dist: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The base URL of ``serve`` running over the fixture publication."""
+    log = tmp_path_factory.mktemp("log") / "server.log"
+    with live_server(
+        dist, log, query_timeout=QUERY_TIMEOUT, result_limit=RESULT_LIMIT, query_workers=2
+    ) as url:
+        yield url
