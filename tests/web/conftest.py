@@ -7,10 +7,7 @@ from pathlib import Path
 
 import pytest
 from fixture_publication import write_release
-from live_server import live_server
-
-QUERY_TIMEOUT = 2.0
-RESULT_LIMIT = 50
+from live_server import QUERY_TIMEOUT, RESULT_LIMIT, live_server
 
 
 @pytest.fixture(scope="session")

@@ -14,6 +14,10 @@ import requests
 
 REPO = Path(__file__).resolve().parents[2]
 
+# The shared test server's bounds: short enough to test, long enough for every honest query.
+QUERY_TIMEOUT = 2.0
+RESULT_LIMIT = 50
+
 _LAUNCH = """
 import sys
 from pathlib import Path

@@ -10,8 +10,8 @@ from urllib.error import HTTPError
 
 import pytest
 import requests
-from conftest import QUERY_TIMEOUT, RESULT_LIMIT
 from fixture_publication import BASE, TRIG, quads_of
+from live_server import QUERY_TIMEOUT, RESULT_LIMIT
 from rdflib import Graph, Literal, URIRef
 from rdflib.plugins.stores.sparqlstore import SPARQLStore
 from SPARQLWrapper import CSV, JSON, JSONLD, N3, RDFXML, TSV, TURTLE, XML, SPARQLWrapper
