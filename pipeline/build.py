@@ -21,7 +21,7 @@ from .publish import Publication, publish
 from .records import AnalyzedDocument, EntityKind, Quarantined, Resolution, Run
 from .resolve import resolve
 from .segment import complete_meta, segment
-from .validate import validate
+from .validate import ONTOLOGY_DIR, SHAPES_DIR, validate
 
 Progress = Callable[[str, int, int], None]  # stage, done, total
 
@@ -170,6 +170,8 @@ def build(
         ),
         reports=reports,
         summary=summary,
+        ontology=ONTOLOGY_DIR,
+        shapes=SHAPES_DIR,
     )
     summary["triples"] = result.publication.triples
     return result

@@ -17,6 +17,7 @@ from pipeline import publish as publish_module
 from pipeline.namespaces import SCHEMA
 from pipeline.publish import PublishError, publish
 from pipeline.records import Run
+from pipeline.validate import ONTOLOGY_DIR, SHAPES_DIR
 
 BASE = "http://data.example.org/"
 
@@ -46,6 +47,8 @@ def _publish(out: Path, run_id: str = "20260101T000000Z", n: int = 3):
         sources=["https://news.example.org/a"],
         reports={"a.txt": "Conforms: True\n"},
         summary={"documents": 1},
+        ontology=ONTOLOGY_DIR,
+        shapes=SHAPES_DIR,
     )
 
 
@@ -91,6 +94,14 @@ def test_checksums_and_void(tmp_path: Path) -> None:
     [(triples, endpoint)] = list(rows)
     assert int(triples) == 10 and str(endpoint) == BASE + "sparql"
     assert len(set(void.objects(None, URIRef("http://rdfs.org/ns/void#dataDump")))) == 4
+
+
+def test_release_carries_its_ontology_and_shapes(tmp_path: Path) -> None:
+    out = tmp_path / "dist"
+    _publish(out)
+    for folder in (ONTOLOGY_DIR, SHAPES_DIR):
+        copied = out / "current" / folder.name
+        assert sorted(p.name for p in copied.iterdir()) == sorted(p.name for p in folder.iterdir())
 
 
 def test_store_holds_named_graphs_only(tmp_path: Path) -> None:

@@ -64,6 +64,8 @@ def publish(
     sources: Sequence[str],
     reports: Mapping[str, str],
     summary: Mapping[str, object],
+    ontology: Path,
+    shapes: Path,
 ) -> Publication:
     """Write a complete release of ``graphs`` under ``out`` and make it the current one."""
     partial = start_release(out, run.run_id)
@@ -106,6 +108,8 @@ def publish(
             "counts": full_summary,
         }
         (partial / "publication.json").write_text(json.dumps(manifest, indent=2) + "\n")
+        for folder in (ontology, shapes):  # serve the vocabulary the release was built with
+            shutil.copytree(folder, partial / folder.name)
     except BaseException:
         shutil.rmtree(partial, ignore_errors=True)
         raise
