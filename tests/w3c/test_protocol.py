@@ -6,9 +6,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from fixture_publication import write_release
-from live_server import live_server
-from protocol_runner import PROTOCOL_DIR, Case, load_cases, run_case, trig_of
+
+from tests.w3c.protocol_runner import PROTOCOL_DIR, Case, load_cases, run_case, trig_of
+from tests.web.fixture_publication import write_release
+from tests.web.live_server import live_server
 
 if not (PROTOCOL_DIR / "manifest.ttl").is_file():
     pytest.skip(

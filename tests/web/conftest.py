@@ -6,8 +6,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from fixture_publication import write_release
-from live_server import QUERY_TIMEOUT, RESULT_LIMIT, live_server
+
+from tests.web.fixture_publication import write_release
+from tests.web.live_server import QUERY_TIMEOUT, RESULT_LIMIT, live_server
 
 
 @pytest.fixture(scope="session")

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 import requests
-from fixture_publication import TRIG, quads_of
 from rdflib import Dataset, Graph, URIRef
 from rdflib.namespace import RDF, VOID
 
 from pipeline.web import PublicationError, create_app
+from tests.web.fixture_publication import TRIG, quads_of
 
 DUMP_TYPES = {
     "ldpub.ttl.gz": ("text/turtle", "turtle"),

@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 import requests
-from fixture_publication import BASE, TRIG, quads_of, write_release
-from live_server import live_server
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDFS
+
+from tests.web.fixture_publication import BASE, TRIG, quads_of, write_release
+from tests.web.live_server import live_server
 
 PERSON = "id/person/qais-khazali"
 LABEL = (URIRef(BASE + PERSON), RDFS.label, Literal("Qais Khazali", lang="en"))

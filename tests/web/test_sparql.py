@@ -10,12 +10,13 @@ from urllib.error import HTTPError
 
 import pytest
 import requests
-from fixture_publication import BASE, TRIG, quads_of
-from live_server import QUERY_TIMEOUT, RESULT_LIMIT
 from rdflib import Graph, Literal, URIRef
 from rdflib.plugins.stores.sparqlstore import SPARQLStore
 from SPARQLWrapper import CSV, JSON, JSONLD, N3, RDFXML, TSV, TURTLE, XML, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
+
+from tests.web.fixture_publication import BASE, TRIG, quads_of
+from tests.web.live_server import QUERY_TIMEOUT, RESULT_LIMIT
 
 LABELS = """
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
