@@ -17,11 +17,11 @@ from rdflib import Graph, URIRef
 from . import __version__, nlp
 from .documents import read_documents
 from .map import Minter, document_graph, entities_graph, new_graph, provenance_graph
-from .publish import Publication, publish
+from .publish import Publication, publish, write_quarantine
 from .records import AnalyzedDocument, EntityKind, Quarantined, Resolution, Run
 from .resolve import resolve
 from .segment import complete_meta, segment
-from .validate import ONTOLOGY_DIR, SHAPES_DIR, validate
+from .validate import ONTOLOGY_DIR, SHAPES_DIR, readable_report, validate
 
 Progress = Callable[[str, int, int], None]  # stage, done, total
 
@@ -93,7 +93,9 @@ def _map_and_validate(
         doc_id = item.document.doc_id
         graph = document_graph(item, resolution.mentions[doc_id], run, mint)
         data = graph + _entity_subgraph(entities, graph) + provenance
-        conforms, _, text = validate(data)
+        conforms, report, _ = validate(data)
+        verdict = "Conforms." if conforms else "Does not conform:"
+        text = f"{verdict}\n{readable_report(report)}"
         reports[f"{doc_id}.txt"] = text
         if conforms:
             graphs[mint.graph(doc_id)] = graph
@@ -134,8 +136,8 @@ def build(
             quarantined.append(
                 Quarantined(
                     item.document.path,
-                    "its graph does not conform to the SHACL shapes; "
-                    f"see reports/{item.document.doc_id}.txt",
+                    "its graph does not conform to the SHACL shapes: read the violations in "
+                    f"{out}/quarantine/{item.document.path.stem}.txt",
                     report,
                 )
             )
@@ -157,6 +159,7 @@ def build(
         [{"path": str(q.path), "reason": q.reason} for q in quarantined], indent=2
     )
     result = BuildResult(summary=summary, quarantined=quarantined)
+    write_quarantine(out, quarantined)
     if not analyzed:
         return result
     result.publication = publish(

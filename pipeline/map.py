@@ -165,7 +165,7 @@ def document_graph(
         graph.add((node, RDF.type, NIF.Phrase))
         graph.add((node, NIF.sentence, sentence))
         graph.add((node, ITSRDF.taIdentRef, mint.entity(resolved.entity_key)))
-        graph.add((node, ITSRDF.taClassRef, ENTITY_CLASS[mention.kind]))
+        graph.add((node, ITSRDF.taClassRef, ENTITY_CLASS[resolved.kind]))
         graph.add((node, PROV.wasGeneratedBy, mint.run(run)))
     _comments(graph, mint, analyzed, article)
     return graph

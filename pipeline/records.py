@@ -145,10 +145,11 @@ class Run:
 
 @dataclass(frozen=True)
 class ResolvedMention:
-    """A mention with the entity it was resolved to."""
+    """A mention with the entity it was resolved to, and that entity's (majority) kind."""
 
     mention: Mention
     entity_key: str
+    kind: EntityKind
 
 
 @dataclass(frozen=True)

@@ -98,7 +98,9 @@ def resolve(documents: Iterable[AnalyzedDocument]) -> Resolution:
         slug_of[key] = entity_slug
 
     resolved = {
-        doc_id: tuple(ResolvedMention(m, slug_of[key]) for m, key in pairs)
+        doc_id: tuple(
+            ResolvedMention(m, slug_of[key], entities[slug_of[key]].kind) for m, key in pairs
+        )
         for doc_id, pairs in assigned.items()
     }
     return Resolution(entities=entities, mentions=resolved, merges=tuple(merges))

@@ -17,12 +17,12 @@ import pyoxigraph as ox
 from rdflib import Graph, URIRef
 from rdflib.namespace import OWL
 
-from ..records import Run
+from ..records import Quarantined, Run
 from .dumps import sha256_of, write_checksums, write_dumps
-from .release import PublishError, finish_release, start_release
+from .release import PublishError, check_out, finish_release, start_release
 from .void import void_graph
 
-__all__ = ["Publication", "PublishError", "publish"]
+__all__ = ["Publication", "PublishError", "publish", "write_quarantine"]
 
 
 @dataclass(frozen=True)
@@ -115,3 +115,21 @@ def publish(
         raise
     release = finish_release(out, partial, run.run_id)
     return Publication(release=release, triples=triples, class_counts=counts)
+
+
+def write_quarantine(out: Path, quarantined: Sequence[Quarantined]) -> Path:
+    """``out/quarantine/``: this build's rejected documents, their reasons and SHACL reports.
+
+    It lives beside the releases, not in one, so the reasons are there to read even when no
+    document could be published and the previous release stays current.
+    """
+    check_out(out)
+    folder = out / "quarantine"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    listing = [{"path": str(q.path), "reason": q.reason} for q in quarantined]
+    (folder / "quarantine.json").write_text(json.dumps(listing, indent=2) + "\n")
+    for q in quarantined:
+        if q.report:
+            (folder / f"{q.path.stem}.txt").write_text(q.report, encoding="utf-8")
+    return folder

@@ -17,6 +17,7 @@ import shutil
 from pathlib import Path
 
 ENTRIES = ("store", "dumps", "reports", "publication.json")
+OWN = frozenset({*ENTRIES, "releases", "current", ".current.tmp", "quarantine"})
 KEEP_RELEASES = 2  # the current one and the one a server may still be finishing requests on
 
 
@@ -24,10 +25,12 @@ class PublishError(ValueError):
     """The output folder cannot take a publication; the message says what to do."""
 
 
-def _check_out(out: Path) -> None:
+def check_out(out: Path) -> None:
+    """Refuse an output path that is a file or a folder of someone else's files."""
     if out.exists() and not out.is_dir():
         raise PublishError(f"{out} is a file, not a folder: choose another --out.")
-    if out.is_dir() and any(out.iterdir()) and not (out / "releases").is_dir():
+    foreign = [p.name for p in out.iterdir() if p.name not in OWN] if out.is_dir() else []
+    if foreign:
         raise PublishError(
             f"{out} already holds files that are not an ldpub publication: "
             "choose another --out (ldpub never deletes what it did not write)."
@@ -36,7 +39,7 @@ def _check_out(out: Path) -> None:
 
 def start_release(out: Path, run_id: str) -> Path:
     """A fresh, empty folder to write a release into, named after the run."""
-    _check_out(out)
+    check_out(out)
     releases = out / "releases"
     releases.mkdir(parents=True, exist_ok=True)
     for stale in releases.glob(".*.partial"):
