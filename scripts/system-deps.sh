@@ -3,7 +3,7 @@
 # Idempotent and non-interactive: installs only what is missing; safe to run on every `make install`.
 set -eu
 
-PACKAGES="chromium chromium-driver fonts-dejavu-core"
+PACKAGES="chromium chromium-driver fonts-dejavu-core curl"
 
 missing=""
 for pkg in $PACKAGES; do

@@ -26,6 +26,13 @@ from .conftest import BASE, ROOT, SEEDS
 LDPUB = [sys.executable, "-m", "pipeline.cli"]
 
 
+def ldpub(*args: str) -> subprocess.CompletedProcess[str]:
+    """Run the real command line, as a user would."""
+    return subprocess.run(
+        [*LDPUB, *args], capture_output=True, text=True, cwd=ROOT, check=False, timeout=600
+    )
+
+
 def _store(out: Path) -> ox.Store:
     return ox.Store.read_only(str(out / "store"))
 
@@ -120,13 +127,7 @@ def test_bad_document_is_quarantined_and_the_rest_published(tmp_path: Path) -> N
     shutil.copytree(SEEDS, inputs)
     (inputs / "broken.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00binary")
     out = tmp_path / "dist"
-    proc = subprocess.run(
-        [*LDPUB, "build", str(inputs), "--out", str(out)],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        check=False,
-    )
+    proc = ldpub("build", str(inputs), "--out", str(out))
     assert proc.returncode == 1, proc.stderr
     assert "broken.txt" in proc.stderr
     quarantine = json.loads((out / "reports" / "quarantine.json").read_text())
@@ -146,13 +147,7 @@ def test_bad_document_is_quarantined_and_the_rest_published(tmp_path: Path) -> N
 def test_usage_errors_exit_2_with_one_sentence(
     args: list[str], message: str, tmp_path: Path
 ) -> None:
-    proc = subprocess.run(
-        [*LDPUB, *args, *(["--out", str(tmp_path / "d")] if args[0] == "build" else [])],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        check=False,
-    )
+    proc = ldpub(*args, *(["--out", str(tmp_path / "d")] if args[0] == "build" else []))
     assert proc.returncode == 2, proc.stderr
     assert message in proc.stderr
     assert "Traceback" not in proc.stderr
@@ -161,11 +156,23 @@ def test_usage_errors_exit_2_with_one_sentence(
 
 def test_validate_cli_reports_a_broken_graph_readably() -> None:
     broken = ROOT / "tests" / "data" / "rdf" / "broken-entity.ttl"
-    proc = subprocess.run(
-        [*LDPUB, "validate", str(broken)], capture_output=True, text=True, cwd=ROOT, check=False
-    )
+    proc = ldpub("validate", str(broken))
     assert proc.returncode == 1
     lines = proc.stdout.splitlines()
     assert lines[0].startswith("Does not conform: 2 violations")
     assert any("rdfs:label" in line and "exactly one" in line for line in lines)
     assert any("owl:sameAs" in line and "Wikidata" in line for line in lines)
+
+
+def test_nothing_publishable_keeps_reasons_and_publishes_nothing(tmp_path: Path) -> None:
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "empty.txt").write_text("")
+    (inputs / "page.txt").write_text("<!DOCTYPE html><html><body>x</body></html>")
+    out = tmp_path / "dist"
+    proc = ldpub("build", str(inputs), "--out", str(out))
+    assert proc.returncode == 1, proc.stderr
+    assert "nothing published" in proc.stderr
+    assert not (out / "current").exists()
+    reasons = json.loads((out / "quarantine" / "quarantine.json").read_text())
+    assert sorted(Path(q["path"]).name for q in reasons) == ["empty.txt", "page.txt"]
