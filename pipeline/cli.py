@@ -20,7 +20,7 @@ from rich.table import Table
 from . import __version__
 from .settings import option
 
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # one sentence stays one line
 # Every stage raises a ValueError subclass for what a user can fix (a bad path, setting or file);
 # LDPUB_DEBUG=1 shows the traceback instead.
 USER_ERRORS: tuple[type[Exception], ...] = (ValueError, OSError)

@@ -142,6 +142,8 @@ def test_bad_document_is_quarantined_and_the_rest_published(tmp_path: Path) -> N
         (["build", "seeds", "--base-uri", "ftp://x"], "http(s) URI"),
         (["build", "seeds", "--model", "no_such_model"], "ldpub_ner_gmb"),
         (["validate", "no/such.ttl"], "no/such.ttl"),
+        (["serve", "no/such/dist"], "ldpub build"),
+        (["serve", "--port", "99999"], "99999"),
     ],
 )
 def test_usage_errors_exit_2_with_one_sentence(
