@@ -1,9 +1,10 @@
 """Identity: one entity per real-world name across all documents.
 
 Names are grouped by a normalized key (case, accents, apostrophes, hyphens and a leading
-"the" do not matter), and within one document a bare surname ("Sadr") joins the one full name
-that ends with it ("Muqtada al Sadr"). The key, not the winning label, names the IRI, so IRIs
-stay stable when another surface form becomes the most frequent one. Every merge is recorded.
+"the" do not matter), and within one document a one-word name ("Sadr", "al-Sadr", "Qayis")
+joins the one person named in full that it is the surname or given name of. The key, not the
+winning label, names the IRI, so IRIs stay stable when another surface form becomes the most
+frequent one. Every merge is recorded.
 """
 
 from __future__ import annotations
@@ -39,15 +40,26 @@ def slug(key: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "unnamed"
 
 
-def _surname_targets(mentions: Sequence[Mention]) -> dict[str, str]:
-    """Within one document, map a one-word person key to the single full name ending with it."""
+def _short_form_targets(mentions: Sequence[Mention]) -> dict[str, str]:
+    """Within one document, map a one-word name to the single full person name it stands for.
+
+    A one-word name ("Sadr", "al-Sadr", "Qayis") is the surname or the given name of a person
+    named in full in the same document; it joins that person only when exactly one full name
+    fits, whatever type the tagger gave the short form (it often tags a bare surname a place).
+    """
     full = {name_key(m.name) for m in mentions if m.kind is EntityKind.PERSON}
-    endings: dict[str, set[str]] = defaultdict(set)
+    fits: dict[str, set[str]] = defaultdict(set)
     for key in full:
-        words = [w for w in key.split() if w not in _PARTICLES]
+        words = _content_words(key)
         if len(words) >= 2:
-            endings[words[-1]].add(key)
-    return {short: next(iter(keys)) for short, keys in endings.items() if len(keys) == 1}
+            fits[words[-1]].add(key)
+            if not key.startswith(tuple(f"{p} " for p in _PARTICLES)):
+                fits[words[0]].add(key)
+    return {short: next(iter(keys)) for short, keys in fits.items() if len(keys) == 1}
+
+
+def _content_words(key: str) -> list[str]:
+    return [w for w in key.split() if w not in _PARTICLES]
 
 
 def _canonical(forms: Counter[str]) -> str:
@@ -58,22 +70,26 @@ def _canonical(forms: Counter[str]) -> str:
 def resolve(documents: Iterable[AnalyzedDocument]) -> Resolution:
     """Group every mention of every document into entities with stable keys."""
     clusters: dict[str, list[Mention]] = defaultdict(list)
+    votes: dict[str, Counter[EntityKind]] = defaultdict(Counter)  # the kind each mention says
     assigned: dict[str, list[tuple[Mention, str]]] = {}
     merges: list[str] = []
     for analyzed in documents:
-        targets = _surname_targets(analyzed.mentions)
+        targets = _short_form_targets(analyzed.mentions)
         pairs: list[tuple[Mention, str]] = []
         for mention in analyzed.mentions:
             key = name_key(mention.name)
             if not key:
                 continue
-            if mention.kind is EntityKind.PERSON and key in targets:
+            kind = mention.kind
+            short = _content_words(key)
+            if len(short) == 1 and short[0] in targets and targets[short[0]] != key:
                 merges.append(
-                    f"{analyzed.document.doc_id}: {mention.name!r} is the surname of "
-                    f"{targets[key]!r}, the only full name ending with it in the document"
+                    f"{analyzed.document.doc_id}: {mention.name!r} is a short form of "
+                    f"{targets[short[0]]!r}, the only person named in full that it fits"
                 )
-                key = targets[key]
+                key, kind = targets[short[0]], EntityKind.PERSON
             clusters[key].append(mention)
+            votes[key][kind] += 1
             pairs.append((mention, key))
         assigned[analyzed.document.doc_id] = pairs
 
@@ -81,7 +97,7 @@ def resolve(documents: Iterable[AnalyzedDocument]) -> Resolution:
     slug_of: dict[str, str] = {}
     for key in sorted(clusters):
         mentions = clusters[key]
-        kind = Counter(m.kind for m in mentions).most_common(1)[0][0]
+        kind = min(votes[key], key=lambda k: (-votes[key][k], list(EntityKind).index(k)))
         names = Counter(m.name for m in mentions if name_key(m.name) == key)
         label = _canonical(names or Counter(m.name for m in mentions))
         entity_slug = f"{kind.value}/{slug(key)}"

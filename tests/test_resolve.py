@@ -66,6 +66,27 @@ def test_surname_joins_the_only_full_name_in_the_document() -> None:
     assert result.entities["person/jane-ndlovu"].alt_labels == {"Ndlovu"}
 
 
+def test_short_forms_join_whatever_the_tagger_called_them() -> None:
+    doc = _doc(
+        "a",
+        "Amina Osei-Bonsu led. Osei-Bonsu spoke; al-Rashid agreed with Omar al-Rashid. Amina won.",
+        [
+            ("Amina Osei-Bonsu", P),
+            ("Osei-Bonsu", EntityKind.PLACE),
+            ("al-Rashid", ORG),
+            ("Omar al-Rashid", P),
+            ("Amina", EntityKind.PLACE),
+        ],
+    )
+    result = resolve([doc])
+    keys = {rm.mention.name: rm.entity_key for rm in result.mentions["a"]}
+    assert keys["al-Rashid"] == keys["Omar al-Rashid"] == "person/omar-al-rashid"
+    # "Osei-Bonsu" has two words once the hyphen goes: not a one-word short form
+    assert keys["Amina"] == "person/amina-osei-bonsu"
+    kinds = {rm.mention.name: rm.kind for rm in result.mentions["a"]}
+    assert kinds["Amina"] is P and kinds["al-Rashid"] is P
+
+
 def test_ambiguous_surname_is_not_merged() -> None:
     doc = _doc(
         "a",
