@@ -132,25 +132,50 @@ def validate(files: tuple[Path, ...]) -> None:
 @click.option(
     "--corpora",
     type=click.Path(path_type=Path),
-    default=Path("../shared/corpora"),
-    show_default=True,
-    help="Folder holding gmb_kaggle_ner/, crossner_politics/ and redocred/.",
+    default=None,
+    help="Folder holding gmb_kaggle_ner/, crossner_politics/ and redocred/ "
+    "[default: ../shared/corpora beside the checkout].",
 )
 @click.option(
     "--output",
     type=click.Path(path_type=Path),
-    default=Path("pipeline/models/ldpub_ner_gmb"),
-    show_default=True,
-    help="Folder to write the trained spaCy pipeline to.",
+    default=None,
+    help="Folder to write the trained spaCy pipeline to [default: the bundled model's folder].",
 )
 @click.option("--seed", type=int, default=0, show_default=True, help="Random seed.")
-def train_ner(corpora: Path, output: Path, seed: int) -> None:
-    """Train the bundled NER model on GMB and evaluate it on held-out and CrossNER data."""
+@click.option("--max-steps", type=click.IntRange(1), default=4000, show_default=True)
+@click.option("--tagger/--no-tagger", default=False, show_default=True, help="Also train POS.")
+@click.option(
+    "--extra-data/--gmb-only",
+    default=True,
+    show_default=True,
+    help="Add CrossNER train+dev and Re-DocRED dev to the GMB training data.",
+)
+def train_ner(
+    corpora: Path | None,
+    output: Path | None,
+    seed: int,
+    max_steps: int,
+    tagger: bool,
+    extra_data: bool,
+) -> None:
+    """Train the bundled NER model and evaluate it on held-out GMB and CrossNER test data."""
+    from .nlp.train import DEFAULT_CORPORA, DEFAULT_OUTPUT
     from .nlp.train import train_ner as run_training
 
+    corpora = corpora or DEFAULT_CORPORA
     if not (corpora / "gmb_kaggle_ner").is_dir():
         _fail(f"{corpora}/gmb_kaggle_ner not found: pass --corpora pointing at shared/corpora.")
-    _run(lambda: run_training(corpora, output, seed=seed))
+    _run(
+        lambda: run_training(
+            corpora,
+            output or DEFAULT_OUTPUT,
+            seed=seed,
+            max_steps=max_steps,
+            tagger=tagger,
+            extra_data=extra_data,
+        )
+    )
 
 
 if __name__ == "__main__":

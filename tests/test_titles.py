@@ -7,7 +7,12 @@ import spacy
 
 from pipeline.nlp.corpora import spaces_for, strip_person_titles
 from pipeline.nlp.model import add_title_abbreviations
-from pipeline.nlp.titles import ABBREVIATIONS, split_title, title_before
+from pipeline.nlp.titles import ABBREVIATIONS, leading_title, title_before
+
+
+def split_title(text: str) -> tuple[str, str]:
+    n = leading_title(text)
+    return " ".join(text[:n].split()), text[n:]
 
 
 @pytest.mark.parametrize(

@@ -223,22 +223,12 @@ ABBREVIATIONS: tuple[str, ...] = tuple(
 lose their full stop nor end a sentence."""
 
 
-def _normal(title: str) -> str:
-    return re.sub(r"\s+", " ", title).strip()
-
-
 def leading_title(text: str) -> int:
     """Length of the title run at the start of ``text`` (0 if none, or if no name would be left)."""
     m = _LEADING.match(text)
     if m is None or not any(c.isalpha() for c in text[m.end() :]):
         return 0
     return m.end()
-
-
-def split_title(text: str) -> tuple[str, str]:
-    """("Maj. Gen. Rick Lynch") -> ("Maj. Gen.", "Rick Lynch"); ("", text) when untitled."""
-    n = leading_title(text)
-    return _normal(text[:n]), text[n:]
 
 
 def title_before(text: str) -> int:
