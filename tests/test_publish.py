@@ -20,6 +20,7 @@ from pipeline.records import Run
 from pipeline.validate import ONTOLOGY_DIR, SHAPES_DIR
 
 BASE = "http://data.example.org/"
+XSD_NNI = URIRef("http://www.w3.org/2001/XMLSchema#nonNegativeInteger")
 
 
 def _run(run_id: str) -> Run:
@@ -34,6 +35,7 @@ def _graphs(n: int) -> dict[URIRef, Graph]:
         entities.add((person, RDFS.label, Literal(f"Person {i}", lang="en")))
         doc.add((URIRef(f"{BASE}id/article/a"), SCHEMA.mentions, person))
     doc.add((URIRef(f"{BASE}id/article/a"), SCHEMA.text, Literal('multi\nline "quoted"')))
+    doc.add((URIRef(f"{BASE}id/article/a"), SCHEMA.wordCount, Literal(7, datatype=XSD_NNI)))
     return {URIRef(f"{BASE}graph/entities"): entities, URIRef(f"{BASE}graph/a"): doc}
 
 
@@ -55,7 +57,7 @@ def _publish(out: Path, run_id: str = "20260101T000000Z", n: int = 3):
 def test_dumps_parse_and_agree(tmp_path: Path) -> None:
     out = tmp_path / "dist"
     publication = _publish(out)
-    assert publication.triples == 3 * 3 + 1
+    assert publication.triples == 3 * 3 + 2
     dumps = out / "dumps"
     counts = {}
     for name, fmt in [
@@ -77,6 +79,13 @@ def test_dumps_parse_and_agree(tmp_path: Path) -> None:
     assert dumped["@context"] == context["@context"]
 
 
+def test_dumps_keep_datatypes_the_store_canonicalizes(tmp_path: Path) -> None:
+    out = tmp_path / "dist"
+    _publish(out)
+    for name in ("ldpub.nt.gz", "ldpub.ttl.gz", "ldpub.nq.gz", "ldpub.jsonld.gz"):
+        assert b"nonNegativeInteger" in gzip.decompress((out / "dumps" / name).read_bytes()), name
+
+
 def test_checksums_and_void(tmp_path: Path) -> None:
     out = tmp_path / "dist"
     _publish(out)
@@ -92,7 +101,7 @@ def test_checksums_and_void(tmp_path: Path) -> None:
         "{ ?d a void:Dataset ; void:triples ?t ; void:sparqlEndpoint ?e }"
     )
     [(triples, endpoint)] = list(rows)
-    assert int(triples) == 10 and str(endpoint) == BASE + "sparql"
+    assert int(triples) == 11 and str(endpoint) == BASE + "sparql"
     assert len(set(void.objects(None, URIRef("http://rdfs.org/ns/void#dataDump")))) == 4
 
 
@@ -120,7 +129,7 @@ def test_rebuild_swaps_and_keeps_layout(tmp_path: Path) -> None:
     assert (out / "current").resolve() != first
     summary = json.loads((out / "publication.json").read_text())
     assert summary["release"] == "20260101T000001Z"
-    assert summary["counts"]["triples"] == 4 * 3 + 1
+    assert summary["counts"]["triples"] == 4 * 3 + 2
     _publish(out, "20260101T000002Z")
     _publish(out, "20260101T000002Z")  # same second twice: a distinct release, not an overwrite
     assert len(list((out / "releases").iterdir())) == 2

@@ -32,18 +32,14 @@ class Publication:
     class_counts: dict[str, int]
 
 
-def _load(store_dir: Path, graphs: Mapping[URIRef, Graph], scratch: Path) -> ox.Store:
-    """Bulk-load every named graph through one N-Quads file (Oxigraph's fastest path)."""
-    with scratch.open("w", encoding="utf-8") as out:
+def _write_quads(graphs: Mapping[URIRef, Graph], path: Path) -> None:
+    """All named graphs as one N-Quads file: what the store loads and the dumps are made of."""
+    with path.open("w", encoding="utf-8") as out:
         for name, graph in graphs.items():
             suffix = f" <{name}> .\n"
             for line in graph.serialize(format="nt").splitlines():
                 if line.endswith(" ."):
                     out.write(line[:-2] + suffix)
-    store = ox.Store(str(store_dir))
-    store.bulk_load(path=str(scratch), format=ox.RdfFormat.N_QUADS)
-    scratch.unlink()
-    return store
 
 
 def _class_counts(store: ox.Store, entities_graph: URIRef) -> dict[str, int]:
@@ -70,9 +66,13 @@ def publish(
     """Write a complete release of ``graphs`` under ``out`` and make it the current one."""
     partial = start_release(out, run.run_id)
     try:
-        store = _load(partial / "store", graphs, partial / "load.nq")
+        quads = partial / "load.nq"
+        _write_quads(graphs, quads)
+        store = ox.Store(str(partial / "store"))
+        store.bulk_load(path=str(quads), format=ox.RdfFormat.N_QUADS)  # Oxigraph's fastest path
         dumps = partial / "dumps"
-        checksums = write_dumps(store, dumps)
+        checksums = write_dumps(quads, dumps)
+        quads.unlink()
         triples = len(store)
         counts = _class_counts(store, entities_graph)
         sameas = sum(1 for _ in store.quads_for_pattern(None, ox.NamedNode(str(OWL.sameAs)), None))

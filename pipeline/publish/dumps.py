@@ -1,10 +1,16 @@
-"""Whole-dataset dumps, written from the store so that they say exactly what is served."""
+"""Whole-dataset dumps, written from the exact N-Quads the store was loaded from.
+
+Not from the store itself: Oxigraph canonicalizes integer-derived datatypes
+(``"5"^^xsd:nonNegativeInteger`` is stored and served as ``"5"^^xsd:integer``, the same value),
+while the dumps keep every literal exactly as the RDF contract writes it.
+"""
 
 from __future__ import annotations
 
 import gzip
 import hashlib
 import json
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
@@ -29,9 +35,9 @@ def jsonld_context() -> dict[str, object]:
     return {"@context": dict(PREFIXES)}
 
 
-def _union(store: ox.Store) -> Iterator[ox.Triple]:
+def _union(quads: Path) -> Iterator[ox.Triple]:
     """Every statement of every named graph, as triples (no triple is in two graphs)."""
-    return (quad.triple for quad in store)
+    return (quad.triple for quad in ox.parse(path=str(quads), format=ox.RdfFormat.N_QUADS))
 
 
 def _gzip(path: Path) -> IO[bytes]:
@@ -40,19 +46,22 @@ def _gzip(path: Path) -> IO[bytes]:
     return gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0)
 
 
-def write_dumps(store: ox.Store, folder: Path) -> dict[str, str]:
-    """Write the four dumps and the @context into ``folder``; return file name -> sha256."""
+def write_dumps(quads: Path, folder: Path) -> dict[str, str]:
+    """Write the four dumps of the N-Quads file ``quads`` and the @context into ``folder``.
+
+    Returns file name -> sha256.
+    """
     folder.mkdir(parents=True, exist_ok=True)
-    with _gzip(folder / "ldpub.nq.gz") as out:
-        store.dump(out, ox.RdfFormat.N_QUADS)
+    with _gzip(folder / "ldpub.nq.gz") as out, quads.open("rb") as source:
+        shutil.copyfileobj(source, out)
     with _gzip(folder / "ldpub.nt.gz") as out:
-        ox.serialize(_union(store), out, ox.RdfFormat.N_TRIPLES)
+        ox.serialize(_union(quads), out, ox.RdfFormat.N_TRIPLES)
     with _gzip(folder / "ldpub.ttl.gz") as out:
-        ox.serialize(_union(store), out, ox.RdfFormat.TURTLE, prefixes=dict(PREFIXES))
+        ox.serialize(_union(quads), out, ox.RdfFormat.TURTLE, prefixes=dict(PREFIXES))
     context = jsonld_context()
     (folder / CONTEXT_FILE).write_text(json.dumps(context, indent=2) + "\n", encoding="utf-8")
     union = Graph()
-    union.parse(data=ox.serialize(_union(store), format=ox.RdfFormat.N_TRIPLES), format="nt")
+    union.parse(data=ox.serialize(_union(quads), format=ox.RdfFormat.N_TRIPLES), format="nt")
     with _gzip(folder / "ldpub.jsonld.gz") as out:
         out.write(union.serialize(format="json-ld", context=context["@context"]).encode())
     return {name: sha256_of(folder / name) for name in (*DUMPS, CONTEXT_FILE)}
