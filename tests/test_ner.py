@@ -247,3 +247,21 @@ def test_junk_spans_are_dropped_and_particles_joined() -> None:
         ("Abu Musab al-Zarqawi", "Abu Musab al-Zarqawi", EntityKind.PERSON),
         ("Arab League", "Arab League", EntityKind.ORGANIZATION),
     ]
+
+
+def test_sentence_initial_function_words_are_not_names() -> None:
+    """A stop word that opens a sentence is capitalized by position; a name there is kept."""
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    ruler = nlp.add_pipe("entity_ruler")
+    ruler.add_patterns(
+        [
+            {"label": "PERSON", "pattern": "Therefore"},
+            {"label": "GPE", "pattern": "Thus"},
+            {"label": "GPE", "pattern": "Accra"},
+            {"label": "PERSON", "pattern": "Even"},
+        ]
+    )
+    text = "Therefore, talks failed. Thus ended the siege. Accra agreed. Even Even agreed."
+    _, mentions = analyze(nlp, *_body(text))
+    assert [m.text for m in mentions] == ["Accra", "Even"]

@@ -74,9 +74,15 @@ def _trim(span: Span, kind: EntityKind) -> tuple[int, int] | None:
     return (start, end) if start < end else None
 
 
+def _sentence_initial_function_word(doc: Doc, start: int, end: int) -> bool:
+    """ "Therefore", "Thus", "Even" opening a sentence: capitalized by position, not a name."""
+    token = doc[start]
+    return end - start == 1 and token.is_sent_start and token.is_stop
+
+
 def _mention(doc: Doc, ent: Span, kind: EntityKind, offset: int) -> Mention | None:
     bounds = _trim(ent, kind)
-    if bounds is None:
+    if bounds is None or _sentence_initial_function_word(doc, *bounds):
         return None
     sent = doc[bounds[0]].sent
     if doc[bounds[1] - 1].sent != sent:
