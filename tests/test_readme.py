@@ -74,3 +74,10 @@ def test_curl_example_runs(seeds_server: str, command: str, tmp_path: Path) -> N
     assert proc.stdout.strip(), "the example printed nothing"
     if expected:
         assert expected.group(1) in proc.stdout
+
+
+def test_readme_lists_each_w3c_case_as_the_runner_wrote_it() -> None:
+    doc = (ROOT / "docs" / "w3c-protocol-results.md").read_text(encoding="utf-8")
+    rows = [line for line in doc.splitlines() if line.startswith("| `")]
+    assert len(rows) == 34
+    assert all(row in README for row in rows)
