@@ -113,6 +113,66 @@ class Entity:
 
 
 @dataclass(frozen=True)
+class TextSpan:
+    """Any stretch of ``Document.text`` (an event trigger, a date expression)."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A relation one sentence asserts between two of its mentions.
+
+    ``predicate`` is a local name of ``namespaces.RELATIONS`` ("leaderOf"); ``rule`` names the
+    pattern that found it, so every statement can be explained.
+    """
+
+    subject: Mention
+    predicate: str
+    object: Mention
+    sentence: Sentence
+    rule: str
+
+
+class DatePrecision(StrEnum):
+    """How precise the text is: xsd:date, xsd:gYearMonth or xsd:gYear."""
+
+    DAY = "day"
+    MONTH = "month"
+    YEAR = "year"
+
+
+@dataclass(frozen=True)
+class EventDate:
+    """A date as precise as the text gives it, relative dates resolved against the article."""
+
+    value: dt.date  # day 1 / month 1 where the text is less precise
+    precision: DatePrecision
+    span: TextSpan
+
+
+@dataclass(frozen=True)
+class Event:
+    """One event a document reports, its mentions in several sentences merged.
+
+    ``type`` is a local name of ``namespaces.EVENT_TYPES`` ("Raid").
+    """
+
+    type: str
+    triggers: tuple[TextSpan, ...]
+    sentences: tuple[Sentence, ...]
+    actors: tuple[Mention, ...] = ()
+    targets: tuple[Mention, ...] = ()
+    place: Mention | None = None
+    date: EventDate | None = None
+    killed: int | None = None
+    wounded: int | None = None
+    captured: int | None = None
+
+
+@dataclass(frozen=True)
 class AnalyzedDocument:
     """Everything the stages learned about one document, before identity is resolved."""
 
@@ -120,6 +180,8 @@ class AnalyzedDocument:
     segments: tuple[Segment, ...]
     sentences: tuple[Sentence, ...]
     mentions: tuple[Mention, ...]
+    relations: tuple[Relation, ...] = ()
+    events: tuple[Event, ...] = ()
 
 
 @dataclass(frozen=True)
