@@ -16,7 +16,14 @@ from rdflib import Graph, URIRef
 
 from . import __version__, nlp
 from .documents import read_documents
-from .map import Minter, document_graph, entities_graph, new_graph, provenance_graph
+from .map import (
+    Minter,
+    document_graph,
+    entities_graph,
+    new_graph,
+    provenance_graph,
+    relation_graph,
+)
 from .publish import Publication, publish, write_quarantine
 from .records import AnalyzedDocument, EntityKind, Quarantined, Resolution, Run
 from .resolve import resolve
@@ -84,24 +91,29 @@ def _map_and_validate(
     mint: Minter,
     progress: Progress,
 ) -> tuple[dict[URIRef, Graph], dict[str, str], list[tuple[AnalyzedDocument, str]]]:
+    """Each document's graph, validated with the descriptions of the entities it names."""
     entities = entities_graph(resolution.entities.values(), mint)
     provenance = provenance_graph(run, mint)
-    graphs = {mint.graph("entities"): entities, mint.graph("provenance"): provenance}
+    facts = new_graph()  # relations between entities, once however many documents say them
+    graphs = {mint.graph("entities"): facts, mint.graph("provenance"): provenance}
     reports: dict[str, str] = {}
     failed: list[tuple[AnalyzedDocument, str]] = []
     for n, item in enumerate(analyzed, start=1):
         doc_id = item.document.doc_id
         graph = document_graph(item, resolution.mentions[doc_id], run, mint)
-        data = graph + _entity_subgraph(entities, graph) + provenance
+        relations = relation_graph(item, resolution.mentions[doc_id], mint)
+        data = graph + relations + _entity_subgraph(entities, graph) + provenance
         conforms, report, _ = validate(data)
         verdict = "Conforms." if conforms else "Does not conform:"
         text = f"{verdict}\n{readable_report(report)}"
         reports[f"{doc_id}.txt"] = text
         if conforms:
             graphs[mint.graph(doc_id)] = graph
+            facts += relations
         else:
             failed.append((item, text))
         progress("validate", n, len(analyzed))
+    facts += entities
     return graphs, reports, failed
 
 

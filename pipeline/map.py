@@ -1,22 +1,29 @@
 """Map records onto the RDF contract (docs/rdf-contract.md): one graph per concern.
 
-Entity descriptions, each document's statements and the build's provenance go to separate named
-graphs, and no triple is written to two of them, so the union and the quads agree in size.
+Entity descriptions (with the relations between entities), each document's statements and the
+build's provenance go to separate named graphs, and no triple is written to two of them, so the
+union and the quads agree in size.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import datetime as dt
+import hashlib
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import OWL, PROV, SKOS
 
-from .namespaces import ITSRDF, LDPUB, NIF, PREFIXES, SCHEMA
+from .namespaces import ITSRDF, LDPUB, NIF, PREFIXES, SCHEMA, SEM, relation_signatures
 from .records import (
     AnalyzedDocument,
+    DatePrecision,
     Entity,
     EntityKind,
+    Event,
+    EventDate,
     Mention,
+    Relation,
     ResolvedMention,
     Run,
     SegmentKind,
@@ -46,6 +53,13 @@ class Minter:
 
     def span(self, doc_id: str, start: int, end: int) -> URIRef:
         return URIRef(f"{self.article(doc_id)}#char={start},{end}")
+
+    def statement(self, doc_id: str, *parts: object) -> URIRef:
+        digest = hashlib.sha1(" ".join(map(str, parts)).encode()).hexdigest()[:12]
+        return URIRef(f"{self.article(doc_id)}/statement/{digest}")
+
+    def event(self, doc_id: str, n: int) -> URIRef:
+        return URIRef(f"{self.base}id/event/{doc_id}-{n}")
 
     def comment(self, doc_id: str, n: int) -> URIRef:
         return URIRef(f"{self.article(doc_id)}/comment/{n}")
@@ -159,16 +173,148 @@ def document_graph(
     graph.add((context, NIF.sourceUrl, article))
     for resolved in mentions:
         mention = resolved.mention
-        sentence = _span(graph, mint, doc.doc_id, context, mention.sentence)
-        graph.add((sentence, RDF.type, NIF.Sentence))
+        sentence = _sentence(graph, mint, doc.doc_id, context, mention.sentence)
         node = _span(graph, mint, doc.doc_id, context, mention)
         graph.add((node, RDF.type, NIF.Phrase))
         graph.add((node, NIF.sentence, sentence))
         graph.add((node, ITSRDF.taIdentRef, mint.entity(resolved.entity_key)))
         graph.add((node, ITSRDF.taClassRef, ENTITY_CLASS[resolved.kind]))
         graph.add((node, PROV.wasGeneratedBy, mint.run(run)))
+    by_span = {(rm.mention.start, rm.mention.end): rm for rm in mentions}
+    for s, p, o, relation in _resolved_relations(analyzed, by_span, mint):
+        _statement(graph, mint, doc.doc_id, context, (s, p, o), relation, run)
+    events = sorted(analyzed.events, key=lambda e: min(t.start for t in e.triggers))
+    for n, event in enumerate(events, start=1):
+        node = mint.event(doc.doc_id, n)
+        _event(graph, mint, doc.doc_id, context, node, event, by_span, run)
+        _event_date(graph, node, event.date, doc.meta.published)
     _comments(graph, mint, analyzed, article)
     return graph
+
+
+def _sentence(graph: Graph, mint: Minter, doc_id: str, context: URIRef, part: Sentence) -> URIRef:
+    node = _span(graph, mint, doc_id, context, part)
+    graph.add((node, RDF.type, NIF.Sentence))
+    return node
+
+
+Spans = Mapping[tuple[int, int], ResolvedMention]
+
+
+def _entity_of(mention: Mention | None, by_span: Spans) -> ResolvedMention | None:
+    return None if mention is None else by_span.get((mention.start, mention.end))
+
+
+def _resolved_relations(
+    analyzed: AnalyzedDocument, by_span: Spans, mint: Minter
+) -> Iterator[tuple[URIRef, URIRef, URIRef, Relation]]:
+    """The document's relations between resolved entities that the ontology allows.
+
+    A relation whose resolved ends break the ontology's domain or range is left out: the
+    tagger's type for one mention must not publish a statement the ontology forbids.
+    """
+    for relation in analyzed.relations:
+        subject, obj = _entity_of(relation.subject, by_span), _entity_of(relation.object, by_span)
+        if subject is None or obj is None or subject.entity_key == obj.entity_key:
+            continue
+        domain, range_ = relation_signatures()[relation.predicate]
+        if ENTITY_CLASS[subject.kind] in domain and ENTITY_CLASS[obj.kind] in range_:
+            yield (
+                mint.entity(subject.entity_key),
+                LDPUB[relation.predicate],
+                mint.entity(obj.entity_key),
+                relation,
+            )
+
+
+def relation_graph(
+    analyzed: AnalyzedDocument, mentions: Sequence[ResolvedMention], mint: Minter
+) -> Graph:
+    """The relations a document asserts, as plain triples between entities.
+
+    They are published once, in ``B graph/entities``, however many documents assert them; each
+    document graph holds the rdf:Statement with its evidence.
+    """
+    graph = new_graph()
+    by_span = {(rm.mention.start, rm.mention.end): rm for rm in mentions}
+    for s, p, o, _ in _resolved_relations(analyzed, by_span, mint):
+        graph.add((s, p, o))
+    return graph
+
+
+def _statement(
+    graph: Graph,
+    mint: Minter,
+    doc_id: str,
+    context: URIRef,
+    triple: tuple[URIRef, URIRef, URIRef],
+    relation: Relation,
+    run: Run,
+) -> None:
+    """An asserted relation reified as rdf:Statement, pointing at the sentence that says it."""
+    s, p, o = triple
+    statement = mint.statement(doc_id, s, p, o, relation.sentence.start)
+    graph.add((statement, RDF.type, RDF.Statement))
+    graph.add((statement, RDF.subject, s))
+    graph.add((statement, RDF.predicate, p))
+    graph.add((statement, RDF.object, o))
+    evidence = _sentence(graph, mint, doc_id, context, relation.sentence)
+    graph.add((statement, PROV.wasDerivedFrom, evidence))
+    graph.add((statement, PROV.wasGeneratedBy, mint.run(run)))
+
+
+def _event(
+    graph: Graph,
+    mint: Minter,
+    doc_id: str,
+    context: URIRef,
+    node: URIRef,
+    event: Event,
+    by_span: Spans,
+    run: Run,
+) -> None:
+    """An event with its type, triggers, participants, place, counts and evidence sentences."""
+    for cls in (SEM.Event, SCHEMA.Event, LDPUB[event.type]):
+        graph.add((node, RDF.type, cls))
+    for trigger in event.triggers:
+        graph.add((node, LDPUB.trigger, Literal(trigger.text)))
+    for prop, mentions in ((SEM.hasActor, event.actors), (LDPUB.hasTarget, event.targets)):
+        for mention in mentions:
+            if (resolved := _entity_of(mention, by_span)) is not None:
+                graph.add((node, prop, mint.entity(resolved.entity_key)))
+    place = _entity_of(event.place, by_span)
+    if place is not None and place.kind is EntityKind.PLACE:
+        graph.add((node, SEM.hasPlace, mint.entity(place.entity_key)))
+    for prop, n in (
+        (LDPUB.killedCount, event.killed),
+        (LDPUB.woundedCount, event.wounded),
+        (LDPUB.capturedCount, event.captured),
+    ):
+        if n is not None and n >= 0:
+            graph.add((node, prop, _count(n)))
+    for sentence in event.sentences:
+        graph.add((node, PROV.wasDerivedFrom, _sentence(graph, mint, doc_id, context, sentence)))
+    graph.add((node, PROV.wasGeneratedBy, mint.run(run)))
+
+
+_DATE_FORMS = {
+    DatePrecision.DAY: ("%Y-%m-%d", XSD.date),
+    DatePrecision.MONTH: ("%Y-%m", XSD.gYearMonth),
+    DatePrecision.YEAR: ("%Y", XSD.gYear),
+}
+
+
+def _event_date(
+    graph: Graph, node: URIRef, date: EventDate | None, published: dt.date | None
+) -> None:
+    """The event's time, exactly as precise as the text; never after the article's date."""
+    if date is None:
+        return
+    pattern, datatype = _DATE_FORMS[date.precision]
+    lexical = date.value.strftime(pattern)
+    if published is not None and lexical > published.strftime(pattern):
+        return
+    graph.add((node, SEM.hasTimeStamp, Literal(lexical, datatype=datatype)))
 
 
 def provenance_graph(run: Run, mint: Minter) -> Graph:

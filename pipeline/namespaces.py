@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-from rdflib import Namespace, URIRef
-from rdflib.namespace import DefinedNamespace
+from functools import cache
+from pathlib import Path
+
+from rdflib import Graph, Namespace, Node, URIRef
+from rdflib.collection import Collection
+from rdflib.namespace import OWL, RDFS, DefinedNamespace
 
 ONTOLOGY_IRI = "https://w3id.org/ldpub/ns"
 
@@ -112,3 +116,31 @@ PREFIXES: dict[str, str] = {
     "org": str(ORG),
     "vann": str(VANN),
 }
+
+
+ONTOLOGY_FILE = Path(__file__).resolve().parent.parent / "ontology" / "ldpub.ttl"
+
+
+@cache
+def relation_signatures() -> dict[str, tuple[frozenset[URIRef], frozenset[URIRef]]]:
+    """Each relation's allowed subject and object classes, read from the ontology's
+    rdfs:domain and rdfs:range (a class or an owl:unionOf list of classes)."""
+    graph = Graph().parse(ONTOLOGY_FILE)
+
+    def classes(node: Node | None) -> frozenset[URIRef]:
+        if isinstance(node, URIRef):
+            return frozenset({node})
+        members = graph.value(node, OWL.unionOf) if node is not None else None
+        return (
+            frozenset(c for c in Collection(graph, members) if isinstance(c, URIRef))
+            if (members is not None)
+            else frozenset()
+        )
+
+    return {
+        name: (
+            classes(graph.value(LDPUB[name], RDFS.domain)),
+            classes(graph.value(LDPUB[name], RDFS.range)),
+        )
+        for name in RELATIONS
+    }

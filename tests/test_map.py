@@ -3,26 +3,40 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from rdflib import Graph
+from rdflib import RDF, Graph
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
-from pipeline.map import Minter, document_graph, entities_graph, provenance_graph
+from pipeline.map import (
+    Minter,
+    document_graph,
+    entities_graph,
+    provenance_graph,
+    relation_graph,
+)
+from pipeline.namespaces import LDPUB, SEM
 from pipeline.records import (
     AnalyzedDocument,
+    DatePrecision,
     Document,
     DocumentMeta,
     EntityKind,
+    Event,
+    EventDate,
     Mention,
+    Relation,
     ResolvedMention,
     Run,
     Segment,
     SegmentKind,
     Sentence,
+    TextSpan,
 )
 from pipeline.resolve import resolve
+from pipeline.validate import validate
 
 GOLDEN = Path(__file__).parent / "data" / "golden"
 TEXT = (
@@ -72,7 +86,23 @@ def _analyzed() -> AnalyzedDocument:
         url="https://news.example.org/rebels",
     )
     document = Document("sahel-1", Path("sahel_1.txt"), TEXT, "0" * 64, meta)
-    return AnalyzedDocument(document, segments, (sentence,), tuple(mentions))
+    person, brigade, gao = mentions
+    relations = (Relation(person, "commanderOf", brigade, sentence, "apposition-role"),)
+    t0, t1 = _span(TEXT, "entered")
+    d0, d1 = _span(TEXT, "on Monday")
+    events = (
+        Event(
+            type="MilitaryOperation",
+            triggers=(TextSpan(t0, t1, "entered"),),
+            sentences=(sentence,),
+            actors=(brigade,),
+            place=gao,
+            date=EventDate(dt.date(2025, 12, 29), DatePrecision.DAY, TextSpan(d0, d1, "on Monday")),
+        ),
+    )
+    return AnalyzedDocument(
+        document, segments, (sentence,), tuple(mentions), relations=relations, events=events
+    )
 
 
 def _assert_isomorphic(actual: Graph, golden: str) -> None:
@@ -95,6 +125,51 @@ def test_document_and_entities_match_golden() -> None:
     _assert_isomorphic(doc, "document.ttl")
     _assert_isomorphic(entities_graph(resolution.entities.values(), mint), "entities.ttl")
     _assert_isomorphic(provenance_graph(RUN, mint), "provenance.ttl")
+    _assert_isomorphic(
+        relation_graph(analyzed, resolution.mentions["sahel-1"], mint), "relations.ttl"
+    )
+
+
+def test_document_with_facts_conforms_to_the_shapes() -> None:
+    analyzed = _analyzed()
+    resolution = resolve([analyzed])
+    mint = Minter("http://data.example.org/")
+    data = (
+        document_graph(analyzed, resolution.mentions["sahel-1"], RUN, mint)
+        + relation_graph(analyzed, resolution.mentions["sahel-1"], mint)
+        + entities_graph(resolution.entities.values(), mint)
+        + provenance_graph(RUN, mint)
+    )
+    conforms, _, report = validate(data)
+    assert conforms, report
+
+
+def test_relation_against_the_ontology_is_left_out() -> None:
+    analyzed = _analyzed()
+    person, brigade, gao = analyzed.mentions
+    wrong = Relation(gao, "leaderOf", brigade, person.sentence, "test")  # a place leads nothing
+    analyzed = replace(analyzed, relations=(wrong,))
+    resolution = resolve([analyzed])
+    mint = Minter("http://data.example.org/")
+    graph = document_graph(analyzed, resolution.mentions["sahel-1"], RUN, mint)
+    graph += relation_graph(analyzed, resolution.mentions["sahel-1"], mint)
+    assert not list(graph.triples((None, LDPUB.leaderOf, None)))
+    assert not list(graph.triples((None, RDF.predicate, LDPUB.leaderOf)))
+
+
+def test_event_date_after_the_article_is_dropped() -> None:
+    analyzed = _analyzed()
+    late = replace(
+        analyzed.events[0],
+        date=EventDate(dt.date(2026, 2, 1), DatePrecision.MONTH, TextSpan(0, 1, "R")),
+    )
+    analyzed = replace(analyzed, events=(late,))
+    resolution = resolve([analyzed])
+    graph = document_graph(
+        analyzed, resolution.mentions["sahel-1"], RUN, Minter("http://data.example.org/")
+    )
+    assert not list(graph.triples((None, SEM.hasTimeStamp, None)))
+    assert list(graph.triples((None, SEM.hasPlace, None)))
 
 
 def test_graphs_share_no_triple() -> None:
