@@ -14,24 +14,11 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 
+from rapidfuzz import fuzz
+
+from .names import PARTICLES as _PARTICLES
+from .names import consonants, content_tokens, name_key, variant_token
 from .records import AnalyzedDocument, Entity, EntityKind, Mention, Resolution, ResolvedMention
-
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
-_POSSESSIVE = re.compile(r"'s?$")
-_NON_WORD = re.compile(r"[^\w\s]")
-_SPACE = re.compile(r"\s+")
-# Name particles that a bare surname may omit ("Sadr" for "Muqtada al Sadr").
-_PARTICLES = frozenset({"al", "el", "ul", "bin", "ibn", "abu", "van", "von", "de", "da", "di"})
-
-
-def name_key(name: str) -> str:
-    """The normalized form under which two spellings count as the same name."""
-    text = unicodedata.normalize("NFKD", name.translate(_APOSTROPHES))
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower().strip()
-    text = _POSSESSIVE.sub("", text)
-    text = _NON_WORD.sub(" ", text.replace("-", " ").replace("'", ""))
-    text = _SPACE.sub(" ", text).strip()
-    return text.removeprefix("the ") if text.count(" ") else text
 
 
 def slug(key: str) -> str:
@@ -46,20 +33,206 @@ def _short_form_targets(mentions: Sequence[Mention]) -> dict[str, str]:
     A one-word name ("Sadr", "al-Sadr", "Qayis") is the surname or the given name of a person
     named in full in the same document; it joins that person only when exactly one full name
     fits, whatever type the tagger gave the short form (it often tags a bare surname a place).
+    Words are compared by transliteration skeleton ("Qazali" fits "Qais Khazali"), and full
+    names that are spellings of one another ("Qayis Khazali", "Qais Khazali") count as one.
+    The result is keyed by skeleton: look it up with ``variant_token``.
     """
     full = {name_key(m.name) for m in mentions if m.kind is EntityKind.PERSON}
     fits: dict[str, set[str]] = defaultdict(set)
     for key in full:
         words = _content_words(key)
         if len(words) >= 2:
-            fits[words[-1]].add(key)
+            fits[variant_token(words[-1])].add(key)
             if not key.startswith(tuple(f"{p} " for p in _PARTICLES)):
-                fits[words[0]].add(key)
-    return {short: next(iter(keys)) for short, keys in fits.items() if len(keys) == 1}
+                fits[variant_token(words[0])].add(key)
+    targets: dict[str, str] = {}
+    for short, keys in fits.items():
+        ordered = sorted(keys)
+        if all(_variant_evidence(ordered[0], other) for other in ordered[1:]):
+            targets[short] = ordered[0]
+    return targets
 
 
 def _content_words(key: str) -> list[str]:
     return [w for w in key.split() if w not in _PARTICLES]
+
+
+# Two tokens whose skeletons differ only in vowels are one name when this similar (rapidfuzz
+# ratio, 0-100) and at least _MIN_FUZZY letters long: "Muhammad"/"Mohammed", "Hezbollah"/
+# "Hizballah"; shorter tokens must match exactly, since "Hamid"/"Hamad" are different names.
+SIMILARITY = 80.0
+_MIN_FUZZY = 6
+
+
+def _token_evidence(a: str, b: str) -> str | None:
+    """Why two name tokens are spellings of one word, or None when they are not."""
+    if a == b:
+        return "same"
+    va, vb = variant_token(a), variant_token(b)
+    if va == vb:
+        return f"{a}/{b} same transliteration skeleton {va!r}"
+    if va.rstrip("s") == vb.rstrip("s") and len(va.rstrip("s")) >= 4:
+        return f"{a}/{b} differ by a plural s"
+    if (
+        min(len(va), len(vb)) >= _MIN_FUZZY
+        and consonants(va) == consonants(vb)
+        and fuzz.ratio(va, vb) >= SIMILARITY
+    ):
+        return f"{a}/{b} same consonants, similarity {fuzz.ratio(va, vb):.0f}"
+    return None
+
+
+def _variant_evidence(key_a: str, key_b: str) -> str | None:
+    """Why two name keys are transliteration variants of one name, or None.
+
+    Vetoes: the content words (articles "al"/"el" aside) must pair up one to one in order, or
+    the shorter name (two words at least) must be the longer one's first and last word with
+    words between left out; every pair must be alike, so a different given name ("Laith" vs
+    "Qais Khazali") or surname vetoes the merge.
+    """
+    ta, tb = content_tokens(key_a), content_tokens(key_b)
+    if not ta or not tb or key_a == key_b:
+        return None
+    if len(ta) == len(tb):
+        pairs = list(zip(ta, tb, strict=True))
+    else:
+        short, long = (ta, tb) if len(ta) < len(tb) else (tb, ta)
+        if len(short) < 2:
+            return None
+        pairs = [(short[0], long[0]), (short[-1], long[-1])]
+        middle, rest = short[1:-1], long[1:-1]
+        for word in middle:  # the shorter name's inner words, in order, among the longer's
+            hit = next((i for i, other in enumerate(rest) if _token_evidence(word, other)), None)
+            if hit is None:
+                return None
+            pairs.append((word, rest[hit]))
+            rest = rest[hit + 1 :]
+    why = []
+    for a, b in pairs:
+        evidence = _token_evidence(a, b)
+        if evidence is None:
+            return None
+        if evidence != "same":
+            why.append(evidence)
+    if len(ta) != len(tb):
+        why.append("the shorter name is the longer one's first and last word")
+    return "; ".join(why) or "same words once articles are ignored"
+
+
+_ACRONYM = re.compile(r"^[A-Z]{2,6}$")
+_INITIAL_SKIP = frozenset({"of", "the", "for", "and", "in", "on", "al", "el", "de"})
+
+
+def _initials(key: str) -> set[str]:
+    """The acronyms a full name can have: with or without its small words."""
+    words = key.split()
+    return {
+        "".join(w[0] for w in words),
+        "".join(w[0] for w in words if w not in _INITIAL_SKIP),
+    }
+
+
+def _acronym_definitions(
+    analyzed: AnalyzedDocument, kinds: dict[str, EntityKind]
+) -> list[tuple[str, str, str]]:
+    """(acronym key, full-name key, evidence) for each acronym one document spells out.
+
+    An all-capitals name ("IRGC") stands for the one organization or place named in full in the
+    same document whose initials it is ("Islamic Revolutionary Guard Corps"); two candidates
+    veto it. A person's name is never expanded from initials.
+    """
+    text = analyzed.document.text
+    fulls = {
+        name_key(m.name)
+        for m in analyzed.mentions
+        if len(name_key(m.name).split()) >= 2
+        and kinds.get(name_key(m.name)) is not EntityKind.PERSON
+    }
+    found = []
+    for acronym in sorted({m.name for m in analyzed.mentions if _ACRONYM.match(m.name)}):
+        short = acronym.lower()
+        matches = sorted(key for key in fulls if short in _initials(key))
+        if len(matches) != 1:
+            continue
+        full = matches[0]
+        names = sorted({m.name for m in analyzed.mentions if name_key(m.name) == full})
+        defined = any(
+            re.search(re.escape(n) + r"\s*\(\s*" + acronym + r"\s*\)", text) for n in names
+        )
+        how = "defined in parentheses" if defined else "its initials, the only such name"
+        found.append(
+            (short, full, f"{analyzed.document.doc_id}: {acronym!r} = {names[0]!r} ({how})")
+        )
+    return found
+
+
+def _merge_keys(
+    counts: Counter[str], kinds: dict[str, EntityKind], acronyms: list[tuple[str, str, str]]
+) -> tuple[dict[str, str], list[str]]:
+    """Map each name key to the key of its cluster, and say why each merge happened.
+
+    Transliteration variants join greedily, most mentioned key first (ties by key), and a key
+    joins a cluster only if it is a variant of every member there, of the same kind, and of
+    no other cluster: the outcome does not depend on document order. Acronyms then join the
+    full name their documents spell out, unless two documents spell out different names. A
+    cluster is named by its lexicographically smallest full-name key, so its IRI is stable.
+    """
+    merges: list[str] = []
+    clusters: list[list[str]] = []
+    buckets: dict[tuple[EntityKind, str], list[int]] = defaultdict(list)
+    for key in sorted(counts, key=lambda k: (-counts[k], k)):
+        words = content_tokens(key)
+        if not words:
+            clusters.append([key])
+            continue
+        bucket = buckets[(kinds[key], variant_token(words[0])[:1])]
+        fitting = []
+        for index in bucket:
+            evidence = [_variant_evidence(key, member) for member in clusters[index]]
+            if all(evidence):
+                fitting.append((index, evidence[0]))
+        if len(fitting) == 1:
+            index, why = fitting[0]
+            merges.append(f"{key!r} is a spelling of {clusters[index][0]!r}: {why}")
+            clusters[index].append(key)
+            continue
+        if len(fitting) > 1:
+            merges.append(f"{key!r} kept apart: it is a spelling of {len(fitting)} different names")
+        bucket.append(len(clusters))
+        clusters.append([key])
+
+    cluster_of = {key: i for i, members in enumerate(clusters) for key in members}
+    by_acronym: dict[str, dict[int, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for short, full, why in acronyms:
+        if short in cluster_of and full in cluster_of:
+            by_acronym[short][cluster_of[full]].append(why)
+    for short in sorted(by_acronym):
+        targets = by_acronym[short]
+        if len(targets) != 1:
+            merges.append(f"{short!r} kept apart: documents spell it out as different names")
+            continue
+        ((target, whys),) = targets.items()
+        source = cluster_of[short]
+        if source == target:
+            continue
+        clusters[target].extend(clusters[source])
+        for key in clusters[source]:
+            cluster_of[key] = target
+        clusters[source] = []
+        merges.append(
+            f"acronym {short!r} joins {clusters[target][0]!r}: " + "; ".join(sorted(whys))
+        )
+
+    representative: dict[str, str] = {}
+    acronym_keys = {short for short, _, _ in acronyms}
+    for members in clusters:
+        if not members:
+            continue
+        full = [k for k in members if k not in acronym_keys] or members
+        name = min(full)
+        for key in members:
+            representative[key] = name
+    return representative, merges
 
 
 def _canonical(forms: Counter[str]) -> str:
@@ -69,11 +242,13 @@ def _canonical(forms: Counter[str]) -> str:
 
 def resolve(documents: Iterable[AnalyzedDocument]) -> Resolution:
     """Group every mention of every document into entities with stable keys."""
+    analyzed_docs = list(documents)
     clusters: dict[str, list[Mention]] = defaultdict(list)
     votes: dict[str, Counter[EntityKind]] = defaultdict(Counter)  # the kind each mention says
+    full_forms: dict[str, Counter[str]] = defaultdict(Counter)  # names whose own key this is
     assigned: dict[str, list[tuple[Mention, str]]] = {}
     merges: list[str] = []
-    for analyzed in documents:
+    for analyzed in analyzed_docs:
         targets = _short_form_targets(analyzed.mentions)
         pairs: list[tuple[Mention, str]] = []
         for mention in analyzed.mentions:
@@ -81,24 +256,45 @@ def resolve(documents: Iterable[AnalyzedDocument]) -> Resolution:
             if not key:
                 continue
             kind = mention.kind
+            full_forms[key][mention.name] += 1
             short = _content_words(key)
-            if len(short) == 1 and short[0] in targets and targets[short[0]] != key:
+            target = targets.get(variant_token(short[0])) if len(short) == 1 else None
+            if target is not None and target != key:
                 merges.append(
                     f"{analyzed.document.doc_id}: {mention.name!r} is a short form of "
-                    f"{targets[short[0]]!r}, the only person named in full that it fits"
+                    f"{target!r}, the only person named in full that it fits"
                 )
-                key, kind = targets[short[0]], EntityKind.PERSON
+                key, kind = target, EntityKind.PERSON
             clusters[key].append(mention)
             votes[key][kind] += 1
             pairs.append((mention, key))
         assigned[analyzed.document.doc_id] = pairs
 
+    kinds = {key: _majority(votes[key]) for key in clusters}
+    acronyms = [
+        found for analyzed in analyzed_docs for found in _acronym_definitions(analyzed, kinds)
+    ]
+    representative, why = _merge_keys(
+        Counter({key: len(ms) for key, ms in clusters.items()}), kinds, acronyms
+    )
+    merges.extend(why)
+    merged: dict[str, list[Mention]] = defaultdict(list)
+    merged_votes: dict[str, Counter[EntityKind]] = defaultdict(Counter)
+    merged_forms: dict[str, Counter[str]] = defaultdict(Counter)
+    acronym_keys = {short for short, _, _ in acronyms}
+    for key, mentions in clusters.items():
+        rep = representative[key]
+        merged[rep].extend(mentions)
+        merged_votes[rep].update(votes[key])
+        if key not in acronym_keys or rep == key:
+            merged_forms[rep].update(full_forms.get(key, Counter()))
+
     entities: dict[str, Entity] = {}
     slug_of: dict[str, str] = {}
-    for key in sorted(clusters):
-        mentions = clusters[key]
-        kind = min(votes[key], key=lambda k: (-votes[key][k], list(EntityKind).index(k)))
-        names = Counter(m.name for m in mentions if name_key(m.name) == key)
+    for key in sorted(merged):
+        mentions = merged[key]
+        kind = _majority(merged_votes[key])
+        names = merged_forms[key]
         label = _canonical(names or Counter(m.name for m in mentions))
         entity_slug = f"{kind.value}/{slug(key)}"
         while entity_slug in entities:  # two keys that slug alike: deterministic suffix
@@ -115,8 +311,16 @@ def resolve(documents: Iterable[AnalyzedDocument]) -> Resolution:
 
     resolved = {
         doc_id: tuple(
-            ResolvedMention(m, slug_of[key], entities[slug_of[key]].kind) for m, key in pairs
+            ResolvedMention(
+                m, slug_of[representative[key]], entities[slug_of[representative[key]]].kind
+            )
+            for m, key in pairs
         )
         for doc_id, pairs in assigned.items()
     }
     return Resolution(entities=entities, mentions=resolved, merges=tuple(merges))
+
+
+def _majority(votes: Counter[EntityKind]) -> EntityKind:
+    """The kind most mentions say; ties go to the earlier kind (person, organization, place)."""
+    return min(votes, key=lambda k: (-votes[k], list(EntityKind).index(k)))

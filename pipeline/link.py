@@ -1,0 +1,176 @@
+"""Linking: Wikidata and DBpedia identities for resolved entities.
+
+A small reference table shipped with the project (``pipeline/data/wikidata.csv``: general
+knowledge of the domain, every QID verified against a public source) is the only thing
+linked against, so a build never needs the network. A wrong ``owl:sameAs`` is worse than
+none, hence the tiers:
+
+- ``same_as`` (and the DBpedia IRI): a name of the entity equals, once normalized, the label
+  or an alias of exactly one row of the same type;
+- ``close_match``: the match is only plausible: a transliteration variant or a fuzzy match
+  (rapidfuzz ratio >= ``FUZZY_THRESHOLD``) of one row, or an exact name of a row of another
+  type (the tagger often calls a country's government an organization);
+- nothing, for everything else. Vetoes: a person is never linked by a one-word name (a bare
+  surname), and a name that fits two rows links to neither.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+from functools import cache
+from pathlib import Path
+
+from rapidfuzz import fuzz
+
+from .names import name_key, variant_key
+from .records import Entity, EntityKind
+
+TABLE = Path(__file__).parent / "data" / "wikidata.csv"
+WIKIDATA = "http://www.wikidata.org/entity/"
+DBPEDIA = "http://dbpedia.org/resource/"
+# rapidfuzz ratio (0-100) of normalized names above which a row is a plausible match: one
+# letter in a dozen may differ ("Hizbollah" for "Hezbollah" is caught by the variant key).
+FUZZY_THRESHOLD = 92.0
+_QID = re.compile(r"^Q[1-9][0-9]*$")
+
+
+@dataclass(frozen=True)
+class Row:
+    """One verified row of the reference table."""
+
+    qid: str
+    wikipedia_title: str
+    label: str
+    aliases: tuple[str, ...]
+    kind: EntityKind
+    source: str
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.label, *self.aliases)
+
+    @property
+    def wikidata(self) -> str:
+        return WIKIDATA + self.qid
+
+    @property
+    def dbpedia(self) -> str | None:
+        if not self.wikipedia_title:
+            return None
+        return DBPEDIA + self.wikipedia_title.replace(" ", "_")
+
+
+def load_table(path: Path = TABLE) -> tuple[Row, ...]:
+    """Read and check the reference table; a malformed row is an error, not a silent skip."""
+    rows = []
+    with path.open(encoding="utf-8", newline="") as handle:
+        for number, raw in enumerate(csv.DictReader(handle), start=2):
+            qid = (raw.get("qid") or "").strip()
+            if not _QID.match(qid):
+                raise ValueError(f"{path}:{number}: {qid!r} is not a Wikidata QID")
+            if not (raw.get("source") or "").strip():
+                raise ValueError(f"{path}:{number}: {qid} has no source")
+            try:
+                kind = EntityKind((raw.get("type") or "").strip())
+            except ValueError as error:
+                raise ValueError(f"{path}:{number}: {qid} has no valid type") from error
+            aliases = tuple(a.strip() for a in (raw.get("aliases") or "").split("|") if a.strip())
+            rows.append(
+                Row(
+                    qid=qid,
+                    wikipedia_title=(raw.get("wikipedia_title") or "").strip(),
+                    label=raw["label"].strip(),
+                    aliases=aliases,
+                    kind=kind,
+                    source=raw["source"].strip(),
+                )
+            )
+    return tuple(rows)
+
+
+@dataclass(frozen=True)
+class _Index:
+    exact: dict[str, tuple[Row, ...]]
+    variant: dict[str, tuple[Row, ...]]
+    keys: tuple[tuple[str, Row], ...]
+
+
+@cache
+def _index(path: Path = TABLE) -> _Index:
+    exact: dict[str, set[Row]] = {}
+    variant: dict[str, set[Row]] = {}
+    keys: list[tuple[str, Row]] = []
+    for row in load_table(path):
+        for name in row.names:
+            key = name_key(name)
+            exact.setdefault(key, set()).add(row)
+            variant.setdefault(variant_key(name), set()).add(row)
+            keys.append((key, row))
+    return _Index(
+        exact={k: tuple(v) for k, v in exact.items()},
+        variant={k: tuple(v) for k, v in variant.items()},
+        keys=tuple(keys),
+    )
+
+
+def _usable(entity: Entity, name: str) -> bool:
+    """A person is never linked by a one-word name: a bare surname is not an identity."""
+    key = name_key(name)
+    return bool(key) and (entity.kind is not EntityKind.PERSON or len(key.split()) >= 2)
+
+
+def _one(rows: Iterable[Row]) -> Row | None:
+    """The single row matched, or None when nothing or more than one row matched."""
+    distinct = {row.qid: row for row in rows}
+    return next(iter(distinct.values())) if len(distinct) == 1 else None
+
+
+def match(entity: Entity, index: _Index | None = None) -> tuple[str, Row] | None:
+    """("same_as" | "close_match", row) for an entity, or None: the decision, explained."""
+    index = index or _index()
+    names = [n for n in sorted({entity.label, *entity.alt_labels}) if _usable(entity, n)]
+    exact = [row for n in names for row in index.exact.get(name_key(n), ())]
+    if exact:
+        same_kind = [row for row in exact if row.kind is entity.kind]
+        if same_kind:
+            row = _one(same_kind)
+            return ("same_as", row) if row else None
+        row = _one(exact)
+        return ("close_match", row) if row else None
+    variants = [row for n in names for row in index.variant.get(variant_key(n), ())]
+    if variants:
+        row = _one(r for r in variants if r.kind is entity.kind) or None
+        return ("close_match", row) if row else None
+    fuzzy = []
+    for n in names:
+        key = name_key(n)
+        for candidate, row in index.keys:
+            if (
+                row.kind is entity.kind
+                and candidate.count(" ") == key.count(" ")
+                and fuzz.ratio(key, candidate) >= FUZZY_THRESHOLD
+            ):
+                fuzzy.append(row)
+    row = _one(fuzzy)
+    return ("close_match", row) if row else None
+
+
+def link(entities: Mapping[str, Entity]) -> dict[str, Entity]:
+    """Entities with ``same_as``/``dbpedia`` (verified) or ``close_match`` (plausible) set."""
+    index = _index()
+    linked: dict[str, Entity] = {}
+    for key, entity in entities.items():
+        found = match(entity, index)
+        if found is None:
+            linked[key] = replace(entity)
+        elif found[0] == "same_as":
+            row = found[1]
+            linked[key] = replace(
+                entity, same_as=row.wikidata, close_match=None, dbpedia=row.dbpedia
+            )
+        else:
+            linked[key] = replace(entity, same_as=None, close_match=found[1].wikidata, dbpedia=None)
+    return linked

@@ -1,0 +1,82 @@
+"""Name normalization shared by identity resolution and linking.
+
+Resolution and linking must agree on when two spellings are the same name, so the rules live
+here once rather than in either stage (stages never import each other).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'", "ʿ": "'"})
+_POSSESSIVE = re.compile(r"'s?$")
+_NON_WORD = re.compile(r"[^\w\s]")
+_SPACE = re.compile(r"\s+")
+# Name particles a short form may omit ("Sadr" for "Muqtada al Sadr").
+PARTICLES = frozenset({"al", "el", "ul", "bin", "ibn", "abu", "van", "von", "de", "da", "di"})
+# Articles that transliteration adds or drops freely ("al-Khazali" = "Khazali").
+_ARTICLES = frozenset({"al", "el", "ul", "as", "ad", "an", "ar", "ash", "at", "az"})
+# Letter groups that English transliterations of Arabic and Persian spell interchangeably,
+# applied in order to a lowercase ASCII token: Qods/Quds, Qais/Kais, Khazali/Qazali,
+# Mussa/Musa, Hezbollah/Hizbollah, Yousef/Yusef, Fatimah/Fatima.
+_VARIANTS: tuple[tuple[str, str], ...] = (
+    ("ph", "f"),
+    ("kh", "k"),
+    ("gh", "g"),
+    ("q", "k"),
+    ("ck", "k"),
+    ("ou", "u"),
+    ("oo", "u"),
+    ("o", "u"),
+    ("ee", "i"),
+    ("e", "i"),
+    ("y", "i"),
+    ("w", "u"),
+)
+_DOUBLE = re.compile(r"(.)\1+")
+
+
+def name_key(name: str) -> str:
+    """The normalized form under which two spellings count as the same name.
+
+    Case, accents, apostrophes, hyphens, a possessive and a leading "the" do not matter.
+    """
+    text = unicodedata.normalize("NFKD", name.translate(_APOSTROPHES))
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower().strip()
+    text = _POSSESSIVE.sub("", text)
+    text = _NON_WORD.sub(" ", text.replace("-", " ").replace("'", ""))
+    text = _SPACE.sub(" ", text).strip()
+    return text.removeprefix("the ") if text.count(" ") else text
+
+
+def content_tokens(key: str) -> list[str]:
+    """The words of a name key without the particles that spellings add or drop."""
+    return [w for w in key.split() if w not in _ARTICLES]
+
+
+def variant_token(token: str) -> str:
+    """One token's transliteration skeleton: the spelling differences above folded away.
+
+    Doubled letters collapse (Mussa/Musa) and a final "h" after a vowel goes (Fatimah).
+    """
+    text = token
+    for old, new in _VARIANTS:
+        text = text.replace(old, new)
+    text = _DOUBLE.sub(r"\1", text)
+    if len(text) > 3 and text.endswith("h") and text[-2] in "aiu":
+        text = text[:-1]
+    return text
+
+
+def variant_key(name: str) -> str:
+    """A comparison key under which transliteration variants of one name coincide.
+
+    Never an identifier: it only says two names may be spellings of one another.
+    """
+    return " ".join(variant_token(t) for t in content_tokens(name_key(name)))
+
+
+def consonants(token: str) -> str:
+    """The consonant skeleton of a variant token (vowels are the least stable letters)."""
+    return token[:1] + "".join(c for c in token[1:] if c not in "aiu")
