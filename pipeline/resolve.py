@@ -59,8 +59,9 @@ def _content_words(key: str) -> list[str]:
 
 # Two tokens whose skeletons differ only in vowels are one name when this similar (rapidfuzz
 # ratio, 0-100) and at least _MIN_FUZZY letters long: "Muhammad"/"Mohammed", "Hezbollah"/
-# "Hizballah"; shorter tokens must match exactly, since "Hamid"/"Hamad" are different names.
-SIMILARITY = 80.0
+# "Hizballah" (one vowel in seven letters); shorter tokens must match exactly, since
+# "Hamid"/"Hamad" and "Haddadi"/"Hadidi" are different names.
+SIMILARITY = 85.0
 _MIN_FUZZY = 6
 
 

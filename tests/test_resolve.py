@@ -112,3 +112,130 @@ def test_keys_do_not_depend_on_document_order() -> None:
     b = _doc("b", "Muqtada al Sadr. Muqtada al Sadr.", [("Muqtada al Sadr", P)])
     forward, backward = resolve([a, b]), resolve([b, a])
     assert set(forward.entities) == set(backward.entities) == {"person/muqtada-al-sadr"}
+
+
+PLACE = EntityKind.PLACE
+
+
+def _keys(result, doc_id: str) -> dict[str, str]:
+    return {rm.mention.name: rm.entity_key for rm in result.mentions[doc_id]}
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Qadir Mansoori", "Kadir Mansuri"),  # q/k, oo/u
+        ("Yousef Haddadi", "Yusef Hadadi"),  # ou/u, double letters
+        ("Mussa Farjani", "Musa Farjani"),  # ss/s
+        ("Qayis Haddadi", "Qais al-Haddadi"),  # y between vowels, al- particle
+        ("Tariq Khazimi", "Tariq Qazimi"),  # kh/q
+        ("Fatimah Zarvani", "Fatima el Zarvani"),  # trailing h, el particle
+        ("Mohammed Darwishi", "Muhammad Darwishi"),  # vowels in a long token
+    ],
+)
+def test_transliteration_variants_merge_across_documents(a: str, b: str) -> None:
+    one = _doc("a", f"{a} spoke.", [(a, P)])
+    two = _doc("b", f"{b} spoke.", [(b, P)])
+    result = resolve([one, two])
+    assert len(result.entities) == 1
+    assert _keys(result, "a")[a] == _keys(result, "b")[b]
+    entity = next(iter(result.entities.values()))
+    assert {entity.label, *entity.alt_labels} == {a, b}
+    assert any(repr(name_key(a)) in why or repr(name_key(b)) in why for why in result.merges)
+
+
+def test_organization_variants_merge() -> None:
+    one = _doc("a", "The Qutaiba Force struck.", [("Qutaiba Force", ORG)])
+    two = _doc("b", "The Kutayba Force struck. Kutayba Force.", [("Kutayba Force", ORG)])
+    three = _doc("c", "Hizballah and Hezbollah.", [("Hizballah", ORG), ("Hezbollah", ORG)])
+    result = resolve([one, two, three])
+    assert len(result.entities) == 2
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Laith Haddadi", "Qais Haddadi"),  # different given names
+        ("Hamid Tamimi", "Hamad Tamimi"),  # short tokens must match exactly
+        ("Omar Haddadi", "Omar Hadidi"),  # different surnames
+        ("Salim Farouq", "Salim Farouq Darwishi"),  # last words differ
+    ],
+)
+def test_vetoes_keep_different_people_apart(a: str, b: str) -> None:
+    result = resolve([_doc("a", f"{a}.", [(a, P)]), _doc("b", f"{b}.", [(b, P)])])
+    assert len(result.entities) == 2
+
+
+def test_subset_name_merges_first_and_last_word() -> None:
+    a, b = "Salim Darwishi", "Salim Farouq Darwishi"
+    result = resolve([_doc("a", f"{a}.", [(a, P)]), _doc("b", f"{b}.", [(b, P)])])
+    assert len(result.entities) == 1
+
+
+def test_person_never_merges_with_organization() -> None:
+    one = _doc("a", "Qadir Mansoori spoke.", [("Qadir Mansoori", P)])
+    two = _doc("b", "Kadir Mansuri bank.", [("Kadir Mansuri", ORG)])
+    two_more = _doc("c", "Kadir Mansuri bank.", [("Kadir Mansuri", ORG)])
+    result = resolve([one, two, two_more])
+    assert len(result.entities) == 2
+
+
+def test_surname_short_form_joins_variant_spellings_in_one_document() -> None:
+    doc = _doc(
+        "a",
+        "Qayis Haddadi spoke; Qais Haddadi left. Hadadi returned.",
+        [("Qayis Haddadi", P), ("Qais Haddadi", P), ("Hadadi", PLACE)],
+    )
+    result = resolve([doc])
+    assert len(set(_keys(result, "a").values())) == 1
+
+
+def test_acronym_defined_in_parentheses_merges_with_full_name() -> None:
+    one = _doc(
+        "a",
+        "The Northern Reconstruction Council (NRC) met. The NRC voted.",
+        [("Northern Reconstruction Council", ORG), ("NRC", ORG)],
+    )
+    two = _doc("b", "The NRC again.", [("NRC", ORG)])
+    result = resolve([one, two])
+    assert set(result.entities) == {"organization/northern-reconstruction-council"}
+    entity = result.entities["organization/northern-reconstruction-council"]
+    assert entity.label == "Northern Reconstruction Council"
+    assert "NRC" in entity.alt_labels
+    assert any("acronym" in why and "parentheses" in why for why in result.merges)
+
+
+def test_acronym_defined_later_and_with_small_words() -> None:
+    doc = _doc(
+        "a",
+        "The FDU attacked. Later the Front for Democratic Unity said so.",
+        [("FDU", ORG), ("Front for Democratic Unity", ORG)],
+    )
+    result = resolve([doc])
+    assert len(result.entities) == 1
+
+
+def test_acronym_spelled_out_differently_is_not_merged() -> None:
+    one = _doc("a", "The Sun River Company (SRC) met.", [("Sun River Company", ORG), ("SRC", ORG)])
+    two = _doc(
+        "b",
+        "The Southern Relief Committee (SRC) met.",
+        [("Southern Relief Committee", ORG), ("SRC", ORG)],
+    )
+    result = resolve([one, two])
+    assert len(result.entities) == 3
+
+
+def test_merged_keys_do_not_depend_on_document_order() -> None:
+    docs = [
+        _doc("a", "Yousef Haddadi.", [("Yousef Haddadi", P)]),
+        _doc("b", "Yusef Hadadi. Yusef Hadadi.", [("Yusef Hadadi", P)]),
+        _doc("c", "Yusuf Haddadi.", [("Yusuf Haddadi", P)]),
+        _doc("d", "Laith Haddadi.", [("Laith Haddadi", P)]),
+    ]
+    forward, backward = resolve(docs), resolve(list(reversed(docs)))
+    assert set(forward.entities) == set(backward.entities)
+    assert {k: e.label for k, e in forward.entities.items()} == {
+        k: e.label for k, e in backward.entities.items()
+    }
+    assert "person/laith-haddadi" in forward.entities
