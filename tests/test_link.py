@@ -118,3 +118,10 @@ def test_malformed_table_is_an_error(tmp_path: Path, bad: str) -> None:
     )
     with pytest.raises(ValueError, match="QID"):
         load_table(table)
+
+
+def test_organization_alias_links() -> None:
+    linked = link({"a": _entity("U.N.", ORG), "b": _entity("the Arab League", ORG)})
+    assert linked["a"].same_as == WIKIDATA + "Q1065"
+    assert linked["b"].same_as == WIKIDATA + "Q7172"
+    assert linked["b"].dbpedia == DBPEDIA + "Arab_League"
