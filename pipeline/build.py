@@ -9,14 +9,14 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from rdflib import Graph, URIRef
 
 from . import __version__, nlp
 from .documents import read_documents
-from .link import link
+from .link import link_resolution
 from .map import (
     Minter,
     document_graph,
@@ -140,7 +140,7 @@ def build(
     reports: dict[str, str] = {}
     while True:  # quarantining a document can orphan entities: resolve again without it
         resolution = resolve(analyzed)
-        resolution = replace(resolution, entities=link(resolution.entities))
+        resolution = link_resolution(resolution)
         run = Run(**{**run.__dict__, "ended": _now()})
         graphs, round_reports, failed = _map_and_validate(analyzed, resolution, run, mint, progress)
         reports.update(round_reports)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import csv
 import re
+from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from functools import cache
@@ -26,7 +27,7 @@ from pathlib import Path
 from rapidfuzz import fuzz
 
 from .names import name_key, variant_key
-from .records import Entity, EntityKind
+from .records import Entity, EntityKind, Resolution
 
 TABLE = Path(__file__).parent / "data" / "wikidata.csv"
 WIKIDATA = "http://www.wikidata.org/entity/"
@@ -174,3 +175,43 @@ def link(entities: Mapping[str, Entity]) -> dict[str, Entity]:
         else:
             linked[key] = replace(entity, same_as=None, close_match=found[1].wikidata, dbpedia=None)
     return linked
+
+
+def link_resolution(resolution: Resolution) -> Resolution:
+    """Link every entity, then make entities verified as one Wikidata item one entity.
+
+    "U.S." and "United States" share no spelling, but both are verified as the same item, so
+    they are one real-world entity and get one IRI: the key of the entity whose label is the
+    table's label (else the smallest key), with every other name kept as an alias.
+    """
+    linked = link(resolution.entities)
+    groups: dict[str, list[Entity]] = defaultdict(list)
+    for entity in linked.values():
+        if entity.same_as:
+            groups[entity.same_as].append(entity)
+    renamed: dict[str, str] = {}
+    merges = list(resolution.merges)
+    labels = {row.wikidata: row.label for row in load_table()}
+    for qid, group in sorted(groups.items()):
+        if len(group) < 2:
+            continue
+        keep = min(group, key=lambda e: (e.label != labels.get(qid), e.key))
+        others = [e for e in group if e is not keep]
+        names = {n for e in others for n in (e.label, *e.alt_labels)} | keep.alt_labels
+        linked[keep.key] = replace(
+            keep,
+            alt_labels=names - {keep.label},
+            honorifics=keep.honorifics.union(*(e.honorifics for e in others)),
+        )
+        for other in others:
+            renamed[other.key] = keep.key
+            del linked[other.key]
+            merges.append(f"{other.label!r} and {keep.label!r} are both {qid} (verified link)")
+    mentions = {
+        doc_id: tuple(
+            replace(rm, entity_key=renamed[rm.entity_key]) if rm.entity_key in renamed else rm
+            for rm in items
+        )
+        for doc_id, items in resolution.mentions.items()
+    }
+    return Resolution(entities=linked, mentions=mentions, merges=tuple(merges))

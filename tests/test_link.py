@@ -9,9 +9,18 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.link import DBPEDIA, TABLE, WIKIDATA, _index, link, load_table, match
+from pipeline.link import (
+    DBPEDIA,
+    TABLE,
+    WIKIDATA,
+    _index,
+    link,
+    link_resolution,
+    load_table,
+    match,
+)
 from pipeline.names import name_key
-from pipeline.records import Entity, EntityKind
+from pipeline.records import Entity, EntityKind, Mention, Resolution, ResolvedMention, Sentence
 
 P, ORG, PLACE = EntityKind.PERSON, EntityKind.ORGANIZATION, EntityKind.PLACE
 
@@ -125,3 +134,27 @@ def test_organization_alias_links() -> None:
     assert linked["a"].same_as == WIKIDATA + "Q1065"
     assert linked["b"].same_as == WIKIDATA + "Q7172"
     assert linked["b"].dbpedia == DBPEDIA + "Arab_League"
+
+
+def test_names_verified_as_one_item_become_one_entity() -> None:
+    """Two spellings that share no letters but one verified QID: one entity, one IRI."""
+    rows = {r.label: r for r in load_table()}
+    row = next(r for r in rows.values() if r.kind is EntityKind.PLACE and r.aliases)
+    alias = row.aliases[0]
+    a = Entity("place/a", EntityKind.PLACE, row.label, {"the land"})
+    b = Entity("place/b", EntityKind.PLACE, alias)
+    c = Entity("place/elsewhere-town", EntityKind.PLACE, "Elsewhere Town")
+    sentence = Sentence(0, 10, "0123456789")
+    mention = Mention(0, 3, "abc", EntityKind.PLACE, alias, sentence)
+    resolution = Resolution(
+        entities={e.key: e for e in (a, b, c)},
+        mentions={"d": (ResolvedMention(mention, "place/b", EntityKind.PLACE),)},
+    )
+    merged = link_resolution(resolution)
+    assert set(merged.entities) == {"place/a", "place/elsewhere-town"}
+    kept = merged.entities["place/a"]
+    assert kept.same_as == WIKIDATA + row.qid
+    assert kept.alt_labels == {"the land", alias}
+    assert merged.mentions["d"][0].entity_key == "place/a"
+    assert any(row.qid in why for why in merged.merges)
+    assert a.alt_labels == {"the land"}  # the input is not changed
