@@ -1,0 +1,605 @@
+"""Relations one sentence asserts between two of its mentions, from surface patterns.
+
+The bundled NER model has no parser or tagger, so each rule reads the plain text between two
+mentions of one sentence (and a little text around them) with a regular expression that must
+match that stretch whole, and constrains the kinds of both mentions. A rule fires only when no
+other mention lies between the two, and every relation is checked against the ontology's
+rdfs:domain / rdfs:range (``SIGNATURES``, tested against ``ontology/ldpub.ttl``). Precision comes
+first: a wrong statement is worse than a missing one, so hedged wording ("a suspected member")
+and lists ("Basra, Najaf and Karbala") assert nothing.
+
+The word lists (roles, kinship terms, modifiers) are general English, not taken from any article.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from pipeline.records import AnalyzedDocument, EntityKind, Mention, Relation, Sentence
+
+PERSON, ORG, PLACE = EntityKind.PERSON, EntityKind.ORGANIZATION, EntityKind.PLACE
+ANY = frozenset(EntityKind)
+_ORG_OR_PLACE = frozenset({ORG, PLACE})
+
+SIGNATURES: dict[str, tuple[frozenset[EntityKind], frozenset[EntityKind]]] = {
+    "memberOf": (ANY, frozenset({ORG})),
+    "leaderOf": (frozenset({PERSON}), _ORG_OR_PLACE),
+    "partOf": (frozenset({ORG}), _ORG_OR_PLACE),
+    "affiliatedWith": (frozenset({PERSON, ORG}), _ORG_OR_PLACE),
+    "supports": (ANY, ANY),
+    "trainedBy": (frozenset({PERSON, ORG}), ANY),
+    "commanderOf": (frozenset({PERSON}), frozenset({ORG})),
+    "spokespersonFor": (frozenset({PERSON}), _ORG_OR_PLACE),
+    "employedBy": (frozenset({PERSON}), _ORG_OR_PLACE),
+    "foundedBy": (frozenset({ORG}), ANY),
+    "relativeOf": (frozenset({PERSON}), frozenset({PERSON})),
+    "rivalOf": (ANY, ANY),
+    "locatedIn": (ANY, frozenset({PLACE})),
+}
+"""Each relation's allowed subject and object kinds: the ontology's rdfs:domain and rdfs:range."""
+
+SYMMETRIC = frozenset({"relativeOf", "rivalOf"})
+
+# Role nouns and the relation a person holding the role has to the organization or state.
+# "founder" is special: the organization is foundedBy the person.
+ROLES: dict[str, str] = {
+    **dict.fromkeys(
+        (
+            "leader", "chief", "head", "chairman", "chairwoman", "chairperson", "president",
+            "secretary-general", "secretary general", "director", "director-general", "emir",
+            "amir", "supreme leader", "prime minister", "premier", "king", "chief executive",
+            "boss", "ringleader",
+        ),
+        "leaderOf",
+    ),
+    **dict.fromkeys(
+        ("commander", "commander-in-chief", "commanding officer", "field commander"),
+        "commanderOf",
+    ),
+    **dict.fromkeys(("spokesman", "spokeswoman", "spokesperson"), "spokespersonFor"),
+    **dict.fromkeys(("founder", "co-founder", "cofounder", "founding member"), "founder"),
+    **dict.fromkeys(
+        (
+            "member", "operative", "fighter", "militant", "militiaman", "activist", "loyalist",
+            "cadre", "lieutenant", "recruit",
+        ),
+        "memberOf",
+    ),
+    **dict.fromkeys(
+        (
+            "official", "officer", "employee", "agent", "aide", "adviser", "advisor", "minister",
+            "foreign minister", "defense minister", "defence minister", "interior minister",
+            "finance minister", "oil minister", "justice minister", "ambassador", "envoy",
+            "diplomat", "staffer", "analyst", "correspondent", "reporter", "editor",
+        ),
+        "employedBy",
+    ),
+}  # fmt: skip
+KIN: tuple[str, ...] = (
+    "brother", "sister", "son", "daughter", "father", "mother", "cousin", "nephew", "niece",
+    "uncle", "aunt", "wife", "husband", "widow", "widower", "grandson", "granddaughter",
+    "grandfather", "grandmother", "son-in-law", "daughter-in-law", "father-in-law",
+    "mother-in-law", "brother-in-law", "sister-in-law", "stepson", "stepfather", "half-brother",
+    "half-sister", "relative", "spouse", "sibling", "child", "parent",
+)  # fmt: skip
+_SUPPORT_VERBS = (
+    "backed", "supported", "funded", "financed", "armed", "sponsored", "bankrolled", "equipped",
+    "supplied",
+)  # fmt: skip
+# Words that may stand before a role without changing it ("a senior Hezbollah commander").
+_MODIFIER_WORDS = (
+    "senior", "top", "former", "longtime", "long-time", "veteran", "chief", "military",
+    "political", "spiritual", "religious", "local", "regional", "high-ranking", "high-level",
+    "mid-level", "key", "notorious", "then", "late", "new", "current", "overall", "de facto",
+    "founding", "elected", "powerful", "influential", "prominent", "leading", "ex-", "acting",
+    "interim", "self-proclaimed", "self-styled", "deputy", "vice", "assistant", "second-in-command",
+    "alleged", "suspected", "purported", "reputed", "presumed", "would-be",
+)  # fmt: skip
+# A deputy is a member, not the leader; hedged wording asserts nothing.
+_SUBORDINATE = re.compile(r"\b(?:deputy|vice|assistant|second-in-command)\b", re.I)
+_HEDGED = re.compile(r"\b(?:alleged|suspected|purported|reputed|presumed|would-be)\b", re.I)
+
+
+def _words(words: Iterable[str]) -> str:
+    """A regex alternation, longest first, where a space or hyphen may join words."""
+    parts = sorted(set(words), key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"[\s-]+").replace(r"\-", r"[\s-]?") for w in parts)
+
+
+_ROLE = rf"(?P<role>{_words(ROLES)})(?:s|es)?"
+_MODS = rf"(?P<mods>(?:(?:{_words(_MODIFIER_WORDS)})[\s-]+)*)"
+_MODS2 = rf"(?P<mods2>(?:(?:{_words(_MODIFIER_WORDS)})[\s-]+)*)"
+_DET = r"(?:(?:the|a|an|its|their|his|her|one\s+of\s+the|one\s+of|another)\s+)?"
+_THE = r"(?:the\s+)?"
+_POSS = r"['’]s?"
+_BE = r"(?:is|was|are|were|has\s+been|have\s+been|had\s+been|became|becomes|remains|remained)"
+_REL_PRONOUN = r"(?:(?:who|which|that)\s+)"
+# What joins a name to a description of it: an apposition comma or a copula.
+_LINK = (
+    rf"(?:\s*,\s*(?:{_REL_PRONOUN}{_BE}\s+)?|\s+{_BE}\s+|\s+(?:{_BE}\s+)?"
+    r"(?:named|appointed|elected|served\s+as|serves\s+as|serving\s+as)(?:\s+as)?\s+)"
+)
+_ADVERB = (
+    r"(?:(?:also|directly|secretly|heavily|openly|largely|closely|now|currently|once|later"
+    r"|first|originally|still|long)\s+)?"
+)
+_KIN = rf"(?P<kin>{_words(KIN)})s?"
+_KIN_MODS = (
+    r"(?:(?:older|younger|elder|eldest|oldest|youngest|late|only|first|second|third"
+    r"|estranged|former)\s+)*"
+)
+_PLACE_NOUN = (
+    r"(?:city|town|village|district|province|governorate|region|neighbo(?:u)?rhood|suburb"
+    r"|capital|port(?:\s+city)?|state|county|area|municipality|island|oblast|prefecture"
+    r"|department|commune)"
+)
+
+
+def _compile(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+Groups = Mapping[str, str | None]
+Emit = Callable[[Groups], tuple[tuple[str, bool], ...]]
+"""Given the named groups of a rule's matches: each (predicate, the left mention is the subject)."""
+
+
+@dataclass(frozen=True)
+class _Rule:
+    name: str
+    left: frozenset[EntityKind]
+    right: frozenset[EntityKind]
+    between: re.Pattern[str]  # must match the whole text between the two mentions
+    emit: Emit
+    before: re.Pattern[str] | None = None  # must match the sentence text before the left mention
+    after: re.Pattern[str] | None = None  # must match at the start of the text after the right
+
+
+def _role(groups: Groups, person_is_left: bool) -> tuple[tuple[str, bool], ...]:
+    """The relation a role noun states, with modifiers and prepositions taken into account."""
+    mods = " ".join(filter(None, (groups.get("mods"), groups.get("mods2"))))
+    if _HEDGED.search(mods):
+        return ()
+    role = re.sub(r"[\s-]+", " ", (groups.get("role") or "").lower())
+    predicate = ROLES.get(role) or ROLES.get(role.replace(" ", "-"))
+    if predicate is None:
+        return ()
+    if _SUBORDINATE.search(mods) and predicate in ("leaderOf", "commanderOf", "founder"):
+        predicate = "memberOf"
+    prep = (groups.get("prep") or "").lower()
+    if prep in ("in", "within", "with") and predicate not in ("memberOf", "employedBy"):
+        predicate = "memberOf"
+    if predicate == "founder":
+        return (("foundedBy", not person_is_left),)
+    return ((predicate, person_is_left),)
+
+
+def _fixed(predicate: str, left_is_subject: bool) -> Emit:
+    return lambda _groups: ((predicate, left_is_subject),)
+
+
+def _verbs(groups: Groups) -> tuple[tuple[str, bool], ...]:
+    """ "trained by" gives trainedBy (trainee first); "backed/funded/armed by" gives supports
+    (backer first); "armed and trained by" gives both."""
+    verbs = re.split(r"[\s,]+(?:and\s+)?", (groups.get("verbs") or "").lower())
+    found = []
+    if any(v.startswith("train") for v in verbs):
+        found.append(("trainedBy", True))
+    if any(not v.startswith("train") for v in verbs):
+        found.append(("supports", False))
+    return tuple(found)
+
+
+def _active_verbs(groups: Groups) -> tuple[tuple[str, bool], ...]:
+    """ "<Y> trained <X>": X trainedBy Y; "<Y> funds and arms <X>": Y supports X."""
+    flipped = _verbs({"verbs": groups.get("active")})
+    return tuple((predicate, not left_is_subject) for predicate, left_is_subject in flipped)
+
+
+_VERB = rf"(?:trained|{'|'.join(_SUPPORT_VERBS)})"
+_VERB_CHAIN = rf"(?P<verbs>{_VERB}(?:\s*,\s*{_VERB})*(?:,?\s+and\s+{_VERB})?)"
+_VERB_ACTIVE = (
+    rf"(?:{_VERB}|trains|funds|arms|backs|supports|finances|sponsors|equips|supplies|bankrolls)"
+)
+_VERB_CHAIN_ACTIVE = (
+    rf"(?P<active>{_VERB_ACTIVE}(?:\s*,\s*{_VERB_ACTIVE})*(?:,?\s+and\s+{_VERB_ACTIVE})?)"
+)
+
+RULES: tuple[_Rule, ...] = (
+    # "Hezbollah leader Hassan Nasrallah", "Hezbollah's leader, Hassan Nasrallah"
+    _Rule(
+        "title-before-name",
+        _ORG_OR_PLACE,
+        frozenset({PERSON}),
+        _compile(rf"\s*(?:{_POSS}\s+)?{_THE}{_MODS}{_ROLE},?\s+"),
+        lambda g: _role(g, person_is_left=False),
+    ),
+    # "the leader of Hezbollah, Hassan Nasrallah"
+    _Rule(
+        "role-of-before-name",
+        _ORG_OR_PLACE,
+        frozenset({PERSON}),
+        _compile(r"\s*,\s*"),
+        lambda g: _role(g, person_is_left=False),
+        before=_compile(rf"(?:^|\W){_THE}{_MODS}{_ROLE}\s+(?P<prep>of|for)\s+{_THE}\Z"),
+    ),
+    # "Hassan Nasrallah, the leader of Hezbollah", "X is a commander in the Mahdi Army"
+    _Rule(
+        "apposition-role",
+        frozenset({PERSON}),
+        _ORG_OR_PLACE,
+        _compile(
+            rf"{_LINK}{_DET}{_MODS}{_ROLE}\s+(?P<prep>of|for|at|with|in|within)\s+{_THE}"
+            r"(?:(?:group|movement|militia|organization|party)\s+)?"
+        ),
+        lambda g: _role(g, person_is_left=True),
+    ),
+    # "Daqduq, a senior Hezbollah operative", "Nasrallah, Hezbollah's leader"
+    _Rule(
+        "apposition-org-role",
+        frozenset({PERSON}),
+        _ORG_OR_PLACE,
+        _compile(rf"{_LINK}{_DET}{_MODS}"),
+        lambda g: _role(g, person_is_left=True),
+        after=_compile(rf"\s*(?:{_POSS}\s+)?{_MODS2}{_ROLE}\b(?![\s-]+(?:of|for)\b)"),
+    ),
+    # "Nasrallah leads Hezbollah", "Soleimani, who commands the Qods Force"
+    _Rule(
+        "verb-leads",
+        frozenset({PERSON}),
+        _ORG_OR_PLACE,
+        _compile(
+            rf"(?:\s*,\s*{_REL_PRONOUN}|\s+){_ADVERB}(?:has\s+|had\s+)?{_ADVERB}"
+            r"(?P<verb>leads|led|heads|headed|commands|commanded|runs|ran|chairs|chaired)\s+" + _THE
+        ),
+        lambda g: (
+            ("commanderOf" if re.match("command", g.get("verb") or "", re.I) else "leaderOf", True),
+        ),
+    ),
+    # "Mughniyeh founded Islamic Jihad", "Iran created Hezbollah"
+    _Rule(
+        "verb-founded",
+        ANY,
+        frozenset({ORG}),
+        _compile(
+            rf"(?:\s*,\s*{_REL_PRONOUN}|\s+){_ADVERB}(?:has\s+|had\s+)?{_ADVERB}"
+            rf"(?:co-?founded|founded|established|formed|created|set\s+up)\s+{_THE}"
+        ),
+        _fixed("foundedBy", False),
+    ),
+    # "Hezbollah, led by Nasrallah", "the group was founded in Lebanon by ..."-free passive
+    _Rule(
+        "passive-led-by",
+        frozenset({ORG}),
+        ANY,
+        _compile(
+            rf"(?:\s*,\s*{_REL_PRONOUN}?|\s+){_ADVERB}(?:{_BE}\s+)?{_ADVERB}"
+            r"(?P<verb>led|headed|commanded|run|chaired|co-?founded|founded|established|formed"
+            rf"|created|set\s+up)\s+by\s+{_THE}"
+        ),
+        lambda g: (
+            ("commanderOf", False)
+            if (g.get("verb") or "").lower().startswith("command")
+            else ("foundedBy", True)
+            if re.match(r"co-?found|found|estab|form|creat|set", (g.get("verb") or ""), re.I)
+            else ("leaderOf", False),
+        ),
+    ),
+    # "X is a member of Y", "X joined Y"
+    _Rule(
+        "member-of",
+        ANY,
+        frozenset({ORG}),
+        _compile(
+            rf"(?:\s*,\s*(?:{_REL_PRONOUN}{_BE}\s+)?|\s+{_BE}\s+){_DET}"
+            rf"(?P<mods>(?:(?:{_words(_MODIFIER_WORDS)}|active|full|founding)[\s-]+)*)"
+            rf"members?\s+of\s+{_THE}"
+        ),
+        lambda g: () if _HEDGED.search(g.get("mods") or "") else (("memberOf", True),),
+    ),
+    _Rule(
+        "joined",
+        frozenset({PERSON}),
+        frozenset({ORG}),
+        _compile(rf"(?:\s*,\s*{_REL_PRONOUN}|\s+){_ADVERB}(?:has\s+|had\s+)?joined\s+{_THE}"),
+        _fixed("memberOf", True),
+    ),
+    # "militias trained by the Qods Force", "Hezbollah trained the Mahdi Army",
+    # "Hamas, backed by Iran", "Iran funds and arms Hezbollah"
+    _Rule(
+        "trained-or-backed-by",
+        ANY,
+        ANY,
+        _compile(
+            rf"(?:\s*,\s*{_REL_PRONOUN}?|\s+){_ADVERB}(?:{_BE}\s+|being\s+)?{_ADVERB}"
+            rf"{_VERB_CHAIN}\s+(?:(?:in|at)\s+\w+\s+)?by\s+{_THE}"
+        ),
+        _verbs,
+    ),
+    _Rule(
+        "trains-or-backs",
+        ANY,
+        ANY,
+        _compile(
+            rf"\s+{_ADVERB}(?:has\s+|have\s+|had\s+)?{_ADVERB}"
+            rf"{_VERB_CHAIN_ACTIVE}\s+{_THE}"
+        ),
+        _active_verbs,
+        after=_compile(r"(?!\s*(?:in|at)\s+(?:the\s+)?(?:use|art|handling|tactics)\b)"),
+    ),
+    _Rule(
+        "received-training-from",
+        frozenset({PERSON, ORG}),
+        ANY,
+        _compile(
+            r"\s+(?:(?:has|have|had)\s+)?(?:received|receive|receives|got|underwent|undergo|"
+            r"undergoes|were\s+given|was\s+given)\s+(?:\w+\s+)?training\s+(?:from|by)\s+" + _THE
+        ),
+        _fixed("trainedBy", True),
+    ),
+    # "Iranian-backed", "Iran-backed militias": "<Y>-backed <X>", "Iran-trained <X>"
+    _Rule(
+        "hyphen-backed",
+        ANY,
+        ANY,
+        _compile(
+            rf"-(?P<verbs>backed|supported|funded|financed|sponsored|armed|trained)"
+            rf"\s+{_THE}"
+        ),
+        lambda g: _active_verbs({"active": g.get("verbs")}),
+    ),
+    # "Baghdad-based Kataib Hezbollah", "Hezbollah, based in Beirut"
+    _Rule(
+        "based-in",
+        frozenset({PLACE}),
+        frozenset({ORG}),
+        _compile(r"-based\s+(?:\w+\s+)?"),
+        _fixed("locatedIn", False),
+    ),
+    _Rule(
+        "based-in",
+        frozenset({ORG, PERSON}),
+        frozenset({PLACE}),
+        _compile(
+            rf"(?:\s*,\s*(?:{_REL_PRONOUN}{_BE}\s+)?|\s+{_BE}\s+|\s+)"
+            r"(?:based|headquartered|garrisoned|stationed)\s+(?:in|at)\s+" + _THE
+        ),
+        _fixed("locatedIn", True),
+    ),
+    # "<X> works for <Y>", "<X> was hired by <Y>"
+    _Rule(
+        "works-for",
+        frozenset({PERSON}),
+        _ORG_OR_PLACE,
+        _compile(
+            rf"(?:\s*,\s*{_REL_PRONOUN}|\s+){_ADVERB}(?:{_BE}\s+)?{_ADVERB}"
+            r"(?:works|worked|working|has\s+worked|had\s+worked)\s+(?:for|at)\s+" + _THE
+        ),
+        _fixed("employedBy", True),
+    ),
+    _Rule(
+        "works-for",
+        frozenset({PERSON}),
+        _ORG_OR_PLACE,
+        _compile(rf"(?:\s*,\s*|\s+){_ADVERB}(?:{_BE}\s+)?(?:employed|hired)\s+by\s+{_THE}"),
+        _fixed("employedBy", True),
+    ),
+    # "Hadi, the son of Nasrallah", "Nasrallah's son Hadi", "X is the brother of Y"
+    _Rule(
+        "kinship",
+        frozenset({PERSON}),
+        frozenset({PERSON}),
+        _compile(rf"{_LINK}{_DET}{_KIN_MODS}{_KIN}\s+(?:of|to)\s+"),
+        _fixed("relativeOf", True),
+    ),
+    _Rule(
+        "kinship",
+        frozenset({PERSON}),
+        frozenset({PERSON}),
+        _compile(rf"{_POSS}\s+{_KIN_MODS}{_KIN},?\s+"),
+        _fixed("relativeOf", False),
+    ),
+    # "X's rival Y", "X, a rival of Y", "X and its rival Y", "rivals X and Y"
+    _Rule(
+        "rival",
+        ANY,
+        ANY,
+        _compile(
+            rf"(?:{_POSS}\s+|\s+and\s+(?:its|his|her|their)\s+)"
+            r"(?:(?:main|chief|bitter|arch|longtime|long-time|political|fierce|sworn)[\s-]+)*"
+            rf"(?:arch-?)?rivals?,?\s+{_THE}"
+        ),
+        _fixed("rivalOf", True),
+    ),
+    _Rule(
+        "rival",
+        ANY,
+        ANY,
+        _compile(
+            rf"{_LINK}{_DET}"
+            r"(?:(?:main|chief|bitter|arch|longtime|long-time|political|fierce|sworn)[\s-]+)*"
+            rf"(?:arch-?)?rivals?\s+(?:of|to)\s+{_THE}"
+        ),
+        _fixed("rivalOf", True),
+    ),
+    _Rule(
+        "rival",
+        ANY,
+        ANY,
+        _compile(rf"\s+and\s+{_THE}"),
+        _fixed("rivalOf", True),
+        before=_compile(
+            r"(?:^|\W)(?:(?:the\s+)?rivals|(?:the\s+)?rivalry\s+between|rival\s+(?:groups|factions"
+            r"|parties|militias)|arch-?rivals)\s+(?:the\s+)?\Z"
+        ),
+        after=_compile(r"(?!\s*,?\s*(?:and|or)\b|\s*,\s*(?-i:[A-Z]))"),
+    ),
+    # "the Qods Force, a unit of the Revolutionary Guard", "Hezbollah's military wing, the X"
+    _Rule(
+        "part-of",
+        frozenset({ORG}),
+        _ORG_OR_PLACE,
+        _compile(
+            rf"{_LINK}{_DET}(?:(?:elite|special|military|armed|political|paramilitary|covert"
+            r"|external|overseas|foreign|intelligence|local|regional|secret|clandestine|youth"
+            r"|women's|media|propaganda|security|operational)[\s-]+)*"
+            r"(?:part|arm|branch|unit|wing|division|faction|cell|subsidiary|department|section"
+            r"|brigade|battalion|component|chapter|directorate|office|bureau)s?\s+(?:of|in|within)\s+"
+            + _THE
+        ),
+        _fixed("partOf", True),
+    ),
+    _Rule(
+        "part-of",
+        frozenset({ORG}),
+        frozenset({ORG}),
+        _compile(
+            rf"{_POSS}\s+(?:(?:elite|special|military|armed|political|paramilitary|covert"
+            r"|external|overseas|foreign|intelligence|local|regional|secret|clandestine|youth"
+            r"|media|propaganda|security)[\s-]+)*"
+            r"(?:arm|branch|unit|wing|division|faction|subsidiary|department|directorate)"
+            rf",?\s+{_THE}"
+        ),
+        _fixed("partOf", False),
+    ),
+    # "the Mahdi Army, affiliated with Sadr's movement", "Syria-allied Amal"
+    _Rule(
+        "affiliated-with",
+        frozenset({PERSON, ORG}),
+        _ORG_OR_PLACE,
+        _compile(
+            rf"(?:\s*,\s*(?:{_REL_PRONOUN}{_BE}\s+)?|\s+{_BE}\s+|\s+)"
+            r"(?:(?:closely|loosely|reportedly|directly|also)\s+)?"
+            r"(?:affiliated|linked|allied|aligned|associated|tied|connected)\s+(?:with|to)\s+"
+            + _THE
+        ),
+        _fixed("affiliatedWith", True),
+    ),
+    _Rule(
+        "affiliated-with",
+        _ORG_OR_PLACE,
+        frozenset({PERSON, ORG}),
+        _compile(rf"-(?:affiliated|linked|allied|aligned|associated)\s+{_THE}"),
+        _fixed("affiliatedWith", False),
+    ),
+    # "Basra, Iraq": a place, then the place that contains it, outside a list of places
+    _Rule(
+        "place-comma-place",
+        frozenset({PLACE}),
+        frozenset({PLACE}),
+        _compile(r"\s*,\s*"),
+        _fixed("locatedIn", True),
+        before=_compile(r"(?<!,)(?<!,\s)(?<!\band\s)(?<!\bor\s)\Z"),
+        after=_compile(r"(?!\s*,?\s*(?:and|or)\b|\s*,\s*(?:the\s+)?(?-i:[A-Z])|\s*-)"),
+    ),
+    # "Sadr City, a district of Baghdad", "Kufa is a town in Najaf province"
+    _Rule(
+        "place-in-place",
+        frozenset({PLACE}),
+        frozenset({PLACE}),
+        _compile(
+            rf"{_LINK}{_DET}(?:(?:small|large|major|mostly\s+\w+|predominantly\s+\w+|key|strategic"
+            r"|southern|northern|eastern|western|central|restive|remote|border|holy|shrine)[\s-]+)*"
+            rf"{_PLACE_NOUN}\s+(?:in|of)\s+{_THE}"
+            r"(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)"
+            r"(?:ern)?\s+)?"
+        ),
+        _fixed("locatedIn", True),
+    ),
+    # "fighting in Sadr City in Baghdad": a place in a place, after a locative preposition
+    _Rule(
+        "place-in-place",
+        frozenset({PLACE}),
+        frozenset({PLACE}),
+        _compile(
+            r"\s+in\s+(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east"
+            r"|south-?west)(?:ern)?\s+)?"
+        ),
+        _fixed("locatedIn", True),
+        before=_compile(r"(?:^|\W)(?:in|at|inside|outside\s+of)\s+(?:the\s+)?\Z"),
+        after=_compile(r"(?!['’]|\s*,?\s*(?:and|or)\b)"),
+    ),
+)
+
+
+def _name_start(mention: Mention) -> int:
+    """Where the bare name starts, after a title the NER took into the mention."""
+    if not mention.titles:
+        return mention.start
+    for match in re.finditer(r"(?<!\S)\S", mention.text):
+        if " ".join(mention.text[match.start() :].split()) == mention.name:
+            return mention.start + match.start()
+    return mention.start
+
+
+def _apply(
+    rule: _Rule, text: str, sentence: Sentence, left: Mention, right: Mention
+) -> list[tuple[str, Mention, Mention]]:
+    """Each (predicate, subject, object) ``rule`` reads between two mentions."""
+    if left.kind not in rule.left or right.kind not in rule.right:
+        return []
+    groups: dict[str, str | None] = {}
+    for end in dict.fromkeys((right.start, _name_start(right))):
+        match = rule.between.fullmatch(text, left.end, end)
+        if match is not None:
+            groups.update(match.groupdict())
+            break
+    else:
+        return []
+    if rule.before is not None:
+        match = rule.before.search(text, sentence.start, left.start)
+        if match is None:
+            return []
+        groups.update({k: v for k, v in match.groupdict().items() if v is not None})
+    if rule.after is not None:
+        match = rule.after.match(text, right.end, sentence.end)
+        if match is None:
+            return []
+        groups.update({k: v for k, v in match.groupdict().items() if v is not None})
+    elif right.kind is not PERSON and re.match(r"['’]s?\s", text[right.end : right.end + 3]):
+        return []  # "a unit of Iran's Revolutionary Guard": the object is the next name
+    found = []
+    for predicate, left_is_subject in rule.emit(groups):
+        subject, obj = (left, right) if left_is_subject else (right, left)
+        domain, range_ = SIGNATURES[predicate]
+        if subject.kind in domain and obj.kind in range_:
+            found.append((predicate, subject, obj))
+    return found
+
+
+def _by_sentence(mentions: Sequence[Mention]) -> dict[Sentence, list[Mention]]:
+    grouped: dict[Sentence, list[Mention]] = defaultdict(list)
+    for mention in mentions:
+        grouped[mention.sentence].append(mention)
+    return grouped
+
+
+def extract_relations(analyzed: AnalyzedDocument) -> tuple[Relation, ...]:
+    """Every relation a rule reads between two adjacent mentions of one sentence.
+
+    Adjacent: no other mention lies between the two, so a rule never reaches over a name.
+    Relations are deduplicated on (subject span, predicate, object span); for the symmetric
+    relations either direction counts as the same statement. The first rule in ``RULES`` wins.
+    """
+    text = analyzed.document.text
+    relations: list[Relation] = []
+    seen: set[tuple[int, int, str, int, int]] = set()
+    for sentence, mentions in _by_sentence(analyzed.mentions).items():
+        mentions = sorted(mentions, key=lambda m: (m.start, m.end))
+        for i in range(len(mentions) - 1):
+            left, right = mentions[i], mentions[i + 1]
+            if right.start < left.end or left.name == right.name:
+                continue
+            for rule in RULES:
+                for predicate, subject, obj in _apply(rule, text, sentence, left, right):
+                    key = (subject.start, subject.end, predicate, obj.start, obj.end)
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                    if predicate in SYMMETRIC:
+                        seen.add((obj.start, obj.end, predicate, subject.start, subject.end))
+                    relations.append(Relation(subject, predicate, obj, sentence, rule.name))
+    return tuple(relations)

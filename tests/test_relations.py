@@ -1,0 +1,428 @@
+"""Relation patterns on fresh sentences (none from seeds/), with mentions built by hand."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from rdflib import Graph, URIRef
+from rdflib.collection import Collection
+from rdflib.namespace import OWL, RDFS
+
+from pipeline.extract.relations import SIGNATURES, extract_relations
+from pipeline.records import (
+    AnalyzedDocument,
+    Document,
+    DocumentMeta,
+    EntityKind,
+    Mention,
+    Sentence,
+)
+
+KINDS = {"P": EntityKind.PERSON, "O": EntityKind.ORGANIZATION, "L": EntityKind.PLACE}
+_MARK = re.compile(r"\[([^\]|]+)\|([POL])\]")
+
+
+def analyzed(marked: str) -> AnalyzedDocument:
+    """A one-sentence document from text with mentions marked ``[Name|P]``; a ``^`` inside a
+    person marks where the name starts after a title (``[Gen. ^Ali Reza|P]``)."""
+    text, spans, pos = "", [], 0
+    for match in _MARK.finditer(marked):
+        text += marked[pos : match.start()]
+        quote = match.group(1)
+        title, _, name = quote.rpartition("^")
+        spans.append((len(text), quote.replace("^", ""), name, title.strip(), match.group(2)))
+        text += quote.replace("^", "")
+        pos = match.end()
+    text += marked[pos:]
+    sentence = Sentence(0, len(text), text)
+    mentions = tuple(
+        Mention(
+            start, start + len(quote), quote, KINDS[kind], name, sentence,
+            (title,) if title else (),
+        )
+        for start, quote, name, title, kind in spans
+    )  # fmt: skip
+    document = Document("t", Path("t.txt"), text, "0", DocumentMeta(title="t"))
+    return AnalyzedDocument(document, (), (sentence,), mentions)
+
+
+def triples(marked: str) -> set[tuple[str, str, str]]:
+    found = extract_relations(analyzed(marked))
+    return {(r.subject.name, r.predicate, r.object.name) for r in found}
+
+
+def rules(marked: str) -> set[str]:
+    return {r.rule for r in extract_relations(analyzed(marked))}
+
+
+CASES = [
+    # title or role before a name
+    (
+        "Police said [Hamas|O] leader [Ismail Haniyeh|P] spoke.",
+        "Ismail Haniyeh",
+        "leaderOf",
+        "Hamas",
+        "title-before-name",
+    ),
+    (
+        "[Fatah|O]'s top commander, [Mahmoud Zaki|P], was held.",
+        "Mahmoud Zaki",
+        "commanderOf",
+        "Fatah",
+        "title-before-name",
+    ),
+    (
+        "[Amal|O] spokesman [Ali Hamdan|P] denied it.",
+        "Ali Hamdan",
+        "spokespersonFor",
+        "Amal",
+        "title-before-name",
+    ),
+    (
+        "[Hamas|O] founder [Ahmed Yassin|P] was killed.",
+        "Hamas",
+        "foundedBy",
+        "Ahmed Yassin",
+        "title-before-name",
+    ),
+    (
+        "[Peru|L]'s [President ^Alan Garcia|P] left.",
+        "Alan Garcia",
+        "leaderOf",
+        "Peru",
+        "title-before-name",
+    ),
+    (
+        "[Chile|L]'s [Foreign Minister ^Ana Ruiz|P] spoke.",
+        "Ana Ruiz",
+        "employedBy",
+        "Chile",
+        "title-before-name",
+    ),
+    (
+        "The spokesman for [Amal|O], [Ali Hamdan|P], denied it.",
+        "Ali Hamdan",
+        "spokespersonFor",
+        "Amal",
+        "role-of-before-name",
+    ),
+    # appositions and copulas
+    (
+        "[Yusuf Karim|P], the commander of [Jund al-Sham|O], was killed.",
+        "Yusuf Karim",
+        "commanderOf",
+        "Jund al-Sham",
+        "apposition-role",
+    ),
+    (
+        "[Omar Hadid|P] is a deputy leader of [Ansar al-Sunna|O].",
+        "Omar Hadid",
+        "memberOf",
+        "Ansar al-Sunna",
+        "apposition-role",
+    ),
+    (
+        "[Lin Wei|P], a former official with [Sinopec|O], testified.",
+        "Lin Wei",
+        "employedBy",
+        "Sinopec",
+        "apposition-role",
+    ),
+    (
+        "[Omar Hadid|P], a senior [Ansar al-Sunna|O] operative, escaped.",
+        "Omar Hadid",
+        "memberOf",
+        "Ansar al-Sunna",
+        "apposition-org-role",
+    ),
+    (
+        "[Samir Nabil|P], [Jaish al-Islam|O]'s leader, spoke.",
+        "Samir Nabil",
+        "leaderOf",
+        "Jaish al-Islam",
+        "apposition-org-role",
+    ),
+    # verbs
+    (
+        "[Karim Saleh|P] leads [Jaish al-Mahdi|O] today.",
+        "Karim Saleh",
+        "leaderOf",
+        "Jaish al-Mahdi",
+        "verb-leads",
+    ),
+    (
+        "[Karim Saleh|P], who commands [Liwa al-Tawhid|O], fled.",
+        "Karim Saleh",
+        "commanderOf",
+        "Liwa al-Tawhid",
+        "verb-leads",
+    ),
+    (
+        "[Ahmad Jibril|P] founded [PFLP-GC|O] in 1968.",
+        "PFLP-GC",
+        "foundedBy",
+        "Ahmad Jibril",
+        "verb-founded",
+    ),
+    (
+        "[PFLP-GC|O] was founded by [Ahmad Jibril|P] in 1968.",
+        "PFLP-GC",
+        "foundedBy",
+        "Ahmad Jibril",
+        "passive-led-by",
+    ),
+    (
+        "[Tanzim|O], led by [Marwan Barghouti|P], grew.",
+        "Marwan Barghouti",
+        "leaderOf",
+        "Tanzim",
+        "passive-led-by",
+    ),
+    (
+        "[Nabil Omar|P] was a member of [Jaish al-Islam|O].",
+        "Nabil Omar",
+        "memberOf",
+        "Jaish al-Islam",
+        "apposition-role",
+    ),
+    (
+        "[Nabil Omar|P] later joined [Jaish al-Islam|O].",
+        "Nabil Omar",
+        "memberOf",
+        "Jaish al-Islam",
+        "joined",
+    ),
+    # training and support
+    (
+        "[Nujaba|O] was trained by [Kataib Hezbollah|O].",
+        "Nujaba",
+        "trainedBy",
+        "Kataib Hezbollah",
+        "trained-or-backed-by",
+    ),
+    (
+        "[Kataib Hezbollah|O] trained [Nujaba|O] in 2010.",
+        "Nujaba",
+        "trainedBy",
+        "Kataib Hezbollah",
+        "trains-or-backs",
+    ),
+    (
+        "[Nujaba|O] received military training from [Syria|L].",
+        "Nujaba",
+        "trainedBy",
+        "Syria",
+        "received-training-from",
+    ),
+    ("The [Syria|L]-backed [Amal|O] movement grew.", "Syria", "supports", "Amal", "hyphen-backed"),
+    (
+        "The [Qatar|L]-trained [Liwa Omar|O] fired.",
+        "Liwa Omar",
+        "trainedBy",
+        "Qatar",
+        "hyphen-backed",
+    ),
+    (
+        "[Houthis|O], backed by [Yemen|L], fired.",
+        "Yemen",
+        "supports",
+        "Houthis",
+        "trained-or-backed-by",
+    ),
+    (
+        "[Libya|L] funds and arms [Polisario|O].",
+        "Libya",
+        "supports",
+        "Polisario",
+        "trains-or-backs",
+    ),
+    # employment, kinship, rivalry
+    (
+        "[Tariq Aziz|P] worked for [Baath Party|O] for years.",
+        "Tariq Aziz",
+        "employedBy",
+        "Baath Party",
+        "works-for",
+    ),
+    (
+        "[Uday Hussein|P], the son of [Saddam Hussein|P], died.",
+        "Uday Hussein",
+        "relativeOf",
+        "Saddam Hussein",
+        "kinship",
+    ),
+    (
+        "[Saddam Hussein|P]'s son [Qusay|P] died.",
+        "Qusay",
+        "relativeOf",
+        "Saddam Hussein",
+        "kinship",
+    ),
+    ("[Fatah|O] and its rival [Hamas|O] met.", "Fatah", "rivalOf", "Hamas", "rival"),
+    ("The rivals [Fatah|O] and [Hamas|O] met.", "Fatah", "rivalOf", "Hamas", "rival"),
+    # structure and places
+    (
+        "[Quds Brigade|O] is a unit of [Revolutionary Guard|O].",
+        "Quds Brigade",
+        "partOf",
+        "Revolutionary Guard",
+        "part-of",
+    ),
+    (
+        "[Fatah|O]'s armed wing, [al-Aqsa Brigades|O], fired.",
+        "al-Aqsa Brigades",
+        "partOf",
+        "Fatah",
+        "part-of",
+    ),
+    (
+        "[Ansar al-Islam|O] is affiliated with [al Qaeda|O].",
+        "Ansar al-Islam",
+        "affiliatedWith",
+        "al Qaeda",
+        "affiliated-with",
+    ),
+    ("The [Syria|L]-allied [Amal|O] grew.", "Amal", "affiliatedWith", "Syria", "affiliated-with"),
+    (
+        "The [Gaza|L]-based [Islamic Jihad|O] fired.",
+        "Islamic Jihad",
+        "locatedIn",
+        "Gaza",
+        "based-in",
+    ),
+    (
+        "[Islamic Jihad|O], based in [Gaza|L], fired.",
+        "Islamic Jihad",
+        "locatedIn",
+        "Gaza",
+        "based-in",
+    ),
+    (
+        "They met in [Kirkuk|L], [Iraq|L], on Friday.",
+        "Kirkuk",
+        "locatedIn",
+        "Iraq",
+        "place-comma-place",
+    ),
+    (
+        "[Kufa|L], a town in [Najaf|L] province, is calm.",
+        "Kufa",
+        "locatedIn",
+        "Najaf",
+        "place-in-place",
+    ),
+    (
+        "Clashes in [Mosul|L] in [Nineveh|L] went on.",
+        "Mosul",
+        "locatedIn",
+        "Nineveh",
+        "place-in-place",
+    ),
+]
+
+
+@pytest.mark.parametrize(("marked", "subject", "predicate", "obj", "rule"), CASES)
+def test_pattern(marked: str, subject: str, predicate: str, obj: str, rule: str) -> None:
+    found = extract_relations(analyzed(marked))
+    assert [(r.subject.name, r.predicate, r.object.name, r.rule) for r in found] == [
+        (subject, predicate, obj, rule)
+    ]
+
+
+NEGATIVES = [
+    "[Ismail Haniyeh|P] met [Hamas|O] officials.",  # no role between them
+    "[Ismail Haniyeh|P] visited [Hamas|O] in Gaza.",
+    "[Omar Hadid|P], a suspected [Ansar al-Sunna|O] operative, escaped.",  # hedged
+    "[Omar Hadid|P] is an alleged member of [Ansar al-Sunna|O].",
+    "[Ali Hamdan|P] said [Amal|O] leader spoke.",  # role with no name after it
+    "They met in [Kirkuk|L], [Erbil|L] and [Mosul|L].",  # a list, not a containment
+    "They met in [Kirkuk|L], [Erbil|L], [Mosul|L].",
+    "[Mosul|L] in [Nineveh|L] was shelled.",  # no locative preposition before the first place
+    "[Kataib Hezbollah|O] fighters trained in [Iran|L].",
+    "[Nasrallah|P] spoke to [Hezbollah|O] supporters.",
+    "[Quds Brigade|O] is a unit of [Iran|L]'s [Revolutionary Guard|O].",  # object is the next name
+    "[Hamas|O] leader [Fatah|O] spoke.",  # wrong kinds: an organization cannot lead
+    "[Hamas|O] spokesman [Gaza|L] spoke.",
+    "[Kirkuk|L] is the son of [Iraq|L].",  # kinship is between persons
+    "[Ali Hamdan|P], the commander of [Beirut|L], spoke.",  # commanderOf needs an organization
+    "[Iran|L] and [Iraq|L] joined [OPEC|O].",  # only persons join by this rule
+]
+
+
+@pytest.mark.parametrize("marked", NEGATIVES)
+def test_no_relation(marked: str) -> None:
+    assert extract_relations(analyzed(marked)) == ()
+
+
+def test_only_adjacent_mentions_and_one_sentence() -> None:
+    doc = analyzed("[Hamas|O] and [Fatah|O] leader [Ismail Haniyeh|P] spoke.")
+    assert triples_of(doc) == {("Ismail Haniyeh", "leaderOf", "Fatah")}
+
+
+def triples_of(doc: AnalyzedDocument) -> set[tuple[str, str, str]]:
+    return {(r.subject.name, r.predicate, r.object.name) for r in extract_relations(doc)}
+
+
+def test_offsets_and_evidence() -> None:
+    """Each relation quotes its mentions exactly and points at the sentence that holds both."""
+    doc = analyzed(
+        "Yesterday [Hamas|O] leader [Ismail Haniyeh|P] and [Fatah|O]'s rival [Hamas|O] met."
+    )
+    found = extract_relations(doc)
+    assert found
+    text = doc.document.text
+    for relation in found:
+        for mention in (relation.subject, relation.object):
+            assert text[mention.start : mention.end] == mention.text
+            assert relation.sentence.start <= mention.start < mention.end <= relation.sentence.end
+        assert text[relation.sentence.start : relation.sentence.end] == relation.sentence.text
+
+
+def test_deduplicated_and_symmetric_once() -> None:
+    found = extract_relations(
+        analyzed("The rivals [Fatah|O] and [Hamas|O] and its rival [Fatah|O].")
+    )
+    keys = [(r.subject.start, r.predicate, r.object.start) for r in found]
+    assert len(keys) == len(set(keys))
+
+
+def test_relations_never_cross_sentences() -> None:
+    first = analyzed("[Hamas|O] leader")
+    second = analyzed("[Ismail Haniyeh|P] spoke.")
+    text = first.document.text + " " + second.document.text
+    s1 = Sentence(0, len(first.document.text), first.document.text)
+    offset = len(first.document.text) + 1
+    s2 = Sentence(offset, len(text), second.document.text)
+    m1 = first.mentions[0]
+    m2 = second.mentions[0]
+    mentions = (
+        Mention(m1.start, m1.end, m1.text, m1.kind, m1.name, s1),
+        Mention(m2.start + offset, m2.end + offset, m2.text, m2.kind, m2.name, s2),
+    )
+    document = Document("t", Path("t.txt"), text, "0", DocumentMeta(title="t"))
+    assert extract_relations(AnalyzedDocument(document, (), (s1, s2), mentions)) == ()
+
+
+SCHEMA_KINDS = {
+    URIRef("http://schema.org/Person"): EntityKind.PERSON,
+    URIRef("http://schema.org/Organization"): EntityKind.ORGANIZATION,
+    URIRef("http://schema.org/Place"): EntityKind.PLACE,
+}
+
+
+def test_signatures_agree_with_the_ontology() -> None:
+    graph = Graph().parse(Path(__file__).resolve().parent.parent / "ontology" / "ldpub.ttl")
+    ns = "https://w3id.org/ldpub/ns#"
+
+    def kinds(node: object) -> frozenset[EntityKind]:
+        if isinstance(node, URIRef):
+            return frozenset({SCHEMA_KINDS[node]})
+        members = Collection(graph, graph.value(node, OWL.unionOf))
+        return frozenset(SCHEMA_KINDS[c] for c in members)
+
+    for name, (domain, range_) in SIGNATURES.items():
+        prop = URIRef(ns + name)
+        assert kinds(graph.value(prop, RDFS.domain)) == domain, name
+        assert kinds(graph.value(prop, RDFS.range)) == range_, name
