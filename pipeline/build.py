@@ -9,13 +9,14 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from rdflib import Graph, URIRef
 
 from . import __version__, nlp
 from .documents import read_documents
+from .extract import extract_relations
 from .link import link_resolution
 from .map import (
     Minter,
@@ -70,7 +71,8 @@ def _analyze(inputs: Sequence[Path], model: str, progress: Progress):
         segments = segment(document)
         document = complete_meta(document, segments)
         sentences, mentions = nlp.analyze(language, document, segments)
-        analyzed.append(AnalyzedDocument(document, segments, sentences, mentions))
+        item = AnalyzedDocument(document, segments, sentences, mentions)
+        analyzed.append(replace(item, relations=extract_relations(item)))
         progress("analyze", n, len(documents))
     return analyzed, quarantined, language
 

@@ -426,3 +426,12 @@ def test_signatures_agree_with_the_ontology() -> None:
         prop = URIRef(ns + name)
         assert kinds(graph.value(prop, RDFS.domain)) == domain, name
         assert kinds(graph.value(prop, RDFS.range)) == range_, name
+
+
+def test_place_comma_place_needs_the_phrase_to_close() -> None:
+    """ "In Ghana, Togo signed" is two clauses, not Ghana located in Togo."""
+    assert triples("In [Ghana|L], [Togo|L] signed the accord.") == set()
+    assert triples("After the retreat from [Mali|L], [Niger|L] reopened its border.") == set()
+    assert triples("Troops reached [Kumasi|L], [Ghana|L], on Monday.") == {
+        ("Kumasi", "locatedIn", "Ghana")
+    }

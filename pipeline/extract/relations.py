@@ -493,7 +493,11 @@ RULES: tuple[_Rule, ...] = (
         _compile(r"\s*,\s*"),
         _fixed("locatedIn", True),
         before=_compile(r"(?<!,)(?<!,\s)(?<!\band\s)(?<!\bor\s)\Z"),
-        after=_compile(r"(?!\s*,?\s*(?:and|or)\b|\s*,\s*(?:the\s+)?(?-i:[A-Z])|\s*-)"),
+        # the containing place closes the phrase ("Basra, Iraq."), unlike "In Lebanon, Iran stood"
+        after=_compile(
+            r"(?=\s*[,.;:)\]”\"]|\s*\Z)"
+            r"(?!\s*,?\s*(?:and|or)\b|\s*,\s*(?:the\s+)?(?-i:[A-Z])|\s*-)"
+        ),
     ),
     # "Sadr City, a district of Baghdad", "Kufa is a town in Najaf province"
     _Rule(
