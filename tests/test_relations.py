@@ -435,3 +435,34 @@ def test_place_comma_place_needs_the_phrase_to_close() -> None:
     assert triples("Troops reached [Kumasi|L], [Ghana|L], on Monday.") == {
         ("Kumasi", "locatedIn", "Ghana")
     }
+
+
+def test_redocred_mapping_on_a_hand_made_document() -> None:
+    from pipeline.extract.evaluate_relations import evaluate_docs, gold_triples
+
+    def mention(name: str, kind: str, sent: int, pos: list[int]) -> dict:
+        return {"name": name, "type": kind, "sent_id": sent, "pos": pos}
+
+    doc = {
+        "title": "t",
+        "sents": [
+            ["Lena", "Berg", ",", "the", "leader", "of", "Nordfolk", ",", "spoke", "."],
+            ["Nordfolk", "is", "based", "in", "Malmo", "."],
+        ],
+        "vertexSet": [
+            [mention("Lena Berg", "PER", 0, [0, 2])],
+            [mention("Nordfolk", "ORG", 0, [6, 7]), mention("Nordfolk", "ORG", 1, [0, 1])],
+            [mention("Malmo", "LOC", 1, [4, 5])],
+        ],
+        "labels": [
+            {"r": "P488", "h": 1, "t": 0, "evidence": [0]},  # chairperson: inverse leaderOf
+            {"r": "P159", "h": 1, "t": 2, "evidence": [1]},  # headquarters: locatedIn
+            {"r": "P17", "h": 1, "t": 2, "evidence": [1]},  # country of an organization: skipped
+            {"r": "P31", "h": 1, "t": 2, "evidence": [1]},  # not in the contract
+        ],
+    }
+    assert gold_triples(doc) == {(0, "leaderOf", 0, 1), (0, "locatedIn", 1, 2)}
+    table = evaluate_docs([doc]).as_dict()
+    assert table["leaderOf"]["correct"] == 1
+    assert table["locatedIn"]["correct"] == 1
+    assert table["overall"]["precision"] == 1.0

@@ -216,6 +216,8 @@ RULES: tuple[_Rule, ...] = (
         frozenset({PERSON}),
         _compile(rf"\s*(?:{_POSS}\s+)?{_THE}{_MODS}{_ROLE},?\s+"),
         lambda g: _role(g, person_is_left=False),
+        # "the Polish king X": a name after an article may be a nationality, not the state
+        before=_compile(r"(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)\Z"),
     ),
     # "the leader of Hezbollah, Hassan Nasrallah"
     _Rule(
@@ -496,7 +498,7 @@ RULES: tuple[_Rule, ...] = (
         # the containing place closes the phrase ("Basra, Iraq."), unlike "In Lebanon, Iran stood"
         after=_compile(
             r"(?=\s*[,.;:)\]”\"]|\s*\Z)"
-            r"(?!\s*,?\s*(?:and|or)\b|\s*,\s*(?:the\s+)?(?-i:[A-Z])|\s*-)"
+            r"(?!\s*,?\s*(?:and|or)\b|\s*,\s*(?:the\s+)?(?-i:[A-Z])|\s*[-:])"
         ),
     ),
     # "Sadr City, a district of Baghdad", "Kufa is a town in Najaf province"

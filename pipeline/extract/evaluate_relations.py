@@ -1,0 +1,266 @@
+"""Relation extraction measured on Re-DocRED, text the rules were not written against.
+
+Re-DocRED (Tan et al. 2022; MIT annotations over English Wikipedia, CC BY-SA) annotates
+Wikipedia introductions with Wikidata relations. Its relations are mapped onto the contract
+(``WIKIDATA``); the others are ignored. Mentions are built from the gold ``vertexSet`` so the
+rules are measured apart from NER (pass a spaCy pipeline to measure both together).
+
+Unit: an entity-level triple (subject entity, predicate, object entity) per document. Gold holds
+the mapped triples whose two entities are named in one sentence (the rules read one sentence);
+a predicted triple is correct when gold holds it. commanderOf counts as leaderOf (its
+super-property); relativeOf is compared in either direction. Predicates Re-DocRED has no relation
+for (supports, rivalOf, affiliatedWith, spokespersonFor) are counted but not scored.
+
+Tune on ``dev``; report ``test``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.language import Language
+
+from pipeline.extract.relations import SIGNATURES, SYMMETRIC, extract_relations
+from pipeline.records import (
+    AnalyzedDocument,
+    Document,
+    DocumentMeta,
+    EntityKind,
+    Mention,
+    Segment,
+    SegmentKind,
+    Sentence,
+)
+
+CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpora" / "redocred"
+SPLITS = {"dev": "dev_revised.json", "test": "test_revised.json"}
+
+KINDS = {"PER": EntityKind.PERSON, "ORG": EntityKind.ORGANIZATION, "LOC": EntityKind.PLACE}
+
+# Wikidata property -> (contract predicate, head is the subject). Decisions:
+# P17 country maps to locatedIn for places only (an organization's "country" is often its
+# nationality, not its site); P35/P6 head of state/government and P488 chairperson are leaderOf
+# with the person as subject; parent organization P749 and subsidiary P355 are partOf (child
+# partOf parent); family relations are relativeOf; P1066 student of is trainedBy.
+WIKIDATA: dict[str, tuple[str, bool]] = {
+    "P463": ("memberOf", True),  # member of
+    "P102": ("memberOf", True),  # member of political party
+    "P108": ("employedBy", True),  # employer
+    "P361": ("partOf", True),  # part of
+    "P749": ("partOf", True),  # parent organization
+    "P355": ("partOf", False),  # subsidiary
+    "P112": ("foundedBy", True),  # founded by
+    "P131": ("locatedIn", True),  # located in the administrative territorial entity
+    "P150": ("locatedIn", False),  # contains administrative territorial entity
+    "P17": ("locatedIn", True),  # country (places only, see above)
+    "P159": ("locatedIn", True),  # headquarters location
+    "P488": ("leaderOf", False),  # chairperson
+    "P35": ("leaderOf", False),  # head of state
+    "P6": ("leaderOf", False),  # head of government
+    "P1037": ("leaderOf", False),  # director / manager
+    "P3373": ("relativeOf", True),  # sibling
+    "P26": ("relativeOf", True),  # spouse
+    "P40": ("relativeOf", True),  # child
+    "P22": ("relativeOf", True),  # father
+    "P25": ("relativeOf", True),  # mother
+    "P1038": ("relativeOf", True),  # relative
+    "P1066": ("trainedBy", True),  # student of
+    "P802": ("trainedBy", False),  # student
+}
+SCORED = tuple(sorted({p for p, _ in WIKIDATA.values()}))
+_SCORED_AS = {"commanderOf": "leaderOf"}
+
+Triple = tuple[int, str, int, str]  # (document index, predicate, subject vertex, object vertex)
+
+
+@dataclass
+class Scores:
+    """Counts per predicate; precision and recall follow from them."""
+
+    predicted: Counter[str]
+    gold: Counter[str]
+    correct: Counter[str]
+    unscored: Counter[str]
+
+    def row(self, predicate: str | None) -> tuple[int, int, int, float, float]:
+        """(predicted, gold, correct, precision, recall); None for all scored predicates."""
+
+        def total(counter: Counter[str]) -> int:
+            return counter[predicate] if predicate else sum(counter[p] for p in SCORED)
+
+        p, g, c = total(self.predicted), total(self.gold), total(self.correct)
+        return p, g, c, c / p if p else 0.0, c / g if g else 0.0
+
+    def as_dict(self) -> dict[str, dict[str, float]]:
+        keys = ("predicted", "gold", "correct", "precision", "recall")
+        table = {p: dict(zip(keys, self.row(p), strict=True)) for p in SCORED}
+        table["overall"] = dict(zip(keys, self.row(None), strict=True))
+        for predicate, count in self.unscored.items():
+            table[predicate] = {"predicted": count}
+        return table
+
+
+def _detokenize(tokens: Sequence[str]) -> tuple[str, list[tuple[int, int]]]:
+    """Text with ordinary spacing, and each token's character span in it."""
+    text, spans = "", []
+    for i, token in enumerate(tokens):
+        glue = i == 0 or token in {",", ".", ";", ":", ")", "'s", "n't", "%", "?", "!", "'"}
+        if i and tokens[i - 1] in {"(", "$"}:
+            glue = True
+        if not glue:
+            text += " "
+        spans.append((len(text), len(text) + len(token)))
+        text += token
+    return text, spans
+
+
+def _vertex_kind(vertex: Sequence[dict]) -> EntityKind | None:
+    kinds = Counter(KINDS.get(m["type"]) for m in vertex)
+    kind, _ = kinds.most_common(1)[0]
+    return kind
+
+
+def analyzed_from_gold(doc: dict, index: int = 0) -> tuple[AnalyzedDocument, dict[Mention, int]]:
+    """The document's text with sentences and mentions from the gold annotation, and the vertex
+    (entity) each mention belongs to. Only persons, organizations and places become mentions."""
+    parts, sentences, token_spans, offset = [], [], [], 0
+    for tokens in doc["sents"]:
+        sent_text, spans = _detokenize(tokens)
+        sentences.append(Sentence(offset, offset + len(sent_text), sent_text))
+        token_spans.append([(offset + s, offset + e) for s, e in spans])
+        parts.append(sent_text)
+        offset += len(sent_text) + 1
+    text = " ".join(parts)
+    vertex_of: dict[Mention, int] = {}
+    for v, vertex in enumerate(doc["vertexSet"]):
+        kind = _vertex_kind(vertex)
+        if kind is None:
+            continue
+        for m in vertex:
+            spans = token_spans[m["sent_id"]]
+            start, end = spans[m["pos"][0]][0], spans[m["pos"][1] - 1][1]
+            quote = text[start:end]
+            mention = Mention(start, end, quote, kind, quote, sentences[m["sent_id"]])
+            vertex_of.setdefault(mention, v)
+    mentions = tuple(sorted(vertex_of, key=lambda m: (m.start, m.end)))
+    document = Document(
+        f"redocred-{index}", Path(doc["title"]), text, "", DocumentMeta(title=doc["title"])
+    )
+    return AnalyzedDocument(document, (), tuple(sentences), mentions), vertex_of
+
+
+def gold_triples(doc: dict, index: int = 0) -> set[Triple]:
+    """The document's relations in contract terms, where both entities share a sentence and
+    the entity kinds fit the ontology's domain and range."""
+    kinds = [_vertex_kind(v) for v in doc["vertexSet"]]
+    sentences = [{m["sent_id"] for m in v} for v in doc["vertexSet"]]
+    found: set[Triple] = set()
+    for label in doc["labels"]:
+        mapped = WIKIDATA.get(label["r"])
+        if mapped is None:
+            continue
+        predicate, head_is_subject = mapped
+        s, o = (label["h"], label["t"]) if head_is_subject else (label["t"], label["h"])
+        if label["r"] == "P17" and kinds[s] is not EntityKind.PLACE:
+            continue
+        domain, range_ = SIGNATURES[predicate]
+        if kinds[s] not in domain or kinds[o] not in range_ or not sentences[s] & sentences[o]:
+            continue
+        found.add(_normal(index, predicate, s, o))
+    return found
+
+
+def _normal(index: int, predicate: str, s: int, o: int) -> Triple:
+    predicate = _SCORED_AS.get(predicate, predicate)
+    if predicate in SYMMETRIC:
+        s, o = min(s, o), max(s, o)
+    return index, predicate, s, o
+
+
+def _model_mentions(
+    nlp: Language, analyzed: AnalyzedDocument, vertex_of: dict[Mention, int]
+) -> tuple[AnalyzedDocument, dict[Mention, int]]:
+    """The model's mentions instead of gold ones, each given the gold entity it overlaps."""
+    from pipeline.nlp import analyze  # only this end-to-end measure needs the NLP stage
+
+    text = analyzed.document.text
+    segment = Segment(SegmentKind.BODY, 0, len(text), text)
+    sentences, mentions = analyze(nlp, analyzed.document, [segment])
+    mapped: dict[Mention, int] = {}
+    for mention in mentions:
+        for gold, vertex in vertex_of.items():
+            if gold.start < mention.end and mention.start < gold.end:
+                mapped[mention] = vertex
+                break
+        else:
+            mapped[mention] = -1 - len(mapped)  # a name gold does not have: never correct
+    return AnalyzedDocument(analyzed.document, (), sentences, mentions), mapped
+
+
+def evaluate_docs(docs: Iterable[dict], nlp_or_none: Language | None = None) -> Scores:
+    """Scores of ``extract_relations`` over Re-DocRED documents (parsed JSON)."""
+    scores = Scores(Counter(), Counter(), Counter(), Counter())
+    for index, doc in enumerate(docs):
+        analyzed, vertex_of = analyzed_from_gold(doc, index)
+        if nlp_or_none is not None:
+            analyzed, vertex_of = _model_mentions(nlp_or_none, analyzed, vertex_of)
+        gold = gold_triples(doc, index)
+        predicted: set[Triple] = set()
+        for relation in extract_relations(analyzed):
+            triple = _normal(
+                index, relation.predicate, vertex_of[relation.subject], vertex_of[relation.object]
+            )
+            if triple[1] in SCORED:
+                predicted.add(triple)
+            else:
+                scores.unscored[triple[1]] += 1
+        scores.gold.update(t[1] for t in gold)
+        scores.predicted.update(t[1] for t in predicted)
+        scores.correct.update(t[1] for t in predicted & gold)
+    return scores
+
+
+def evaluate_redocred(path: Path, nlp_or_none: Language | None = None) -> dict:
+    """Precision and recall per predicate and overall on one Re-DocRED split file."""
+    return evaluate_docs(json.loads(path.read_text(encoding="utf-8")), nlp_or_none).as_dict()
+
+
+def format_table(table: dict) -> str:
+    lines = [f"{'predicate':<16}{'pred':>6}{'gold':>6}{'ok':>6}{'P':>7}{'R':>7}"]
+    for predicate, row in table.items():
+        if "gold" in row:
+            lines.append(
+                f"{predicate:<16}{row['predicted']:>6}{row['gold']:>6}{row['correct']:>6}"
+                f"{row['precision']:>7.2f}{row['recall']:>7.2f}"
+            )
+        else:
+            lines.append(f"{predicate:<16}{row['predicted']:>6}  (no Re-DocRED relation)")
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--split", choices=sorted(SPLITS), default="dev")
+    parser.add_argument("--corpus", type=Path, default=CORPUS, help="Re-DocRED folder")
+    parser.add_argument(
+        "--ner", action="store_true", help="use the bundled NER model's mentions, not gold ones"
+    )
+    args = parser.parse_args(argv)
+    nlp = None
+    if args.ner:
+        from pipeline.nlp import load_model
+
+        nlp = load_model()
+    table = evaluate_redocred(args.corpus / SPLITS[args.split], nlp)
+    mentions = "NER mentions" if args.ner else "gold mentions"
+    print(f"Re-DocRED {args.split}, {mentions}, sentence-level entity pairs")
+    print(format_table(table))
+
+
+if __name__ == "__main__":
+    main()
