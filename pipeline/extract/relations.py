@@ -497,7 +497,7 @@ RULES: tuple[_Rule, ...] = (
         before=_compile(r"(?<!,)(?<!,\s)(?<!\band\s)(?<!\bor\s)\Z"),
         # the containing place closes the phrase ("Basra, Iraq."), unlike "In Lebanon, Iran stood"
         after=_compile(
-            r"(?=\s*[,.;:)\]”\"]|\s*\Z)"
+            r"(?=\s*[,.;)\]”\"]|\s*\Z)"
             r"(?!\s*,?\s*(?:and|or)\b|\s*,\s*(?:the\s+)?(?-i:[A-Z])|\s*[-:])"
         ),
     ),
