@@ -1,0 +1,484 @@
+"""Events a document reports: type, trigger, actors, targets, place, time and casualty counts.
+
+Works on sentence text and the NER stage's mentions only (the bundled model has no parser), so
+every rule is a lexical pattern with its reason next to it, and precision wins over recall: a
+trigger in a hypothetical ("plans to attack"), a release of a report, a "said" without a named
+speaker make no event. Mentions of one event in several sentences become one event.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+
+from pipeline.extract.dates import find_dates
+from pipeline.extract.triggers import LEXICON, Trigger
+from pipeline.records import (
+    AnalyzedDocument,
+    DatePrecision,
+    EntityKind,
+    Event,
+    EventDate,
+    Mention,
+    Sentence,
+    TextSpan,
+)
+
+_COMPILED: tuple[tuple[Trigger, re.Pattern[str], re.Pattern[str] | None], ...] = tuple(
+    (
+        t,
+        re.compile(rf"(?<![\w-])(?:{t.pattern})(?![\w-])", re.IGNORECASE),
+        re.compile(t.needs, re.IGNORECASE) if t.needs else None,
+    )
+    for t in LEXICON
+)
+
+VIOLENT = ("Bombing", "Attack", "Raid", "MilitaryOperation", "Killing")
+CUSTODY = ("Capture", "Arrest", "Detention", "Kidnapping", "Raid", "MilitaryOperation")
+_AGENTS = (EntityKind.PERSON, EntityKind.ORGANIZATION)
+
+# A modal, "to" or a negation right before a trigger: a plan, threat or denial, not an event.
+_IRREALIS = re.compile(
+    r"(?:\b(?:will|would|could|may|might|can|cannot|should|must|to|not|never|plans?|threatens?)"
+    r"|n't)\s+(?:\w+ly\s+)?$",
+    re.IGNORECASE,
+)
+_PASSIVE = re.compile(
+    r"\b(?:was|were|been|being|is|are|be|got|get)\s+(?:\w+ly\s+|later\s+|reportedly\s+)?$",
+    re.IGNORECASE,
+)
+# A verb-family trigger after a determiner is used as a noun ("the attack on ... by ...").
+_NOMINAL = re.compile(
+    r"\b(?:the|a|an|this|that|its|their|his|her|these|those)\s+(?:[\w-]+\s+)?$", re.IGNORECASE
+)
+_AUXILIARY = re.compile(r"(?:was|were)\s", re.IGNORECASE)
+# A clause opens after a reporting verb or a subordinator: its subject is found after it.
+_CLAUSE = re.compile(
+    r".*\b(?:said|says|told|that|which|who|whom|while|after|before|when|because|although)\b|.*[;:]",
+    re.IGNORECASE | re.DOTALL,
+)
+_ANAPHOR = re.compile(
+    r"\b(?:the|this|that|these|those|its|their|his|her|same)\s+(?:[\w-]+\s+)?$", re.IGNORECASE
+)
+# A preposition right before a name makes it an oblique (place, instrument), never the subject.
+_OBLIQUE = re.compile(
+    r"\b(?:in|at|near|from|of|to|with|on|for|outside|inside|into|across|against|by|over|under"
+    r"|through|around|between|among|about|after|before|during)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_LOCATIVE = re.compile(
+    r"\b(?:in|near|at|outside|inside|across|around|into|(?:north|south|east|west|northeast|"
+    r"northwest|southeast|southwest|northern|southern|eastern|western)(?:ern)?\s+(?:of\s+)?)"
+    r"\s+(?:the\s+)?(?:(?:city|town|village|province|district|region|capital)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+_TO = re.compile(r"\b(?:to|visited|visit|visiting|visits)\s+(?:the\s+)?$", re.IGNORECASE)
+_BY = re.compile(r"^[^.;]{0,60}?\bby\s+(?:the\s+)?$", re.IGNORECASE)
+_WITH = re.compile(r"\b(?:with|and|between)\s+(?:the\s+)?$", re.IGNORECASE)
+_TARGET_LEAD = re.compile(r"^\s*(?:(?:of|on|against|at)\s+)?(?:the\s+)?$", re.IGNORECASE)
+# The speaker of a statement stands right next to the verb ("Smith said", "Smith, a
+# spokesman, said", "said Smith").
+_SPEAKER_BEFORE = re.compile(r"^\s*(?:,[^,;.]{1,80},\s*)?(?:also\s+|has\s+|had\s+)?$")
+_SPEAKER_AFTER = re.compile(r"^\s*$")
+
+_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+_WORDS += ["eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen"]
+_WORDS += ["eighteen", "nineteen", "twenty"]
+NUMBER_WORDS: dict[str, int] = {w: i for i, w in enumerate(_WORDS, start=1)} | {
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "a dozen": 12,
+    "a hundred": 100,
+}
+_NUM = (
+    r"(?P<n>\d{1,3}(?:,\d{3})+|\d+|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + ")"
+)
+_NOT_PEOPLE = r"(?!\s*(?:percent|%|years?|months?|days?|hours?|minutes?|kilomet|km|miles?|of\b))"
+_LEAST = r"(?:at\s+least\s+)?"
+_BETWEEN = (
+    r"\s+(?:(?!and\b)[A-Za-z-]+\s+){0,3}?"
+    r"(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|others?)\s+)?"
+)
+
+
+def _count_patterns(active: str, passive: str) -> tuple[re.Pattern[str], ...]:
+    """ "killed eight" (active verb, then the number) and "15 Iraqis were killed" (number first)."""
+    return (
+        re.compile(rf"\b(?:{active})\s+{_LEAST}{_NUM}\b{_NOT_PEOPLE}", re.IGNORECASE),
+        re.compile(
+            rf"(?<![\w.,-]){_LEAST}{_NUM}\b{_NOT_PEOPLE}{_BETWEEN}(?:{passive})\b", re.IGNORECASE
+        ),
+    )
+
+
+_COUNTS: dict[str, tuple[re.Pattern[str], ...]] = {
+    "killed": (
+        *_count_patterns(r"killed|killing|kills", r"killed|dead|died"),
+        re.compile(rf"\bleft\s+{_LEAST}{_NUM}\s+(?:people\s+|persons\s+)?dead\b", re.IGNORECASE),
+    ),
+    "wounded": _count_patterns(r"wounded|wounding|injured|injuring", r"wounded|injured|hurt"),
+    "captured": _count_patterns(
+        r"captured|capturing|detained|detaining|arrested|arresting|abducted|kidnapped|seized",
+        r"captured|detained|arrested|abducted|kidnapped|taken\s+prisoner",
+    ),
+}
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Brig|Gov|Sen|Rep|St|Jr|Sr|No|vs|etc|U\.S"
+    r"|U\.N|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec)|\b[A-Z])\.$"
+)
+_SENTENCE_END = re.compile(r"[.!?][\"”’')]*\s+(?=[\"“(]?[A-Z0-9])")
+
+
+@dataclass
+class _Draft:
+    """An event being built; frozen into an ``Event`` once merging is done."""
+
+    type: str
+    triggers: list[TextSpan]
+    sentences: list[Sentence]
+    actors: list[Mention] = field(default_factory=list)
+    targets: list[Mention] = field(default_factory=list)
+    place: Mention | None = None
+    date: EventDate | None = None
+    counts: dict[str, int] = field(default_factory=dict)
+    anaphoric: bool = False
+
+
+def extract_events(analyzed: AnalyzedDocument) -> tuple[Event, ...]:
+    """Every event the document's title, body and captions report, merged across sentences.
+
+    Dates resolve against ``analyzed.document.meta.published``; without it only dates that
+    carry their own year are kept.
+    """
+    published = analyzed.document.meta.published
+    drafts: list[_Draft] = []
+    for sentence in fact_sentences(analyzed):
+        inside = [
+            m for m in analyzed.mentions if sentence.start <= m.start and m.end <= sentence.end
+        ]
+        for draft in sentence_events(sentence, inside, published):
+            _merge_or_append(drafts, draft)
+    return tuple(_freeze(d) for d in drafts)
+
+
+def fact_sentences(analyzed: AnalyzedDocument) -> list[Sentence]:
+    """The NER stage's sentences, plus the fact-bearing sentences it skipped for want of a name.
+
+    A simple split (end punctuation, then a capital; not after a title or initial) covers the
+    stretches of title, body and caption segments no analysed sentence covers.
+    """
+    text = analyzed.document.text
+    known = sorted(analyzed.sentences, key=lambda s: s.start)
+    found: list[Sentence] = list(known)
+    for segment in analyzed.segments:
+        if not segment.kind.carries_facts:
+            continue
+        for start, end in _split(text, segment.start, segment.end):
+            if not any(start < s.end and s.start < end for s in known):
+                found.append(Sentence(start, end, text[start:end]))
+    return sorted(found, key=lambda s: s.start)
+
+
+def _split(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
+    """Sentence bounds in ``text[start:end]``, whitespace trimmed."""
+    cut = start
+    for match in _SENTENCE_END.finditer(text, start, end):
+        if _ABBREVIATION.search(text, cut, match.start() + 1):
+            continue
+        yield from _trimmed(text, cut, match.end())
+        cut = match.end()
+    yield from _trimmed(text, cut, end)
+
+
+def _trimmed(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
+    chunk = text[start:end]
+    body = chunk.strip()
+    if body:
+        first = start + len(chunk) - len(chunk.lstrip())
+        yield first, first + len(body)
+
+
+@dataclass(frozen=True)
+class _Hit:
+    trigger: Trigger
+    start: int  # sentence-relative
+    end: int
+
+
+def sentence_events(
+    sentence: Sentence, mentions: Sequence[Mention], published: dt.date | None
+) -> list[_Draft]:
+    """The events one sentence reports, one per type, before merging across sentences."""
+    text = sentence.text
+    hits = _hits(text, any(m.kind is EntityKind.PERSON for m in mentions))
+    hits = [h for h in hits if h.trigger.type != "Statement" or _speaker(sentence, h, mentions)]
+    types = {h.trigger.type for h in hits}
+    if "Bombing" in types:  # "a suicide bomb attack": one bombing, the attack is its trigger too
+        hits = [
+            replace(h, trigger=_as("Bombing")) if h.trigger.type == "Attack" else h for h in hits
+        ]
+    if types & {"Bombing", "Attack", "Raid", "MilitaryOperation"}:
+        hits = [h for h in hits if h.trigger.type != "Killing"]  # the killed are its victims
+    if "Arrest" in types:  # "arrested and detained": the arrest
+        hits = [h for h in hits if h.trigger.type != "Detention"]
+    by_type: dict[str, list[_Hit]] = {}
+    for hit in hits:
+        by_type.setdefault(hit.trigger.type, []).append(hit)
+    dates = find_dates(text, sentence.start, published)
+    counts = _counts(text)
+    drafts = []
+    for event_type, group in by_type.items():
+        first = group[0]
+        draft = _Draft(
+            type=event_type,
+            triggers=[_span(sentence, h) for h in group],
+            sentences=[sentence],
+            anaphoric=all(_ANAPHOR.search(text[: h.start]) is not None for h in group),
+        )
+        if event_type == "Statement":
+            draft.actors = [_speaker(sentence, first, mentions)]  # type: ignore[list-item]
+        else:
+            draft.actors, draft.targets = _participants(sentence, first, mentions)
+        draft.place = _place(sentence, first, mentions, draft.actors + draft.targets)
+        draft.date = _nearest(dates, sentence.start + first.start)
+        draft.counts = {
+            k: v
+            for k, v in counts.items()
+            if (k == "captured" and event_type in CUSTODY)
+            or (k != "captured" and event_type in VIOLENT)
+        }
+        drafts.append(draft)
+    return sorted(drafts, key=lambda d: d.triggers[0].start)
+
+
+def _as(event_type: str) -> Trigger:
+    return next(t for t in LEXICON if t.type == event_type)
+
+
+def _hits(text: str, names_person: bool) -> list[_Hit]:
+    """Trigger matches, longest first where they overlap, minus hypotheticals and misses."""
+    candidates = []
+    for trigger, pattern, needs in _COMPILED:
+        excused = trigger.person_suffices and names_person
+        if needs is not None and needs.search(text) is None and not excused:
+            continue
+        for match in pattern.finditer(text):
+            if _IRREALIS.search(text[: match.start()]) is None:
+                candidates.append(_Hit(trigger, match.start(), match.end()))
+    candidates.sort(key=lambda h: (h.start - h.end, h.start))
+    kept: list[_Hit] = []
+    for hit in candidates:
+        if all(hit.end <= k.start or k.end <= hit.start for k in kept):
+            kept.append(hit)
+    return sorted(kept, key=lambda h: h.start)
+
+
+def _span(sentence: Sentence, hit: _Hit) -> TextSpan:
+    return TextSpan(
+        sentence.start + hit.start, sentence.start + hit.end, sentence.text[hit.start : hit.end]
+    )
+
+
+def _between(sentence: Sentence, start: int, end: int) -> str:
+    """Sentence text between two document offsets."""
+    return sentence.text[start - sentence.start : end - sentence.start]
+
+
+def _speaker(sentence: Sentence, hit: _Hit, mentions: Sequence[Mention]) -> Mention | None:
+    """The named person or organization right before or after a reporting verb, if any."""
+    at, until = sentence.start + hit.start, sentence.start + hit.end
+    agents = [m for m in mentions if m.kind in _AGENTS]
+    before = [
+        m for m in agents if m.end <= at and _SPEAKER_BEFORE.match(_between(sentence, m.end, at))
+    ]
+    if before:
+        return before[-1]
+    after = [
+        m
+        for m in agents
+        if m.start >= until and _SPEAKER_AFTER.match(_between(sentence, until, m.start))
+    ]
+    return after[0] if after else None
+
+
+def _is_subject(sentence: Sentence, mention: Mention) -> bool:
+    return _OBLIQUE.search(_between(sentence, sentence.start, mention.start)) is None
+
+
+def _participants(
+    sentence: Sentence, hit: _Hit, mentions: Sequence[Mention]
+) -> tuple[list[Mention], list[Mention]]:
+    """Actors and targets: by position around the trigger, which the voice decides."""
+    at, until = sentence.start + hit.start, sentence.start + hit.end
+    lead = sentence.text[: hit.start]
+    clause = _CLAUSE.search(lead)
+    opens = sentence.start + (clause.end() if clause else 0)
+    before = [m for m in mentions if opens <= m.start and m.end <= at and at - m.end <= 100]
+    after = [m for m in mentions if m.start >= until and m.start - until <= 80]
+    by_agent = [m for m in after if _BY.match(_between(sentence, until, m.start)) is not None]
+    subject = [
+        m
+        for m in before
+        if m.kind in _AGENTS or (m.kind is EntityKind.PLACE and m is before[-1])
+        if _is_subject(sentence, m)
+    ][-1:]
+    first_after = [
+        m
+        for m in after
+        if m.kind in _AGENTS and _TARGET_LEAD.match(_between(sentence, until, m.start))
+    ][:1]
+    if hit.trigger.type == "Meeting":
+        partners = [
+            m
+            for m in after
+            if m.kind in _AGENTS and _WITH.search(_between(sentence, until, m.start))
+        ]
+        return subject + partners, []
+    if hit.trigger.voice == "noun" or _NOMINAL.search(lead):
+        adjacent = [m for m in before if m.kind in _AGENTS and at - m.end <= 3]
+        return (adjacent or by_agent)[:1], first_after
+    if _PASSIVE.search(lead) is not None or _AUXILIARY.match(sentence.text, hit.start):
+        return by_agent[:1], subject
+    return subject, first_after
+
+
+def _place(
+    sentence: Sentence, hit: _Hit, mentions: Sequence[Mention], taken: Sequence[Mention]
+) -> Mention | None:
+    """The place named after a locative preposition, nearest after the trigger, else before."""
+    at = sentence.start + hit.start
+    lead = _TO if hit.trigger.type == "Travel" else _LOCATIVE
+    places = [
+        m
+        for m in mentions
+        if m.kind is EntityKind.PLACE
+        and m not in taken
+        and (
+            lead.search(_between(sentence, sentence.start, m.start))
+            or _LOCATIVE.search(_between(sentence, sentence.start, m.start))
+        )
+    ]
+    later = [m for m in places if m.start >= at]
+    return later[0] if later else (places[-1] if places else None)
+
+
+def _nearest(dates: Sequence[EventDate], at: int) -> EventDate | None:
+    return min(dates, key=lambda d: abs(d.span.start - at), default=None)
+
+
+def _number(text: str) -> int | None:
+    text = " ".join(text.lower().split())
+    if text in NUMBER_WORDS:
+        return NUMBER_WORDS[text]
+    value = int(text.replace(",", ""))
+    return None if 1900 <= value <= 2100 and "," not in text else value
+
+
+def _counts(text: str) -> dict[str, int]:
+    """Killed, wounded and captured counts the sentence states; the first of each."""
+    found: dict[str, int] = {}
+    for key, patterns in _COUNTS.items():
+        matches = sorted((m for p in patterns for m in p.finditer(text)), key=lambda m: m.start())
+        for match in matches:
+            value = _number(match.group("n"))
+            if value is not None:
+                found[key] = value
+                break
+    return found
+
+
+# Merging ------------------------------------------------------------------------------------
+
+
+_RANK = {DatePrecision.DAY: 0, DatePrecision.MONTH: 1, DatePrecision.YEAR: 2}
+
+
+def _compatible_dates(a: EventDate | None, b: EventDate | None) -> bool:
+    if a is None or b is None:
+        return True
+    coarse = max(a.precision, b.precision, key=_RANK.__getitem__)
+    if coarse is DatePrecision.YEAR:
+        return a.value.year == b.value.year
+    if coarse is DatePrecision.MONTH:
+        return (a.value.year, a.value.month) == (b.value.year, b.value.month)
+    return a.value == b.value
+
+
+def _compatible_places(a: Mention | None, b: Mention | None) -> bool:
+    return a is None or b is None or a.name == b.name
+
+
+def _names(draft: _Draft) -> set[str]:
+    return {m.name for m in draft.actors + draft.targets}
+
+
+def _same_event(earlier: _Draft, later: _Draft) -> bool:
+    """Whether a later mention reports the same event: same type, and an anaphor ("the
+    raid"), the same day, the same target, or the same place and a shared participant, with
+    nothing that contradicts (another date, another place)."""
+    if earlier.type != later.type:
+        return False
+    if not (
+        _compatible_dates(earlier.date, later.date)
+        and _compatible_places(earlier.place, later.place)
+    ):
+        return False
+    if later.anaphoric:
+        return True
+    same_day = (
+        earlier.date is not None
+        and later.date is not None
+        and earlier.date.precision is DatePrecision.DAY
+        and earlier.date.value == later.date.value
+        and earlier.type != "Statement"
+    )
+    same_place = earlier.place is not None and later.place is not None
+    same_victim = bool({m.name for m in earlier.targets} & {m.name for m in later.targets})
+    return same_day or same_victim or (same_place and bool(_names(earlier) & _names(later)))
+
+
+def _merge_or_append(drafts: list[_Draft], draft: _Draft) -> None:
+    """Fold ``draft`` into the most recent earlier event it reports again, or append it."""
+    for earlier in reversed(drafts):
+        if _same_event(earlier, draft):
+            _fold(earlier, draft)
+            return
+        if draft.anaphoric and earlier.type == draft.type:
+            break  # an anaphor refers to the latest event of its type, or to none
+    drafts.append(draft)
+
+
+def _fold(into: _Draft, other: _Draft) -> None:
+    into.triggers += other.triggers
+    into.sentences += [s for s in other.sentences if s not in into.sentences]
+    seen = _names(into)  # one participant named twice is one participant
+    into.actors += [m for m in other.actors if m.name not in seen]
+    into.targets += [m for m in other.targets if m.name not in seen]
+    into.place = into.place or other.place
+    if into.date is None or (
+        other.date is not None and _RANK[other.date.precision] < _RANK[into.date.precision]
+    ):
+        into.date = other.date
+    into.counts = other.counts | into.counts
+
+
+def _freeze(draft: _Draft) -> Event:
+    return Event(
+        type=draft.type,
+        triggers=tuple(draft.triggers),
+        sentences=tuple(draft.sentences),
+        actors=tuple(draft.actors),
+        targets=tuple(draft.targets),
+        place=draft.place,
+        date=draft.date,
+        killed=draft.counts.get("killed"),
+        wounded=draft.counts.get("wounded"),
+        captured=draft.counts.get("captured"),
+    )

@@ -1,0 +1,184 @@
+"""The event trigger lexicon: word forms that report each event type of the ontology.
+
+Reference data, general knowledge: the verbs and nouns are those the CAMEO 1.1b3 codebook
+(Schrodt, Event Data Project, Penn State 2012; https://parusanalytics.com/eventdata/cameo.dir/
+CAMEO.Manual.1.1b3.pdf, verb dictionaries per code) and the ACLED codebook (2023, event and
+sub-event type definitions, https://acleddata.com/knowledge-base/codebook/) use for the codes
+each type maps to in ``ontology/ldpub.ttl`` (its ``skos:notation`` and ``skos:note``). Nothing
+here is taken from any article.
+
+A trigger is a regular expression over one sentence (case-insensitive, whole words). ``voice``
+says how to find who did what: a ``verb`` has its actor before it and its target after it
+(reversed in the passive, "was captured by"); a ``noun`` has its actor after "by" or as a
+possessive, its target after "of", "on" or "against". ``needs`` is a second expression the same
+sentence must match, for words that report the event only in some contexts ("released" a
+prisoner, not a report; troops that "withdrew", not a candidate); ``person_suffices`` lets a
+person's name in the sentence stand in for it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+SOURCES: tuple[str, ...] = (
+    "CAMEO Conflict and Mediation Event Observations Codebook 1.1b3 (Schrodt 2012)",
+    "ACLED Codebook (Armed Conflict Location & Event Data, 2023)",
+)
+
+# People as the object of a release or handover, so "released a statement" is no event.
+HUMAN = (
+    r"\b(?:hostages?|prisoners?|detainees?|captives?|inmates?|soldiers?|people|persons?|civilians?"
+    r"|men|women|children|journalists?|reporters?|workers?|militants?|suspects?|fighters?"
+    r"|members?|nationals?|citizens?|officers?|troops|sailors?|marines?|pilots?|activists?"
+    r"|dissidents?|leaders?|commanders?|\w+ians|\w+ese|\w+is)\b"
+)
+_FORCES = (
+    r"\b(?:troops|forces|soldiers|army|military|units?|brigades?|battalions?|militias?|fighters"
+    r"|militants|rebels|insurgents|contingent|peacekeepers)\b"
+)
+_GROUP = (
+    r"(?:group|party|militia|movement|organi[sz]ation|army|brigades?|unit|cell|network|council"
+    r"|coalition|government|force|front|alliance|faction|wing|union|league|committee|company)"
+)
+
+
+@dataclass(frozen=True)
+class Trigger:
+    type: str  # a local name of namespaces.EVENT_TYPES
+    pattern: str
+    voice: Literal["verb", "noun"]
+    needs: str | None = None
+    person_suffices: bool = False  # a person named in the sentence stands in for ``needs``
+
+
+LEXICON: tuple[Trigger, ...] = (
+    # CAMEO 183 bombing; ACLED Remote explosive/landmine/IED, Suicide bomb.
+    Trigger(
+        "Bombing",
+        r"(?:car|truck|roadside|suicide|bicycle|motorcycle)[\s-]+bomb(?:s|ings?|ers?)?"
+        r"|bomb(?:ings?|ed)|bomb(?:s)?(?=\s+(?:exploded|went off|blast|attack))"
+        r"|(?:blasts?|explosions?|IEDs?)|exploded|detonated",
+        "noun",
+    ),
+    # CAMEO 18 ASSAULT / 19 FIGHT, 195 aerial weapons; ACLED Attack, Armed clash, Air/drone strike.
+    Trigger(
+        "Attack",
+        r"attack(?:s|ed|ing)?|ambush(?:es|ed)?|assault(?:s|ed)?|air[\s-]?strikes?|shell(?:ed|ing)"
+        r"|opened fire|fired (?:on|at)|clash(?:es|ed)",
+        "verb",
+    ),
+    # CAMEO 186 assassinate, 1823 kill by physical assault.
+    Trigger(
+        "Killing",
+        r"killed|kill(?:s|ing)?|killings|assassinat(?:ed|ion)|executed|murder(?:ed|s)?|shot dead",
+        "verb",
+    ),
+    # CAMEO 190 conventional military force; ACLED Armed clash / Arrests.
+    Trigger("Raid", r"raid(?:s|ed|ing)?|stormed", "verb"),
+    # CAMEO 181 abduct, hijack, take hostage; ACLED Abduction/forced disappearance.
+    Trigger(
+        "Kidnapping",
+        r"kidnap(?:ped|ping|pings|s|pers?)?|abduct(?:ed|ion|ions|s)?|(?:took|taken|take) hostage"
+        r"|hostage[\s-]taking",
+        "verb",
+    ),
+    # CAMEO 173 (state forces) in an operation; ACLED Arrests.
+    Trigger("Capture", r"captur(?:ed|e|es|ing)|taken prisoner", "verb"),
+    # CAMEO 173 arrest; ACLED Arrests.
+    Trigger(
+        "Arrest",
+        r"arrest(?:ed|s|ing)?|apprehended|taken into custody|rounded up",
+        "verb",
+    ),
+    # CAMEO 173 detain.
+    Trigger("Detention", r"detain(?:ed|s|ing)?|detention|jailed|imprisoned|in custody", "verb"),
+    # CAMEO 0841 return, release person(s).
+    Trigger(
+        "Release",
+        r"releas(?:ed|es|ing)|release(?=\s+(?:of|the|all|\d))|freed|set free",
+        "verb",
+        needs=HUMAN,
+        person_suffices=True,
+    ),
+    # CAMEO 0841/0842; ACLED Non-violent transfer of territory.
+    Trigger(
+        "Handover",
+        r"hand(?:ed|s|ing)? over|handover|hand-over|turned over|transferred (?:to|control)",
+        "verb",
+    ),
+    # CAMEO 062 cooperate militarily, 072 provide military aid.
+    Trigger(
+        "Training",
+        r"trained|training|trains?(?=\s+(?:with|in|at|the|its|their|fighters|militants|recruits))",
+        "verb",
+    ),
+    # CAMEO 040 consult, 043 host, 044 meet, 046 negotiate.
+    Trigger(
+        "Meeting",
+        r"met(?=\s+(?:with|in|at|on|the|his|her|their|[A-Z]))|meets? with|meetings?|summit"
+        r"|(?:held|holding|hold|peace|hold) talks|talks (?:with|between|on)|negotiations",
+        "verb",
+    ),
+    # CAMEO 042 make a visit, 043 host a visit.
+    Trigger(
+        "Travel",
+        r"travel(?:l)?ed|travel(?:l)?ing(?= to)|trips?(?= to)|visit(?:ed|s|ing)?"
+        r"|arrived in|fled to|flew to|returned to",
+        "verb",
+    ),
+    # CAMEO 010 make statement (in an interview).
+    Trigger("Interview", r"interview(?:s|ed)?", "noun"),
+    # CAMEO 010 make statement (an address).
+    Trigger(
+        "Speech",
+        r"speech(?:es)?|sermons?|addressed (?:a|the) (?:rally|crowd|nation|parliament|assembly"
+        r"|gathering|conference|meeting|session|congress|supporters)",
+        "noun",
+    ),
+    # CAMEO 010 make statement (to the press).
+    Trigger(
+        "PressBriefing",
+        r"(?:press|news) (?:briefings?|conferences?)|briefed (?:reporters|journalists)",
+        "noun",
+    ),
+    # CAMEO 010 make statement; only with a named speaker next to the verb (see events.py).
+    Trigger("Statement", r"said|says|stated|announced|declared|claimed|denied", "verb"),
+    # No CAMEO/ACLED code; elections as in Wikidata Q40231.
+    Trigger(
+        "Election",
+        r"elections?|elected|re-elected|(?:presidential|parliamentary|general) (?:vote|polls?)"
+        r"|run-?off",
+        "noun",
+    ),
+    # CAMEO 163 impose sanctions (closest).
+    Trigger(
+        "Designation",
+        r"designat(?:ed|es|ion)|blacklisted|listed (?:it |them |him )?as (?:a |an )?terrorist",
+        "verb",
+        needs=r"\bterror|\bsanction|\blist",
+    ),
+    # CAMEO 190; ACLED Armed clash.
+    Trigger(
+        "MilitaryOperation",
+        r"(?:military|security|joint|combat|ground|air|counter-?(?:terrorism|insurgency)|clearing"
+        r"|special|cordon-and-search) operations?|operation(?= [A-Z][a-z]+(?: [A-Z][a-z]+)?\b)"
+        r"|offensive(?= (?:against|in|on))|(?:launched|the) (?:an? )?offensive",
+        "noun",
+    ),
+    # CAMEO 0874 retreat, 166 expel or withdraw; ACLED Non-violent transfer of territory.
+    Trigger(
+        "Withdrawal",
+        r"withdr(?:ew|awn|awal|aw|aws|awing)|pull(?:ed|s|ing)? out|pull-?out|retreat(?:ed|s)?",
+        "verb",
+        needs=_FORCES,
+    ),
+    # ACLED Change to group/activity.
+    Trigger(
+        "Formation",
+        rf"(?:formed|founded|established|set up|created)(?= (?:an? |the |its |their )?(?:new )?"
+        rf"(?:[\w-]+ ){{0,3}}{_GROUP}\b)|(?:formation|founding|creation) of"
+        rf"|(?:was|were) (?:formed|founded|established|set up)",
+        "verb",
+    ),
+)
