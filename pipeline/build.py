@@ -16,7 +16,7 @@ from rdflib import Graph, URIRef
 
 from . import __version__, nlp
 from .documents import read_documents
-from .extract import extract_relations
+from .extract import extract_events, extract_relations
 from .link import link_resolution
 from .map import (
     Minter,
@@ -72,7 +72,9 @@ def _analyze(inputs: Sequence[Path], model: str, progress: Progress):
         document = complete_meta(document, segments)
         sentences, mentions = nlp.analyze(language, document, segments)
         item = AnalyzedDocument(document, segments, sentences, mentions)
-        analyzed.append(replace(item, relations=extract_relations(item)))
+        analyzed.append(
+            replace(item, relations=extract_relations(item), events=extract_events(item))
+        )
         progress("analyze", n, len(documents))
     return analyzed, quarantined, language
 
@@ -167,7 +169,7 @@ def build(
         "persons": kinds.count(EntityKind.PERSON),
         "organizations": kinds.count(EntityKind.ORGANIZATION),
         "places": kinds.count(EntityKind.PLACE),
-        "events": 0,
+        "events": sum(len(a.events) for a in analyzed),
         "shacl_conforms": not quarantined,
         "merges": list(resolution.merges),
     }
