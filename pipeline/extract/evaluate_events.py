@@ -1,0 +1,190 @@
+"""Event extraction measured on hand-annotated Voice of America sentences (GMB corpus).
+
+``tests/data/events/voa_events.jsonl`` holds 45 sentences of the Groningen Meaning Bank's
+Kaggle NER release (Voice of America news 2004-2010, ODbL; see its ATTRIBUTION.txt), chosen
+without looking at the extractor: every sentence whose text matches ``SELECTION`` (a broad list
+of event words, written apart from the trigger lexicon), 45 of them drawn with
+``random.Random(4)``. Each line gives the sentence number and the events a reader finds in it:
+type, and where the text names them, the place, a date that carries its year, and counts
+(killed, wounded, captured; "at least 40" and "more than 70" count as the figure given).
+A Statement is annotated only when a named person or organization speaks.
+
+GMB has no article dates, so the sentences are read with no publication date: only dates that
+carry their year can be found, and only those are annotated. Mentions come from GMB's own name
+tags (per, org, geo), so the figures measure the event rules apart from NER.
+
+Scored per sentence: event types (precision, recall, F1 over the sets of types), then for each
+type found in both gold and prediction the place, date and counts where gold has one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import random
+import re
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from pipeline.extract.events import extract_events
+from pipeline.records import (
+    AnalyzedDocument,
+    DatePrecision,
+    Document,
+    DocumentMeta,
+    EntityKind,
+    Event,
+    Mention,
+    Segment,
+    SegmentKind,
+    Sentence,
+)
+
+ROOT = Path(__file__).resolve().parents[2]
+CORPUS = ROOT.parent / "shared" / "corpora" / "gmb_kaggle_ner" / "ner_dataset.csv"
+GOLD = ROOT / "tests" / "data" / "events" / "voa_events.jsonl"
+SELECTION = re.compile(
+    r"\b(?:killed|attack\w*|bomb\w*|blast|explosion|raid\w*|arrested|detained|kidnapped|abducted"
+    r"|captured|released|freed|met|meeting|visit\w*|elections?|withdr\w+|formed|founded"
+    r"|operation|interview|speech|news conference)\b",
+    re.IGNORECASE,
+)
+SAMPLE, SEED = 45, 4
+TAGS = {"per": EntityKind.PERSON, "org": EntityKind.ORGANIZATION, "geo": EntityKind.PLACE}
+_GLUE_BEFORE = {".", ",", ";", ":", "!", "?", ")", "'s", "n't", "%"}
+
+
+def read_sentences(path: Path = CORPUS) -> Iterator[tuple[int, list[str], list[str]]]:
+    """(number, words, IOB tags) per GMB sentence; the file is cp1252."""
+    with path.open(encoding="cp1252", newline="") as f:
+        rows = csv.reader(f)
+        next(rows)
+        number, words, tags = 0, [], []
+        for first, word, _pos, tag in rows:
+            if first.startswith("Sentence:"):
+                if words:
+                    yield number, words, tags
+                number, words, tags = int(first.split(":")[1]), [], []
+            words.append(word)
+            tags.append(tag)
+        if words:
+            yield number, words, tags
+
+
+def sentence_document(number: int, words: Sequence[str], tags: Sequence[str]) -> AnalyzedDocument:
+    """One sentence as a document without a date, its GMB person/org/geo names as mentions."""
+    starts, text = [], ""
+    for i, word in enumerate(words):
+        if i and word not in _GLUE_BEFORE:
+            text += " "
+        starts.append(len(text))
+        text += word
+    sentence = Sentence(0, len(text), text)
+    mentions = []
+    i = 0
+    while i < len(words):
+        kind = TAGS.get(tags[i][2:]) if tags[i].startswith("B-") else None
+        j = i + 1
+        while j < len(words) and tags[j] == "I-" + tags[i][2:]:
+            j += 1
+        if kind is not None:
+            start, end = starts[i], starts[j - 1] + len(words[j - 1])
+            quote = text[start:end]
+            mentions.append(Mention(start, end, quote, kind, quote, sentence))
+        i = j
+    document = Document(f"gmb-{number}", Path(f"gmb-{number}"), text, "", DocumentMeta(text))
+    segment = Segment(SegmentKind.BODY, 0, len(text), text)
+    return AnalyzedDocument(document, (segment,), (sentence,), tuple(mentions))
+
+
+def select(path: Path = CORPUS) -> list[int]:
+    """The sentence numbers annotated: a fixed-seed sample of those with an event word."""
+    candidates = [n for n, words, _ in read_sentences(path) if SELECTION.search(" ".join(words))]
+    return sorted(random.Random(SEED).sample(candidates, SAMPLE))
+
+
+def _date_text(event: Event) -> str | None:
+    if event.date is None:
+        return None
+    value, precision = event.date.value, event.date.precision
+    if precision is DatePrecision.DAY:
+        return value.isoformat()
+    return f"{value:%Y-%m}" if precision is DatePrecision.MONTH else f"{value:%Y}"
+
+
+def evaluate(gold_path: Path = GOLD, corpus: Path = CORPUS) -> dict[str, object]:
+    gold = {row["sentence"]: row for row in map(json.loads, gold_path.read_text().splitlines())}
+    sentences = {n: (w, t) for n, w, t in read_sentences(corpus) if n in gold}
+    types: Counter[str] = Counter()
+    per_type: dict[str, Counter[str]] = {}
+    slots: dict[str, Counter[str]] = {k: Counter() for k in ("place", "date", "count")}
+    errors = []
+    for number, row in sorted(gold.items()):
+        analyzed = sentence_document(number, *sentences[number])
+        if row.get("text") not in (None, analyzed.document.text):
+            raise ValueError(f"sentence {number}: text differs from the corpus")
+        predicted = {e.type: e for e in extract_events(analyzed)}
+        expected = {e["type"]: e for e in row["events"]}
+        for event_type in predicted.keys() | expected.keys():
+            outcome = (
+                "tp"
+                if event_type in predicted and event_type in expected
+                else ("fp" if event_type in predicted else "fn")
+            )
+            types[outcome] += 1
+            per_type.setdefault(event_type, Counter())[outcome] += 1
+            if outcome != "tp":
+                errors.append(f"{outcome} {number} {event_type}")
+                continue
+            event, want = predicted[event_type], expected[event_type]
+            if "place" in want:
+                got = event.place.name if event.place else None
+                slots["place"]["right" if got == want["place"] else "wrong"] += 1
+            if "date" in want:
+                slots["date"]["right" if _date_text(event) == want["date"] else "wrong"] += 1
+            for key in ("killed", "wounded", "captured"):
+                if key in want:
+                    right = getattr(event, key) == want[key]
+                    slots["count"]["right" if right else "wrong"] += 1
+    return {"types": types, "per_type": per_type, "slots": slots, "errors": errors}
+
+
+def _prf(c: Counter[str]) -> tuple[float, float, float]:
+    p = c["tp"] / (c["tp"] + c["fp"]) if c["tp"] + c["fp"] else 0.0
+    r = c["tp"] / (c["tp"] + c["fn"]) if c["tp"] + c["fn"] else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=CORPUS, help="GMB ner_dataset.csv")
+    parser.add_argument("--gold", type=Path, default=GOLD, help="annotated sentences (JSONL)")
+    parser.add_argument("--select", action="store_true", help="print the sampled sentences")
+    parser.add_argument("--errors", action="store_true", help="list each wrong type")
+    args = parser.parse_args(argv)
+    if args.select:
+        wanted = set(select(args.corpus))
+        for number, words, tags in read_sentences(args.corpus):
+            if number in wanted:
+                print(number, sentence_document(number, words, tags).document.text)
+        return
+    result = evaluate(args.gold, args.corpus)
+    types, slots = result["types"], result["slots"]
+    p, r, f = _prf(types)  # type: ignore[arg-type]
+    print(f"event types: P {p:.2f}  R {r:.2f}  F1 {f:.2f}  ({dict(types)})")  # type: ignore[call-overload]
+    for name, counter in sorted(result["per_type"].items()):  # type: ignore[attr-defined]
+        tp, fp, fn = counter["tp"], counter["fp"], counter["fn"]
+        print(f"  {name:<18} tp {tp:>2}  fp {fp:>2}  fn {fn:>2}")
+    for name, counter in slots.items():  # type: ignore[attr-defined]
+        total = counter["right"] + counter["wrong"]
+        accuracy = counter["right"] / total if total else 0.0
+        right = counter["right"]
+        print(f"{name} accuracy (matched types, where annotated): {accuracy:.2f} ({right}/{total})")
+    if args.errors:
+        print("\n".join(result["errors"]))  # type: ignore[arg-type]
+
+
+if __name__ == "__main__":
+    main()
