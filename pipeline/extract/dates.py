@@ -52,7 +52,7 @@ _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _PART = r"(?:(?:early|mid|late|the\s+(?:beginning|middle|end)\s+of)[\s-]+)?"
 _SEASON = r"(?:(?:the\s+)?(?:spring|summer|fall|autumn|winter)\s+of\s+)"
 
-_LEAD = re.compile(r"(?:(?:in|since|during|of|by|until|on)\s+)?", re.IGNORECASE)
+_LEAD = re.compile(r"(?:(?:in|since|during|of|by|until|on|the)\s+)?", re.IGNORECASE)
 
 # Order matters: the most precise form is tried first at each position.
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -65,7 +65,10 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("month_year", rf"\b{_PART}{_MONTH},?\s+(?:of\s+)?{_YEAR}\b"),
         ("season_year", rf"\b{_SEASON}{_YEAR}\b"),
         ("in_month", rf"\b(?:in|since|during|until|by)\s+{_PART}{_MONTH}(?!\w|\s+\d)"),
-        ("year", rf"\b(?:in|since|during|of|by|until|early|late|mid-?)\s+{_YEAR}\b(?![\d-])"),
+        (
+            "year",
+            rf"\b(?:the|in|since|during|of|by|until|early|late|mid-?)\s+{_YEAR}\b(?![\d-])",
+        ),
         ("weekday", r"\b(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
         ("relative_day", r"\b(?P<rel>yesterday|today)\b"),
         ("relative_month", r"\b(?P<rel>last|this|earlier\s+this)\s+month\b"),

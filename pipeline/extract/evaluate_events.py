@@ -139,15 +139,18 @@ def evaluate(gold_path: Path = GOLD, corpus: Path = CORPUS) -> dict[str, object]
                 errors.append(f"{outcome} {number} {event_type}")
                 continue
             event, want = predicted[event_type], expected[event_type]
-            if "place" in want:
-                got = event.place.name if event.place else None
-                slots["place"]["right" if got == want["place"] else "wrong"] += 1
-            if "date" in want:
-                slots["date"]["right" if _date_text(event) == want["date"] else "wrong"] += 1
-            for key in ("killed", "wounded", "captured"):
-                if key in want:
-                    right = getattr(event, key) == want[key]
-                    slots["count"]["right" if right else "wrong"] += 1
+            got = {
+                "place": event.place.name if event.place else None,
+                "date": _date_text(event),
+                **{k: getattr(event, k) for k in ("killed", "wounded", "captured")},
+            }
+            for key in got.keys() & want.keys():
+                right = got[key] == want[key]
+                slots["count" if key in got.keys() - {"place", "date"} else key][
+                    "right" if right else "wrong"
+                ] += 1
+                if not right:
+                    errors.append(f"{key} {number} {event_type}: {got[key]!r} for {want[key]!r}")
     return {"types": types, "per_type": per_type, "slots": slots, "errors": errors}
 
 
@@ -162,7 +165,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--corpus", type=Path, default=CORPUS, help="GMB ner_dataset.csv")
     parser.add_argument("--gold", type=Path, default=GOLD, help="annotated sentences (JSONL)")
     parser.add_argument("--select", action="store_true", help="print the sampled sentences")
-    parser.add_argument("--errors", action="store_true", help="list each wrong type")
+    parser.add_argument("--errors", action="store_true", help="list each wrong type and slot")
     args = parser.parse_args(argv)
     if args.select:
         wanted = set(select(args.corpus))

@@ -26,11 +26,13 @@ from pipeline.records import (
     TextSpan,
 )
 
-_COMPILED: tuple[tuple[Trigger, re.Pattern[str], re.Pattern[str] | None], ...] = tuple(
+_Optional = re.Pattern[str] | None
+_COMPILED: tuple[tuple[Trigger, re.Pattern[str], _Optional, _Optional], ...] = tuple(
     (
         t,
         re.compile(rf"(?<![\w-])(?:{t.pattern})(?![\w-])", re.IGNORECASE),
         re.compile(t.needs, re.IGNORECASE) if t.needs else None,
+        re.compile(t.unless, re.IGNORECASE) if t.unless else None,
     )
     for t in LEXICON
 )
@@ -71,17 +73,26 @@ _OBLIQUE = re.compile(
 _LOCATIVE = re.compile(
     r"\b(?:in|near|at|outside|inside|across|around|into|(?:north|south|east|west|northeast|"
     r"northwest|southeast|southwest|northern|southern|eastern|western)(?:ern)?\s+(?:of\s+)?)"
-    r"\s+(?:the\s+)?(?:(?:city|town|village|province|district|region|capital)\s+of\s+)?$",
+    r"\s+(?:(?:the|a|an|his|her|its|their)\s+)?"
+    r"(?:(?:[\w-]+\s+){0,3}(?:city|town|village|province|district|region|capital|area|suburb)"
+    r"\s+of\s+|(?-i:[a-z-]+\s+){0,2})?$",
     re.IGNORECASE,
 )
+_MODIFIER = re.compile(r"^\s+(?-i:[a-z-]+\s+)?$")  # "the London suicide bombings"
+_WHERE = re.compile(r"^\s*,?\s*where\b", re.IGNORECASE)  # "in Gaza, where ... were kidnapped"
+_FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
 _TO = re.compile(r"\b(?:to|visited|visit|visiting|visits)\s+(?:the\s+)?$", re.IGNORECASE)
 _BY = re.compile(r"^[^.;]{0,60}?\bby\s+(?:the\s+)?$", re.IGNORECASE)
 _WITH = re.compile(r"\b(?:with|and|between)\s+(?:the\s+)?$", re.IGNORECASE)
 _TARGET_LEAD = re.compile(r"^\s*(?:(?:of|on|against|at)\s+)?(?:the\s+)?$", re.IGNORECASE)
 # The speaker of a statement stands right next to the verb ("Smith said", "Smith, a
 # spokesman, said", "said Smith").
-_SPEAKER_BEFORE = re.compile(r"^\s*(?:,[^,;.]{1,80},\s*)?(?:also\s+|has\s+|had\s+)?$")
+_SPEAKER_BEFORE = re.compile(
+    r"^(?:\s+(?:in|of|for|from)\s+(?:the\s+)?(?:[A-Z][\w.'-]*\s*){1,4})?"
+    r"\s*(?:,[^,;.]{1,80},\s*)?(?:also\s+|has\s+|had\s+)?$"
+)
 _SPEAKER_AFTER = re.compile(r"^\s*$")
+_SPEAKER_ENDS = re.compile(r"^\s*(?:[,.;]|$)")  # "..., said Ana Ruiz." but not "says Ana Ruiz was"
 
 _WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
 _WORDS += ["eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen"]
@@ -101,11 +112,13 @@ _NUM = (
     r"(?P<n>\d{1,3}(?:,\d{3})+|\d+|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + ")"
 )
 _NOT_PEOPLE = r"(?!\s*(?:percent|%|years?|months?|days?|hours?|minutes?|kilomet|km|miles?|of\b))"
-_LEAST = r"(?:at\s+least\s+)?"
-_BETWEEN = (
-    r"\s+(?:(?!and\b)[A-Za-z-]+\s+){0,3}?"
-    r"(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|others?)\s+)?"
-)
+# The figure given counts, bound or estimate alike, as ACLED codes the figure reported.
+_LEAST = r"(?:(?:at\s+least|more\s+than|over|about|some|around|nearly|almost)\s+)?"
+_BETWEEN = r"\s+(?:(?!and\b)[A-Za-z-]+\s+){0,3}?"
+_AUX = r"(?:were|was|have\s+been|has\s+been|had\s+been|are|being)\s+"
+# Without an auxiliary, "30 militants killed" is passive only when no object follows the verb
+# ("... killed and 12 captured"); "two blasts killed 30" is active and counts 30, not two.
+_NO_OBJECT = r"(?=\s*(?:[,.;)]|$|and\b|in\b|on\b|at\b|near\b|when\b|during\b|after\b))"
 
 
 def _count_patterns(active: str, passive: str) -> tuple[re.Pattern[str], ...]:
@@ -113,7 +126,9 @@ def _count_patterns(active: str, passive: str) -> tuple[re.Pattern[str], ...]:
     return (
         re.compile(rf"\b(?:{active})\s+{_LEAST}{_NUM}\b{_NOT_PEOPLE}", re.IGNORECASE),
         re.compile(
-            rf"(?<![\w.,-]){_LEAST}{_NUM}\b{_NOT_PEOPLE}{_BETWEEN}(?:{passive})\b", re.IGNORECASE
+            rf"(?<![\w.,-]){_LEAST}{_NUM}\b{_NOT_PEOPLE}{_BETWEEN}"
+            rf"(?:{_AUX}(?:{passive})\b|(?:others?\s+)?(?:{passive})\b{_NO_OBJECT})",
+            re.IGNORECASE,
         ),
     )
 
@@ -217,7 +232,7 @@ def sentence_events(
 ) -> list[_Draft]:
     """The events one sentence reports, one per type, before merging across sentences."""
     text = sentence.text
-    hits = _hits(text, any(m.kind is EntityKind.PERSON for m in mentions))
+    hits = _hits(text)
     hits = [h for h in hits if h.trigger.type != "Statement" or _speaker(sentence, h, mentions)]
     types = {h.trigger.type for h in hits}
     if "Bombing" in types:  # "a suicide bomb attack": one bombing, the attack is its trigger too
@@ -246,6 +261,8 @@ def sentence_events(
             draft.actors = [_speaker(sentence, first, mentions)]  # type: ignore[list-item]
         else:
             draft.actors, draft.targets = _participants(sentence, first, mentions)
+        if not _context_holds(first.trigger, text, draft.targets):
+            continue
         draft.place = _place(sentence, first, mentions, draft.actors + draft.targets)
         draft.date = _nearest(dates, sentence.start + first.start)
         draft.counts = {
@@ -258,16 +275,24 @@ def sentence_events(
     return sorted(drafts, key=lambda d: d.triggers[0].start)
 
 
+def _context_holds(trigger: Trigger, text: str, targets: Sequence[Mention]) -> bool:
+    """A trigger's ``needs`` holds in the sentence, or a person it names is the one acted on."""
+    if trigger.needs is None or re.search(trigger.needs, text, re.IGNORECASE):
+        return True
+    return trigger.person_suffices and any(m.kind is EntityKind.PERSON for m in targets)
+
+
 def _as(event_type: str) -> Trigger:
     return next(t for t in LEXICON if t.type == event_type)
 
 
-def _hits(text: str, names_person: bool) -> list[_Hit]:
+def _hits(text: str) -> list[_Hit]:
     """Trigger matches, longest first where they overlap, minus hypotheticals and misses."""
     candidates = []
-    for trigger, pattern, needs in _COMPILED:
-        excused = trigger.person_suffices and names_person
-        if needs is not None and needs.search(text) is None and not excused:
+    for trigger, pattern, needs, unless in _COMPILED:
+        if needs is not None and needs.search(text) is None and not trigger.person_suffices:
+            continue
+        if unless is not None and unless.search(text) is not None:
             continue
         for match in pattern.finditer(text):
             if _IRREALIS.search(text[: match.start()]) is None:
@@ -303,7 +328,9 @@ def _speaker(sentence: Sentence, hit: _Hit, mentions: Sequence[Mention]) -> Ment
     after = [
         m
         for m in agents
-        if m.start >= until and _SPEAKER_AFTER.match(_between(sentence, until, m.start))
+        if m.start >= until
+        and _SPEAKER_AFTER.match(_between(sentence, until, m.start))
+        and _SPEAKER_ENDS.match(_between(sentence, m.end, sentence.end))
     ]
     return after[0] if after else None
 
@@ -352,18 +379,22 @@ def _participants(
 def _place(
     sentence: Sentence, hit: _Hit, mentions: Sequence[Mention], taken: Sequence[Mention]
 ) -> Mention | None:
-    """The place named after a locative preposition, nearest after the trigger, else before."""
+    """Where the event happened: a place naming the trigger noun ("a Kabul bombing"), else one
+    after a locative preposition or before ", where", nearest after the trigger, else before."""
     at = sentence.start + hit.start
-    lead = _TO if hit.trigger.type == "Travel" else _LOCATIVE
+    candidates = [m for m in mentions if m.kind is EntityKind.PLACE and m not in taken]
+    modifier = [
+        m for m in candidates if m.end <= at and _MODIFIER.match(_between(sentence, m.end, at))
+    ]
+    if modifier:
+        return modifier[-1]
+    lead = {"Travel": _TO, "Withdrawal": _FROM}.get(hit.trigger.type, _LOCATIVE)
     places = [
         m
-        for m in mentions
-        if m.kind is EntityKind.PLACE
-        and m not in taken
-        and (
-            lead.search(_between(sentence, sentence.start, m.start))
-            or _LOCATIVE.search(_between(sentence, sentence.start, m.start))
-        )
+        for m in candidates
+        if lead.search(_between(sentence, sentence.start, m.start))
+        or _LOCATIVE.search(_between(sentence, sentence.start, m.start))
+        or _WHERE.match(_between(sentence, m.end, sentence.end))
     ]
     later = [m for m in places if m.start >= at]
     return later[0] if later else (places[-1] if places else None)

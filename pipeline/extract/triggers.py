@@ -13,7 +13,7 @@ says how to find who did what: a ``verb`` has its actor before it and its target
 possessive, its target after "of", "on" or "against". ``needs`` is a second expression the same
 sentence must match, for words that report the event only in some contexts ("released" a
 prisoner, not a report; troops that "withdrew", not a candidate); ``person_suffices`` lets a
-person's name in the sentence stand in for it.
+named person the trigger acts on stand in for it ("freed Ivo Marin").
 """
 
 from __future__ import annotations
@@ -31,7 +31,13 @@ HUMAN = (
     r"\b(?:hostages?|prisoners?|detainees?|captives?|inmates?|soldiers?|people|persons?|civilians?"
     r"|men|women|children|journalists?|reporters?|workers?|militants?|suspects?|fighters?"
     r"|members?|nationals?|citizens?|officers?|troops|sailors?|marines?|pilots?|activists?"
-    r"|dissidents?|leaders?|commanders?|\w+ians|\w+ese|\w+is)\b"
+    r"|dissidents?|leaders?|commanders?)\b|\b(?-i:[A-Z][a-z]+(?:ans|ese|is))\b"
+)
+# Deaths by disease, disaster or accident: no deliberate killing (ontology: ldpub:Killing).
+DEATH_NOT_KILLING = (
+    r"\b(?:virus|disease|flu|influenza|outbreak|epidemic|pandemic|cholera|malaria|infections?"
+    r"|earthquake|quake|tsunami|floods?|flooding|storms?|cyclone|hurricane|typhoon|landslides?"
+    r"|avalanche|heat ?wave|accident|crash(?:ed)?|fire|drowned)\b"
 )
 _FORCES = (
     r"\b(?:troops|forces|soldiers|army|military|units?|brigades?|battalions?|militias?|fighters"
@@ -49,7 +55,8 @@ class Trigger:
     pattern: str
     voice: Literal["verb", "noun"]
     needs: str | None = None
-    person_suffices: bool = False  # a person named in the sentence stands in for ``needs``
+    person_suffices: bool = False  # a named person acted on stands in for ``needs``
+    unless: str | None = None  # a sentence that matches it reports something else
 
 
 LEXICON: tuple[Trigger, ...] = (
@@ -58,7 +65,7 @@ LEXICON: tuple[Trigger, ...] = (
         "Bombing",
         r"(?:car|truck|roadside|suicide|bicycle|motorcycle)[\s-]+bomb(?:s|ings?|ers?)?"
         r"|bomb(?:ings?|ed)|bomb(?:s)?(?=\s+(?:exploded|went off|blast|attack))"
-        r"|(?:blasts?|explosions?|IEDs?)|exploded|detonated",
+        r"|(?:blasts?|explosions?|IEDs?)|exploded|detonat(?:ed|ing|ion)",
         "noun",
     ),
     # CAMEO 18 ASSAULT / 19 FIGHT, 195 aerial weapons; ACLED Attack, Armed clash, Air/drone strike.
@@ -73,6 +80,7 @@ LEXICON: tuple[Trigger, ...] = (
         "Killing",
         r"killed|kill(?:s|ing)?|killings|assassinat(?:ed|ion)|executed|murder(?:ed|s)?|shot dead",
         "verb",
+        unless=DEATH_NOT_KILLING,
     ),
     # CAMEO 190 conventional military force; ACLED Armed clash / Arrests.
     Trigger("Raid", r"raid(?:s|ed|ing)?|stormed", "verb"),
@@ -124,7 +132,7 @@ LEXICON: tuple[Trigger, ...] = (
     Trigger(
         "Travel",
         r"travel(?:l)?ed|travel(?:l)?ing(?= to)|trips?(?= to)|visit(?:ed|s|ing)?"
-        r"|arrived in|fled to|flew to|returned to",
+        r"|arriv(?:ed|al|ing) (?:in|at|from)|fled to|flew to|returned to",
         "verb",
     ),
     # CAMEO 010 make statement (in an interview).
@@ -143,7 +151,12 @@ LEXICON: tuple[Trigger, ...] = (
         "noun",
     ),
     # CAMEO 010 make statement; only with a named speaker next to the verb (see events.py).
-    Trigger("Statement", r"said|says|stated|announced|declared|claimed|denied", "verb"),
+    Trigger(
+        "Statement",
+        r"said|says|stated|announced|declared|claimed|denied"
+        r"|(?:issued|released) (?:a|the) statement|made the (?:comments?|remarks?)",
+        "verb",
+    ),
     # No CAMEO/ACLED code; elections as in Wikidata Q40231.
     Trigger(
         "Election",
@@ -171,7 +184,7 @@ LEXICON: tuple[Trigger, ...] = (
         "Withdrawal",
         r"withdr(?:ew|awn|awal|aw|aws|awing)|pull(?:ed|s|ing)? out|pull-?out|retreat(?:ed|s)?",
         "verb",
-        needs=_FORCES,
+        needs=_FORCES + r"|\b(?:withdrawal|pull-?out) from\b",
     ),
     # ACLED Change to group/activity.
     Trigger(
