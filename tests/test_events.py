@@ -111,6 +111,8 @@ def test_lexicon_covers_every_contract_type_and_nothing_else() -> None:
         "The surgery was a complicated operation.",
         "The flu outbreak has killed 12 people this winter.",  # no deliberate killing
         "A report released Monday says Omar Said was detained.",  # Omar Said is no speaker
+        "The guard carried an assault rifle.",
+        "Thousands cheered at an election rally.",
     ],
 )
 def test_no_event_from_plans_reports_or_unnamed_speakers(sentence: str) -> None:
@@ -165,10 +167,14 @@ def test_noun_trigger_actor_after_by_target_after_on() -> None:
         ("Police raided a market in the southern city of Basra.", "Basra"),
         ("Aid workers went back to Darfur, where two of them were abducted.", "Darfur"),
         ("Troops began their withdrawal from Lebanon in May.", "Lebanon"),
+        ("Soldiers raided a Hebron refugee camp.", "Hebron"),
+        ("Jets carried out air strikes on Hebron.", "Hebron"),
+        ("Rebels stepped up attacks against Hebron police.", None),
     ],
 )
 def test_places(sentence: str, place: str | None) -> None:
     names = {n: LOC for n in ("Lahore", "Kandahar", "Tikrit", "Basra", "Darfur", "Lebanon")}
+    names["Hebron"] = LOC
     event = only(sentence, names)
     assert (event.place.name if event.place else None) == place
 
@@ -255,6 +261,11 @@ def test_counts(
 def test_years_and_percentages_are_not_counts() -> None:
     event = only("The 2006 bombing killed 40 percent of the herd.")
     assert event.killed is None
+
+
+def test_release_from_custody_is_only_a_release() -> None:
+    found = events("Judges released Omar Said from house arrest.", {"Omar Said": PER})
+    assert [(e.type, [m.name for m in e.targets]) for e in found] == [("Release", ["Omar Said"])]
 
 
 def test_two_mentions_of_one_event_merge() -> None:

@@ -70,18 +70,30 @@ _OBLIQUE = re.compile(
     r"|through|around|between|among|about|after|before|during)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# After the preposition: "the northern Iraqi city of", "his", "a" (then "Baghdad mosque").
+_PLACE_LEAD = (
+    r"\s+(?:(?:the|a|an|his|her|its|their)\s+)?"
+    r"(?:(?:[\w'’-]+\s+){0,3}(?:city|town|village|province|district|region|capital|area"
+    r"|suburbs?|outskirts|neighbou?rhood|stronghold|port|state|county|island|valley)"
+    r"\s+of\s+|(?-i:[a-z'’-]+\s+){0,2})?$"
+)
 _LOCATIVE = re.compile(
     r"\b(?:in|near|at|outside|inside|across|around|into|(?:north|south|east|west|northeast|"
     r"northwest|southeast|southwest|northern|southern|eastern|western)(?:ern)?\s+(?:of\s+)?)"
-    r"\s+(?:(?:the|a|an|his|her|its|their)\s+)?"
-    r"(?:(?:[\w-]+\s+){0,3}(?:city|town|village|province|district|region|capital|area|suburb)"
-    r"\s+of\s+|(?-i:[a-z-]+\s+){0,2})?$",
+    + _PLACE_LEAD,
     re.IGNORECASE,
 )
 _MODIFIER = re.compile(r"^\s+(?-i:[a-z-]+\s+)?$")  # "the London suicide bombings"
+# The place struck: a direct object ("raided a West Bank camp") or after "on"/"at", where it
+# must end its phrase ("strikes on Gaza", not "attacks on U.S. forces").
+_NOT_PREP = r"(?!(?:against|on|at|in|of|to|from|by|with|for|near|during|after)\b)"
+_STRUCK = re.compile(rf"^\s+(?:(?:a|an|the)\s+)?(?-i:{_NOT_PREP}[a-z-]+\s+){{0,2}}$")
+_STRUCK_AT = re.compile(r"^\s+(?:on|at)\s+(?:the\s+)?$", re.IGNORECASE)
+_PHRASE_ENDS = re.compile(r"^\s*(?:[,.;:)]|$|(?-i:[a-z]+\b)(?<!forces)(?<!troops))")
 _WHERE = re.compile(r"^\s*,?\s*where\b", re.IGNORECASE)  # "in Gaza, where ... were kidnapped"
+_FROM_CUSTODY = re.compile(r"\bfrom\s+(?:(?:the|his|her|their)\s+)?(?:house\s+)?$", re.IGNORECASE)
 _FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
-_TO = re.compile(r"\b(?:to|visited|visit|visiting|visits)\s+(?:the\s+)?$", re.IGNORECASE)
+_TO = re.compile(r"\b(?:to|visited|visit|visiting|visits)" + _PLACE_LEAD, re.IGNORECASE)
 _BY = re.compile(r"^[^.;]{0,60}?\bby\s+(?:the\s+)?$", re.IGNORECASE)
 _WITH = re.compile(r"\b(?:with|and|between)\s+(?:the\s+)?$", re.IGNORECASE)
 _TARGET_LEAD = re.compile(r"^\s*(?:(?:of|on|against|at)\s+)?(?:the\s+)?$", re.IGNORECASE)
@@ -109,16 +121,21 @@ NUMBER_WORDS: dict[str, int] = {w: i for i, w in enumerate(_WORDS, start=1)} | {
     "a hundred": 100,
 }
 _NUM = (
-    r"(?P<n>\d{1,3}(?:,\d{3})+|\d+|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + ")"
+    r"(?!one\s+of\b)(?P<n>\d{1,3}(?:,\d{3})+|\d+|"
+    + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+    + ")"
 )
-_NOT_PEOPLE = r"(?!\s*(?:percent|%|years?|months?|days?|hours?|minutes?|kilomet|km|miles?|of\b))"
+_NOT_PEOPLE = r"(?!\s*(?:percent|%|years?|months?|days?|hours?|minutes?|kilomet|km|miles?))"
 # The figure given counts, bound or estimate alike, as ACLED codes the figure reported.
 _LEAST = r"(?:(?:at\s+least|more\s+than|over|about|some|around|nearly|almost)\s+)?"
 _BETWEEN = r"\s+(?:(?!and\b)[A-Za-z-]+\s+){0,3}?"
 _AUX = r"(?:were|was|have\s+been|has\s+been|had\s+been|are|being)\s+"
 # Without an auxiliary, "30 militants killed" is passive only when no object follows the verb
 # ("... killed and 12 captured"); "two blasts killed 30" is active and counts 30, not two.
-_NO_OBJECT = r"(?=\s*(?:[,.;)]|$|and\b|in\b|on\b|at\b|near\b|when\b|during\b|after\b))"
+_NO_OBJECT = (
+    r"(?=\s*(?:[,.;)]|$|and\b|in\b|on\b|at\b|near\b|when\b|during\b|after\b|yesterday\b"
+    r"|today\b|overnight\b|last\b|earlier\b|this\b|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b))"
+)
 
 
 def _count_patterns(active: str, passive: str) -> tuple[re.Pattern[str], ...]:
@@ -241,6 +258,12 @@ def sentence_events(
         ]
     if types & {"Bombing", "Attack", "Raid", "MilitaryOperation"}:
         hits = [h for h in hits if h.trigger.type != "Killing"]  # the killed are its victims
+    if "Release" in types:  # "released from house arrest": the custody ends, nothing begins
+        hits = [
+            h
+            for h in hits
+            if h.trigger.type not in CUSTODY or not _FROM_CUSTODY.search(text[: h.start])
+        ]
     if "Arrest" in types:  # "arrested and detained": the arrest
         hits = [h for h in hits if h.trigger.type != "Detention"]
     by_type: dict[str, list[_Hit]] = {}
@@ -388,6 +411,22 @@ def _place(
     ]
     if modifier:
         return modifier[-1]
+    if hit.trigger.type in VIOLENT:  # "raided a West Bank camp", "air strikes on Gaza"
+        until = sentence.start + hit.end
+        struck = [
+            m
+            for m in candidates
+            if m.start >= until
+            and (
+                _STRUCK.match(_between(sentence, until, m.start))
+                or (
+                    _STRUCK_AT.match(_between(sentence, until, m.start))
+                    and _PHRASE_ENDS.match(_between(sentence, m.end, sentence.end))
+                )
+            )
+        ]
+        if struck:
+            return struck[0]
     lead = {"Travel": _TO, "Withdrawal": _FROM}.get(hit.trigger.type, _LOCATIVE)
     places = [
         m

@@ -71,8 +71,8 @@ LEXICON: tuple[Trigger, ...] = (
     # CAMEO 18 ASSAULT / 19 FIGHT, 195 aerial weapons; ACLED Attack, Armed clash, Air/drone strike.
     Trigger(
         "Attack",
-        r"attack(?:s|ed|ing)?|ambush(?:es|ed)?|assault(?:s|ed)?|air[\s-]?strikes?|shell(?:ed|ing)"
-        r"|opened fire|fired (?:on|at)|clash(?:es|ed)",
+        r"attack(?:s|ed|ing)?|ambush(?:es|ed)?|assault(?:s|ed)?(?! rifles?| weapons?)"
+        r"|air[\s-]?strikes?|shell(?:ed|ing)|opened fire|fired (?:on|at)|clash(?:es|ed)",
         "verb",
     ),
     # CAMEO 186 assassinate, 1823 kill by physical assault.
@@ -140,8 +140,9 @@ LEXICON: tuple[Trigger, ...] = (
     # CAMEO 010 make statement (an address).
     Trigger(
         "Speech",
-        r"speech(?:es)?|sermons?|addressed (?:a|the) (?:rally|crowd|nation|parliament|assembly"
-        r"|gathering|conference|meeting|session|congress|supporters)",
+        r"speech(?:es)?|sermons?|address(?:ed|es|ing) (?:an? |the |his |her )?(?:[\w-]+ )?"
+        r"(?:rally|crowd|nation|parliament|assembly|gathering|conference|meeting|session|congress"
+        r"|supporters)",
         "noun",
     ),
     # CAMEO 010 make statement (to the press).
@@ -160,8 +161,8 @@ LEXICON: tuple[Trigger, ...] = (
     # No CAMEO/ACLED code; elections as in Wikidata Q40231.
     Trigger(
         "Election",
-        r"elections?|elected|re-elected|(?:presidential|parliamentary|general) (?:vote|polls?)"
-        r"|run-?off",
+        r"elections?(?! rally| rallies)|elected|re-elected"
+        r"|(?:presidential|parliamentary|general) (?:vote|polls?)|run-?off",
         "noun",
     ),
     # CAMEO 163 impose sanctions (closest).
