@@ -89,6 +89,8 @@ def only(text: str, names: dict[str, EntityKind] | None = None, **kw: object) ->
         ("The government began the withdrawal of its troops from the north.", "Withdrawal",
          "withdrawal"),
         ("Former officers formed a new militia in the province.", "Formation", "formed"),
+        ("Police began an operation against smugglers.", "MilitaryOperation", "operation"),
+        ("Marines joined Operation Steel Curtain.", "MilitaryOperation", "Operation"),
     ],
 )  # fmt: skip
 def test_each_trigger_family(sentence: str, event_type: str, trigger: str) -> None:
@@ -109,6 +111,8 @@ def test_lexicon_covers_every_contract_type_and_nothing_else() -> None:
         "The company released a statement on its earnings.",
         "Officials said the road would reopen.",  # no named speaker
         "The surgery was a complicated operation.",
+        "The operation of the new hospital costs millions.",
+        "She commanded a special operations unit.",
         "The flu outbreak has killed 12 people this winter.",  # no deliberate killing
         "A report released Monday says Omar Said was detained.",  # Omar Said is no speaker
         "The guard carried an assault rifle.",
@@ -277,6 +281,21 @@ def test_two_mentions_of_one_event_merge() -> None:
     assert len(found) == 1
     assert len(found[0].sentences) == 2
     assert [t.text for t in found[0].triggers] == ["bombed", "bombing"]
+
+
+def test_the_attack_refers_back_to_a_bombing_whatever_its_sentence_date() -> None:
+    found = events(
+        "A car bomb exploded at a checkpoint in Quetta on March 8. "
+        "The attack was the work of a local cell, police said on March 10.",
+        {"Quetta": LOC},
+    )
+    assert [(e.type, len(e.sentences)) for e in found] == [("Bombing", 2)]
+    assert found[0].date is not None and found[0].date.value == dt.date(2009, 3, 8)
+
+
+def test_aims_are_no_events() -> None:
+    assert events("Gunmen tried to kidnap and kill the mayor.") == []
+    assert events("The envoy urged the rebels to halt attacks.") == []
 
 
 def test_different_days_stay_apart() -> None:

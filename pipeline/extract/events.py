@@ -42,9 +42,13 @@ CUSTODY = ("Capture", "Arrest", "Detention", "Kidnapping", "Raid", "MilitaryOper
 _AGENTS = (EntityKind.PERSON, EntityKind.ORGANIZATION)
 
 # A modal, "to" or a negation right before a trigger: a plan, threat or denial, not an event.
+# Also "to kidnap and kill", "to halt attacks", "to carry out raids": the trigger is the aim.
 _IRREALIS = re.compile(
     r"(?:\b(?:will|would|could|may|might|can|cannot|should|must|to|not|never|plans?|threatens?)"
-    r"|n't)\s+(?:\w+ly\s+)?$",
+    r"|n't)\s+(?:\w+ly\s+)?$"
+    r"|\bto\s+\w+\s+(?:and|or)\s+$"
+    r"|\bto\s+(?:halt|stop|prevent|end|avoid|launch|conduct|carry\s+out|stage|commit|resume)"
+    r"\s+(?:(?:the|an?|any|more|further|new)\s+)?$",
     re.IGNORECASE,
 )
 _PASSIVE = re.compile(
@@ -55,6 +59,7 @@ _PASSIVE = re.compile(
 _NOMINAL = re.compile(
     r"\b(?:the|a|an|this|that|its|their|his|her|these|those)\s+(?:[\w-]+\s+)?$", re.IGNORECASE
 )
+_STATE_SUBJECT = re.compile(r"^\s+(?:(?:has|have|had|also|reportedly|was|were)\s+)*$")
 _AUXILIARY = re.compile(r"(?:was|were)\s", re.IGNORECASE)
 # A clause opens after a reporting verb or a subordinator: its subject is found after it.
 _CLAUSE = re.compile(
@@ -376,7 +381,12 @@ def _participants(
     subject = [
         m
         for m in before
-        if m.kind in _AGENTS or (m.kind is EntityKind.PLACE and m is before[-1])
+        if m.kind in _AGENTS
+        or (
+            m is before[-1]  # a state acting ("Iran trained"): right before its verb
+            and m.kind is EntityKind.PLACE
+            and _STATE_SUBJECT.match(_between(sentence, m.end, at))
+        )
         if _is_subject(sentence, m)
     ][-1:]
     first_after = [
@@ -490,9 +500,15 @@ def _names(draft: _Draft) -> set[str]:
 
 
 def _same_event(earlier: _Draft, later: _Draft) -> bool:
-    """Whether a later mention reports the same event: same type, and an anaphor ("the
-    raid"), the same day, the same target, or the same place and a shared participant, with
-    nothing that contradicts (another date, another place)."""
+    """Whether a later mention reports the same event: an anaphor ("the raid", "the attack"
+    after a bombing) in a place that does not contradict, or the same type and the same day,
+    the same target, or the same place and a shared participant, with no other date or place.
+
+    An anaphor's own sentence date is not held against it: "the bombing was their work, a
+    spokesman said on Sunday" dates the statement, not the bombing.
+    """
+    if later.anaphoric and _refers(later.type, earlier.type):
+        return _compatible_places(earlier.place, later.place)
     if earlier.type != later.type:
         return False
     if not (
@@ -500,8 +516,6 @@ def _same_event(earlier: _Draft, later: _Draft) -> bool:
         and _compatible_places(earlier.place, later.place)
     ):
         return False
-    if later.anaphoric:
-        return True
     same_day = (
         earlier.date is not None
         and later.date is not None
@@ -514,13 +528,18 @@ def _same_event(earlier: _Draft, later: _Draft) -> bool:
     return same_day or same_victim or (same_place and bool(_names(earlier) & _names(later)))
 
 
+def _refers(anaphor: str, antecedent: str) -> bool:
+    """ "the attack" may name an earlier bombing or raid; other anaphors name their own type."""
+    return anaphor == antecedent or (anaphor == "Attack" and antecedent in VIOLENT)
+
+
 def _merge_or_append(drafts: list[_Draft], draft: _Draft) -> None:
     """Fold ``draft`` into the most recent earlier event it reports again, or append it."""
     for earlier in reversed(drafts):
         if _same_event(earlier, draft):
             _fold(earlier, draft)
             return
-        if draft.anaphoric and earlier.type == draft.type:
+        if draft.anaphoric and _refers(draft.type, earlier.type):
             break  # an anaphor refers to the latest event of its type, or to none
     drafts.append(draft)
 
@@ -532,9 +551,11 @@ def _fold(into: _Draft, other: _Draft) -> None:
     into.actors += [m for m in other.actors if m.name not in seen]
     into.targets += [m for m in other.targets if m.name not in seen]
     into.place = into.place or other.place
-    if into.date is None or (
-        other.date is not None and _RANK[other.date.precision] < _RANK[into.date.precision]
-    ):
+    # An anaphor's sentence date may belong to a statement about the event (see _same_event).
+    sharper = other.date is not None and (
+        into.date is None or _RANK[other.date.precision] < _RANK[into.date.precision]
+    )
+    if sharper and not other.anaphoric:
         into.date = other.date
     into.counts = other.counts | into.counts
 

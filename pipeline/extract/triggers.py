@@ -124,7 +124,7 @@ LEXICON: tuple[Trigger, ...] = (
     # CAMEO 040 consult, 043 host, 044 meet, 046 negotiate.
     Trigger(
         "Meeting",
-        r"met(?=\s+(?:with|in|at|on|the|his|her|their|[A-Z]))|meets? with|meetings?|summit"
+        r"met(?=\s+(?:with|in|at|on|the|his|her|their|(?-i:[A-Z])))|meets? with|meetings?|summit"
         r"|(?:held|holding|hold|peace|hold) talks|talks (?:with|between|on)|negotiations",
         "verb",
     ),
@@ -176,7 +176,9 @@ LEXICON: tuple[Trigger, ...] = (
     Trigger(
         "MilitaryOperation",
         r"(?:military|security|joint|combat|ground|air|counter-?(?:terrorism|insurgency)|clearing"
-        r"|special|cordon-and-search) operations?|operation(?= [A-Z][a-z]+(?: [A-Z][a-z]+)?\b)"
+        r"|special|cordon-and-search) operations?"
+        r"(?! (?:units?|forces|command|troops|teams?|soldiers|officers?|wing|service|group))"
+        r"|operations?(?= against)|(?-i:[Oo]peration(?= [A-Z][a-z]+))"
         r"|offensive(?= (?:against|in|on))|(?:launched|the) (?:an? )?offensive",
         "noun",
     ),
