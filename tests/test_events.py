@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -286,16 +287,26 @@ def test_two_mentions_of_one_event_merge() -> None:
 def test_the_attack_refers_back_to_a_bombing_whatever_its_sentence_date() -> None:
     found = events(
         "A car bomb exploded at a checkpoint in Quetta on March 8. "
-        "The attack was the work of a local cell, police said on March 10.",
-        {"Quetta": LOC},
+        "The attack was the work of a local cell, police in Lahore said on March 10.",
+        {"Quetta": LOC, "Lahore": LOC},
     )
     assert [(e.type, len(e.sentences)) for e in found] == [("Bombing", 2)]
+    assert found[0].place is not None and found[0].place.name == "Quetta"
     assert found[0].date is not None and found[0].date.value == dt.date(2009, 3, 8)
 
 
 def test_aims_are_no_events() -> None:
     assert events("Gunmen tried to kidnap and kill the mayor.") == []
     assert events("The envoy urged the rebels to halt attacks.") == []
+
+
+def test_headline_event_is_the_body_event() -> None:
+    text = "Bombing in Quetta.\n\nA car bomb exploded in Quetta on March 8, killing nine."
+    doc = analyzed(text, {"Quetta": LOC})
+    title = Segment(SegmentKind.TITLE, 0, 18, text[:18])
+    body = Segment(SegmentKind.BODY, 20, len(text), text[20:])
+    found = extract_events(replace(doc, segments=(title, body)))
+    assert [(e.type, len(e.sentences), e.killed) for e in found] == [("Bombing", 2, 9)]
 
 
 def test_different_days_stay_apart() -> None:

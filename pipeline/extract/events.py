@@ -22,6 +22,7 @@ from pipeline.records import (
     Event,
     EventDate,
     Mention,
+    SegmentKind,
     Sentence,
     TextSpan,
 )
@@ -88,7 +89,7 @@ _LOCATIVE = re.compile(
     + _PLACE_LEAD,
     re.IGNORECASE,
 )
-_MODIFIER = re.compile(r"^\s+(?-i:[a-z-]+\s+)?$")  # "the London suicide bombings"
+_MODIFIER = re.compile(r"^\s+(?-i:[a-z-]+\s+){0,2}$")  # "the London suicide bombings"
 # The place struck: a direct object ("raided a West Bank camp") or after "on"/"at", where it
 # must end its phrase ("strikes on Gaza", not "attacks on U.S. forces").
 _NOT_PREP = r"(?!(?:against|on|at|in|of|to|from|by|with|for|near|during|after)\b)"
@@ -186,6 +187,7 @@ class _Draft:
     date: EventDate | None = None
     counts: dict[str, int] = field(default_factory=dict)
     anaphoric: bool = False
+    headline: bool = False  # from the title, which announces what the body then reports
 
 
 def extract_events(analyzed: AnalyzedDocument) -> tuple[Event, ...]:
@@ -196,11 +198,14 @@ def extract_events(analyzed: AnalyzedDocument) -> tuple[Event, ...]:
     """
     published = analyzed.document.meta.published
     drafts: list[_Draft] = []
+    titles = [s for s in analyzed.segments if s.kind is SegmentKind.TITLE]
     for sentence in fact_sentences(analyzed):
+        headline = any(t.start <= sentence.start < t.end for t in titles)
         inside = [
             m for m in analyzed.mentions if sentence.start <= m.start and m.end <= sentence.end
         ]
         for draft in sentence_events(sentence, inside, published):
+            draft.headline = headline
             _merge_or_append(drafts, draft)
     return tuple(_freeze(d) for d in drafts)
 
@@ -283,7 +288,7 @@ def sentence_events(
             type=event_type,
             triggers=[_span(sentence, h) for h in group],
             sentences=[sentence],
-            anaphoric=all(_ANAPHOR.search(text[: h.start]) is not None for h in group),
+            anaphoric=_ANAPHOR.search(text[: first.start]) is not None,
         )
         if event_type == "Statement":
             draft.actors = [_speaker(sentence, first, mentions)]  # type: ignore[list-item]
@@ -501,14 +506,14 @@ def _names(draft: _Draft) -> set[str]:
 
 def _same_event(earlier: _Draft, later: _Draft) -> bool:
     """Whether a later mention reports the same event: an anaphor ("the raid", "the attack"
-    after a bombing) in a place that does not contradict, or the same type and the same day,
-    the same target, or the same place and a shared participant, with no other date or place.
+    after a bombing), or the same type and the same day, the same target, or the same place and
+    a shared participant, or the headline's event told in the body, with no other date or place.
 
-    An anaphor's own sentence date is not held against it: "the bombing was their work, a
-    spokesman said on Sunday" dates the statement, not the bombing.
+    An anaphor's own sentence date and place are not held against it: "the bombing was their
+    work, a spokesman in Kabul said on Sunday" places and dates the statement, not the bombing.
     """
     if later.anaphoric and _refers(later.type, earlier.type):
-        return _compatible_places(earlier.place, later.place)
+        return True
     if earlier.type != later.type:
         return False
     if not (
@@ -516,6 +521,8 @@ def _same_event(earlier: _Draft, later: _Draft) -> bool:
         and _compatible_places(earlier.place, later.place)
     ):
         return False
+    if earlier.headline and not later.headline:
+        return True
     same_day = (
         earlier.date is not None
         and later.date is not None
@@ -530,7 +537,7 @@ def _same_event(earlier: _Draft, later: _Draft) -> bool:
 
 def _refers(anaphor: str, antecedent: str) -> bool:
     """ "the attack" may name an earlier bombing or raid; other anaphors name their own type."""
-    return anaphor == antecedent or (anaphor == "Attack" and antecedent in VIOLENT)
+    return anaphor == antecedent or (anaphor == "Attack" and antecedent in ("Bombing", "Raid"))
 
 
 def _merge_or_append(drafts: list[_Draft], draft: _Draft) -> None:
@@ -550,7 +557,8 @@ def _fold(into: _Draft, other: _Draft) -> None:
     seen = _names(into)  # one participant named twice is one participant
     into.actors += [m for m in other.actors if m.name not in seen]
     into.targets += [m for m in other.targets if m.name not in seen]
-    into.place = into.place or other.place
+    if not other.anaphoric:
+        into.place = into.place or other.place
     # An anaphor's sentence date may belong to a statement about the event (see _same_event).
     sharper = other.date is not None and (
         into.date is None or _RANK[other.date.precision] < _RANK[into.date.precision]
@@ -558,6 +566,7 @@ def _fold(into: _Draft, other: _Draft) -> None:
     if sharper and not other.anaphoric:
         into.date = other.date
     into.counts = other.counts | into.counts
+    into.headline = into.headline and other.headline  # the body has now told its story
 
 
 def _freeze(draft: _Draft) -> Event:
