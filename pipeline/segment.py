@@ -48,6 +48,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
+from pipeline.datewords import MONTHS
 from pipeline.records import Document, Segment, SegmentKind
 
 WRAP_MIN = 30  # hard-wrapped lines are at least this long ...
@@ -57,28 +58,7 @@ LABEL_WORDS = 6  # a capitalized line of at most this many words between paragra
 MAX_CAPTION_CHARS = 400  # marker rules only fire on paragraphs this short
 MAX_BIO_CHARS = 400
 
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("jan", "january"),
-            ("feb", "february"),
-            ("mar", "march"),
-            ("apr", "april"),
-            ("may",),
-            ("jun", "june"),
-            ("jul", "july"),
-            ("aug", "august"),
-            ("sep", "sept", "september"),
-            ("oct", "october"),
-            ("nov", "november"),
-            ("dec", "december"),
-        ),
-        start=1,
-    )
-    for name in names
-}
-_MONTH = r"(?P<{}>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_MONTH = r"(?P<{}>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _TIME = (
     r"(?:(?:\s*,)?\s*(?:at\s+)?(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::\d{2})?"
     r"(?:\s*(?P<ampm>[ap])\.?\s?m\b\.?)?)?"
@@ -122,9 +102,9 @@ def find_timestamps(text: str) -> Iterator[Timestamp]:
 def _timestamp_value(match: re.Match[str]) -> tuple[dt.datetime, bool] | None:
     g = match.groupdict()
     if g["y1"]:
-        year, month, day = int(g["y1"]), _MONTHS[g["m1"].lower()], int(g["d1"])
+        year, month, day = int(g["y1"]), MONTHS[g["m1"].lower()], int(g["d1"])
     elif g["y2"]:
-        year, month, day = int(g["y2"]), _MONTHS[g["m2"].lower()], int(g["d2"])
+        year, month, day = int(g["y2"]), MONTHS[g["m2"].lower()], int(g["d2"])
     elif g["y3"]:
         first, second = int(g["a3"]), int(g["b3"])
         month, day = (second, first) if first > 12 else (first, second)

@@ -12,29 +12,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from pipeline.datewords import MONTHS
 from pipeline.records import DatePrecision, EventDate, TextSpan
 
-MONTHS: dict[str, int] = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sept", "sep"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ),
-        start=1,
-    )
-    for name in names
-}
 WEEKDAYS: dict[str, int] = {
     d: i
     for i, d in enumerate(
