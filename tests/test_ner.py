@@ -265,3 +265,15 @@ def test_sentence_initial_function_words_are_not_names() -> None:
     text = "Therefore, talks failed. Thus ended the siege. Accra agreed. Even Even agreed."
     _, mentions = analyze(nlp, *_body(text))
     assert [m.text for m in mentions] == ["Accra", "Even"]
+
+
+def test_country_adjective_before_backed_names_the_country(nlp: Language) -> None:
+    text = "Troops raided a Syrian-trained cell and an Ethiopian-backed militia near Baidoa."
+    _, mentions = analyze(nlp, *_body(text))
+    countries = {(m.text, m.name) for m in mentions if m.kind is EntityKind.PLACE}
+    assert {("Syrian", "Syria"), ("Ethiopian", "Ethiopia")} <= countries, countries
+    for m in mentions:
+        assert text[m.start : m.end] == m.text
+    # an adjective that is not followed by a sponsoring participle stays a nationality
+    _, plain = analyze(nlp, *_body("Syrian troops and Ethiopian officials met in Addis Ababa."))
+    assert not any(m.name in {"Syria", "Ethiopia"} for m in plain)

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from pipeline.nlp.demonyms import COUNTRY_OF, SPONSOR_PARTICIPLES
 from pipeline.nlp.titles import leading_title, title_before
 from pipeline.records import Document, EntityKind, Mention, Segment, Sentence
 
@@ -49,14 +50,44 @@ def analyze(
     mentions: list[Mention] = []
     for segment, doc in zip(fact_segments, nlp.pipe(texts), strict=True):
         taken_until = -1
+        found: list[Mention] = []
         for ent in doc.ents:
             kind = LABELS.get(ent.label_)
             mention = None if kind is None else _mention(doc, ent, kind, segment.start)
             if mention is not None and mention.start >= taken_until:
-                mentions.append(mention)
+                found.append(mention)
                 taken_until = mention.end
+        taken = [(m.start, m.end) for m in found]
+        for mention in _sponsor_countries(doc, segment.start):
+            if not any(a < mention.end and mention.start < b for a, b in taken):
+                found.append(mention)
+        mentions.extend(sorted(found, key=lambda m: m.start))
     sentences = sorted({m.sentence for m in mentions}, key=lambda s: (s.start, s.end))
     return tuple(sentences), tuple(mentions)
+
+
+def _sponsor_countries(doc: Doc, offset: int) -> list[Mention]:
+    """ "Iranian-backed", "Syrian-trained": the country adjective names the country that acts.
+
+    The statistical model does not tag these adjectives, and relations such as "supports" need
+    the country as a mention; the name is the country ("Iran"), the quote the adjective.
+    """
+    found = []
+    for token in doc[:-2]:
+        country = COUNTRY_OF.get(token.text)
+        after, participle = doc[token.i + 1], doc[token.i + 2]
+        if country and after.text == "-" and participle.lower_ in SPONSOR_PARTICIPLES:
+            found.append(
+                Mention(
+                    start=offset + token.idx,
+                    end=offset + token.idx + len(token),
+                    text=token.text,
+                    kind=EntityKind.PLACE,
+                    name=country,
+                    sentence=_sentence(token.sent, offset),
+                )
+            )
+    return found
 
 
 def _trim(span: Span, kind: EntityKind) -> tuple[int, int] | None:
