@@ -277,3 +277,18 @@ def test_country_adjective_before_backed_names_the_country(nlp: Language) -> Non
     # an adjective that is not followed by a sponsoring participle stays a nationality
     _, plain = analyze(nlp, *_body("Syrian troops and Ethiopian officials met in Addis Ababa."))
     assert not any(m.name in {"Syria", "Ethiopia"} for m in plain)
+
+
+def test_capitalized_names_ending_in_an_org_noun_are_organizations() -> None:
+    """The rule alone (a blank pipeline): runs of capitalized words closed by a head noun."""
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    text = (
+        "Officials blamed the Northern Shield Brigades and the Green Valley Movement. "
+        "Special Units arrived. The Red Sea was calm and Kofi Annan spoke."
+    )
+    _, mentions = analyze(nlp, *_body(text))
+    assert [(m.text, m.kind) for m in mentions] == [
+        ("Northern Shield Brigades", EntityKind.ORGANIZATION),
+        ("Green Valley Movement", EntityKind.ORGANIZATION),
+    ]

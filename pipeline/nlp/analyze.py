@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from pipeline.nlp.demonyms import COUNTRY_OF, SPONSOR_PARTICIPLES
+from pipeline.nlp.orgheads import ORG_HEADS
 from pipeline.nlp.titles import leading_title, title_before
 from pipeline.records import Document, EntityKind, Mention, Segment, Sentence
 
@@ -57,9 +58,8 @@ def analyze(
             if mention is not None and mention.start >= taken_until:
                 found.append(mention)
                 taken_until = mention.end
-        taken = [(m.start, m.end) for m in found]
-        for mention in _sponsor_countries(doc, segment.start):
-            if not any(a < mention.end and mention.start < b for a, b in taken):
+        for mention in (*_sponsor_countries(doc, segment.start), *_headed_orgs(doc, segment.start)):
+            if not any(m.start < mention.end and mention.start < m.end for m in found):
                 found.append(mention)
         mentions.extend(sorted(found, key=lambda m: m.start))
     sentences = sorted({m.sentence for m in mentions}, key=lambda s: (s.start, s.end))
@@ -87,6 +87,30 @@ def _sponsor_countries(doc: Doc, offset: int) -> list[Mention]:
                     sentence=_sentence(token.sent, offset),
                 )
             )
+    return found
+
+
+def _headed_orgs(doc: Doc, offset: int) -> list[Mention]:
+    """Capitalized word runs that end in an organization's head noun ("Special Groups")."""
+    found = []
+    i = 0
+    while i < len(doc):
+        j = i
+        while j < len(doc) and doc[j].is_title and not doc[j].is_sent_start and doc[j].is_alpha:
+            j += 1
+        if j - i >= 2 and doc[j - 1].lower_ in ORG_HEADS:
+            span = doc[i:j]
+            found.append(
+                Mention(
+                    start=offset + span.start_char,
+                    end=offset + span.end_char,
+                    text=span.text,
+                    kind=EntityKind.ORGANIZATION,
+                    name=span.text,
+                    sentence=_sentence(span.sent, offset),
+                )
+            )
+        i = max(j, i + 1)
     return found
 
 
