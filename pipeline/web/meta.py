@@ -155,13 +155,19 @@ SELECT ?term ?kind (SAMPLE(?l) AS ?label) (SAMPLE(?c) AS ?comment)
     ]
 
 
+def _suffix_format(name: str, suffix: str) -> RdfFormat | None:
+    """The RDF format a suffix asks for (None: the HTML page); 404 for a suffix we do not serve."""
+    _, fmt = split_suffix(name + suffix)
+    if suffix and fmt is None:
+        raise ApiError(404, f"Unknown format suffix {suffix!r}; use .ttl, .jsonld, .nt or .rdf.")
+    return fmt
+
+
 @bp.route("/ontology")
 @bp.route("/ontology<suffix>")
 def ontology(suffix: str = "") -> Response:
     """The ldpub ontology: documentation page or RDF."""
-    _, fmt = split_suffix("ontology" + suffix)
-    if suffix and fmt is None:
-        raise ApiError(404, f"Unknown format suffix {suffix!r}; use .ttl, .jsonld, .nt or .rdf.")
+    fmt = _suffix_format("ontology", suffix)
     triples, page = _document(
         "ontology",
         "The ldpub ontology",
@@ -177,9 +183,7 @@ def ontology(suffix: str = "") -> Response:
 @bp.route("/shapes<suffix>")
 def shapes(suffix: str = "") -> Response:
     """The SHACL shapes every document graph is validated against."""
-    _, fmt = split_suffix("shapes" + suffix)
-    if suffix and fmt is None:
-        raise ApiError(404, f"Unknown format suffix {suffix!r}; use .ttl, .jsonld, .nt or .rdf.")
+    fmt = _suffix_format("shapes", suffix)
     triples, page = _document(
         "shapes",
         "SHACL shapes",
