@@ -1,9 +1,10 @@
 #!/bin/sh
-# System packages the test suite needs (headless Chromium and its WebDriver for the browser tests).
+# System packages the test suite needs: headless Chromium and its WebDriver for the browser tests,
+# Virtuoso for the remote-store tests and the benchmarks.
 # Idempotent and non-interactive: installs only what is missing; safe to run on every `make install`.
 set -eu
 
-PACKAGES="chromium chromium-driver fonts-dejavu-core curl"
+PACKAGES="chromium chromium-driver fonts-dejavu-core curl virtuoso-opensource"
 
 missing=""
 for pkg in $PACKAGES; do
