@@ -12,7 +12,7 @@ import waitress
 from flask import Flask, Response, request
 
 from pipeline import settings
-from pipeline.web import dumps, errors, meta, resources, sparql
+from pipeline.web import dumps, errors, explore_entity, meta, resources, search, sparql
 from pipeline.web.publication import PublicationSource
 from pipeline.web.querypool import QueryPool
 from pipeline.web.rdfview import by_subject, term_html
@@ -49,7 +49,7 @@ def create_app(config: Mapping[str, Any]) -> Flask:
     Raises PublicationError when the folder holds no publication.
     """
     dist = Path(config.get("dist") or settings.value("out"))
-    source = PublicationSource(dist)
+    source = PublicationSource(dist, store=str(_setting(config, "store") or ""))
     timeout = float(_setting(config, "query_timeout"))
     pool = QueryPool(int(_setting(config, "query_workers")), timeout)
     atexit.register(pool.close)
@@ -63,7 +63,7 @@ def create_app(config: Mapping[str, Any]) -> Flask:
         query_timeout=timeout,
         result_limit=int(_setting(config, "result_limit")),
     )
-    for blueprint in (sparql.bp, resources.bp, dumps.bp, meta.bp):
+    for blueprint in (sparql.bp, resources.bp, dumps.bp, meta.bp, search.bp, explore_entity.bp):
         app.register_blueprint(blueprint)
     errors.register(app)
     app.after_request(_cors)
@@ -81,6 +81,7 @@ def serve(
     result_limit: int,
     threads: int,
     query_workers: int | None = None,
+    store: str | None = None,
 ) -> None:
     """Serve a build output under waitress until interrupted (blocks)."""
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
@@ -91,6 +92,7 @@ def serve(
             "query_timeout": query_timeout,
             "result_limit": result_limit,
             "query_workers": query_workers,
+            "store": store,
         }
     )
     server = waitress.create_server(app, host=host, port=port, threads=threads, ident="ldpub")

@@ -1,0 +1,183 @@
+"""The explore parts of a resource page: the neighbourhood picture and the events timeline.
+
+``resource.html`` calls :func:`entity_view` (a template global registered by this blueprint),
+so the page's own description (``describe.py``) stays as it is. An entity gets the picture of
+its relations and the timeline of the events it takes part in or that happen at it (a place);
+an event gets the same card its timeline entries show, with every source quote.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from flask import Blueprint
+from pyoxigraph import NamedNode
+
+from pipeline.namespaces import RELATIONS
+from pipeline.web import network
+from pipeline.web.describe import Link, Quote
+from pipeline.web.explore import KINDS, kind_of, select, words
+from pipeline.web.site import href, publication
+
+bp = Blueprint("explore", __name__)
+
+_RELATIONS = " ".join(f"ldpub:{r}" for r in RELATIONS)
+_ROLES = {"hasActor": "actor", "hasTarget": "target", "hasPlace": "place"}
+
+_NEIGHBOURS = f"""
+SELECT DISTINCT ?iri ?p ?other ?otherLabel ?otherClass ?out WHERE {{
+  VALUES ?p {{ {_RELATIONS} }}
+  {{ ?iri ?p ?other BIND(true AS ?out) }} UNION {{ ?other ?p ?iri BIND(false AS ?out) }}
+  OPTIONAL {{ ?other rdfs:label ?otherLabel }}
+  OPTIONAL {{ ?other a ?otherClass VALUES ?otherClass {{ {" ".join(f"<{c}>" for c in KINDS)} }} }}
+}} LIMIT 2000"""
+
+# One row per event x place x participant; ?event is bound by the caller's pattern.
+_EVENT_DETAILS = """
+  OPTIONAL { ?event a ?type FILTER(STRSTARTS(STR(?type), STR(ldpub:))) }
+  OPTIONAL { ?event sem:hasTimeStamp ?date }
+  OPTIONAL { ?event sem:hasPlace ?place OPTIONAL { ?place rdfs:label ?placeLabel } }
+  OPTIONAL { VALUES ?whoRole { sem:hasActor ldpub:hasTarget }
+             ?event ?whoRole ?who OPTIONAL { ?who rdfs:label ?whoLabel } }
+  OPTIONAL { ?event ldpub:killedCount ?killed }
+  OPTIONAL { ?event ldpub:woundedCount ?wounded }
+  OPTIONAL { ?event ldpub:capturedCount ?captured }
+  OPTIONAL { ?event ldpub:trigger ?trigger }"""
+_EVENT_VARS = (
+    "?event ?type ?date ?place ?placeLabel ?whoRole ?who ?whoLabel ?killed ?wounded ?captured "
+    "?trigger"
+)
+_SENTENCE = """
+  ?sentence nif:anchorOf ?quote .
+  OPTIONAL { ?sentence nif:beginIndex ?begin }
+  OPTIONAL { ?sentence nif:referenceContext/nif:sourceUrl ?article
+             OPTIONAL { ?article schema:headline ?headline } }"""
+
+_TIMELINE = f"""
+SELECT ?iri ?role {_EVENT_VARS} WHERE {{
+  VALUES ?role {{ sem:hasActor ldpub:hasTarget sem:hasPlace }}
+  ?event ?role ?iri .
+  {_EVENT_DETAILS}
+}} LIMIT 5000"""
+_TIMELINE_QUOTES = f"""
+SELECT DISTINCT ?iri ?event ?sentence ?quote ?article ?headline ?begin WHERE {{
+  ?event sem:hasActor|ldpub:hasTarget|sem:hasPlace ?iri ; prov:wasDerivedFrom ?sentence .
+  {_SENTENCE}
+}} ORDER BY ?article ?begin LIMIT 5000"""
+
+_EVENT = f"""
+SELECT {_EVENT_VARS} WHERE {{
+  ?event a sem:Event .
+  {_EVENT_DETAILS}
+}} LIMIT 2000"""
+_EVENT_QUOTES = f"""
+SELECT ?event ?sentence ?quote ?article ?headline ?begin WHERE {{
+  ?event prov:wasDerivedFrom ?sentence .
+  {_SENTENCE}
+}} ORDER BY ?article ?begin LIMIT 1000"""
+
+
+@dataclass
+class TimelineEvent:
+    """One event as a card: what, when, where, who, how many, and the sentences saying so."""
+
+    event: Link
+    kind: str = "event"  # readable type: "bombing"
+    date: str = ""
+    roles: list[str] = field(default_factory=list)  # the page entity's roles in it
+    places: list[Link] = field(default_factory=list)
+    actors: list[Link] = field(default_factory=list)
+    targets: list[Link] = field(default_factory=list)
+    counts: list[tuple[str, str]] = field(default_factory=list)  # ("killed", "5")
+    triggers: list[str] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class EntityView:
+    picture: network.Picture | None
+    timeline: list[TimelineEvent]
+    event: TimelineEvent | None  # set on an event's own page
+
+
+def _add(items: list, item: object) -> None:
+    if item not in items:
+        items.append(item)
+
+
+def _cards(rows: list[dict], quote_rows: list[dict], me: str | None) -> list[TimelineEvent]:
+    cards: dict[str, TimelineEvent] = {}
+    for r in rows:
+        iri = r["event"]
+        card = cards.setdefault(iri, TimelineEvent(Link(iri, iri.rsplit("/", 1)[-1])))
+        if r.get("role"):
+            _add(card.roles, _ROLES[r["role"].rsplit("#", 1)[-1].rsplit("/", 1)[-1]])
+        if r["type"]:
+            card.kind = words(r["type"])
+        if r["date"] and (not card.date or r["date"] < card.date):
+            card.date = r["date"]
+        if r["place"]:
+            _add(card.places, Link(r["place"], r["placeLabel"] or words(r["place"])))
+        if r["who"] and r["who"] != me:
+            group = card.actors if r["whoRole"].endswith("hasActor") else card.targets
+            _add(group, Link(r["who"], r["whoLabel"] or words(r["who"])))
+        for name in ("killed", "wounded", "captured"):
+            if r[name] is not None:
+                _add(card.counts, (name, r[name]))
+        if r["trigger"]:
+            _add(card.triggers, r["trigger"])
+    for r in quote_rows:
+        card = cards.get(r["event"])
+        if card is not None:
+            article = r["article"] or r["sentence"].split("#", 1)[0]
+            _add(
+                card.quotes,
+                Quote(r["sentence"], r["quote"], Link(article, r["headline"] or article)),
+            )
+    for card in cards.values():
+        card.event = Link(card.event.iri, f"{card.kind.capitalize()} {card.date}".strip())
+    return sorted(cards.values(), key=lambda c: (c.date == "", c.date, c.event.iri))
+
+
+def _picture(iri: str, label: str, kind: str) -> network.Picture | None:
+    rows = select(publication().store, _NEIGHBOURS, iri=NamedNode(iri))
+    classes: dict[str, set[str]] = {}
+    for r in rows:
+        classes.setdefault(r["other"], set()).add(r["otherClass"] or "")
+    edges = [
+        network.Edge(
+            network.Node(
+                r["other"],
+                r["otherLabel"] or words(r["other"]),
+                kind_of(classes[r["other"]]),
+                href(r["other"]),
+            ),
+            words(r["p"]),
+            r["out"] == "true",
+        )
+        for r in rows
+    ]
+    return network.render(network.Node(iri, label, kind, href(iri)), edges)
+
+
+def entity_view(iri: str, label: str, types: list[Link]) -> EntityView:
+    """What the explore sections of ``iri``'s page show."""
+    store = publication().store
+    node = NamedNode(iri)
+    kind = kind_of(t.iri for t in types)
+    if kind == "event":
+        cards = _cards(
+            select(store, _EVENT, event=node), select(store, _EVENT_QUOTES, event=node), None
+        )
+        return EntityView(None, [], cards[0] if cards else None)
+    if kind == "other":
+        return EntityView(None, [], None)
+    timeline = _cards(
+        select(store, _TIMELINE, iri=node), select(store, _TIMELINE_QUOTES, iri=node), iri
+    )
+    return EntityView(_picture(iri, label, kind), timeline, None)
+
+
+@bp.app_context_processor
+def _globals() -> dict:
+    return {"entity_view": entity_view}

@@ -1,0 +1,181 @@
+"""``/search``: find people, organizations and places by any name the graph knows.
+
+The index holds every ``rdfs:label`` and ``skos:altLabel`` of the release's entities, read
+with one SPARQL query the first time a release is searched and kept in memory (keyed on the
+release id, so a rebuild gets a fresh index). Names are compared folded: case, accents,
+punctuation and the Arabic article ("al-", "Al ", "el-") do not matter, and rapidfuzz lets
+small spelling differences ("Qayis Khazali", "Quds Force") still match.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import unicodedata
+from dataclasses import dataclass
+
+from flask import Blueprint, Response, render_template, request
+from rapidfuzz import fuzz, process
+
+from pipeline.web.errors import ApiError
+from pipeline.web.explore import KINDS, Views, int_arg, respond_views, select
+from pipeline.web.publication import Publication
+from pipeline.web.site import href, publication
+
+bp = Blueprint("search", __name__)
+
+MAX_QUERY = 200  # characters: longer text is no name
+_PARTICLES = frozenset({"al", "el", "the"})
+_APOSTROPHES = re.compile(r"['’‘`ʼʻ]")
+_NON_WORD = re.compile(r"[^0-9a-z]+")
+FUZZY_CUTOFF = 75.0  # rapidfuzz WRatio (0-100) below which a name does not match
+CLOSE = 85.0  # the least score shown beside a name that starts with the query
+
+_NAMES = """
+SELECT ?entity ?class ?label ?name WHERE {
+  VALUES ?class { schema:Person schema:Organization schema:Place }
+  ?entity a ?class ; rdfs:label ?label .
+  { ?entity rdfs:label ?name } UNION { ?entity skos:altLabel ?name }
+}"""
+
+
+def fold(text: str) -> str:
+    """Lower case ASCII words: accents, apostrophes and punctuation gone."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return _NON_WORD.sub(" ", _APOSTROPHES.sub("", plain)).strip()
+
+
+def key(text: str) -> str:
+    """The form names are compared in: folded, without the Arabic article or a leading 'the'."""
+    words = fold(text).split()
+    kept = [w for w in words if w not in _PARTICLES]
+    return " ".join(kept or words)
+
+
+@dataclass(frozen=True)
+class Hit:
+    iri: str
+    label: str
+    kind: str  # person, organization, place
+    matched: str  # the name that matched (the label or an alias)
+    score: float  # 100 for the same name, less for prefixes and near spellings
+
+
+@dataclass(frozen=True)
+class _Name:
+    iri: str
+    label: str
+    kind: str
+    name: str
+
+
+class LabelIndex:
+    """Every name of every entity of one release, searchable by folded prefix and similarity."""
+
+    def __init__(self, rows: list[dict[str, str | None]]) -> None:
+        names: dict[tuple[str, str], _Name] = {}
+        for r in rows:
+            iri, label, name = r["entity"], r["label"], r["name"]
+            if iri and label and name:
+                kind = KINDS[str(r["class"])][0]
+                names.setdefault((iri, name), _Name(iri, label, kind, name))
+        self._names = list(names.values())
+        self._keys = [key(n.name) for n in self._names]
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+    def search(self, text: str, limit: int) -> list[Hit]:
+        """The best match of each entity, best first."""
+        q = key(text)
+        if not q:
+            return []
+        scores: dict[int, float] = {}
+        padded = " " + q
+        for i, k in enumerate(self._keys):
+            if k == q:
+                scores[i] = 100.0
+            elif k.startswith(q):
+                scores[i] = 98.0
+            elif padded in " " + k:
+                scores[i] = 95.0
+        if len(q) >= 3:
+            for k, score, i in process.extract(
+                q, self._keys, scorer=fuzz.WRatio, score_cutoff=FUZZY_CUTOFF, limit=None
+            ):
+                if len(k) < len(q):  # a short name inside a longer query is no match
+                    score = fuzz.ratio(q, k)
+                if score >= FUZZY_CUTOFF:
+                    scores[i] = max(scores.get(i, 0.0), min(score, 94.0))
+        if scores and max(scores.values()) >= 95.0:  # a name starts so: only near spellings too
+            scores = {i: s for i, s in scores.items() if s >= CLOSE}
+        best: dict[str, Hit] = {}
+        for i, score in scores.items():
+            n = self._names[i]
+            if n.iri not in best or score > best[n.iri].score:
+                best[n.iri] = Hit(n.iri, n.label, n.kind, n.name, round(score, 1))
+        ranked = sorted(best.values(), key=lambda h: (-h.score, len(h.label), h.label))
+        return ranked[:limit]
+
+
+_lock = threading.Lock()
+_indexes: dict[str, LabelIndex] = {}
+
+
+def index_for(pub: Publication) -> LabelIndex:
+    """The release's index, built on first use; only the two newest releases are kept."""
+    with _lock:
+        index = _indexes.get(pub.release)
+        if index is None:
+            index = LabelIndex(select(pub.store, _NAMES))
+            _indexes[pub.release] = index
+            while len(_indexes) > 2:
+                del _indexes[next(iter(_indexes))]
+        return index
+
+
+def _text() -> str:
+    text = request.args.get("q", "").strip()
+    if len(text) > MAX_QUERY:
+        raise ApiError(
+            400,
+            f"The search text is {len(text)} characters long; search for a name of at most "
+            f"{MAX_QUERY} characters.",
+        )
+    return text
+
+
+@bp.route("/search")
+@bp.route("/search.json", defaults={"suffix": ".json"})
+def search(suffix: str | None = None) -> Response:
+    """Entities whose names match ``q``: a results page, or JSON for the autocomplete."""
+    text = _text()
+    limit = int_arg("limit", 20, 1, 100)
+    hits = index_for(publication()).search(text, limit) if text else []
+
+    def data() -> dict:
+        return {
+            "query": text,
+            "release": publication().release,
+            "results": [
+                {
+                    "iri": h.iri,
+                    "url": href(h.iri),
+                    "label": h.label,
+                    "type": h.kind,
+                    "matched": h.matched,
+                    "score": h.score,
+                }
+                for h in hits
+            ],
+        }
+
+    return respond_views(
+        "/search",
+        suffix,
+        Views(
+            page=lambda twins: render_template("search.html", q=text, hits=hits, twins=twins),
+            data=data,
+        ),
+    )
