@@ -6,6 +6,7 @@ conform, 2 usage or input error (one sentence on stderr saying what to do).
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from collections.abc import Callable
@@ -52,7 +53,18 @@ def main() -> None:
 @option("out", type=click.Path(path_type=Path))
 @option("base_uri")
 @option("model")
-def build(inputs: tuple[Path, ...], out: Path, base_uri: str, model: str) -> None:
+@option("store")
+@option("store_update")
+@option("store_gsp")
+def build(
+    inputs: tuple[Path, ...],
+    out: Path,
+    base_uri: str,
+    model: str,
+    store: str,
+    store_update: str,
+    store_gsp: str,
+) -> None:
     """Build the publication of INPUTS (article files or folders; default: seeds/)."""
     from .build import build as run_build
 
@@ -60,14 +72,10 @@ def build(inputs: tuple[Path, ...], out: Path, base_uri: str, model: str) -> Non
         _fail(
             f"--base-uri must be an http(s) URI such as http://localhost:8000/, not {base_uri!r}."
         )
-    with Progress(
-        TextColumn("{task.description:>9}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=err,
-        transient=False,
-    ) as bar:
+    for name, url in (("store", store), ("store-update", store_update), ("store-gsp", store_gsp)):
+        if url and not url.startswith(("http://", "https://")):
+            _fail(f"--{name} must be an http(s) URL such as http://127.0.0.1:8890/sparql.")
+    with _bar() as bar:
         tasks: dict[str, Any] = {}
 
         def progress(stage: str, done: int, total: int) -> None:
@@ -96,9 +104,44 @@ def build(inputs: tuple[Path, ...], out: Path, base_uri: str, model: str) -> Non
         err.print(f"[yellow]quarantined[/] {q.path}: {q.reason}", highlight=False)
     if result.publication:
         err.print(f"published to {out}/ (release {result.publication.release.name})")
+        if store:
+            _load_remote(result.publication.release, base_uri, store, store_update, store_gsp)
     else:
         err.print(f"nothing published; {out}/ is unchanged")
     sys.exit(result.exit_code)
+
+
+def _bar() -> Progress:
+    return Progress(
+        TextColumn("{task.description:>9}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=False,
+    )
+
+
+def _load_remote(release: Path, base_uri: str, query: str, update: str, gsp: str) -> None:
+    """Put the new release's graphs into the remote store (see pipeline.store.load)."""
+    from .store import RemoteStore
+    from .store.load import load_release
+
+    total = json.loads((release / "publication.json").read_text())["counts"]["triples"]
+    with _bar() as bar:
+        task = bar.add_task("remote", total=total)
+        loaded = _run(
+            lambda: load_release(
+                release,
+                RemoteStore(query, update, gsp),
+                base_uri,
+                lambda n: bar.advance(task, n),
+            )
+        )
+    err.print(
+        f"loaded {loaded.graphs} graphs ({loaded.triples} triples) into {query}; "
+        f"dropped {loaded.dropped} stale graphs"
+    )
 
 
 @main.command()
@@ -110,6 +153,7 @@ def build(inputs: tuple[Path, ...], out: Path, base_uri: str, model: str) -> Non
 @option("result_limit")
 @option("threads")
 @option("query_workers")
+@option("store")
 def serve(dist: Path, **settings: Any) -> None:
     """Serve the publication in DIST (default dist/): SPARQL, Linked Data pages and dumps."""
     from .web import serve as run_server

@@ -83,6 +83,24 @@ SETTINGS: dict[str, Setting] = {
             "its process, so this many queries can run at once.",
             click.IntRange(1, 64),
         ),
+        Setting(
+            "store",
+            "",
+            "SPARQL 1.1 Query endpoint of a remote store to build into and serve from "
+            "(e.g. http://127.0.0.1:8890/sparql); empty: the release's embedded Oxigraph store.",
+        ),
+        Setting(
+            "store_update",
+            "",
+            "SPARQL 1.1 Update endpoint of the remote store (default: the --store URL); "
+            "credentials may sit in the URL (http://user:password@host/...).",
+        ),
+        Setting(
+            "store_gsp",
+            "",
+            "Graph Store Protocol endpoint of the remote store; when set, the build replaces "
+            "each graph with one PUT there instead of SPARQL Update.",
+        ),
     )
 }
 

@@ -1,8 +1,9 @@
 """What the server says about one IRI: its RDF description and the facts its HTML page shows.
 
-All of it comes from Oxigraph queries over the union of the release's named graphs, with the
-IRI passed as a substitution (never pasted into query text). These are the server's own,
-index-backed queries, so they run in-process rather than in the worker pool.
+All of it comes from SPARQL queries over the union of the release's named graphs (on the
+embedded Oxigraph store or the remote one, see ``pipeline.store``), with the IRI passed as an
+N-Triples term made by pyoxigraph (never raw text). These are the server's own, index-backed
+queries, so they run in-process rather than in the worker pool.
 """
 
 from __future__ import annotations
@@ -10,9 +11,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from pyoxigraph import Literal, NamedNode, QuerySolutions, Store, Triple
+from pyoxigraph import Literal, NamedNode, QuerySolutions, Triple
 
 from pipeline.namespaces import PREFIXES, RELATIONS
+from pipeline.store import Store
 
 _PROLOGUE = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
 _RELATIONS = " ".join(f"ldpub:{r}" for r in RELATIONS)

@@ -4,6 +4,9 @@ A build writes a new release beside the old one and swaps ``DIR/current`` atomic
 server re-reads that link (at most once a second) and opens the new release when it changes.
 Each request takes one :class:`Publication` at its start and keeps it to the end, so no answer
 mixes two releases; an old release stays open for as long as a request still holds it.
+
+With a remote store (``--store URL``) the graphs are queried there and DIR still gives the
+release's metadata, dumps and reports (``ldpub build --store URL`` fills both).
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pyoxigraph import Store
+from pipeline.store import RemoteStoreError, Store, is_remote, open_store
 
 log = logging.getLogger(__name__)
 
@@ -34,10 +37,12 @@ class Publication:
     store: Store = field(compare=False)
     meta: dict[str, Any] = field(compare=False)
     summary: dict[str, Any] = field(compare=False)
+    remote: str = ""  # the remote store's query URL, "" for the embedded one
 
     @property
     def store_path(self) -> str:
-        return str(self.root / "store")
+        """Where query workers open the store: the remote URL or the release's folder."""
+        return self.remote or str(self.root / "store")
 
     @property
     def dumps(self) -> Path:
@@ -53,14 +58,14 @@ class Publication:
         return {**self.summary, **self.meta.get("counts", {})}
 
     @classmethod
-    def open(cls, root: Path) -> Publication:
+    def open(cls, root: Path, remote: str = "") -> Publication:
         """Open a release folder read-only; OSError or ValueError if it is not one."""
         meta = json.loads((root / "publication.json").read_text(encoding="utf-8"))
         summary_file = root / "reports" / "summary.json"
         summary = (
             json.loads(summary_file.read_text(encoding="utf-8")) if summary_file.is_file() else {}
         )
-        return cls(root, Store.read_only(str(root / "store")), meta, summary)
+        return cls(root, open_store(remote or str(root / "store")), meta, summary, remote)
 
 
 def _release_dir(dist: Path) -> Path:
@@ -70,16 +75,26 @@ def _release_dir(dist: Path) -> Path:
 class PublicationSource:
     """The current release under DIR, reopened when ``DIR/current`` points elsewhere."""
 
-    def __init__(self, dist: Path, check_every: float = 1.0) -> None:
+    def __init__(self, dist: Path, check_every: float = 1.0, store: str = "") -> None:
         self.dist = dist
         self._check_every = check_every
         self._lock = threading.Lock()
         self._checked = time.monotonic()
+        self._remote = store
+        if store and not is_remote(store):
+            raise PublicationError(
+                f"--store {store!r} is not an http(s) URL; give the SPARQL endpoint of a "
+                "remote store, or leave it empty to serve the embedded store."
+            )
         root = _release_dir(dist)
-        if not (root / "store").is_dir() or not (root / "publication.json").is_file():
+        if not (store or (root / "store").is_dir()) or not (root / "publication.json").is_file():
             raise PublicationError(f"No publication in {dist}/: run `ldpub build` first.")
         try:
-            self._current = Publication.open(root)
+            self._current = Publication.open(root, store)
+            if store:
+                self._current.store.query("ASK { }")
+        except RemoteStoreError as e:
+            raise PublicationError(f"{e}; start the store or fix --store (LDPUB_STORE).") from e
         except (OSError, ValueError) as e:
             raise PublicationError(
                 f"The publication in {dist}/ cannot be opened ({e}): run `ldpub build` again."
@@ -94,7 +109,7 @@ class PublicationSource:
                 root = _release_dir(self.dist)
                 if root != self._current.root:
                     try:
-                        self._current = Publication.open(root)
+                        self._current = Publication.open(root, self._remote)
                         log.info("serving release %s", self._current.release)
                     except (OSError, ValueError) as e:
                         log.warning(

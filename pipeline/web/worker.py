@@ -2,8 +2,9 @@
 
 pyoxigraph has no query timeout and may hold the interpreter for as long as a query runs, so the
 server never evaluates user queries in its own process: each goes to a worker process that opens
-the release's store read-only, evaluates, applies the result limit and serializes the answer,
-and the server kills the worker when the deadline passes. Only plain data crosses the pipe.
+the release's store read-only (or forwards to the remote store), evaluates, applies the result
+limit and serializes the answer, and the server kills the worker when the deadline passes (which
+also drops its connection to a remote store). Only plain data crosses the pipe.
 """
 
 from __future__ import annotations
@@ -21,13 +22,13 @@ from pyoxigraph import (
     QueryBoolean,
     QueryResultsFormat,
     QuerySolutions,
-    Store,
     Triple,
     parse_query_results,
     serialize,
 )
 
 from pipeline.namespaces import PREFIXES
+from pipeline.store import Store, open_store
 from pipeline.web.formats import GRAPHS, RESULTS, content_type
 from pipeline.web.sparqltext import calls_service, names_dataset
 
@@ -38,7 +39,7 @@ XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 class Job:
     """One query to evaluate against one release's store."""
 
-    store: str
+    store: str  # a store folder, or a remote store's query URL
     query: str
     base_iri: str
     limit: int
@@ -114,13 +115,13 @@ def _solutions(result: QuerySolutions, job: Job, fmt: QueryResultsFormat) -> Out
 
 def execute(store: Store, job: Job) -> Outcome:
     """Evaluate a job on a store; never raises for anything the client did."""
+    # Before query(): Oxigraph evaluates an ASK at once, SERVICE included.
+    if calls_service(job.query):
+        return Outcome("service")
     try:
         result = store.query(job.query, base_iri=job.base_iri, prefixes=PREFIXES, **_dataset(job))
     except SyntaxError as e:
         return Outcome("syntax", detail=str(e))
-    # query() only parses; nothing has been evaluated (or fetched) yet.
-    if calls_service(job.query):
-        return Outcome("service")
     if isinstance(result, QueryBoolean):
         if job.results_type is None:
             return Outcome("not_acceptable", "boolean")
@@ -139,13 +140,13 @@ def execute(store: Store, job: Job) -> Outcome:
 
 
 class _Stores:
-    """Read-only stores by path; a rebuild adds a path, so only the two newest are kept."""
+    """Read-only stores by location; a rebuild adds one, so only the two newest are kept."""
 
     def __init__(self) -> None:
         self._open: dict[str, Store] = {}
 
     def get(self, path: str) -> Store:
-        store = self._open.pop(path, None) or Store.read_only(path)
+        store = self._open.pop(path, None) or open_store(path)
         self._open[path] = store
         while len(self._open) > 2:
             del self._open[next(iter(self._open))]

@@ -22,10 +22,10 @@ _LAUNCH = """
 import sys
 from pathlib import Path
 from pipeline.web import serve
-dist, port, timeout, limit, workers, base = sys.argv[1:]
+dist, port, timeout, limit, workers, base, store = sys.argv[1:]
 serve(Path(dist), host="127.0.0.1", port=int(port), base_uri=base or None,
       query_timeout=float(timeout), result_limit=int(limit), threads=8,
-      query_workers=int(workers))
+      query_workers=int(workers), store=store)
 """
 
 
@@ -44,10 +44,14 @@ def live_server(
     result_limit: int = 10000,
     query_workers: int = 2,
     base_uri: str = "",
+    store: str = "",
 ) -> Iterator[str]:
-    """Start ``serve`` on a free port of 127.0.0.1, yield its URL, stop it at the end."""
+    """Start ``serve`` on a free port of 127.0.0.1, yield its URL, stop it at the end.
+
+    ``store``: a remote store's query URL to serve from (default: the embedded store).
+    """
     port = free_port()
-    args = [dist, port, query_timeout, result_limit, query_workers, base_uri]
+    args = [dist, port, query_timeout, result_limit, query_workers, base_uri, store]
     with log.open("w") as out:
         proc = subprocess.Popen(
             [sys.executable, "-c", _LAUNCH, *map(str, args)],
