@@ -12,7 +12,7 @@ import waitress
 from flask import Flask, Response, request
 
 from pipeline import settings
-from pipeline.web import dumps, errors, explore_entity, meta, resources, search, sparql
+from pipeline.web import browse, dumps, errors, explore_entity, meta, resources, search, sparql
 from pipeline.web.publication import PublicationSource
 from pipeline.web.querypool import QueryPool
 from pipeline.web.rdfview import by_subject, term_html
@@ -63,7 +63,8 @@ def create_app(config: Mapping[str, Any]) -> Flask:
         query_timeout=timeout,
         result_limit=int(_setting(config, "result_limit")),
     )
-    for blueprint in (sparql.bp, resources.bp, dumps.bp, meta.bp, search.bp, explore_entity.bp):
+    explore = (search.bp, browse.bp, explore_entity.bp)
+    for blueprint in (sparql.bp, resources.bp, dumps.bp, meta.bp, *explore):
         app.register_blueprint(blueprint)
     errors.register(app)
     app.after_request(_cors)
