@@ -17,7 +17,10 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
+from pipeline.nlp.demonyms import COUNTRY_OF
+from pipeline.nlp.roles import ROLES
 from pipeline.records import AnalyzedDocument, EntityKind, Mention, Relation, Sentence
 
 PERSON, ORG, PLACE = EntityKind.PERSON, EntityKind.ORGANIZATION, EntityKind.PLACE
@@ -43,41 +46,6 @@ SIGNATURES: dict[str, tuple[frozenset[EntityKind], frozenset[EntityKind]]] = {
 
 SYMMETRIC = frozenset({"relativeOf", "rivalOf"})
 
-# Role nouns and the relation a person holding the role has to the organization or state.
-# "founder" is special: the organization is foundedBy the person.
-ROLES: dict[str, str] = {
-    **dict.fromkeys(
-        (
-            "leader", "chief", "head", "chairman", "chairwoman", "chairperson", "president",
-            "secretary-general", "secretary general", "director", "director-general", "emir",
-            "amir", "supreme leader", "prime minister", "premier", "king", "chief executive",
-            "boss", "ringleader",
-        ),
-        "leaderOf",
-    ),
-    **dict.fromkeys(
-        ("commander", "commander-in-chief", "commanding officer", "field commander"),
-        "commanderOf",
-    ),
-    **dict.fromkeys(("spokesman", "spokeswoman", "spokesperson"), "spokespersonFor"),
-    **dict.fromkeys(("founder", "co-founder", "cofounder", "founding member"), "founder"),
-    **dict.fromkeys(
-        (
-            "member", "operative", "fighter", "militant", "militiaman", "activist", "loyalist",
-            "cadre", "lieutenant", "recruit",
-        ),
-        "memberOf",
-    ),
-    **dict.fromkeys(
-        (
-            "official", "officer", "employee", "agent", "aide", "adviser", "advisor", "minister",
-            "foreign minister", "defense minister", "defence minister", "interior minister",
-            "finance minister", "oil minister", "justice minister", "ambassador", "envoy",
-            "diplomat", "staffer", "analyst", "correspondent", "reporter", "editor",
-        ),
-        "employedBy",
-    ),
-}  # fmt: skip
 KIN: tuple[str, ...] = (
     "brother", "sister", "son", "daughter", "father", "mother", "cousin", "nephew", "niece",
     "uncle", "aunt", "wife", "husband", "widow", "widower", "grandson", "granddaughter",
@@ -131,6 +99,15 @@ _KIN_MODS = (
     r"(?:(?:older|younger|elder|eldest|oldest|youngest|late|only|first|second|third"
     r"|estranged|former)\s+)*"
 )
+_UNIT_MODS = (
+    r"(?:elite|special|military|armed|political|paramilitary|covert|external|overseas|foreign"
+    r"|intelligence|local|regional|secret|clandestine|youth|women's|media|propaganda|security"
+    r"|operational)"
+)
+_UNIT = (
+    r"(?:arm|branch|unit|wing|division|faction|cell|subsidiary|department|section|brigade"
+    r"|battalion|component|chapter|directorate|office|bureau)"
+)
 _PLACE_NOUN = (
     r"(?:city|town|village|district|province|governorate|region|neighbo(?:u)?rhood|suburb"
     r"|capital|port(?:\s+city)?|state|county|area|municipality|island|oblast|prefecture"
@@ -156,6 +133,7 @@ class _Rule:
     emit: Emit
     before: re.Pattern[str] | None = None  # must match the sentence text before the left mention
     after: re.Pattern[str] | None = None  # must match at the start of the text after the right
+    demonym: bool = False  # the left mention must be a country adjective ("Lebanese")
 
 
 def _role(groups: Groups, person_is_left: bool) -> tuple[tuple[str, bool], ...]:
@@ -445,12 +423,7 @@ RULES: tuple[_Rule, ...] = (
         frozenset({ORG}),
         _ORG_OR_PLACE,
         _compile(
-            rf"{_LINK}{_DET}(?:(?:elite|special|military|armed|political|paramilitary|covert"
-            r"|external|overseas|foreign|intelligence|local|regional|secret|clandestine|youth"
-            r"|women's|media|propaganda|security|operational)[\s-]+)*"
-            r"(?:part|arm|branch|unit|wing|division|faction|cell|subsidiary|department|section"
-            r"|brigade|battalion|component|chapter|directorate|office|bureau)s?\s+(?:of|in|within)\s+"
-            + _THE
+            rf"{_LINK}{_DET}(?:{_UNIT_MODS}[\s-]+)*(?:part|{_UNIT})s?\s+(?:of|in|within)\s+{_THE}"
         ),
         _fixed("partOf", True),
     ),
@@ -459,13 +432,31 @@ RULES: tuple[_Rule, ...] = (
         frozenset({ORG}),
         frozenset({ORG}),
         _compile(
-            rf"{_POSS}\s+(?:(?:elite|special|military|armed|political|paramilitary|covert"
-            r"|external|overseas|foreign|intelligence|local|regional|secret|clandestine|youth"
-            r"|media|propaganda|security)[\s-]+)*"
+            rf"{_POSS}\s+(?:{_UNIT_MODS}[\s-]+)*"
             r"(?:arm|branch|unit|wing|division|faction|subsidiary|department|directorate)"
             rf",?\s+{_THE}"
         ),
         _fixed("partOf", False),
+    ),
+    # "the Xyz Brigades, Hezbollah's armed wing"
+    _Rule(
+        "part-of",
+        frozenset({ORG}),
+        frozenset({ORG}),
+        _compile(rf"{_LINK}{_DET}"),
+        _fixed("partOf", True),
+        after=_compile(
+            rf"{_POSS}\s+(?:{_UNIT_MODS}[\s-]+)*{_UNIT}s?\b(?![\s-]+(?:of|in|within)\b)"
+        ),
+    ),
+    # "the Lebanese Hezbollah", "Iraqi Hezbollah Brigades": the group is tied to that country
+    _Rule(
+        "demonym-org",
+        frozenset({PLACE}),
+        frozenset({ORG}),
+        _compile(r"\s+"),
+        _fixed("affiliatedWith", False),
+        demonym=True,
     ),
     # "the Mahdi Army, affiliated with Sadr's movement", "Syria-allied Amal"
     _Rule(
@@ -542,14 +533,23 @@ def _name_start(mention: Mention) -> int:
 
 
 def _apply(
-    rule: _Rule, text: str, sentence: Sentence, left: Mention, right: Mention
+    rule: _Rule, text: str, sentence: Sentence, left: Mention, right: Mention, skip: str = ""
 ) -> list[tuple[str, Mention, Mention]]:
-    """Each (predicate, subject, object) ``rule`` reads between two mentions."""
+    """Each (predicate, subject, object) ``rule`` reads between two mentions.
+
+    ``skip`` is the possessive that stands between them ("Iran's " in "commander of Iran's Quds
+    Force"): the rule reads the text as if it were not there.
+    """
     if left.kind not in rule.left or right.kind not in rule.right:
+        return []
+    if rule.demonym and left.text not in COUNTRY_OF:
         return []
     groups: dict[str, str | None] = {}
     for end in dict.fromkeys((right.start, _name_start(right))):
-        match = rule.between.fullmatch(text, left.end, end)
+        between = text[left.end : end]
+        if skip:
+            between = between.replace(skip, "", 1)
+        match = rule.between.fullmatch(between)
         if match is not None:
             groups.update(match.groupdict())
             break
@@ -571,9 +571,30 @@ def _apply(
     for predicate, left_is_subject in rule.emit(groups):
         subject, obj = (left, right) if left_is_subject else (right, left)
         domain, range_ = SIGNATURES[predicate]
-        if subject.kind in domain and obj.kind in range_:
-            found.append((predicate, subject, obj))
+        if subject.kind not in domain or obj.kind not in range_:
+            continue
+        if predicate != "locatedIn" and _modifies_a_noun(text, right, sentence):
+            continue
+        found.append((predicate, subject, obj))
     return found
+
+
+# Words that may follow a name that ends its noun phrase; any other word after a place name makes
+# the place a modifier ("linked to Baghdad pet market bombing", "Iran-backed Basra police").
+_PHRASE_ENDS = re.compile(
+    r"\s*(?:[^\w\s]|\Z)|\s+(?:(?:and|or|but|nor|in|on|at|of|for|with|by|to|from|into|since"
+    r"|during|after|before|until|as|than|through|over|under|against|which|who|whom|that|because"
+    r"|while|when|where|is|was|are|were|has|have|had|will|would|could|should|can|may|might|must"
+    r"|does|did|do|said|says|say|told|also|not|then|its|their|his|her|the|a|an|this|these|those)"
+    r"\b|\w+ly\b|\d)",
+    re.IGNORECASE,
+)
+
+
+def _modifies_a_noun(text: str, mention: Mention, sentence: Sentence) -> bool:
+    """A place name right before another word of its noun phrase names where the thing is, not
+    a party to the relation."""
+    return mention.kind is PLACE and not _PHRASE_ENDS.match(text, mention.end, sentence.end)
 
 
 def _by_sentence(mentions: Sequence[Mention]) -> dict[Sentence, list[Mention]]:
@@ -583,29 +604,165 @@ def _by_sentence(mentions: Sequence[Mention]) -> dict[Sentence, list[Mention]]:
     return grouped
 
 
+_POSSESSOR = re.compile(r"['’]s?\s+")
+# Lists: "Iran and Syria", "Hamas, Islamic Jihad and Hezbollah" (an "or" list asserts nothing).
+_COORDINATION = re.compile(r"\s*,\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?", re.IGNORECASE)
+# A list acts as the subject only where a clause starts ("He said Iran and Syria armed ...").
+_CLAUSE_START = re.compile(
+    r"(?:\A|[,;:(—–]\s*|\b(?:that|said|says|and|but|while|as|because|when|after)\s+)"
+    r"(?:both\s+)?(?:the\s+)?\Z",
+    re.IGNORECASE,
+)
+# A list acts as the object only where its noun phrase closes ("armed Hezbollah and Hamas.").
+_LIST_ENDS = re.compile(
+    r"\s*(?:[.,;:)!?\"”]|\Z)|\s+(?:in|on|at|for|with|since|during|after|before|until|to|from"
+    r"|by|as|which|who|that|\w+ly)\b",
+    re.IGNORECASE,
+)
+# Rules whose statement holds for each name of a list on either side ("members of A and B").
+DISTRIBUTIVE = frozenset(
+    {
+        "trained-or-backed-by", "trains-or-backs", "received-training-from", "member-of",
+        "joined", "verb-founded", "passive-led-by", "affiliated-with", "based-in", "works-for",
+    }
+)  # fmt: skip
+
+
+def _lists(text: str, sentence: Sentence, mentions: Sequence[Mention]) -> dict[Mention, tuple]:
+    """Each mention in a list of same-kind names joined by commas and a final "and", with
+    whether the list may be a clause's subject (its first name) and a phrase's object (last)."""
+    lists: dict[Mention, tuple] = {}
+    run = [mentions[0]] if mentions else []
+    for prev, mention in pairwise(mentions):
+        link = _COORDINATION.fullmatch(text, prev.end, mention.start)
+        if link is not None and mention.kind is prev.kind and prev.end <= mention.start:
+            run.append(mention)
+            continue
+        _close(run, text, sentence, lists)
+        run = [mention]
+    _close(run, text, sentence, lists)
+    return lists
+
+
+def _close(run: list[Mention], text: str, sentence: Sentence, lists: dict) -> None:
+    if len(run) < 2 or not re.search(r"\band\b", text[run[-2].end : run[-1].start], re.I):
+        return
+    as_subject = bool(_CLAUSE_START.search(text, sentence.start, run[0].start))
+    as_object = bool(_LIST_ENDS.match(text, run[-1].end, sentence.end))
+    members = (tuple(run), as_subject, as_object)
+    for mention in run:
+        lists[mention] = members
+
+
+def _pairs(text: str, mentions: Sequence[Mention]) -> Iterable[tuple[Mention, Mention, str]]:
+    """Adjacent mentions, and mentions one possessive apart ("commander of Iran's Quds Force"):
+    (left, right, the possessor's text the rules skip)."""
+    for i in range(len(mentions) - 1):
+        left, right = mentions[i], mentions[i + 1]
+        if right.start < left.end or left.name == right.name:
+            continue
+        yield left, right, ""
+        possessive = _POSSESSOR.match(text, right.end)
+        if right.kind is not PERSON and possessive is not None and i + 2 < len(mentions):
+            after = mentions[i + 2]
+            if after.start == possessive.end() and after.name != left.name:
+                yield left, after, text[right.start : possessive.end()]
+
+
+def _spread(
+    found: tuple[str, Mention, Mention], left: Mention, right: Mention, lists: dict
+) -> Iterable[tuple[str, Mention, Mention]]:
+    """The statement for every name of the list at either end of a distributive rule."""
+    predicate, subject, obj = found
+    yield found
+    left_list = lists.get(left)
+    if left_list is not None and left_list[0][-1] is left and left_list[1]:
+        for other in left_list[0][:-1]:
+            yield (predicate, other, obj) if subject is left else (predicate, subject, other)
+    right_list = lists.get(right)
+    if right_list is not None and right_list[0][0] is right and right_list[2]:
+        for other in right_list[0][1:]:
+            yield (predicate, other, obj) if subject is right else (predicate, subject, other)
+
+
+_GROUP = (
+    r"\b(?:the|this)\s+(?:group|militia|movement|organi[sz]ation|network|party|faction|force"
+    r"|army|brigades?)['’]s?\s+"
+)
+_GROUP_ROLE_BEFORE = _compile(rf"{_GROUP}{_MODS}{_ROLE},?\s+\Z")
+_GROUP_ROLE_AFTER = _compile(rf"{_LINK}{_GROUP}{_MODS}{_ROLE}\b(?![\s-]+(?:of|for)\b)")
+ANAPHOR_WINDOW = 2
+"""How many sentences before the anaphor's own one "the group" may reach back to."""
+
+
+def group_anaphora(
+    analyzed: AnalyzedDocument, by_sentence: Mapping[Sentence, Sequence[Mention]]
+) -> Iterable[tuple[str, Mention, Mention, Sentence]]:
+    """ "The group's leader X", "X, the militia's spokesman": the role is in the organization
+    named last before it, when the sentence and the two before it name only that one."""
+    sentences = sorted(by_sentence, key=lambda s: s.start)
+    text = analyzed.document.text
+    for index, sentence in enumerate(sentences):
+        window = sentences[max(0, index - ANAPHOR_WINDOW) : index + 1]
+        for person in by_sentence[sentence]:
+            if person.kind is not PERSON:
+                continue
+            match = _GROUP_ROLE_BEFORE.search(text, sentence.start, _name_start(person))
+            if match is None:
+                match = _GROUP_ROLE_AFTER.match(text, person.end, sentence.end)
+            if match is None:
+                continue
+            named = [
+                m
+                for s in window
+                for m in by_sentence[s]
+                if m.kind is ORG and m.end <= match.start()
+            ]
+            if not named or len({m.name for m in named}) != 1:
+                continue
+            for predicate, person_is_subject in _role(match.groupdict(), person_is_left=True):
+                subject, obj = (person, named[-1]) if person_is_subject else (named[-1], person)
+                domain, range_ = SIGNATURES[predicate]
+                if subject.kind in domain and obj.kind in range_:
+                    yield predicate, subject, obj, sentence
+
+
 def extract_relations(analyzed: AnalyzedDocument) -> tuple[Relation, ...]:
     """Every relation a rule reads between two adjacent mentions of one sentence.
 
-    Adjacent: no other mention lies between the two, so a rule never reaches over a name.
+    Adjacent: no other mention lies between the two (a possessive name may: "Iran's"), so a rule
+    never reaches over a name; a distributive rule's statement holds for each name of a list at
+    either end. "The group's leader X" reaches back to the one organization named just before.
     Relations are deduplicated on (subject span, predicate, object span); for the symmetric
     relations either direction counts as the same statement. The first rule in ``RULES`` wins.
     """
     text = analyzed.document.text
     relations: list[Relation] = []
     seen: set[tuple[int, int, str, int, int]] = set()
-    for sentence, mentions in _by_sentence(analyzed.mentions).items():
+
+    def add(predicate: str, subject: Mention, obj: Mention, sentence: Sentence, rule: str) -> None:
+        key = (subject.start, subject.end, predicate, obj.start, obj.end)
+        if key in seen or subject.name == obj.name:
+            return
+        seen.add(key)
+        if predicate in SYMMETRIC:
+            seen.add((obj.start, obj.end, predicate, subject.start, subject.end))
+        relations.append(Relation(subject, predicate, obj, sentence, rule))
+
+    by_sentence = _by_sentence(analyzed.mentions)
+    for sentence, mentions in by_sentence.items():
         mentions = sorted(mentions, key=lambda m: (m.start, m.end))
-        for i in range(len(mentions) - 1):
-            left, right = mentions[i], mentions[i + 1]
-            if right.start < left.end or left.name == right.name:
-                continue
+        lists = _lists(text, sentence, mentions)
+        for left, right, skip in _pairs(text, mentions):
             for rule in RULES:
-                for predicate, subject, obj in _apply(rule, text, sentence, left, right):
-                    key = (subject.start, subject.end, predicate, obj.start, obj.end)
-                    if key in seen:
-                        continue
-                    seen.add(key)
-                    if predicate in SYMMETRIC:
-                        seen.add((obj.start, obj.end, predicate, subject.start, subject.end))
-                    relations.append(Relation(subject, predicate, obj, sentence, rule.name))
+                for found in _apply(rule, text, sentence, left, right, skip):
+                    spread = (
+                        _spread(found, left, right, lists)
+                        if rule.name in DISTRIBUTIVE
+                        else (found,)
+                    )
+                    for predicate, subject, obj in spread:
+                        add(predicate, subject, obj, sentence, rule.name)
+    for predicate, subject, obj, sentence in group_anaphora(analyzed, by_sentence):
+        add(predicate, subject, obj, sentence, "group-anaphor")
     return tuple(relations)

@@ -1,0 +1,43 @@
+"""Role nouns ("leader", "spokesman", "operative") and the relation a holder has to the body.
+
+General English; shared by the NLP stage (a country adjective before a role and a name names the
+country: "Iraqi Prime Minister X") and the relation patterns.
+"""
+
+from __future__ import annotations
+
+# Role nouns and the relation a person holding the role has to the organization or state.
+# "founder" is special: the organization is foundedBy the person.
+ROLES: dict[str, str] = {
+    **dict.fromkeys(
+        (
+            "leader", "chief", "head", "chairman", "chairwoman", "chairperson", "president",
+            "secretary-general", "secretary general", "director", "director-general", "emir",
+            "amir", "supreme leader", "prime minister", "premier", "king", "chief executive",
+            "boss", "ringleader",
+        ),
+        "leaderOf",
+    ),
+    **dict.fromkeys(
+        ("commander", "commander-in-chief", "commanding officer", "field commander"),
+        "commanderOf",
+    ),
+    **dict.fromkeys(("spokesman", "spokeswoman", "spokesperson"), "spokespersonFor"),
+    **dict.fromkeys(("founder", "co-founder", "cofounder", "founding member"), "founder"),
+    **dict.fromkeys(
+        (
+            "member", "operative", "fighter", "militant", "militiaman", "activist", "loyalist",
+            "cadre", "lieutenant", "recruit",
+        ),
+        "memberOf",
+    ),
+    **dict.fromkeys(
+        (
+            "official", "officer", "employee", "agent", "aide", "adviser", "advisor", "minister",
+            "foreign minister", "defense minister", "defence minister", "interior minister",
+            "finance minister", "oil minister", "justice minister", "ambassador", "envoy",
+            "diplomat", "staffer", "analyst", "correspondent", "reporter", "editor",
+        ),
+        "employedBy",
+    ),
+}  # fmt: skip
