@@ -1,11 +1,15 @@
-"""Example queries for the questions users ask, shown on the home and query pages."""
+"""The questions this dataset answers, as SPARQL, shown on the home and query pages.
+
+Each example says in one sentence what it answers; its result columns name entities by label
+and keep their IRIs, so the query page can link every row to the entity's page.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from pipeline.namespaces import PREFIXES
+from pipeline.namespaces import PREFIXES, RELATIONS
 
 _PREFIXED = re.compile(r"(?<![\w?$<])([A-Za-z][\w-]*):")
 
@@ -13,7 +17,8 @@ _PREFIXED = re.compile(r"(?<![\w?$<])([A-Za-z][\w-]*):")
 @dataclass(frozen=True)
 class Example:
     slug: str  # the page anchor: /sparql#leaders
-    title: str
+    title: str  # the question
+    answers: str  # one sentence: what the result tells
     body: str  # the query without PREFIX lines
 
     @property
@@ -33,7 +38,8 @@ _EVIDENCE = """  OPTIONAL {{
 EXAMPLES: tuple[Example, ...] = (
     Example(
         "leaders",
-        "Who leads or commands what, and which sentence says so",
+        "Who leads or commands what, and which sentence says so?",
+        "Each leader or commander with the organization and the sentence reporting it.",
         f"""
 SELECT ?leaderName ?relation ?organizationName ?quote ?leader ?organization ?sentence WHERE {{
   VALUES ?relation {{ ldpub:leaderOf ldpub:commanderOf }}
@@ -47,7 +53,8 @@ ORDER BY ?organizationName ?leaderName
     ),
     Example(
         "supports",
-        "Who supports or trained whom, with the source sentence",
+        "Who supports, trains or funds whom?",
+        "Support and training ties between groups and states, each with its source sentence.",
         f"""
 SELECT ?actorName ?relation ?otherName ?quote ?actor ?other ?sentence WHERE {{
   VALUES ?relation {{ ldpub:supports ldpub:trainedBy }}
@@ -61,7 +68,8 @@ ORDER BY ?relation ?actorName
     ),
     Example(
         "events",
-        "Events by date and place, with who took part and the source sentence",
+        "What happened, where and when, and who took part?",
+        "Every reported event by date, with its place, its actors and a sentence reporting it.",
         """
 SELECT ?date ?type ?placeName (GROUP_CONCAT(DISTINCT ?actorName; separator="; ") AS ?actors)
        (SAMPLE(?text) AS ?quote) ?event WHERE {
@@ -77,8 +85,28 @@ ORDER BY ?date ?placeName
 """,
     ),
     Example(
+        "casualties",
+        "Which events killed, wounded or captured the most people?",
+        "Events with casualty or capture counts, largest first, with place and date.",
+        """
+SELECT ?type ?date ?placeName ?killed ?wounded ?captured ?event WHERE {
+  ?event a sem:Event , ?type .
+  FILTER(STRSTARTS(STR(?type), STR(ldpub:)))
+  OPTIONAL { ?event ldpub:killedCount ?killed }
+  OPTIONAL { ?event ldpub:woundedCount ?wounded }
+  OPTIONAL { ?event ldpub:capturedCount ?captured }
+  FILTER(BOUND(?killed) || BOUND(?wounded) || BOUND(?captured))
+  OPTIONAL { ?event sem:hasTimeStamp ?date }
+  OPTIONAL { ?event sem:hasPlace/rdfs:label ?placeName }
+}
+ORDER BY DESC(COALESCE(?killed, 0) + COALESCE(?wounded, 0) + COALESCE(?captured, 0))
+LIMIT 25
+""",
+    ),
+    Example(
         "members",
-        "Who belongs to which organization",
+        "Who belongs to which organization?",
+        "Members and the organizations they belong to, by organization.",
         """
 SELECT ?personName ?organizationName ?person ?organization WHERE {
   ?person ldpub:memberOf ?organization ;
@@ -89,8 +117,24 @@ ORDER BY ?organizationName ?personName
 """,
     ),
     Example(
+        "connected",
+        "Which entities have the most relations?",
+        "The hubs of the network: entities counted by relations in either direction.",
+        f"""
+SELECT ?name (COUNT(DISTINCT ?other) AS ?related) ?entity WHERE {{
+  VALUES ?relation {{ {" ".join(f"ldpub:{r}" for r in RELATIONS)} }}
+  {{ ?entity ?relation ?other }} UNION {{ ?other ?relation ?entity }}
+  ?entity rdfs:label ?name .
+}}
+GROUP BY ?entity ?name
+ORDER BY DESC(?related) ?name
+LIMIT 25
+""",
+    ),
+    Example(
         "mentioned",
-        "The most mentioned people, organizations and places",
+        "Who and what is named most often?",
+        "People, organizations and places by the number of sentences that name them.",
         """
 SELECT ?name ?class (COUNT(DISTINCT ?sentence) AS ?sentences) ?entity WHERE {
   ?mention itsrdf:taIdentRef ?entity ;
@@ -104,8 +148,50 @@ LIMIT 25
 """,
     ),
     Example(
+        "together",
+        "Which people and organizations are named in the same sentence?",
+        "Pairs of a person and an organization that share sentences, most often first.",
+        """
+SELECT ?personName ?organizationName (COUNT(DISTINCT ?s) AS ?sentences) ?person ?organization
+WHERE {
+  ?m1 itsrdf:taIdentRef ?person ; nif:sentence ?s .
+  ?m2 itsrdf:taIdentRef ?organization ; nif:sentence ?s .
+  ?person a schema:Person ; rdfs:label ?personName .
+  ?organization a schema:Organization ; rdfs:label ?organizationName .
+}
+GROUP BY ?person ?personName ?organization ?organizationName
+ORDER BY DESC(?sentences) ?personName
+LIMIT 25
+""",
+    ),
+    Example(
+        "spellings",
+        "Which spellings and titles does the graph know for each name?",
+        "Every entity with the other names it appears under (transliterations, titles).",
+        """
+SELECT ?name (GROUP_CONCAT(?alias; separator=" | ") AS ?aliases) ?entity WHERE {
+  ?entity rdfs:label ?name ; skos:altLabel ?alias .
+}
+GROUP BY ?entity ?name
+ORDER BY ?name
+""",
+    ),
+    Example(
+        "wikidata",
+        "Which entities are the same as a Wikidata item?",
+        "Entities verified against Wikidata, with their Wikidata and DBpedia pages.",
+        """
+SELECT ?name ?wikidata ?dbpedia ?entity WHERE {
+  ?entity rdfs:label ?name ; owl:sameAs ?wikidata .
+  OPTIONAL { ?entity rdfs:seeAlso ?dbpedia }
+}
+ORDER BY ?name
+""",
+    ),
+    Example(
         "articles",
-        "The articles, with their date and number of facts",
+        "Which articles are there, and how many facts does each report?",
+        "The articles by publication date, with the number of relations each states.",
         """
 SELECT ?published ?headline (COUNT(DISTINCT ?statement) AS ?relations) ?article WHERE {
   ?article a schema:NewsArticle ;

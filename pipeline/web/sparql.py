@@ -8,14 +8,16 @@ clients. Updates are refused: the store is the build's output, never edited in p
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from flask import Blueprint, Response, render_template, request
 from pyoxigraph import BlankNode, Literal, NamedNode, Triple, serialize
-from werkzeug.datastructures import MultiDict
+from werkzeug.datastructures import MIMEAccept, MultiDict
 
 from pipeline.namespaces import PREFIXES
-from pipeline.web.errors import ApiError
+from pipeline.web import explore_results
+from pipeline.web.errors import ApiError, wants_html
 from pipeline.web.examples import EXAMPLES
 from pipeline.web.formats import GRAPHS, HTML, RESULTS, content_type, names, negotiate
 from pipeline.web.querypool import PoolBusy, QueryTimeout, WorkerCrashed
@@ -172,8 +174,10 @@ def _service_description(fmt_type: str) -> Response:
     return Response(body, content_type=content_type(fmt), headers={"Vary": "Accept"})
 
 
-def _query_page() -> Response:
+def _query_page(run: Callable[[MIMEAccept], Response] | None = None) -> Response:
+    """The query page; with ``run``, also the answer of the query in the address."""
     s = site()
+    answer = explore_results.shown(run) if run else None
     html = render_template(
         "query.html",
         examples=EXAMPLES,
@@ -181,13 +185,15 @@ def _query_page() -> Response:
         timeout=s.query_timeout,
         limit=s.result_limit,
         base=base_uri(),
+        answer=answer,
     )
-    return Response(html, mimetype=HTML, headers={"Vary": "Accept"})
+    status = answer.status if answer else 200
+    return Response(html, status=status, mimetype=HTML, headers={"Vary": "Accept"})
 
 
-def _run(op: Operation, query: str) -> Response:
+def _run(op: Operation, query: str, accept: MIMEAccept | None = None) -> Response:
     s = site()
-    accept = request.accept_mimetypes
+    accept = accept or request.accept_mimetypes
     job = Job(
         store=publication().store_path,
         query=query,
@@ -256,6 +262,8 @@ def endpoint() -> Response:
     """The SPARQL 1.1 Protocol query operation."""
     op = _operation()
     if op.query is not None:
+        if request.method == "GET" and wants_html():  # a browser following a query link
+            return _query_page(lambda accept: _run(op, str(op.query), accept))
         return _run(op, op.query)
     choice = negotiate(request.accept_mimetypes, [*GRAPHS, HTML])
     if choice == HTML:

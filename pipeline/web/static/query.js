@@ -126,7 +126,11 @@
     return true;
   }
 
-  document.getElementById("run").addEventListener("click", run);
+  // With the script the form runs in place; without it, it loads /sparql?query=... as a page.
+  document.getElementById("query-form").addEventListener("submit", (e) => {
+    e.preventDefault();
+    run();
+  });
   editor.addEventListener("keydown", (e) => {
     if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
       e.preventDefault();
@@ -134,7 +138,8 @@
     }
   });
   for (const button of document.querySelectorAll(".example")) {
-    button.addEventListener("click", () => {
+    button.addEventListener("click", (e) => {
+      e.preventDefault();
       load(button.dataset.slug);
       history.replaceState(null, "", "#" + button.dataset.slug);
       run();
