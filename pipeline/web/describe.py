@@ -137,7 +137,7 @@ def exists(store: Store, iri: str) -> bool:
 _GRAPH_QUERY = """
 CONSTRUCT { ?iri ?p ?o . ?s ?q ?iri . ?h ?hp ?ho } WHERE {
   { ?iri ?p ?o } UNION { ?s ?q ?iri }
-  UNION { ?ctx nif:sourceUrl ?iri . { ?h nif:referenceContext ?ctx } UNION { BIND(?ctx AS ?h) }
+  UNION { { ?ctx nif:sourceUrl ?iri . ?h nif:referenceContext ?ctx } UNION { ?h nif:sourceUrl ?iri }
           ?h ?hp ?ho }
 }"""
 
