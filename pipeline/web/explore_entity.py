@@ -16,7 +16,7 @@ from pyoxigraph import NamedNode
 from pipeline.namespaces import RELATIONS
 from pipeline.web import network
 from pipeline.web.describe import Link, Quote
-from pipeline.web.explore import KINDS, kind_of, select, words
+from pipeline.web.explore import KINDS, kind_of, local_name, select, words
 from pipeline.web.site import href, publication
 
 bp = Blueprint("explore", __name__)
@@ -31,6 +31,29 @@ SELECT DISTINCT ?iri ?p ?other ?otherLabel ?otherClass ?out WHERE {{
   OPTIONAL {{ ?other rdfs:label ?otherLabel }}
   OPTIONAL {{ ?other a ?otherClass VALUES ?otherClass {{ {" ".join(f"<{c}>" for c in KINDS)} }} }}
 }} LIMIT 2000"""
+
+# Who else took part in the events the entity took part in (or that happened at it), and how.
+_SHARED_EVENTS = f"""
+SELECT DISTINCT ?iri ?event ?type ?myRole ?otherRole ?other ?otherLabel ?otherClass WHERE {{
+  VALUES ?myRole {{ sem:hasActor ldpub:hasTarget sem:hasPlace }}
+  VALUES ?otherRole {{ sem:hasActor ldpub:hasTarget sem:hasPlace }}
+  ?event ?myRole ?iri ; ?otherRole ?other .
+  FILTER(?other != ?iri && (?myRole != sem:hasPlace || ?otherRole != sem:hasPlace))
+  OPTIONAL {{ ?event a ?type FILTER(STRSTARTS(STR(?type), STR(ldpub:))) }}
+  OPTIONAL {{ ?other rdfs:label ?otherLabel }}
+  OPTIONAL {{ ?other a ?otherClass VALUES ?otherClass {{ {" ".join(f"<{c}>" for c in KINDS)} }} }}
+}} LIMIT 2000"""
+# How a shared event reads from the centre's side: (my role, their role) -> (suffix, direction).
+_EVENT_TIES: dict[tuple[str, str], tuple[str, bool | None]] = {
+    ("hasActor", "hasTarget"): ("", True),
+    ("hasTarget", "hasActor"): ("", False),
+    ("hasActor", "hasActor"): (" with", None),
+    ("hasTarget", "hasTarget"): (" with", None),
+    ("hasActor", "hasPlace"): (" in", True),
+    ("hasTarget", "hasPlace"): (" in", True),
+    ("hasPlace", "hasActor"): (" in", False),
+    ("hasPlace", "hasTarget"): (" in", False),
+}
 
 # One row per event x place x participant; ?event is bound by the caller's pattern.
 _EVENT_DETAILS = """
@@ -140,23 +163,28 @@ def _cards(rows: list[dict], quote_rows: list[dict], me: str | None) -> list[Tim
 
 
 def _picture(iri: str, label: str, kind: str) -> network.Picture | None:
-    rows = select(publication().store, _NEIGHBOURS, iri=NamedNode(iri))
+    store = publication().store
+    relations = select(store, _NEIGHBOURS, iri=NamedNode(iri))
+    shared = select(store, _SHARED_EVENTS, iri=NamedNode(iri))
     classes: dict[str, set[str]] = {}
-    for r in rows:
+    for r in [*relations, *shared]:
         classes.setdefault(r["other"], set()).add(r["otherClass"] or "")
-    edges = [
-        network.Edge(
-            network.Node(
-                r["other"],
-                r["otherLabel"] or words(r["other"]),
-                kind_of(classes[r["other"]]),
-                href(r["other"]),
-            ),
-            words(r["p"]),
-            r["out"] == "true",
+
+    def node(r: dict) -> network.Node:
+        other = r["other"]
+        return network.Node(
+            other, r["otherLabel"] or words(other), kind_of(classes[other]), href(other)
         )
-        for r in rows
-    ]
+
+    edges = [network.Edge(node(r), words(r["p"]), r["out"] == "true") for r in relations]
+    seen: set[tuple[str, str]] = set()
+    for r in shared:
+        if (r["event"], r["other"]) in seen:
+            continue
+        seen.add((r["event"], r["other"]))
+        suffix, direction = _EVENT_TIES[(local_name(r["myRole"]), local_name(r["otherRole"]))]
+        name = (words(r["type"]) if r["type"] else "event") + suffix
+        edges.append(network.Edge(node(r), name, direction, event=True))
     return network.render(network.Node(iri, label, kind, href(iri)), edges)
 
 

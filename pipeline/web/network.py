@@ -1,14 +1,16 @@
 """An entity's neighbourhood as an SVG picture, drawn on the server (no script, no CDN).
 
 The entity sits in the middle; each entity it is related to sits on a circle around it, in a
-fixed order (most relations first, then by name), so the same data always gives the same
-picture. An edge carries the relation's name and an arrowhead pointing from subject to
-object; every node links to its page. ``<title>`` and ``<desc>`` say the same in words.
+fixed order (most ties first, then by name), so the same data always gives the same picture.
+Solid edges are relations (``leader of``), dashed ones events both took part in (``raid``,
+``attack with``); an arrowhead points from subject (or actor) to object (or target), and every
+node links to its page. ``<title>`` and ``<desc>`` say the same in words.
 """
 
 from __future__ import annotations
 
 import math
+from collections import Counter
 from dataclasses import dataclass, field
 
 from markupsafe import Markup
@@ -28,22 +30,42 @@ class Node:
 
 @dataclass(frozen=True)
 class Edge:
-    """One relation between the centre and another entity."""
+    """One tie between the centre and another entity."""
 
     other: Node
-    relation: str  # readable: "leader of"
-    outgoing: bool  # the centre is the subject
+    relation: str  # readable: "leader of", "raid"
+    outgoing: bool | None  # the centre is the subject; None: no direction ("attack with")
+    event: bool = False  # a shared event rather than a relation
 
 
 @dataclass
 class _Spoke:
     node: Node
-    out: list[str] = field(default_factory=list)
-    into: list[str] = field(default_factory=list)
+    ties: Counter[tuple[str, bool | None]] = field(default_factory=Counter)
+    events: int = 0
 
     @property
     def size(self) -> int:
-        return len(self.out) + len(self.into)
+        return sum(self.ties.values())
+
+    def names(self, direction: bool | None) -> list[str]:
+        return [
+            f"{name} ×{n}" if n > 1 else name
+            for (name, d), n in self.ties.items()
+            if d is direction
+        ]
+
+    @property
+    def out(self) -> list[str]:
+        return self.names(True)
+
+    @property
+    def into(self) -> list[str]:
+        return self.names(False)
+
+    @property
+    def both(self) -> list[str]:
+        return self.names(None)
 
 
 @dataclass(frozen=True)
@@ -61,15 +83,15 @@ def _spokes(edges: list[Edge]) -> list[_Spoke]:
     spokes: dict[str, _Spoke] = {}
     for e in edges:
         spoke = spokes.setdefault(e.other.iri, _Spoke(e.other))
-        names = spoke.out if e.outgoing else spoke.into
-        if e.relation not in names:
-            names.append(e.relation)
+        spoke.ties[(e.relation, e.outgoing)] += 1
+        spoke.events += e.event
     return sorted(spokes.values(), key=lambda s: (-s.size, s.node.label.casefold(), s.node.iri))
 
 
 def _sentence(center: Node, spoke: _Spoke) -> str:
     parts = [f"{center.label} {r} {spoke.node.label}" for r in spoke.out]
     parts += [f"{spoke.node.label} {r} {center.label}" for r in spoke.into]
+    parts += [f"{center.label} and {spoke.node.label}: {r}" for r in spoke.both]
     return "; ".join(parts)
 
 
@@ -103,7 +125,7 @@ def render(center: Node, edges: list[Edge], *, svg_id: str = "network") -> Pictu
         return None
     shown, hidden = spokes[:MAX_NEIGHBOURS], len(spokes) - MAX_NEIGHBOURS
     n = len(shown)
-    radius = 150 if n <= 8 else min(290, 150 + 12 * (n - 8))
+    radius = 115 if n <= 4 else 150 if n <= 8 else min(290, 150 + 12 * (n - 8))
     height = 2 * radius + 90
     cx, cy = WIDTH / 2, height / 2
     center_r, node_r = 14, 9
@@ -118,14 +140,16 @@ def render(center: Node, edges: list[Edge], *, svg_id: str = "network") -> Pictu
         x2, y2 = x - (node_r + 2) * cos, y - (node_r + 2) * sin
         marker_end = f' marker-end="url(#{svg_id}-arrow)"' if spoke.out else ""
         marker_start = f' marker-start="url(#{svg_id}-arrow-back)"' if spoke.into else ""
-        relation = ", ".join([*spoke.out, *spoke.into])
+        relation = ", ".join([*spoke.out, *spoke.into, *spoke.both])
+        style = "edge event" if spoke.events == spoke.size else "edge"
         mx, my = cx + radius * 0.55 * cos, cy + radius * 0.55 * sin
         parts.append(
             Markup(
-                '<g class="edge"><title>{said}</title>'
+                '<g class="{style}"><title>{said}</title>'
                 '<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}"{ms}{me}/>'
                 '<text x="{mx:.1f}" y="{my:.1f}" text-anchor="middle">{relation}</text></g>'
             ).format(
+                style=style,
                 said=_sentence(center, spoke),
                 x1=x1,
                 y1=y1,
