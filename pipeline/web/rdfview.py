@@ -7,6 +7,7 @@ answer varies on Accept and links its machine-readable twins.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
@@ -14,6 +15,7 @@ from flask import Response, request
 from markupsafe import Markup, escape
 from pyoxigraph import BlankNode, Literal, NamedNode, RdfFormat, Triple, serialize
 
+from pipeline import __version__
 from pipeline.namespaces import PREFIXES
 from pipeline.web.describe import compact
 from pipeline.web.errors import ApiError
@@ -48,6 +50,17 @@ def rdf_response(triples: Sequence[Triple] | Iterable[Triple], fmt: RdfFormat) -
     return Response(body, content_type=content_type(fmt))
 
 
+# Pages of a release never change, but a new release may come at any time: caches keep a page
+# for a minute, then revalidate it with its ETag (a 304 costs no query).
+CACHE_CONTROL = "public, max-age=60"
+
+
+def _etag(release: str, path: str, variant: str) -> str:
+    """One representation of a page in one release, served by this version of ldpub."""
+    key = f"{__version__} {release} {path} {variant}".encode()
+    return hashlib.sha256(key).hexdigest()[:32]
+
+
 def respond(
     path: str,
     suffix: RdfFormat | None,
@@ -55,16 +68,19 @@ def respond(
     page: Callable[[list[Twin]], str],
     *,
     rdf_first: bool = False,
+    release: str | None = None,
 ) -> Response:
     """HTML from ``page`` or RDF from ``triples`` for the local ``path`` (without suffix).
 
     ``rdf_first``: a client without preference (``*/*``) gets Turtle rather than HTML, for
-    documents mostly read by programs (VoID).
+    documents mostly read by programs (VoID). ``release``: the page is fixed by the release,
+    so it gets an ETag and ``If-None-Match`` is answered with 304 before any query runs.
     """
     alternates = twins(path)
     links = ", ".join(f'<{t.href}>; rel="alternate"; type="{t.media_type}"' for t in alternates)
+    headers = {"Vary": "Accept", "Link": links}
     if suffix is not None:
-        response = rdf_response(triples(), suffix)
+        choice = suffix.media_type
     else:
         offers = [*GRAPHS, HTML] if rdf_first else [HTML, *GRAPHS]
         choice = negotiate(request.accept_mimetypes, offers)
@@ -73,18 +89,22 @@ def respond(
                 406,
                 f"{path} is available as {HTML}, {names(list(GRAPHS.values()))} (or add "
                 f"{', '.join(SUFFIXES)} to the address); accept one of those.",
-                headers={"Link": links, "Vary": "Accept"},
+                headers=headers,
             )
-        if choice == HTML:
-            response = Response(page(alternates), mimetype=HTML)
-        else:
-            fmt = GRAPHS[choice]
-            response = rdf_response(triples(), fmt)
+    if release is not None:
+        etag = _etag(release, path, choice)
+        headers |= {"ETag": f'"{etag}"', "Cache-Control": CACHE_CONTROL}
+        if request.if_none_match.contains_weak(etag):
+            return Response(status=304, headers=headers)
+    if choice == HTML:
+        response = Response(page(alternates), mimetype=HTML)
+    else:
+        response = rdf_response(triples(), suffix or GRAPHS[choice])
+        if suffix is None:
             response.headers["Content-Location"] = next(
-                t.href for t in alternates if t.media_type == fmt.media_type
+                t.href for t in alternates if t.media_type == choice
             )
-    response.headers["Vary"] = "Accept"
-    response.headers["Link"] = links
+    response.headers.update(headers)
     return response
 
 

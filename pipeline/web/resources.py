@@ -51,6 +51,7 @@ def resource(rest: str) -> Response:
         lambda twins: render_template(
             "resource.html", d=describe.describe(store, iri), twins=twins
         ),
+        release=publication().release,
     )
 
 
@@ -82,4 +83,4 @@ def graph(rest: str) -> Response:
             twins=twins,
         )
 
-    return respond("/graph/" + rest, suffix, triples, page)
+    return respond("/graph/" + rest, suffix, triples, page, release=publication().release)
