@@ -222,5 +222,60 @@ def train_ner(
     )
 
 
+@main.command("eval")
+@click.option(
+    "--task",
+    type=click.Choice(["ner", "relations", "events", "all"]),
+    default="all",
+    show_default=True,
+    help="Which stage to measure.",
+)
+@click.option(
+    "--corpora",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Folder holding gmb_kaggle_ner/, crossner_politics/ and redocred/ "
+    "[default: ../shared/corpora beside the checkout].",
+)
+@click.option(
+    "--split",
+    type=click.Choice(["dev", "test"]),
+    default="test",
+    show_default=True,
+    help="Re-DocRED split for relations (dev is the one rules are tuned on).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the rows as JSON instead of a table.")
+def eval_command(task: str, corpora: Path | None, split: str, as_json: bool) -> None:
+    """Measure NER, relations and events (P/R/F1 per type) on the open corpora."""
+    import json
+
+    from .evaluate import TASKS, evaluate, missing_corpus
+    from .nlp.train import DEFAULT_CORPORA
+
+    corpora = corpora or DEFAULT_CORPORA
+    tasks = TASKS if task == "all" else (task,)
+    missing = missing_corpus(corpora, tasks)
+    if missing is not None:
+        _fail(f"{corpora / missing} not found: pass --corpora pointing at shared/corpora.")
+    rows = _run(lambda: evaluate(corpora, tasks, split, progress=lambda s: err.print(s)))
+    if as_json:
+        click.echo(json.dumps([row.as_dict() for row in rows], indent=1))
+        return
+    table = Table("task", "data", "type", "P", "R", "F1", "tp", "fp", "fn")
+    for row in rows:
+        table.add_row(
+            row.task,
+            row.data,
+            row.type,
+            f"{row.precision:.3f}",
+            f"{row.recall:.3f}",
+            f"{row.f1:.3f}",
+            str(row.tp),
+            str(row.fp),
+            str(row.fn),
+        )
+    Console(width=max(Console().width, 130)).print(table)
+
+
 if __name__ == "__main__":
     main()

@@ -11,12 +11,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from pipeline.nlp import lexicon
 from pipeline.nlp.demonyms import COUNTRY_OF, SPONSOR_PARTICIPLES
+from pipeline.nlp.kinds import corrected_kind
 from pipeline.nlp.orgheads import ORG_HEADS
+from pipeline.nlp.roles import ROLES
 from pipeline.nlp.titles import leading_title, title_before
 from pipeline.records import Document, EntityKind, Mention, Segment, Sentence
 
@@ -54,11 +58,17 @@ def analyze(
         found: list[Mention] = []
         for ent in doc.ents:
             kind = LABELS.get(ent.label_)
+            if kind is not None:
+                kind = corrected_kind(ent.text, kind)
             mention = None if kind is None else _mention(doc, ent, kind, segment.start)
             if mention is not None and mention.start >= taken_until:
                 found.append(mention)
                 taken_until = mention.end
-        for mention in (*_sponsor_countries(doc, segment.start), *_headed_orgs(doc, segment.start)):
+        for mention in _headed_orgs(doc, segment.start):
+            if not any(m.start < mention.end and mention.start < m.end for m in found):
+                found.append(mention)
+        found = [_with_country_adjective(doc.text, segment.start, m) for m in found]
+        for mention in _country_adjectives(doc, segment.start, found):
             if not any(m.start < mention.end and mention.start < m.end for m in found):
                 found.append(mention)
         mentions.extend(sorted(found, key=lambda m: m.start))
@@ -66,28 +76,93 @@ def analyze(
     return tuple(sentences), tuple(mentions)
 
 
-def _sponsor_countries(doc: Doc, offset: int) -> list[Mention]:
-    """ "Iranian-backed", "Syrian-trained": the country adjective names the country that acts.
+# What may stand between a country adjective and a person's name for the adjective to say whose
+# office it is: "Iraqi Prime Minister X", "Iranian foreign minister X", "Syrian army officer X".
+_ROLES = "|".join(
+    re.escape(r).replace(r"\ ", r"[\s-]+") for r in sorted(ROLES, key=len, reverse=True)
+)
+_ROLE_BEFORE_NAME = re.compile(
+    rf"\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?(?:{_ROLES})s?,?\s+", re.IGNORECASE
+)
 
-    The statistical model does not tag these adjectives, and relations such as "supports" need
-    the country as a mention; the name is the country ("Iran"), the quote the adjective.
+
+def _country_adjectives(doc: Doc, offset: int, found: Sequence[Mention]) -> list[Mention]:
+    """A country adjective that says which country acts or is meant: "Iranian-backed", "the
+    Lebanese Hezbollah", "Iraqi Prime Minister X". The name is the country ("Iran"), the quote
+    the adjective; relations such as supports, affiliatedWith and leaderOf need it as a mention.
+    An adjective before any other noun ("Iraqi officials") is no mention.
     """
-    found = []
-    for token in doc[:-2]:
+    starts = {m.start - offset: m for m in found}
+    text = doc.text
+    mentions = []
+    for token in doc[:-1]:
         country = COUNTRY_OF.get(token.text)
-        after, participle = doc[token.i + 1], doc[token.i + 2]
-        if country and after.text == "-" and participle.lower_ in SPONSOR_PARTICIPLES:
-            found.append(
+        if country is None:
+            continue
+        end = token.idx + len(token)
+        following = doc[token.i + 1]
+        sponsor = (
+            following.text == "-"
+            and token.i + 2 < len(doc)
+            and doc[token.i + 2].lower_ in SPONSOR_PARTICIPLES
+        )
+        named = starts.get(end + 1) if text[end : end + 1] == " " else None
+        person = next(
+            (
+                m
+                for m in found
+                if m.kind is EntityKind.PERSON
+                and 0 < m.start - offset - end < 60
+                and _ROLE_BEFORE_NAME.fullmatch(text, end, _name_start(m) - offset)
+            ),
+            None,
+        )
+        if sponsor or (named is not None and named.kind is EntityKind.ORGANIZATION) or person:
+            mentions.append(
                 Mention(
                     start=offset + token.idx,
-                    end=offset + token.idx + len(token),
+                    end=offset + end,
                     text=token.text,
                     kind=EntityKind.PLACE,
                     name=country,
                     sentence=_sentence(token.sent, offset),
                 )
             )
-    return found
+    return mentions
+
+
+# Head nouns of state bodies a country adjective belongs to ("Iraqi Army", "Iranian Red Crescent").
+_STATE_HEADS = ORG_HEADS | {"congress", "parliament", "police", "government", "crescent", "navy"}
+_COUNTRY_ADJECTIVE_BEFORE = re.compile(r"(?<![\w-])([A-Z][a-z]+) \Z")
+
+
+def _with_country_adjective(text: str, offset: int, mention: Mention) -> Mention:
+    """An organization's name with the country adjective before it when the name is descriptive
+    ("Iraqi Army", "Iraqi National Congress"): the model leaves the adjective out, as its GMB
+    training data does. A proper name keeps it apart ("Lebanese Hezbollah")."""
+    if mention.kind is not EntityKind.ORGANIZATION:
+        return mention
+    start = mention.start - offset
+    adjective = _COUNTRY_ADJECTIVE_BEFORE.search(text, max(0, start - 20), start)
+    if adjective is None or adjective.group(1) not in COUNTRY_OF:
+        return mention
+    words = mention.name.lower().split()
+    if words[-1] not in _STATE_HEADS and not all(w in lexicon.load() for w in words):
+        return mention
+    new_start = offset + adjective.start()
+    return replace(
+        mention,
+        start=new_start,
+        text=text[adjective.start() : mention.end - offset],
+        name=f"{adjective.group(1)} {mention.name}",
+    )
+
+
+def _name_start(mention: Mention) -> int:
+    """Where the bare name starts in a person's mention, after a title taken into it."""
+    if mention.titles and mention.text.endswith(mention.name):
+        return mention.end - len(mention.name)
+    return mention.start
 
 
 def _headed_orgs(doc: Doc, offset: int) -> list[Mention]:
@@ -135,9 +210,29 @@ def _sentence_initial_function_word(doc: Doc, start: int, end: int) -> bool:
     return end - start == 1 and token.is_sent_start and token.is_stop
 
 
+def _opens_sentence(doc: Doc, i: int) -> bool:
+    """The token is the sentence's first word (quotes and dashes before it do not count)."""
+    j = doc[i].sent.start
+    while j < i and (doc[j].is_punct or doc[j].is_space):
+        j += 1
+    return j == i
+
+
+def _common_word_start(doc: Doc, start: int, end: int) -> int:
+    """Past a common word that only its place at the start of a sentence capitalizes ("Running",
+    "Background"); see ``pipeline.nlp.lexicon``."""
+    token = doc[start]
+    if token.is_title and token.lower_ in lexicon.load() and _opens_sentence(doc, start):
+        return start + 1
+    return start
+
+
 def _mention(doc: Doc, ent: Span, kind: EntityKind, offset: int) -> Mention | None:
     bounds = _trim(ent, kind)
     if bounds is None or _sentence_initial_function_word(doc, *bounds):
+        return None
+    bounds = (_common_word_start(doc, *bounds), bounds[1])
+    if bounds[0] >= bounds[1]:
         return None
     sent = doc[bounds[0]].sent
     if doc[bounds[1] - 1].sent != sent:

@@ -1,0 +1,214 @@
+"""``ldpub eval``: precision, recall and F1 of each extraction stage on data its rules were not
+written against, in one table.
+
+- NER: the model *and* the rules after it (``pipeline.nlp.analyze``: titles, particles, common
+  words, organization heads), exact name spans, on GMB held-out sentences (every 10th; GMB's
+  "geo" is a place, its "gpe" a nationality and not scored) and CrossNER politics test.
+- relations: Re-DocRED (``--split dev`` to tune, ``test`` to report) with gold mentions, and the
+  hand-written news sentences in ``tests/data/relations/domain.jsonl`` with the model's mentions.
+- events: the hand-annotated held-out VOA sentences (GMB) with gold mentions.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline.nlp.demonyms import COUNTRY_OF
+from pipeline.records import Document, DocumentMeta, EntityKind, Mention, Segment, SegmentKind
+
+TASKS = ("ner", "relations", "events")
+REQUIRED = {
+    "ner": ("gmb_kaggle_ner", "crossner_politics"),
+    "relations": ("redocred",),
+    "events": ("gmb_kaggle_ner",),
+}
+_PUBLISHED = {
+    EntityKind.PERSON: "PERSON",
+    EntityKind.ORGANIZATION: "ORG",
+    EntityKind.PLACE: "PLACE",
+}
+GMB_CLASSES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "PLACE"}  # after corpora.GMB_LABELS
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of the table: a task, the data it ran on, a type, and its counts."""
+
+    task: str
+    data: str
+    type: str
+    tp: int
+    fp: int
+    fn: int
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "task": self.task,
+            "data": self.data,
+            "type": self.type,
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+        }
+
+
+def missing_corpus(corpora: Path, tasks: Iterable[str]) -> str | None:
+    """The first corpus folder a task needs that ``corpora`` lacks, or None."""
+    for task in tasks:
+        for name in REQUIRED[task]:
+            if not (corpora / name).is_dir():
+                return name
+    return None
+
+
+def _name_span(mention: Mention) -> tuple[int, int]:
+    """The bare name's span: a title the rules took into a person's mention is not scored."""
+    if mention.titles and mention.text.endswith(mention.name):
+        return mention.end - len(mention.name), mention.end
+    return mention.start, mention.end
+
+
+def _adjective(mention: Mention) -> bool:
+    """A country adjective standing for its country ("Iranian"-backed): a mention for relations,
+    not a name, so NER is not scored on it."""
+    return mention.text in COUNTRY_OF and mention.name != mention.text
+
+
+def ner_rows(nlp: Language, data: str, gold: Sequence[Doc], classes: dict[str, str]) -> list[Row]:
+    """Mentions from ``analyze`` against gold entity spans; each gold doc is one segment of one
+    document, so the rules see sentences as the build does."""
+    from pipeline.nlp import analyze
+
+    text, segments, gold_spans = "", [], set()
+    for doc in gold:
+        start = len(text)
+        text += doc.text + "\n\n"
+        segments.append(Segment(SegmentKind.BODY, start, start + len(doc.text), doc.text))
+        for ent in doc.ents:
+            if ent.label_ in classes:
+                gold_spans.add((start + ent.start_char, start + ent.end_char, classes[ent.label_]))
+    document = Document(data, Path(data), text, "", DocumentMeta(title=data))
+    _, mentions = analyze(nlp, document, segments)
+    predicted = {(*_name_span(m), _PUBLISHED[m.kind]) for m in mentions if not _adjective(m)}
+    return _rows("ner", data, gold_spans, predicted)
+
+
+def _rows(task: str, data: str, gold: set[tuple], predicted: set[tuple]) -> list[Row]:
+    """Per type (the last item of each tuple) and ALL, from sets of gold and predicted items."""
+    counts: dict[str, Counter[str]] = {}
+    for item in gold | predicted:
+        c = counts.setdefault(item[-1], Counter())
+        c["tp" if item in gold and item in predicted else "fn" if item in gold else "fp"] += 1
+    counts["ALL"] = sum(counts.values(), Counter())
+    return [Row(task, data, t, c["tp"], c["fp"], c["fn"]) for t, c in sorted(counts.items())]
+
+
+def gmb_heldout(corpora: Path) -> list[Doc]:
+    from spacy.vocab import Vocab
+
+    from pipeline.nlp import corpora as c
+
+    vocab = Vocab()
+    return [c.gmb_doc(vocab, s) for s in c.read_gmb(corpora) if c.gmb_split(s.number) == "test"]
+
+
+def crossner_test(corpora: Path) -> list[Doc]:
+    from spacy.vocab import Vocab
+
+    from pipeline.nlp import corpora as c
+
+    vocab = Vocab()
+    return [
+        c.crossner_doc(vocab, w, t, c.CROSSNER_EVAL_LABELS, training=False)
+        for w, t in c.read_crossner(corpora / c.CROSSNER / "test.txt")
+    ]
+
+
+def _relation_rows(data: str, table: dict) -> list[Row]:
+    rows = []
+    for predicate, row in table.items():
+        if "gold" not in row:
+            continue
+        tp, predicted, gold = int(row["correct"]), int(row["predicted"]), int(row["gold"])
+        name = "ALL" if predicate == "overall" else predicate
+        rows.append(Row("relations", data, name, tp, predicted - tp, gold - tp))
+    return rows
+
+
+def relation_rows(nlp: Language, corpora: Path, split: str) -> list[Row]:
+    from pipeline.extract import evaluate_relations as er
+
+    redocred = er.evaluate_redocred(corpora / "redocred" / er.SPLITS[split])
+    domain = er.evaluate_domain(er.DOMAIN, nlp)
+    return [
+        *_relation_rows(f"Re-DocRED {split}, gold mentions", redocred),
+        *_relation_rows("domain sentences, NER mentions", domain),
+    ]
+
+
+def event_rows(corpora: Path) -> list[Row]:
+    from pipeline.extract import evaluate_events as ee
+
+    corpus = corpora / "gmb_kaggle_ner" / "ner_dataset.csv"
+    result = ee.evaluate(ee.HELD_OUT, corpus)
+    data = "VOA held-out, gold mentions"
+    rows = [
+        Row("events", data, t, c["tp"], c["fp"], c["fn"])
+        for t, c in sorted(result["per_type"].items())  # type: ignore[attr-defined]
+    ]
+    types: Counter[str] = result["types"]  # type: ignore[assignment]
+    return [*rows, Row("events", data, "ALL", types["tp"], types["fp"], types["fn"])]
+
+
+def evaluate(
+    corpora: Path,
+    tasks: Sequence[str],
+    split: str = "test",
+    nlp: Language | None = None,
+    progress: Callable[[str], None] = lambda _: None,
+) -> list[Row]:
+    """Every row of the table for ``tasks``; the model is loaded once when a task needs it."""
+    if nlp is None and {"ner", "relations"} & set(tasks):
+        from pipeline.nlp import load_model
+
+        nlp = load_model()
+    rows: list[Row] = []
+    if "ner" in tasks:
+        progress("NER: GMB held-out")
+        rows += ner_rows(nlp, "GMB held-out", gmb_heldout(corpora), GMB_CLASSES)
+        progress("NER: CrossNER politics test")
+        rows += ner_rows(
+            nlp,
+            "CrossNER politics test",
+            crossner_test(corpora),
+            {v: v for v in _PUBLISHED.values()},
+        )
+    if "relations" in tasks:
+        progress(f"relations: Re-DocRED {split} and domain sentences")
+        rows += relation_rows(nlp, corpora, split)
+    if "events" in tasks:
+        progress("events: VOA held-out")
+        rows += event_rows(corpora)
+    return rows

@@ -1,0 +1,51 @@
+"""The kind of a name when its own words say it, whatever the model tagged.
+
+General knowledge of how names are built, not taken from any article:
+
+- Arabic names of armed groups and parties open with a noun for the body: Kata'ib (brigades),
+  Harakat (movement), Jaysh/Jaish (army), Jabhat (front), Saraya (companies), Liwa (brigade),
+  Asa'ib (leagues), Hizb (party), Jund (soldiers), Ansar (supporters), Tanzim (organization),
+  Majlis (council), Faylaq (corps), Jama'at (group). A name opening with one is an organization.
+- A name opening with a personal title ("Ayatollah", "Sheikh", "Dr.", "Gen.") is a person,
+  unless it ends in an organization's head noun ("Sheikh Zayed Foundation").
+- A kunya ("Abu Ali al-Basri": "father of ...") of three words or more is a person.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.nlp.orgheads import ORG_HEADS
+from pipeline.nlp.titles import ABBREVIATIONS
+from pipeline.records import EntityKind
+
+ARABIC_ORG_NOUNS = frozenset(
+    {
+        "kataib", "kata'ib", "kataeb", "katibat", "harakat", "haraka",
+        "jaish", "jaysh", "jabhat", "jabha", "saraya", "liwa", "alwiya", "asaib", "asa'ib",
+        "hizb", "jund", "ansar", "tanzim", "majlis", "faylaq", "jamaat", "jama'at", "jamaah",
+        "jamaa", "firqat", "munazzamat",
+    }
+)  # fmt: skip
+PERSON_TITLES = frozenset(
+    {"ayatollah", "hojatoleslam", "sheikh", "sheik", "shaikh", "mr.", "mrs.", "ms.", "dr."}
+    | {a.lower() for a in ABBREVIATIONS}
+)
+_WORDS = re.compile(r"[\w'’.]+")
+
+
+def corrected_kind(name: str, kind: EntityKind) -> EntityKind:
+    """``kind`` unless the name's first word or form says otherwise."""
+    words = [w.lower().replace("’", "'") for w in _WORDS.findall(name)]
+    if not words:
+        return kind
+    first = words[0].removeprefix("al-")
+    if first in ARABIC_ORG_NOUNS and len(words) >= 2:
+        return EntityKind.ORGANIZATION
+    if words[-1] in ORG_HEADS:
+        return kind
+    if first in PERSON_TITLES and len(words) >= 2:
+        return EntityKind.PERSON
+    if first == "abu" and len(words) >= 3 and kind is EntityKind.ORGANIZATION:
+        return EntityKind.PERSON
+    return kind

@@ -1,0 +1,75 @@
+"""Common English words that a capital letter at the start of a sentence does not make a name.
+
+"Running", "Background", "Buoyed" open sentences and headlines; the model sometimes tags them.
+The list is derived from the open training corpora, never from the articles ldpub processes: a
+word is common when the GMB and CrossNER training sentences write it in lower case, outside any
+entity and not first in its sentence, at least ``MIN_LOWER`` times, and capitalize it there at
+most ``MAX_CAPITAL_SHARE`` as often ("new" is left out: "New York"; "white": "White House").
+
+``python -m pipeline.nlp.lexicon`` rebuilds ``pipeline/data/common_words.txt`` from
+``../shared/corpora``.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from functools import cache
+from pathlib import Path
+
+COMMON_WORDS = Path(__file__).resolve().parents[1] / "data" / "common_words.txt"
+MIN_LOWER = 2
+MAX_CAPITAL_SHARE = 0.05
+
+
+def common_words(sentences: Iterable[tuple[Sequence[str], Sequence[str]]]) -> list[str]:
+    """The common words of (tokens, IOB tags) sentences, sorted."""
+    lower: Counter[str] = Counter()
+    capital: Counter[str] = Counter()
+    for words, tags in sentences:
+        for word, tag in list(zip(words, tags, strict=True))[1:]:
+            if not word.isalpha():
+                continue
+            if word.islower() and tag == "O":
+                lower[word] += 1
+            elif word[0].isupper():
+                capital[word.lower()] += 1
+    return sorted(
+        w for w, n in lower.items() if n >= MIN_LOWER and capital[w] <= MAX_CAPITAL_SHARE * n
+    )
+
+
+def training_sentences(corpora: Path) -> Iterable[tuple[Sequence[str], Sequence[str]]]:
+    """GMB training-split sentences and CrossNER politics train+dev: never the evaluation data."""
+    from pipeline.nlp import corpora as c
+
+    for s in c.read_gmb(corpora):
+        if c.gmb_split(s.number) == "train":
+            yield s.words, s.tags
+    for name in ("train.txt", "dev.txt"):
+        yield from c.read_crossner(corpora / c.CROSSNER / name)
+
+
+@cache
+def load(path: Path = COMMON_WORDS) -> frozenset[str]:
+    """The shipped list (empty when the file is absent: the rule then does nothing)."""
+    if not path.is_file():
+        return frozenset()
+    return frozenset(path.read_text(encoding="utf-8").split())
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    from pipeline.nlp.train import DEFAULT_CORPORA
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpora", type=Path, default=DEFAULT_CORPORA)
+    parser.add_argument("--output", type=Path, default=COMMON_WORDS)
+    args = parser.parse_args(argv)
+    words = common_words(training_sentences(args.corpora))
+    args.output.write_text("\n".join(words) + "\n", encoding="utf-8")
+    print(f"{len(words)} common words written to {args.output}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,54 @@
+"""``ldpub eval`` on tiny extracts of the open corpora (tests/data/eval/corpora)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from pipeline.cli import main
+from pipeline.evaluate import Row
+
+CORPORA = Path(__file__).parent / "data" / "eval" / "corpora"
+
+
+def test_eval_prints_every_task_as_json() -> None:
+    result = CliRunner().invoke(main, ["eval", "--corpora", str(CORPORA), "--json"])
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.stdout)
+    data = {(r["task"], r["data"]) for r in rows}
+    assert ("ner", "GMB held-out") in data
+    assert ("ner", "CrossNER politics test") in data
+    assert ("relations", "Re-DocRED test, gold mentions") in data
+    assert ("relations", "domain sentences, NER mentions") in data
+    assert ("events", "VOA held-out, gold mentions") in data
+    for row in rows:
+        assert 0.0 <= row["precision"] <= 1.0 and 0.0 <= row["recall"] <= 1.0
+    gmb = {r["type"]: r for r in rows if r["data"] == "GMB held-out"}
+    assert gmb["ALL"]["tp"] > 0 and gmb["ALL"]["tp"] + gmb["ALL"]["fn"] >= 3
+    events = [r for r in rows if r["task"] == "events" and r["type"] == "ALL"]
+    assert events[0]["tp"] >= 1  # the extract holds annotated held-out sentences
+
+
+def test_eval_table_for_one_task_and_dev_split() -> None:
+    result = CliRunner().invoke(
+        main, ["eval", "--task", "relations", "--split", "dev", "--corpora", str(CORPORA)]
+    )
+    assert result.exit_code == 0, result.output
+    assert "Re-DocRED dev" in result.stdout and "ner" not in result.stdout.split()
+
+
+def test_missing_corpus_is_one_sentence_and_exit_2(tmp_path: Path) -> None:
+    (tmp_path / "gmb_kaggle_ner").mkdir()
+    result = CliRunner().invoke(main, ["eval", "--task", "ner", "--corpora", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "crossner_politics not found" in result.output
+    assert "--corpora" in result.output
+
+
+def test_row_scores() -> None:
+    row = Row("ner", "d", "ORG", tp=3, fp=1, fn=2)
+    assert (row.precision, row.recall) == (0.75, 0.6)
+    assert round(row.f1, 4) == 0.6667
+    assert Row("ner", "d", "ORG", 0, 0, 0).f1 == 0.0
