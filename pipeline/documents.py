@@ -26,9 +26,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from pipeline import settings
 from pipeline.records import Document, DocumentMeta, Quarantined
 
-MAX_DOCUMENT_BYTES = 20 * 1024 * 1024  # an article (or sidecar) larger than this is quarantined
 MAX_TITLE_CHARS = 300  # a longer first line is a paragraph, not a title
 ARTICLE_SUFFIX = ".txt"
 SIDECAR_SUFFIX = ".meta.json"
@@ -165,14 +165,30 @@ def _walk(folder: Path, quarantined: list[Quarantined]) -> list[Path]:
     return sorted(found, key=lambda p: p.relative_to(folder).parts)
 
 
+def max_document_bytes() -> int:
+    """The size cap of one article or sidecar, from the ``max_document_mb`` setting."""
+    return int(settings.value("max_document_mb") * 1024 * 1024)
+
+
 def _read_bytes(path: Path, what: str) -> bytes:
-    """The file's bytes, or a rejection that names the problem (missing, loop, size, access)."""
+    """The file's bytes, or a rejection that names the problem (missing, loop, size, access).
+
+    The file is opened without blocking and checked through its descriptor, so a FIFO or device
+    named like an article cannot hang the build, and at most the cap plus one byte is read, so a
+    file that grows after it was checked still cannot fill the memory.
+    """
+    limit = max_document_bytes()
     try:
-        info = path.stat()
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY)
     except FileNotFoundError:
         raise _Rejected(
             f"{what} {path.name} is a broken symbolic link: point it at an existing file or "
             "remove it."
+        ) from None
+    except PermissionError:
+        raise _Rejected(
+            f"{what} {path.name} cannot be read (permission denied): make it readable "
+            "(chmod +r) or leave it out."
         ) from None
     except OSError as error:
         if error.errno == errno.ELOOP:
@@ -180,26 +196,30 @@ def _read_bytes(path: Path, what: str) -> bytes:
                 f"{what} {path.name} is a symbolic link loop: point it at a real file or remove it."
             ) from None
         raise _Rejected(
-            f"{what} {path.name} cannot be examined ({error.strerror}): fix it or leave it out."
+            f"{what} {path.name} cannot be opened ({error.strerror}): fix it or leave it out."
         ) from None
-    if not stat.S_ISREG(info.st_mode):
-        raise _Rejected(f"{what} {path.name} is not a regular file: pass a text file instead.")
-    if info.st_size > MAX_DOCUMENT_BYTES:
-        raise _Rejected(
-            f"{what} {path.name} is {info.st_size} bytes, over the limit of "
-            f"{MAX_DOCUMENT_BYTES} bytes: split it or leave it out."
-        )
-    try:
-        return path.read_bytes()
-    except PermissionError:
-        raise _Rejected(
-            f"{what} {path.name} cannot be read (permission denied): make it readable "
-            "(chmod +r) or leave it out."
-        ) from None
-    except OSError as error:
-        raise _Rejected(
-            f"{what} {path.name} cannot be read ({error.strerror}): fix it or leave it out."
-        ) from None
+    with os.fdopen(fd, "rb") as file:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise _Rejected(f"{what} {path.name} is not a regular file: pass a text file instead.")
+        if info.st_size > limit:
+            raise _Rejected(_too_big(what, path, f"{info.st_size} bytes", limit))
+        try:
+            raw = file.read(limit + 1)
+        except OSError as error:
+            raise _Rejected(
+                f"{what} {path.name} cannot be read ({error.strerror}): fix it or leave it out."
+            ) from None
+    if len(raw) > limit:
+        raise _Rejected(_too_big(what, path, f"more than {limit} bytes", limit))
+    return raw
+
+
+def _too_big(what: str, path: Path, size: str, limit: int) -> str:
+    return (
+        f"{what} {path.name} is {size}, over the limit of {limit} bytes (setting "
+        "max_document_mb): split it or leave it out."
+    )
 
 
 def _decode(raw: bytes, what: str, name: str) -> str:

@@ -61,6 +61,13 @@ SETTINGS: dict[str, Setting] = {
             "spaCy NER pipeline: the bundled 'ldpub_ner_gmb', an installed package name "
             "(e.g. en_core_web_trf) or a folder path.",
         ),
+        Setting(
+            "max_document_mb",
+            20.0,
+            "Largest article or sidecar file the build reads, in megabytes; a larger one is "
+            "quarantined without being read.",
+            click.FloatRange(0, min_open=True),
+        ),
         Setting("host", "127.0.0.1", "Interface the server listens on."),
         Setting("port", 8000, "TCP port the server listens on.", click.IntRange(1, 65535)),
         Setting(
@@ -82,6 +89,27 @@ SETTINGS: dict[str, Setting] = {
             "Processes that run SPARQL queries; a query past its timeout is stopped by killing "
             "its process, so this many queries can run at once.",
             click.IntRange(1, 64),
+        ),
+        Setting(
+            "query_memory",
+            4096,
+            "Megabytes of address space each query worker may use, its open store included; a "
+            "query that needs more kills only its worker and is answered with HTTP 503 (0: no cap).",
+            click.IntRange(0),
+        ),
+        Setting(
+            "max_query_length",
+            100_000,
+            "Longest SPARQL query accepted, in characters; a longer one is refused with HTTP 414 "
+            "(in the URL) or 413 (in the body).",
+            click.IntRange(1),
+        ),
+        Setting(
+            "max_body_bytes",
+            1_048_576,
+            "Largest request body the server accepts, in bytes; a larger one is refused with "
+            "HTTP 413 before it is read.",
+            click.IntRange(1),
         ),
         Setting(
             "store",

@@ -6,11 +6,13 @@ import datetime as dt
 import hashlib
 import json
 import os
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from pipeline import documents
 from pipeline.documents import InputError, read_documents, slugify
 from pipeline.records import Document, DocumentMeta, Quarantined, SegmentKind
 from pipeline.segment import complete_meta, segment
@@ -248,33 +250,33 @@ def test_broken_symlink_and_loop_are_quarantined(tmp_path: Path) -> None:
 
 
 def test_size_limit_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(documents, "MAX_DOCUMENT_BYTES", 10)
+    monkeypatch.setenv("LDPUB_MAX_DOCUMENT_MB", str(10 / 1024 / 1024))
     bad = write(tmp_path, "big.txt", ARTICLE)
     assert f"is {len(ARTICLE)} bytes, over the limit of 10 bytes" in reason_for(bad)
 
 
-def test_unreadable_file_is_quarantined(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_unreadable_file_is_quarantined(tmp_path: Path) -> None:
+    """chmod 000 stops no root process, so root reads without its DAC-override capabilities."""
     bad = write(tmp_path, "locked.txt", ARTICLE)
     write(tmp_path, "open.txt", ARTICLE)
-    original = Path.read_bytes
-
-    def read_bytes(self: Path) -> bytes:
-        if self.name == "locked.txt":  # chmod 000 cannot stop root, so simulate it
-            raise PermissionError(13, "Permission denied", str(self))
-        return original(self)
-
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
-    assert "cannot be read (permission denied): make it readable" in reason_for(bad)
-
-
-@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their mode")
-def test_chmod_000_is_quarantined(tmp_path: Path) -> None:
-    bad = write(tmp_path, "locked.txt", ARTICLE)
     bad.chmod(0)
+    reader = (
+        "import sys; from pathlib import Path; from pipeline.documents import read_documents; "
+        "d, q = read_documents([Path(sys.argv[1])]); print([x.path.name for x in d], q[0].reason)"
+    )
+    command = [sys.executable, "-c", reader, str(tmp_path)]
+    if os.geteuid() == 0:
+        if not shutil.which("setpriv"):
+            pytest.skip("root needs util-linux's setpriv to drop the capability to read anything")
+        command = ["setpriv", "--bounding-set=-dac_override,-dac_read_search", *command]
     try:
-        assert "permission denied" in reason_for(bad)
+        proc = subprocess.run(command, capture_output=True, text=True, check=True, cwd=ROOT)
     finally:
         bad.chmod(0o644)
+    assert proc.stdout.strip() == (
+        "['open.txt'] Article locked.txt cannot be read (permission denied): make it readable "
+        "(chmod +r) or leave it out."
+    )
 
 
 def test_a_folder_named_like_an_article_is_not_read(tmp_path: Path) -> None:
