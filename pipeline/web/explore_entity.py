@@ -158,7 +158,9 @@ def _cards(rows: list[dict], quote_rows: list[dict], me: str | None) -> list[Tim
                 Quote(r["sentence"], r["quote"], Link(article, r["headline"] or article)),
             )
     for card in cards.values():
-        card.event = Link(card.event.iri, f"{card.kind.capitalize()} {card.date}".strip())
+        where = f" in {card.places[0].label}" if card.places else ""
+        when = f", {card.date}" if card.date else ""
+        card.event = Link(card.event.iri, f"{card.kind.capitalize()}{where}{when}")
     return sorted(cards.values(), key=lambda c: (c.date == "", c.date, c.event.iri))
 
 

@@ -1,0 +1,249 @@
+"""The explore pages in headless Chromium over the seeds' build, saving the README screenshots.
+
+Search a variant spelling and land on the entity; see its network picture and timeline; follow
+a claim to its quote; browse events by year; open an event and a place. The entity, year and
+place are picked from the store with SPARQL, so the test follows whatever the build extracts.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pyoxigraph import QuerySolutions, Store
+
+from pipeline.namespaces import PREFIXES, RELATIONS
+from tests.web.live_server import REPO, live_server
+from tests.web.test_explore import variant
+
+webdriver = pytest.importorskip("selenium.webdriver")
+from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.webdriver.common.keys import Keys  # noqa: E402
+from selenium.webdriver.support import expected_conditions as ec  # noqa: E402
+from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
+
+CHROMIUM = shutil.which("chromium")
+CHROMEDRIVER = shutil.which("chromedriver")
+SHOTS = REPO / "docs" / "screenshots"
+PROLOGUE = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(
+        not (CHROMIUM and CHROMEDRIVER),
+        reason="needs Debian's chromium and chromium-driver: run scripts/system-deps.sh",
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def seeds(seeds_build, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Store]]:
+    """The seeds' build served by the real server, and its store for expected values."""
+    out, _ = seeds_build
+    store = Store.read_only(str(Path(out) / "store"))
+    with live_server(Path(out), tmp_path_factory.mktemp("log") / "server.log") as url:
+        yield url, store
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[webdriver.Chrome]:
+    profile = tempfile.mkdtemp(prefix="ldpub-chromium-")
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for flag in (
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+        "--hide-scrollbars",
+        f"--user-data-dir={profile}",
+        "--window-size=1200,900",
+    ):
+        options.add_argument(flag)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    driver = webdriver.Chrome(options=options, service=webdriver.ChromeService(CHROMEDRIVER))
+    driver.set_page_load_timeout(30)
+    try:
+        yield driver
+    finally:
+        driver.quit()
+        shutil.rmtree(profile, ignore_errors=True)
+
+
+def rows(store: Store, query: str) -> list[dict[str, str]]:
+    result = store.query(PROLOGUE + query, use_default_graph_as_union=True)
+    assert isinstance(result, QuerySolutions)
+    names = [v.value for v in result.variables]
+    return [{n: s[n].value for n in names if s[n] is not None} for s in result]
+
+
+def shoot(browser: webdriver.Chrome, name: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    assert browser.save_screenshot(str(SHOTS / f"{name}.png"))
+
+
+def no_script_errors(browser: webdriver.Chrome) -> None:
+    severe = [e for e in browser.get_log("browser") if e["level"] == "SEVERE"]
+    assert not severe, severe
+
+
+def path_of(url: str, base: str) -> str:
+    return url[len(base) - 1 :] if url.startswith(base) else url
+
+
+@pytest.fixture(scope="module")
+def target(seeds: tuple[str, Store]) -> dict[str, str]:
+    """The person or organization with an alias, a sourced relation and the most events."""
+    _, store = seeds
+    relations = " ".join(f"ldpub:{r}" for r in RELATIONS)
+    found = rows(
+        store,
+        f"""SELECT ?e ?label ?alias (COUNT(DISTINCT ?ev) AS ?events) WHERE {{
+          VALUES ?c {{ schema:Person schema:Organization }}
+          VALUES ?p {{ {relations} }}
+          ?e a ?c ; rdfs:label ?label ; skos:altLabel ?alias .
+          FILTER(STRLEN(?alias) >= 8 && CONTAINS(?alias, " "))
+          ?st rdf:subject|rdf:object ?e ; rdf:predicate ?p ; prov:wasDerivedFrom ?s .
+          ?ev sem:hasActor|ldpub:hasTarget ?e ; prov:wasDerivedFrom ?evs .
+        }} GROUP BY ?e ?label ?alias ORDER BY DESC(?events) ?alias LIMIT 1""",
+    )
+    assert found, "the seeds' build has no entity with an alias, a relation and an event"
+    return found[0]
+
+
+def test_search_a_variant_spelling_and_land_on_the_entity(
+    seeds: tuple[str, Store], browser: webdriver.Chrome, target: dict[str, str]
+) -> None:
+    url, _ = seeds
+    browser.get(url + "people")
+    box = browser.find_element(By.ID, "site-search")
+    assert box.get_attribute("role") == "combobox"
+    spelled = variant(target["alias"]).lower()
+    assert spelled != target["alias"].lower()
+    box.send_keys(spelled)
+    wait = WebDriverWait(browser, 15)
+    first = wait.until(
+        ec.visibility_of_element_located((By.CSS_SELECTOR, "#site-search-list [role=option]"))
+    )
+    assert target["label"] in first.text
+    assert box.get_attribute("aria-expanded") == "true"
+    shoot(browser, "search")
+    box.send_keys(Keys.ARROW_DOWN)
+    assert box.get_attribute("aria-activedescendant") == first.get_attribute("id")
+    box.send_keys(Keys.ENTER)
+    wait.until(ec.url_to_be(url + target["e"].split("/", 3)[3]))
+    assert browser.find_element(By.TAG_NAME, "h1").text == target["label"]
+    no_script_errors(browser)
+
+
+def test_entity_page_shows_network_and_timeline(
+    seeds: tuple[str, Store], browser: webdriver.Chrome, target: dict[str, str]
+) -> None:
+    url, store = seeds
+    events = rows(
+        store,
+        f"""SELECT DISTINCT ?ev WHERE {{
+              ?ev sem:hasActor|ldpub:hasTarget|sem:hasPlace <{target["e"]}> }}""",
+    )
+    browser.get(url + target["e"].split("/", 3)[3])
+    svg = browser.find_element(By.CSS_SELECTOR, "svg.network")
+    assert svg.get_attribute("role") == "img"
+    nodes = svg.find_elements(By.CSS_SELECTOR, "a.node")
+    assert len(nodes) >= 2
+    assert target["label"] in svg.find_element(By.TAG_NAME, "desc").get_attribute("textContent")
+    timeline = browser.find_elements(By.CSS_SELECTOR, "table.timeline tbody tr")
+    assert len(timeline) == len(events)
+    browser.execute_script("arguments[0].scrollIntoView()", browser.find_element(By.TAG_NAME, "h1"))
+    shoot(browser, "entity")
+    heading = browser.find_element(By.ID, "timeline-heading")
+    browser.execute_script("arguments[0].scrollIntoView()", heading)
+    shoot(browser, "timeline")
+    # Each node of the picture is a link to its entity's page.
+    other = next(n for n in nodes if "centre" not in n.get_attribute("class"))
+    name = other.find_element(By.TAG_NAME, "title").get_attribute("textContent").rsplit(" (", 1)
+    browser.execute_script("arguments[0].scrollIntoView()", svg)
+    other.click()
+    WebDriverWait(browser, 10).until(ec.title_contains(name[0]))
+    no_script_errors(browser)
+
+
+def test_follow_a_claim_to_its_quote(
+    seeds: tuple[str, Store], browser: webdriver.Chrome, target: dict[str, str]
+) -> None:
+    url, _ = seeds
+    browser.get(url + target["e"].split("/", 3)[3])
+    claim = browser.find_element(By.CSS_SELECTOR, "table.relations details.claim")
+    quote = claim.find_element(By.CSS_SELECTOR, "blockquote p")
+    assert not quote.is_displayed()  # folded until asked for
+    claim.find_element(By.TAG_NAME, "summary").click()
+    assert quote.is_displayed()
+    text = quote.text.strip("“”")
+    link = claim.find_element(By.CSS_SELECTOR, "a.doc")
+    fragment = link.get_attribute("href").split("#", 1)[1]
+    link.click()
+    WebDriverWait(browser, 10).until(ec.url_contains("#" + fragment))
+    sentence = browser.find_element(By.ID, fragment)
+    assert sentence.text == text
+    assert browser.execute_script(
+        "return document.querySelector(':target') === arguments[0]", sentence
+    )
+    shoot(browser, "quote")
+
+
+def test_browse_events_by_year_then_open_one(
+    seeds: tuple[str, Store], browser: webdriver.Chrome
+) -> None:
+    url, store = seeds
+    year, count = next(
+        (r["y"], int(r["n"]))
+        for r in rows(
+            store,
+            """SELECT ?y (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e a sem:Event ; sem:hasTimeStamp ?d
+                 BIND(SUBSTR(STR(?d), 1, 4) AS ?y) } GROUP BY ?y ORDER BY DESC(?n) ?y""",
+        )
+    )
+    browser.get(url + "events")
+    browser.find_element(By.CSS_SELECTOR, f'.facets a[href="/events?year={year}"]').click()
+    WebDriverWait(browser, 10).until(ec.url_contains(f"year={year}"))
+    status = browser.find_element(By.CSS_SELECTOR, "p.count").text
+    assert status.startswith(f"{count} event")
+    dates = [td.text for td in browser.find_elements(By.CSS_SELECTOR, "table.browse td.date")]
+    assert len(dates) == min(count, 50) and all(d.startswith(year) for d in dates)
+    twins = {a.text for a in browser.find_elements(By.CSS_SELECTOR, "a.twin")}
+    assert {"JSON", "Turtle", "JSON-LD"} <= twins
+    shoot(browser, "events-by-year")
+    browser.find_element(By.CSS_SELECTOR, "table.browse tbody td:nth-child(2) a").click()
+    card = WebDriverWait(browser, 10).until(
+        ec.visibility_of_element_located((By.CSS_SELECTOR, "section.event-card"))
+    )
+    assert "type" in card.text and year in card.text
+    assert card.find_elements(By.CSS_SELECTOR, "blockquote.source")
+    shoot(browser, "event")
+    no_script_errors(browser)
+
+
+def test_place_page_lists_events_there(seeds: tuple[str, Store], browser: webdriver.Chrome) -> None:
+    url, store = seeds
+    place, label, count = next(
+        (r["p"], r["label"], int(r["n"]))
+        for r in rows(
+            store,
+            """SELECT ?p ?label (COUNT(DISTINCT ?e) AS ?n) WHERE {
+                 ?e sem:hasPlace ?p . ?p a schema:Place ; rdfs:label ?label }
+               GROUP BY ?p ?label ORDER BY DESC(?n) ?label""",
+        )
+    )
+    browser.get(url + place.split("/", 3)[3])
+    assert browser.find_element(By.TAG_NAME, "h1").text == label
+    assert len(browser.find_elements(By.CSS_SELECTOR, "table.timeline tbody tr")) == count
+    browser.execute_script(
+        "arguments[0].scrollIntoView()", browser.find_element(By.CSS_SELECTOR, "svg.network, h1")
+    )
+    shoot(browser, "place")
