@@ -96,6 +96,8 @@ def _variant_evidence(key_a: str, key_b: str) -> str | None:
         return None
     if len(ta) == len(tb):
         pairs = list(zip(ta, tb, strict=True))
+        if not all(_token_evidence(a, b) for a, b in pairs):
+            return _reordered_evidence(ta, tb)
     else:
         short, long = (ta, tb) if len(ta) < len(tb) else (tb, ta)
         if len(short) < 2:
@@ -118,6 +120,24 @@ def _variant_evidence(key_a: str, key_b: str) -> str | None:
     if len(ta) != len(tb):
         why.append("the shorter name is the longer one's first and last word")
     return "; ".join(why) or "same words once articles are ignored"
+
+
+def _reordered_evidence(ta: list[str], tb: list[str]) -> str | None:
+    """Why two names with the same words in another order are one name, or None.
+
+    "Ali Mussa Daqduq" / "Musa Ali Daqduq": the given names of an Arabic name are written in
+    either order in translation. Vetoes: three words at least, the same last word (the family
+    name), and the other words pairing up one to one.
+    """
+    if len(ta) < 3 or not _token_evidence(ta[-1], tb[-1]):
+        return None
+    rest = list(tb[:-1])
+    for word in ta[:-1]:
+        hit = next((i for i, other in enumerate(rest) if _token_evidence(word, other)), None)
+        if hit is None:
+            return None
+        rest.pop(hit)
+    return f"same words in another order ({' '.join(ta)} / {' '.join(tb)}), same family name"
 
 
 _ACRONYM = re.compile(r"^[A-Z]{2,6}$")
@@ -186,9 +206,11 @@ def _merge_keys(
         if not words:
             clusters.append([key])
             continue
-        bucket = buckets[(kinds[key], variant_token(words[0])[:1])]
+        # candidates share the first word's or the last word's initial (reordered names)
+        first = buckets[(kinds[key], variant_token(words[0])[:1])]
+        last = buckets[(kinds[key], "$" + variant_token(words[-1])[:1])]
         fitting = []
-        for index in bucket:
+        for index in dict.fromkeys(first + last):
             evidence = [_variant_evidence(key, member) for member in clusters[index]]
             if all(evidence):
                 fitting.append((index, evidence[0]))
@@ -199,7 +221,8 @@ def _merge_keys(
             continue
         if len(fitting) > 1:
             merges.append(f"{key!r} kept apart: it is a spelling of {len(fitting)} different names")
-        bucket.append(len(clusters))
+        first.append(len(clusters))
+        last.append(len(clusters))
         clusters.append([key])
 
     cluster_of = {key: i for i, members in enumerate(clusters) for key in members}

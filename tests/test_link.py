@@ -158,3 +158,19 @@ def test_names_verified_as_one_item_become_one_entity() -> None:
     assert merged.mentions["d"][0].entity_key == "place/a"
     assert any(row.qid in why for why in merged.merges)
     assert a.alt_labels == {"the land"}  # the input is not changed
+
+
+def test_us_and_united_states_are_one_item_but_palestine_is_not_the_state() -> None:
+    linked = link(
+        {
+            "a": _entity("US", PLACE),
+            "b": _entity("United States", PLACE),
+            "c": _entity("Palestine", PLACE),
+            "d": _entity("Anbar", PLACE),
+            "e": _entity("Basra", PLACE),
+        }
+    )
+    assert linked["a"].same_as == linked["b"].same_as == WIKIDATA + "Q30"
+    assert linked["c"].same_as is None and linked["c"].close_match is None
+    assert linked["d"].same_as == WIKIDATA + "Q187334"  # the governorate
+    assert linked["e"].same_as == WIKIDATA + "Q48195"  # the city, not its governorate

@@ -131,6 +131,8 @@ def _keys(result, doc_id: str) -> dict[str, str]:
         ("Tariq Khazimi", "Tariq Qazimi"),  # kh/q
         ("Fatimah Zarvani", "Fatima el Zarvani"),  # trailing h, el particle
         ("Mohammed Darwishi", "Muhammad Darwishi"),  # vowels in a long token
+        ("Ali Mussa Farjani", "Musa Ali Farjani"),  # given names in another order, ss/s
+        ("Hadi Qasim al-Tamimi", "Kasim Hadi Tamimi"),  # reordered, q/k, al- particle
     ],
 )
 def test_transliteration_variants_merge_across_documents(a: str, b: str) -> None:
@@ -159,6 +161,9 @@ def test_organization_variants_merge() -> None:
         ("Hamid Tamimi", "Hamad Tamimi"),  # short tokens must match exactly
         ("Omar Haddadi", "Omar Hadidi"),  # different surnames
         ("Salim Farouq", "Salim Farouq Darwishi"),  # last words differ
+        ("Ali Hassan", "Hassan Ali"),  # two words reordered: no family name to anchor
+        ("Ali Mussa Farjani", "Farjani Ali Mussa"),  # the family name moved
+        ("Ali Mussa Farjani", "Musa Laith Farjani"),  # a given name differs
     ],
 )
 def test_vetoes_keep_different_people_apart(a: str, b: str) -> None:
