@@ -7,8 +7,6 @@ place are picked from the store with SPARQL, so the test follows whatever the bu
 
 from __future__ import annotations
 
-import shutil
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,6 +15,7 @@ from pyoxigraph import QuerySolutions, Store
 
 from pipeline.namespaces import PREFIXES, RELATIONS
 from tests.web.live_server import REPO, live_server
+from tests.web.test_browser import CHROMEDRIVER, CHROMIUM, browser  # noqa: F401 (a fixture)
 from tests.web.test_explore import variant
 
 webdriver = pytest.importorskip("selenium.webdriver")
@@ -25,8 +24,6 @@ from selenium.webdriver.common.keys import Keys  # noqa: E402
 from selenium.webdriver.support import expected_conditions as ec  # noqa: E402
 from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 
-CHROMIUM = shutil.which("chromium")
-CHROMEDRIVER = shutil.which("chromedriver")
 SHOTS = REPO / "docs" / "screenshots"
 PROLOGUE = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
 
@@ -49,32 +46,10 @@ def seeds(seeds_build, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tup
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator[webdriver.Chrome]:
-    profile = tempfile.mkdtemp(prefix="ldpub-chromium-")
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for flag in (
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--disable-dev-shm-usage",
-        "--hide-scrollbars",
-        f"--user-data-dir={profile}",
-        "--window-size=1200,900",
-    ):
-        options.add_argument(flag)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    driver = webdriver.Chrome(options=options, service=webdriver.ChromeService(CHROMEDRIVER))
-    driver.set_page_load_timeout(30)
-    try:
-        yield driver
-    finally:
-        driver.quit()
-        shutil.rmtree(profile, ignore_errors=True)
+def window(browser: webdriver.Chrome) -> webdriver.Chrome:  # noqa: F811 (the fixture)
+    """test_browser's headless Chromium, at the screenshots' size."""
+    browser.set_window_size(1200, 900)
+    return browser
 
 
 def rows(store: Store, query: str) -> list[dict[str, str]]:
@@ -84,13 +59,13 @@ def rows(store: Store, query: str) -> list[dict[str, str]]:
     return [{n: s[n].value for n in names if s[n] is not None} for s in result]
 
 
-def shoot(browser: webdriver.Chrome, name: str) -> None:
+def shoot(window: webdriver.Chrome, name: str) -> None:
     SHOTS.mkdir(parents=True, exist_ok=True)
-    assert browser.save_screenshot(str(SHOTS / f"{name}.png"))
+    assert window.save_screenshot(str(SHOTS / f"{name}.png"))
 
 
-def no_script_errors(browser: webdriver.Chrome) -> None:
-    severe = [e for e in browser.get_log("browser") if e["level"] == "SEVERE"]
+def no_script_errors(window: webdriver.Chrome) -> None:
+    severe = [e for e in window.get_log("browser") if e["level"] == "SEVERE"]
     assert not severe, severe
 
 
@@ -119,32 +94,32 @@ def target(seeds: tuple[str, Store]) -> dict[str, str]:
 
 
 def test_search_a_variant_spelling_and_land_on_the_entity(
-    seeds: tuple[str, Store], browser: webdriver.Chrome, target: dict[str, str]
+    seeds: tuple[str, Store], window: webdriver.Chrome, target: dict[str, str]
 ) -> None:
     url, _ = seeds
-    browser.get(url + "people")
-    box = browser.find_element(By.ID, "site-search")
+    window.get(url + "people")
+    box = window.find_element(By.ID, "site-search")
     assert box.get_attribute("role") == "combobox"
     spelled = variant(target["alias"]).lower()
     assert spelled != target["alias"].lower()
     box.send_keys(spelled)
-    wait = WebDriverWait(browser, 15)
+    wait = WebDriverWait(window, 15)
     first = wait.until(
         ec.visibility_of_element_located((By.CSS_SELECTOR, "#site-search-list [role=option]"))
     )
     assert target["label"] in first.text
     assert box.get_attribute("aria-expanded") == "true"
-    shoot(browser, "search")
+    shoot(window, "search")
     box.send_keys(Keys.ARROW_DOWN)
     assert box.get_attribute("aria-activedescendant") == first.get_attribute("id")
     box.send_keys(Keys.ENTER)
     wait.until(ec.url_to_be(url + target["e"].split("/", 3)[3]))
-    assert browser.find_element(By.TAG_NAME, "h1").text == target["label"]
-    no_script_errors(browser)
+    assert window.find_element(By.TAG_NAME, "h1").text == target["label"]
+    no_script_errors(window)
 
 
 def test_entity_page_shows_network_and_timeline(
-    seeds: tuple[str, Store], browser: webdriver.Chrome, target: dict[str, str]
+    seeds: tuple[str, Store], window: webdriver.Chrome, target: dict[str, str]
 ) -> None:
     url, store = seeds
     events = rows(
@@ -152,34 +127,34 @@ def test_entity_page_shows_network_and_timeline(
         f"""SELECT DISTINCT ?ev WHERE {{
               ?ev sem:hasActor|ldpub:hasTarget|sem:hasPlace <{target["e"]}> }}""",
     )
-    browser.get(url + target["e"].split("/", 3)[3])
-    svg = browser.find_element(By.CSS_SELECTOR, "svg.network")
+    window.get(url + target["e"].split("/", 3)[3])
+    svg = window.find_element(By.CSS_SELECTOR, "svg.network")
     assert svg.get_attribute("role") == "img"
     nodes = svg.find_elements(By.CSS_SELECTOR, "a.node")
     assert len(nodes) >= 2
     assert target["label"] in svg.find_element(By.TAG_NAME, "desc").get_attribute("textContent")
-    timeline = browser.find_elements(By.CSS_SELECTOR, "table.timeline tbody tr")
+    timeline = window.find_elements(By.CSS_SELECTOR, "table.timeline tbody tr")
     assert len(timeline) == len(events)
-    browser.execute_script("arguments[0].scrollIntoView()", browser.find_element(By.TAG_NAME, "h1"))
-    shoot(browser, "entity")
-    heading = browser.find_element(By.ID, "timeline-heading")
-    browser.execute_script("arguments[0].scrollIntoView()", heading)
-    shoot(browser, "timeline")
+    window.execute_script("arguments[0].scrollIntoView()", window.find_element(By.TAG_NAME, "h1"))
+    shoot(window, "entity")
+    heading = window.find_element(By.ID, "timeline-heading")
+    window.execute_script("arguments[0].scrollIntoView()", heading)
+    shoot(window, "timeline")
     # Each node of the picture is a link to its entity's page.
     other = next(n for n in nodes if "centre" not in n.get_attribute("class"))
     name = other.find_element(By.TAG_NAME, "title").get_attribute("textContent").rsplit(" (", 1)
-    browser.execute_script("arguments[0].scrollIntoView()", svg)
+    window.execute_script("arguments[0].scrollIntoView()", svg)
     other.click()
-    WebDriverWait(browser, 10).until(ec.title_contains(name[0]))
-    no_script_errors(browser)
+    WebDriverWait(window, 10).until(ec.title_contains(name[0]))
+    no_script_errors(window)
 
 
 def test_follow_a_claim_to_its_quote(
-    seeds: tuple[str, Store], browser: webdriver.Chrome, target: dict[str, str]
+    seeds: tuple[str, Store], window: webdriver.Chrome, target: dict[str, str]
 ) -> None:
     url, _ = seeds
-    browser.get(url + target["e"].split("/", 3)[3])
-    claim = browser.find_element(By.CSS_SELECTOR, "table.relations details.claim")
+    window.get(url + target["e"].split("/", 3)[3])
+    claim = window.find_element(By.CSS_SELECTOR, "table.relations details.claim")
     quote = claim.find_element(By.CSS_SELECTOR, "blockquote p")
     assert not quote.is_displayed()  # folded until asked for
     claim.find_element(By.TAG_NAME, "summary").click()
@@ -188,17 +163,17 @@ def test_follow_a_claim_to_its_quote(
     link = claim.find_element(By.CSS_SELECTOR, "a.doc")
     fragment = link.get_attribute("href").split("#", 1)[1]
     link.click()
-    WebDriverWait(browser, 10).until(ec.url_contains("#" + fragment))
-    sentence = browser.find_element(By.ID, fragment)
+    WebDriverWait(window, 10).until(ec.url_contains("#" + fragment))
+    sentence = window.find_element(By.ID, fragment)
     assert sentence.text == text
-    assert browser.execute_script(
+    assert window.execute_script(
         "return document.querySelector(':target') === arguments[0]", sentence
     )
-    shoot(browser, "quote")
+    shoot(window, "quote")
 
 
 def test_browse_events_by_year_then_open_one(
-    seeds: tuple[str, Store], browser: webdriver.Chrome
+    seeds: tuple[str, Store], window: webdriver.Chrome
 ) -> None:
     url, store = seeds
     year, count = next(
@@ -209,27 +184,27 @@ def test_browse_events_by_year_then_open_one(
                  BIND(SUBSTR(STR(?d), 1, 4) AS ?y) } GROUP BY ?y ORDER BY DESC(?n) ?y""",
         )
     )
-    browser.get(url + "events")
-    browser.find_element(By.CSS_SELECTOR, f'.facets a[href="/events?year={year}"]').click()
-    WebDriverWait(browser, 10).until(ec.url_contains(f"year={year}"))
-    status = browser.find_element(By.CSS_SELECTOR, "p.count").text
+    window.get(url + "events")
+    window.find_element(By.CSS_SELECTOR, f'.facets a[href="/events?year={year}"]').click()
+    WebDriverWait(window, 10).until(ec.url_contains(f"year={year}"))
+    status = window.find_element(By.CSS_SELECTOR, "p.count").text
     assert status.startswith(f"{count} event")
-    dates = [td.text for td in browser.find_elements(By.CSS_SELECTOR, "table.browse td.date")]
+    dates = [td.text for td in window.find_elements(By.CSS_SELECTOR, "table.browse td.date")]
     assert len(dates) == min(count, 50) and all(d.startswith(year) for d in dates)
-    twins = {a.text for a in browser.find_elements(By.CSS_SELECTOR, "a.twin")}
+    twins = {a.text for a in window.find_elements(By.CSS_SELECTOR, "a.twin")}
     assert {"JSON", "Turtle", "JSON-LD"} <= twins
-    shoot(browser, "events-by-year")
-    browser.find_element(By.CSS_SELECTOR, "table.browse tbody td:nth-child(2) a").click()
-    card = WebDriverWait(browser, 10).until(
+    shoot(window, "events-by-year")
+    window.find_element(By.CSS_SELECTOR, "table.browse tbody td:nth-child(2) a").click()
+    card = WebDriverWait(window, 10).until(
         ec.visibility_of_element_located((By.CSS_SELECTOR, "section.event-card"))
     )
     assert "type" in card.text and year in card.text
     assert card.find_elements(By.CSS_SELECTOR, "blockquote.source")
-    shoot(browser, "event")
-    no_script_errors(browser)
+    shoot(window, "event")
+    no_script_errors(window)
 
 
-def test_place_page_lists_events_there(seeds: tuple[str, Store], browser: webdriver.Chrome) -> None:
+def test_place_page_lists_events_there(seeds: tuple[str, Store], window: webdriver.Chrome) -> None:
     url, store = seeds
     place, label, count = next(
         (r["p"], r["label"], int(r["n"]))
@@ -240,10 +215,10 @@ def test_place_page_lists_events_there(seeds: tuple[str, Store], browser: webdri
                GROUP BY ?p ?label ORDER BY DESC(?n) ?label""",
         )
     )
-    browser.get(url + place.split("/", 3)[3])
-    assert browser.find_element(By.TAG_NAME, "h1").text == label
-    assert len(browser.find_elements(By.CSS_SELECTOR, "table.timeline tbody tr")) == count
-    browser.execute_script(
-        "arguments[0].scrollIntoView()", browser.find_element(By.CSS_SELECTOR, "svg.network, h1")
+    window.get(url + place.split("/", 3)[3])
+    assert window.find_element(By.TAG_NAME, "h1").text == label
+    assert len(window.find_elements(By.CSS_SELECTOR, "table.timeline tbody tr")) == count
+    window.execute_script(
+        "arguments[0].scrollIntoView()", window.find_element(By.CSS_SELECTOR, "svg.network, h1")
     )
-    shoot(browser, "place")
+    shoot(window, "place")
