@@ -2,37 +2,52 @@
 
 documents -> segment -> nlp -> resolve -> map -> validate -> publish. A document whose graph
 does not conform is quarantined with its report; the rest is published.
+
+Per-document work (analysis before resolution, mapping and SHACL after it) runs in ``jobs``
+worker processes (``pipeline.workers``); resolution and linking see all documents and run here.
+What earlier builds learned is reused from ``DIR/cache/`` (``pipeline.cache``): an unchanged
+document is not analysed again, and an unchanged document graph not mapped or validated again.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable, Sequence
+import multiprocessing
+import os
+import tempfile
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
+from typing import Any, TypeVar
 
-from rdflib import Graph, URIRef
-
-from . import __version__, nlp
+from . import __version__, nlp, workers
+from .cache import BuildCache, build_identity
 from .documents import read_documents
-from .extract import extract_events, extract_relations
 from .link import link_resolution
-from .map import (
-    Minter,
-    document_graph,
-    entities_graph,
-    new_graph,
-    provenance_graph,
-    relation_graph,
+from .map import Minter, entities_graph, provenance_graph
+from .publish import Publication, as_quads, check_out, publish, write_quarantine
+from .records import (
+    AnalyzedDocument,
+    Document,
+    Entity,
+    EntityKind,
+    Quarantined,
+    Resolution,
+    Run,
 )
-from .publish import Publication, publish, write_quarantine
-from .records import AnalyzedDocument, EntityKind, Quarantined, Resolution, Run
 from .resolve import resolve
-from .segment import complete_meta, segment
-from .validate import ONTOLOGY_DIR, SHAPES_DIR, readable_report, validate
+from .validate import ONTOLOGY_DIR, SHAPES_DIR
+from .workers import DocumentGraph, GraphTask
 
 Progress = Callable[[str, int, int], None]  # stage, done, total
+T = TypeVar("T")
+R = TypeVar("R")
+
+BATCH = 16  # documents per worker task: the model reads them in one stream, SHACL in one run
+RUN_PLACEHOLDER = "urn:ldpub:cached-run"  # stands for this build's run IRI in cached graphs
 
 
 class NothingToBuildError(ValueError):
@@ -59,67 +74,154 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(microsecond=0)
 
 
-def _analyze(inputs: Sequence[Path], model: str, progress: Progress):
-    documents, quarantined = read_documents(inputs)
-    if not documents and not quarantined:
-        raise NothingToBuildError(
-            "No articles found in the inputs: give .txt files or folders that hold them."
-        )
-    language = nlp.load_model(model)
-    analyzed: list[AnalyzedDocument] = []
-    for n, document in enumerate(documents, start=1):
-        segments = segment(document)
-        document = complete_meta(document, segments)
-        sentences, mentions = nlp.analyze(language, document, segments)
-        item = AnalyzedDocument(document, segments, sentences, mentions)
-        analyzed.append(
-            replace(item, relations=extract_relations(item), events=extract_events(item))
-        )
-        progress("analyze", n, len(documents))
-    return analyzed, quarantined, language
+def _batches(items: Sequence[T]) -> list[Sequence[T]]:
+    return [items[i : i + BATCH] for i in range(0, len(items), BATCH)]
 
 
-def _entity_subgraph(entities: Graph, doc_graph: Graph) -> Graph:
-    """The descriptions of the entities ``doc_graph`` refers to, for validating it alone."""
-    referenced = set(doc_graph.objects()) | set(doc_graph.subjects())
-    sub = new_graph()
-    for s, p, o in entities:
-        if s in referenced:
-            sub.add((s, p, o))
-    return sub
+class _Workers:
+    """Runs batches with the functions of ``pipeline.workers``: here, or in ``jobs`` processes.
+
+    The processes are started (spawned: no state is inherited) on the first batch and each
+    loads the model once, on the first batch that needs it.
+    """
+
+    def __init__(self, jobs: int, model: str) -> None:
+        self.jobs, self.model = jobs, model
+        self.pool: Executor | None = None
+        if jobs == 1:
+            workers.start(model)
+
+    def map(
+        self, fn: Callable[[Sequence[T]], list[R]], batches: Iterable[Sequence[T]]
+    ) -> Iterator[list[R]]:
+        if self.jobs == 1:
+            return map(fn, batches)
+        if self.pool is None:
+            self.pool = ProcessPoolExecutor(
+                self.jobs,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=workers.start,
+                initargs=(self.model,),
+            )
+        return self.pool.map(fn, batches)
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(cancel_futures=True)
+            self.pool = None
 
 
-def _map_and_validate(
+def _analyze(
+    documents: Sequence[Document], cache: BuildCache, work: _Workers, progress: Progress
+) -> list[AnalyzedDocument]:
+    """Each document's analysis, from the cache when its bytes are unchanged."""
+    found: dict[int, AnalyzedDocument] = {}
+    todo: list[int] = []
+    for i, document in enumerate(documents):
+        cached = cache.get("analysis", cache.key(document.sha256))
+        if cached is None:
+            todo.append(i)
+        else:  # same text and sidecar; the id and path are this build's
+            found[i] = replace(cached, document=replace(document, meta=cached.document.meta))
+    progress("analyze", len(found), len(documents))
+    batches = _batches(todo)
+    results = work.map(workers.analyze, [[documents[i] for i in batch] for batch in batches])
+    for batch, analyzed in zip(batches, results, strict=True):
+        for i, item in zip(batch, analyzed, strict=True):
+            cache.put("analysis", cache.key(documents[i].sha256), item)
+            found[i] = item
+        progress("analyze", len(found), len(documents))
+    return [found[i] for i in range(len(documents))]
+
+
+def _entity_state(entity: Entity) -> tuple[object, ...]:
+    """Everything the graph says about ``entity``, in a stable order (its sets sorted)."""
+    return (
+        entity.key,
+        entity.kind,
+        entity.label,
+        sorted(entity.alt_labels),
+        sorted(entity.honorifics),
+        entity.same_as,
+        entity.close_match,
+        entity.dbpedia,
+    )
+
+
+@dataclass
+class _Round:
+    """One round of mapping and validation: what is published if no document fails."""
+
+    spool: Path  # N-Quads of the conforming documents' graphs
+    facts: set[str] = field(default_factory=set)  # N-Triples lines of relations
+    reports: dict[str, str] = field(default_factory=dict)
+    failed: list[tuple[AnalyzedDocument, str]] = field(default_factory=list)
+
+
+def _graphs(
     analyzed: Sequence[AnalyzedDocument],
     resolution: Resolution,
     run: Run,
     mint: Minter,
+    cache: BuildCache,
+    work: _Workers,
     progress: Progress,
-) -> tuple[dict[URIRef, Graph], dict[str, str], list[tuple[AnalyzedDocument, str]]]:
+    spool: Path,
+) -> _Round:
     """Each document's graph, validated with the descriptions of the entities it names."""
-    entities = entities_graph(resolution.entities.values(), mint)
-    provenance = provenance_graph(run, mint)
-    facts = new_graph()  # relations between entities, once however many documents say them
-    graphs = {mint.graph("entities"): facts, mint.graph("provenance"): provenance}
-    reports: dict[str, str] = {}
-    failed: list[tuple[AnalyzedDocument, str]] = []
-    for n, item in enumerate(analyzed, start=1):
-        doc_id = item.document.doc_id
-        graph = document_graph(item, resolution.mentions[doc_id], run, mint)
-        relations = relation_graph(item, resolution.mentions[doc_id], mint)
-        data = graph + relations + _entity_subgraph(entities, graph) + provenance
-        conforms, report, _ = validate(data)
-        verdict = "Conforms." if conforms else "Does not conform:"
-        text = f"{verdict}\n{readable_report(report)}"
-        reports[f"{doc_id}.txt"] = text
-        if conforms:
-            graphs[mint.graph(doc_id)] = graph
-            facts += relations
-        else:
-            failed.append((item, text))
-        progress("validate", n, len(analyzed))
-    facts += entities
-    return graphs, reports, failed
+    result = _Round(spool)
+    run_iri = f"<{mint.run(run)}>"
+    placeholder = f"<{RUN_PLACEHOLDER}>"
+    keys: list[str] = []
+    tasks: list[tuple[int, GraphTask]] = []
+    done = 0
+    with spool.open("w", encoding="utf-8") as out:
+
+        def take(item: AnalyzedDocument, graph: DocumentGraph) -> None:
+            nonlocal done
+            result.reports[f"{graph.doc_id}.txt"] = graph.report
+            if graph.conforms:
+                out.writelines(as_quads(mint.graph(graph.doc_id), graph.ntriples))
+                result.facts.update(graph.relations.splitlines(keepends=True))
+            else:
+                result.failed.append((item, graph.report))
+            done += 1
+            progress("validate", done, len(analyzed))
+
+        for i, item in enumerate(analyzed):
+            doc_id = item.document.doc_id
+            mentions = resolution.mentions[doc_id]
+            entities = tuple(
+                resolution.entities[k] for k in sorted({m.entity_key for m in mentions})
+            )
+            key = cache.key(
+                mint.base,
+                doc_id,
+                item.document.sha256,
+                repr(mentions),
+                repr([_entity_state(e) for e in entities]),
+            )
+            keys.append(key)
+            cached = cache.get("graph", key)
+            if cached is None:
+                tasks.append((i, GraphTask(item, mentions, entities)))
+            else:
+                take(item, _with_run(cached, placeholder, run_iri))
+        batches = _batches(tasks)
+        run_batch = partial(workers.graphs, run=run, base_uri=mint.base)
+        results = work.map(run_batch, [[task for _, task in batch] for batch in batches])
+        for batch, graphs in zip(batches, results, strict=True):
+            for (i, _), graph in zip(batch, graphs, strict=True):
+                cache.put("graph", keys[i], _with_run(graph, run_iri, placeholder))
+                take(analyzed[i], graph)
+    return result
+
+
+def _with_run(graph: DocumentGraph, old: str, new: str) -> DocumentGraph:
+    """``graph`` with one run's IRI replaced by another's (cached graphs outlive their run)."""
+    return replace(
+        graph, ntriples=graph.ntriples.replace(old, new), report=graph.report.replace(old, new)
+    )
 
 
 def build(
@@ -128,42 +230,83 @@ def build(
     *,
     base_uri: str,
     model: str,
+    jobs: int = 1,
+    cache: bool = True,
     progress: Progress = _no_progress,
 ) -> BuildResult:
-    """Build the publication of ``inputs`` into ``out``; see BuildResult for the outcome."""
+    """Build the publication of ``inputs`` into ``out``; see BuildResult for the outcome.
+
+    ``jobs`` worker processes do the per-document work; ``cache=False`` reads nothing from
+    ``out/cache`` (a full rebuild), though it still refreshes it.
+    """
     started = _now()
-    analyzed, quarantined, language = _analyze(inputs, model, progress)
+    documents, quarantined = read_documents(inputs)
+    if not documents and not quarantined:
+        raise NothingToBuildError(
+            "No articles found in the inputs: give .txt files or folders that hold them."
+        )
+    meta = nlp.model_meta(model)  # an unknown model stops the build here, before any writing
+    check_out(out)
+    store = BuildCache(
+        out / "cache",
+        build_identity(nlp.model_folder(model), SHAPES_DIR, ONTOLOGY_DIR),
+        enabled=cache,
+    )
     mint = Minter(base_uri)
     run = Run(
         run_id=started.strftime("%Y%m%dT%H%M%SZ"),
         started=started,
         software_version=__version__,
-        model_name=language.meta.get("name", model),
-        model_version=language.meta.get("version", "0"),
+        model_name=str(meta.get("name", model)),
+        model_version=str(meta.get("version", "0")),
     )
-    reports: dict[str, str] = {}
-    while True:  # quarantining a document can orphan entities: resolve again without it
-        resolution = resolve(analyzed)
-        resolution = link_resolution(resolution)
-        run = Run(**{**run.__dict__, "ended": _now()})
-        graphs, round_reports, failed = _map_and_validate(analyzed, resolution, run, mint, progress)
-        reports.update(round_reports)
-        if not failed:
-            break
-        for item, report in failed:
-            quarantined.append(
-                Quarantined(
-                    item.document.path,
-                    "its graph does not conform to the SHACL shapes: read the violations in "
-                    f"{out}/quarantine/{item.document.path.stem}.txt",
-                    report,
+    work = _Workers(jobs, model)
+    fd, spool_name = tempfile.mkstemp(prefix="ldpub-", suffix=".nq")
+    os.close(fd)
+    spool = Path(spool_name)
+    try:
+        analyzed = _analyze(documents, store, work, progress)
+        reports: dict[str, str] = {}
+        while True:  # quarantining a document can orphan entities: resolve again without it
+            resolution = link_resolution(resolve(analyzed))
+            run = replace(run, ended=_now())
+            round_ = _graphs(analyzed, resolution, run, mint, store, work, progress, spool)
+            reports.update(round_.reports)
+            if not round_.failed:
+                break
+            for item, report in round_.failed:
+                quarantined.append(
+                    Quarantined(
+                        item.document.path,
+                        "its graph does not conform to the SHACL shapes: read the violations in "
+                        f"{out}/quarantine/{item.document.path.stem}.txt",
+                        report,
+                    )
                 )
-            )
-        bad = {id(item) for item, _ in failed}
-        analyzed = [item for item in analyzed if id(item) not in bad]
+            bad = {id(item) for item, _ in round_.failed}
+            analyzed = [item for item in analyzed if id(item) not in bad]
+        work.close()  # the workers' models are no longer needed while publishing
+        result = _publish(analyzed, quarantined, resolution, round_, reports, run, mint, out)
+        result.summary["reused"] = store.hits["analysis"]  # for the CLI, not the release
+        store.prune()
+        return result
+    finally:
+        work.close()
+        spool.unlink(missing_ok=True)
 
+
+def _publish(
+    analyzed: Sequence[AnalyzedDocument],
+    quarantined: list[Quarantined],
+    resolution: Resolution,
+    round_: _Round,
+    reports: dict[str, str],
+    run: Run,
+    mint: Minter,
+    out: Path,
+) -> BuildResult:
     kinds = [e.kind for e in resolution.entities.values()]
-    summary: dict[str, object] = {
+    summary: dict[str, Any] = {
         "documents": len(analyzed),
         "quarantined": len(quarantined),
         "persons": kinds.count(EntityKind.PERSON),
@@ -180,9 +323,16 @@ def build(
     write_quarantine(out, quarantined)
     if not analyzed:
         return result
+    facts = round_.facts | set(
+        entities_graph(resolution.entities.values(), mint).serialize(format="nt").splitlines(True)
+    )
     result.publication = publish(
-        graphs,
+        {
+            mint.graph("entities"): "".join(sorted(facts)),
+            mint.graph("provenance"): provenance_graph(run, mint),
+        },
         out,
+        quads=round_.spool,
         run=run,
         base_uri=mint.base,
         entities_graph=mint.graph("entities"),

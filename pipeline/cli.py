@@ -15,8 +15,17 @@ from typing import Any, NoReturn
 
 import click
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    Task,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.table import Table
+from rich.text import Text
 
 from . import __version__
 from .settings import option
@@ -56,6 +65,14 @@ def main() -> None:
 @option("store")
 @option("store_update")
 @option("store_gsp")
+@option("jobs")
+@click.option(
+    "--full",
+    "--no-cache",
+    "full",
+    is_flag=True,
+    help="Analyse and validate every document again instead of reusing DIR/cache/.",
+)
 def build(
     inputs: tuple[Path, ...],
     out: Path,
@@ -64,6 +81,8 @@ def build(
     store: str,
     store_update: str,
     store_gsp: str,
+    jobs: int,
+    full: bool,
 ) -> None:
     """Build the publication of INPUTS (article files or folders; default: seeds/)."""
     from .build import build as run_build
@@ -80,7 +99,7 @@ def build(
 
         def progress(stage: str, done: int, total: int) -> None:
             if stage not in tasks:
-                tasks[stage] = bar.add_task(stage, total=total)
+                tasks[stage] = bar.add_task(stage, total=total, unit="docs")
             bar.update(tasks[stage], completed=done, total=total)
 
         result = _run(
@@ -89,6 +108,8 @@ def build(
                 out,
                 base_uri=base_uri,
                 model=model,
+                jobs=jobs,
+                cache=not full,
                 progress=progress,
             )
         )
@@ -98,6 +119,7 @@ def build(
     for key in ("documents", "quarantined", "triples", "persons", "organizations", "places"):
         table.add_row(key, str(result.summary.get(key, "-")))
     table.add_row("events", str(result.summary["events"]))
+    table.add_row("reused from cache", str(result.summary.get("reused", 0)))
     table.add_row("SHACL", "conforms" if result.summary["shacl_conforms"] else "violations")
     err.print(table)
     for q in result.quarantined:
@@ -111,11 +133,20 @@ def build(
     sys.exit(result.exit_code)
 
 
+class _Rate(ProgressColumn):
+    """Items per second of a task that names its unit (``add_task(..., unit="docs")``)."""
+
+    def render(self, task: Task) -> Text:
+        unit = task.fields.get("unit")
+        return Text(f"{task.speed:.1f} {unit}/s" if unit and task.speed else "")
+
+
 def _bar() -> Progress:
     return Progress(
         TextColumn("{task.description:>9}"),
         BarColumn(),
         MofNCompleteColumn(),
+        _Rate(),
         TimeElapsedColumn(),
         console=err,
         transient=False,

@@ -68,6 +68,12 @@ SETTINGS: dict[str, Setting] = {
             "quarantined without being read.",
             click.FloatRange(0, min_open=True),
         ),
+        Setting(
+            "jobs",
+            1,
+            "Worker processes that analyse, map and validate documents during a build.",
+            click.IntRange(1, 64),
+        ),
         Setting("host", "127.0.0.1", "Interface the server listens on."),
         Setting("port", 8000, "TCP port the server listens on.", click.IntRange(1, 65535)),
         Setting(

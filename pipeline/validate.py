@@ -16,11 +16,13 @@ from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 
+import pyoxigraph as ox
 import pyshacl
-from rdflib import Dataset, Graph, Literal, Namespace, URIRef
-from rdflib.namespace import RDF
+from rdflib import BNode, Dataset, Graph, Literal, Namespace, URIRef, Variable
+from rdflib.namespace import RDF, XSD
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.plugins.sparql.sparql import Query
+from rdflib.query import Result
 from rdflib.term import Node
 
 from pipeline.namespaces import PREFIXES
@@ -115,9 +117,71 @@ class _PreparedQueryGraph(Graph):
         return super().query(query_object, *args, **kwargs)
 
 
-def _as_graph(data: Graph) -> Graph:
+def _to_ox(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if isinstance(term, Literal) and term.language:
+        return ox.Literal(str(term), language=term.language)
+    if isinstance(term, Literal) and term.datatype:
+        return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+    return ox.Literal(str(term))
+
+
+def _from_ox(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> Node:
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if term.language:
+        return Literal(term.value, lang=term.language)
+    datatype = term.datatype.value
+    return Literal(term.value, datatype=None if datatype == str(XSD.string) else URIRef(datatype))
+
+
+class _OxigraphQueryGraph(Graph):
+    """A Graph whose SPARQL queries Oxigraph answers, for deciding conformance fast.
+
+    pySHACL runs a SPARQL constraint once per focus node, and rdflib's engine needs tens of
+    milliseconds a query where Oxigraph needs well under one. Only the verdict is taken from
+    this path: Oxigraph reports integer-derived literals as xsd:integer, so the report of a
+    document that fails is written again by rdflib's engine (``validate``), word for word.
+    """
+
+    _store: ox.Store | None = None
+
+    def query(
+        self,
+        query_object,
+        processor="sparql",
+        result="sparql",
+        initNs=None,
+        initBindings=None,
+        *args,
+        **kwargs,
+    ):  # type: ignore[no-untyped-def, override]
+        if self._store is None:
+            self._store = ox.Store()
+            self._store.extend(ox.Quad(*map(_to_ox, triple)) for triple in self)
+        bindings = {ox.Variable(str(k)): _to_ox(v) for k, v in (initBindings or {}).items()}
+        answer = self._store.query(str(query_object), substitutions=bindings)
+        if isinstance(answer, ox.QueryBoolean):
+            out = Result("ASK")
+            out.askAnswer = bool(answer)
+            return out
+        out = Result("SELECT")
+        names = [v.value for v in answer.variables]
+        out.vars = [Variable(n) for n in names]
+        out.bindings = [
+            {Variable(n): _from_ox(row[n]) for n in names if row[n] is not None} for row in answer
+        ]
+        return out
+
+
+def _as_graph(data: Graph, kind: type[Graph] = _PreparedQueryGraph) -> Graph:
     """A copy of ``data`` with all named graphs merged (pySHACL would validate each apart)."""
-    merged = _PreparedQueryGraph()
+    merged = kind()
     if isinstance(data, Dataset) or data.context_aware:
         for s, p, o, _ in data.quads((None, None, None, None)):
             merged.add((s, p, o))
@@ -127,14 +191,9 @@ def _as_graph(data: Graph) -> Graph:
     return merged
 
 
-def validate(data: Graph, shapes: Graph | None = None) -> tuple[bool, Graph, str]:
-    """Validate ``data`` against ``shapes`` (default: all of ``shapes/``).
-
-    Returns pySHACL's ``(conforms, results_graph, results_text)``. No inference is run: the
-    contract asks for explicit types, and RDFS inference would triple the time for nothing.
-    """
+def _run_pyshacl(data: Graph, shapes: Graph | None) -> tuple[bool, Graph, str]:
     conforms, results_graph, results_text = pyshacl.validate(
-        _as_graph(data),
+        data,
         shacl_graph=shapes if shapes is not None else _shapes(),
         inference="none",
         abort_on_first=False,
@@ -144,6 +203,23 @@ def validate(data: Graph, shapes: Graph | None = None) -> tuple[bool, Graph, str
         # pySHACL returns its exception instead of a report when the shapes themselves are broken.
         raise RuntimeError(f"SHACL validation could not run: {results_text}")
     return bool(conforms), results_graph, str(results_text)
+
+
+def conforms(data: Graph, shapes: Graph | None = None) -> bool:
+    """Whether ``data`` conforms, as ``validate`` says, with SPARQL constraints run by Oxigraph.
+
+    Several times faster than ``validate``; call ``validate`` for the report when it says no.
+    """
+    return _run_pyshacl(_as_graph(data, _OxigraphQueryGraph), shapes)[0]
+
+
+def validate(data: Graph, shapes: Graph | None = None) -> tuple[bool, Graph, str]:
+    """Validate ``data`` against ``shapes`` (default: all of ``shapes/``).
+
+    Returns pySHACL's ``(conforms, results_graph, results_text)``. No inference is run: the
+    contract asks for explicit types, and RDFS inference would triple the time for nothing.
+    """
+    return _run_pyshacl(_as_graph(data), shapes)
 
 
 def _short(node: Node | None, graph: Graph) -> str:

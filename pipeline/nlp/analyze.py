@@ -10,7 +10,7 @@ mention (``Mention.text`` "Maj. Gen. Rick Lynch") while ``Mention.name`` is the 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from spacy.language import Language
@@ -50,10 +50,22 @@ def analyze(
     Comments, navigation and other segments are never analysed: facts come from the article.
     Offsets are into ``document.text``.
     """
+    return analyze_parsed(segments, nlp.pipe(fact_texts(document, segments)))
+
+
+def fact_texts(document: Document, segments: Sequence[Segment]) -> list[str]:
+    """The texts of the segments the model reads, in order (see ``analyze_parsed``)."""
+    return [document.text[s.start : s.end] for s in segments if s.kind.carries_facts]
+
+
+def analyze_parsed(
+    segments: Sequence[Segment], docs: Iterable[Doc]
+) -> tuple[tuple[Sentence, ...], tuple[Mention, ...]]:
+    """``analyze`` on the model's output for ``fact_texts``, which may come from one ``nlp.pipe``
+    over many documents (batching is what makes the model fast)."""
     fact_segments = [s for s in segments if s.kind.carries_facts]
-    texts = (document.text[s.start : s.end] for s in fact_segments)
     mentions: list[Mention] = []
-    for segment, doc in zip(fact_segments, nlp.pipe(texts), strict=True):
+    for segment, doc in zip(fact_segments, docs, strict=True):
         taken_until = -1
         found: list[Mention] = []
         for ent in doc.ents:

@@ -51,8 +51,8 @@ def _installed() -> list[str]:
     return sorted(spacy.util.get_installed_models())
 
 
-def load_model(name_or_path: str = BUNDLED) -> Language:
-    """The NER pipeline ``name_or_path`` names, ready to split sentences and find names."""
+def model_source(name_or_path: str = BUNDLED) -> str | Path:
+    """What spaCy loads for ``name_or_path``: a folder, or an installed package's name."""
     if name_or_path == BUNDLED:
         if not (BUNDLED_PATH / "config.cfg").is_file():
             raise ModelError(
@@ -70,6 +70,24 @@ def load_model(name_or_path: str = BUNDLED) -> Language:
             f"Unknown NER model {name_or_path!r}: use {BUNDLED!r} (bundled), an installed spaCy "
             f"package ({installed}) or the path of a folder written by spaCy's nlp.to_disk."
         )
+    return path
+
+
+def model_folder(name_or_path: str = BUNDLED) -> Path:
+    """The folder holding the model's files (an installed package's too), to fingerprint it."""
+    source = model_source(name_or_path)
+    return source if isinstance(source, Path) else spacy.util.get_package_path(source)
+
+
+def model_meta(name_or_path: str = BUNDLED) -> dict[str, object]:
+    """The model's ``meta.json`` (name, version, ...), read without loading the pipeline."""
+    meta = model_folder(name_or_path) / "meta.json"
+    return spacy.util.load_meta(meta) if meta.is_file() else {}
+
+
+def load_model(name_or_path: str = BUNDLED) -> Language:
+    """The NER pipeline ``name_or_path`` names, ready to split sentences and find names."""
+    path = model_source(name_or_path)
     try:
         nlp = spacy.load(path)
     except (OSError, ValueError) as exc:

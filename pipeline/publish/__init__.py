@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import shutil
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
@@ -22,7 +22,7 @@ from .dumps import sha256_of, write_checksums, write_dumps
 from .release import PublishError, check_out, finish_release, start_release
 from .void import void_graph
 
-__all__ = ["Publication", "PublishError", "publish", "write_quarantine"]
+__all__ = ["Publication", "PublishError", "as_quads", "check_out", "publish", "write_quarantine"]
 
 
 @dataclass(frozen=True)
@@ -32,14 +32,23 @@ class Publication:
     class_counts: dict[str, int]
 
 
-def _write_quads(graphs: Mapping[URIRef, Graph], path: Path) -> None:
+def as_quads(name: URIRef, ntriples: str) -> Iterator[str]:
+    """The N-Triples text ``ntriples`` as N-Quads lines in the named graph ``name``."""
+    suffix = f" <{name}> .\n"
+    for line in ntriples.splitlines():
+        if line.endswith(" ."):
+            yield line[:-2] + suffix
+
+
+def _write_quads(graphs: Mapping[URIRef, Graph | str], path: Path, more: Path | None) -> None:
     """All named graphs as one N-Quads file: what the store loads and the dumps are made of."""
     with path.open("w", encoding="utf-8") as out:
         for name, graph in graphs.items():
-            suffix = f" <{name}> .\n"
-            for line in graph.serialize(format="nt").splitlines():
-                if line.endswith(" ."):
-                    out.write(line[:-2] + suffix)
+            text = graph if isinstance(graph, str) else graph.serialize(format="nt")
+            out.writelines(as_quads(name, text))
+        if more is not None:
+            with more.open(encoding="utf-8") as extra:
+                shutil.copyfileobj(extra, out)
 
 
 def _class_counts(store: ox.Store, entities_graph: URIRef) -> dict[str, int]:
@@ -51,9 +60,10 @@ def _class_counts(store: ox.Store, entities_graph: URIRef) -> dict[str, int]:
 
 
 def publish(
-    graphs: Mapping[URIRef, Graph],
+    graphs: Mapping[URIRef, Graph | str],
     out: Path,
     *,
+    quads: Path | None = None,
     run: Run,
     base_uri: str,
     entities_graph: URIRef,
@@ -63,16 +73,20 @@ def publish(
     ontology: Path,
     shapes: Path,
 ) -> Publication:
-    """Write a complete release of ``graphs`` under ``out`` and make it the current one."""
+    """Write a complete release of ``graphs`` under ``out`` and make it the current one.
+
+    A graph is an rdflib Graph or its N-Triples text; ``quads`` is an N-Quads file of more
+    named graphs (the build spools documents there, so its memory does not grow with them).
+    """
     partial = start_release(out, run.run_id)
     try:
-        quads = partial / "load.nq"
-        _write_quads(graphs, quads)
+        load = partial / "load.nq"
+        _write_quads(graphs, load, quads)
         store = ox.Store(str(partial / "store"))
-        store.bulk_load(path=str(quads), format=ox.RdfFormat.N_QUADS)  # Oxigraph's fastest path
+        store.bulk_load(path=str(load), format=ox.RdfFormat.N_QUADS)  # Oxigraph's fastest path
         dumps = partial / "dumps"
-        checksums = write_dumps(quads, dumps)
-        quads.unlink()
+        checksums = write_dumps(load, dumps)
+        load.unlink()
         triples = len(store)
         counts = _class_counts(store, entities_graph)
         sameas = sum(1 for _ in store.quads_for_pattern(None, ox.NamedNode(str(OWL.sameAs)), None))

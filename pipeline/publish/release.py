@@ -17,7 +17,7 @@ import shutil
 from pathlib import Path
 
 ENTRIES = ("store", "dumps", "reports", "publication.json")
-OWN = frozenset({*ENTRIES, "releases", "current", ".current.tmp", "quarantine"})
+OWN = frozenset({*ENTRIES, "releases", "current", ".current.tmp", "quarantine", "cache"})
 KEEP_RELEASES = 2  # the current one and the one a server may still be finishing requests on
 
 

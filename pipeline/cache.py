@@ -1,0 +1,126 @@
+"""The build cache in ``DIR/cache/``: what earlier builds learned about each document.
+
+A document whose bytes and sidecar are unchanged is not analysed again, and a document graph
+whose inputs (analysis, resolved entities, base URI) are unchanged is neither mapped nor
+validated again. Every key also holds the build's ``identity``: the ldpub code, the model's
+files, the shapes and the ontology, so changing any of them starts afresh.
+
+Entries are pickles of ldpub's own records, written by ldpub into its own output folder; each
+is written aside and renamed into place, so a killed build never leaves half an entry. An entry
+that cannot be read is ignored with a warning and computed again. Entries no build used last
+time are removed (``prune``), so the cache holds one corpus, not every corpus ever built.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+import warnings
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+
+PACKAGE = Path(__file__).resolve().parent
+KINDS = ("analysis", "graph")
+
+
+SERVING = frozenset({"web", "store"})  # subpackages a build does not run
+
+
+def fingerprint(
+    *folders: Path, patterns: Iterable[str] = ("**/*",), skip: frozenset[str] = frozenset()
+) -> str:
+    """sha256 over the names and bytes of the files under ``folders`` matching ``patterns``,
+    except those in a subfolder named in ``skip``."""
+    digest = hashlib.sha256()
+    patterns = tuple(patterns)
+    for folder in folders:
+        files = sorted(
+            {
+                p
+                for pattern in patterns
+                for p in folder.glob(pattern)
+                if p.is_file() and p.relative_to(folder).parts[0] not in skip
+            }
+        )
+        for path in files:
+            digest.update(str(path.relative_to(folder)).encode() + b"\0")
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def build_identity(model_files: Path, *data_folders: Path) -> str:
+    """What every cached result depends on besides the document: code, model, shapes, ontology."""
+    code = fingerprint(PACKAGE, patterns=("**/*.py", "data/*"), skip=SERVING)
+    return hashlib.sha256(
+        "\0".join((__version__, code, fingerprint(model_files, *data_folders))).encode()
+    ).hexdigest()
+
+
+class CacheWarning(UserWarning):
+    """A cache entry could not be read; it is ignored and computed again."""
+
+
+class BuildCache:
+    """Entries by kind and key under ``folder``; ``enabled=False`` reads nothing (a full build)."""
+
+    def __init__(self, folder: Path, identity: str, *, enabled: bool = True) -> None:
+        self.folder = folder
+        self.identity = identity
+        self.enabled = enabled
+        self.used: dict[str, set[str]] = {kind: set() for kind in KINDS}
+        self.hits: dict[str, int] = dict.fromkeys(KINDS, 0)
+
+    def key(self, *parts: str) -> str:
+        digest = hashlib.sha256(self.identity.encode())
+        for part in parts:
+            digest.update(b"\0" + part.encode())
+        return digest.hexdigest()
+
+    def _path(self, kind: str, key: str) -> Path:
+        return self.folder / kind / key[:2] / f"{key}.pickle"
+
+    def get(self, kind: str, key: str) -> Any | None:
+        """The entry, or None when there is none (or it is unreadable: then with a warning)."""
+        path = self._path(kind, key)
+        if not self.enabled or not path.is_file():
+            return None
+        try:
+            with path.open("rb") as f:
+                value = pickle.load(f)
+        except Exception as exc:  # a truncated or foreign file: any unpickling error
+            warnings.warn(
+                f"ignoring unreadable cache entry {path} ({type(exc).__name__}); "
+                "it is computed again",
+                CacheWarning,
+                stacklevel=2,
+            )
+            return None
+        self.used[kind].add(key)
+        self.hits[kind] += 1
+        return value
+
+    def put(self, kind: str, key: str, value: Any) -> None:
+        """Store ``value`` atomically: written to a temporary file, then renamed into place."""
+        path = self._path(kind, key)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as f:
+                pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        self.used[kind].add(key)
+
+    def prune(self) -> None:
+        """Remove the entries (and leftover temporary files) this build did not use."""
+        for kind in KINDS:
+            for path in (self.folder / kind).glob("*/*"):
+                if path.stem not in self.used[kind] or path.suffix != ".pickle":
+                    path.unlink(missing_ok=True)

@@ -1,0 +1,122 @@
+"""Per-document work, in worker processes (``ldpub build --jobs N``) or in the build's own.
+
+Two kinds of task, each on a batch of documents: ``analyze`` (segment -> NLP -> relations and
+events), before identity resolution, and ``graphs`` (map -> SHACL), after it. Resolution and
+linking look at all documents at once and stay in the parent (``pipeline.build``). Everything
+here is a plain function of its arguments, so one worker or many give the same result.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from rdflib import Graph
+from spacy.language import Language
+
+from . import nlp
+from .extract import extract_events, extract_relations
+from .map import (
+    Minter,
+    document_graph,
+    entities_graph,
+    new_graph,
+    provenance_graph,
+    relation_graph,
+)
+from .records import AnalyzedDocument, Document, Entity, ResolvedMention, Run
+from .segment import complete_meta, segment
+from .validate import conforms, readable_report, validate
+
+CONFORMS = "Conforms.\n"
+
+_model = nlp.model.BUNDLED
+_language: Language | None = None
+
+
+def start(model: str) -> None:
+    """Worker initializer: the model to use; it is loaded by the first task that needs it."""
+    global _model, _language
+    _model, _language = model, None
+
+
+def _loaded() -> Language:
+    global _language
+    if _language is None:
+        _language = nlp.load_model(_model)
+    return _language
+
+
+def analyze(documents: Sequence[Document]) -> list[AnalyzedDocument]:
+    """Segment, tag and extract from each document; the model reads the batch in one stream."""
+    prepared = []
+    for document in documents:
+        segments = segment(document)
+        prepared.append((complete_meta(document, segments), segments))
+    analyzed = []
+    for (document, segments), (sentences, mentions) in zip(
+        prepared, nlp.analyze_batch(_loaded(), prepared), strict=True
+    ):
+        item = AnalyzedDocument(document, segments, sentences, mentions)
+        analyzed.append(
+            replace(item, relations=extract_relations(item), events=extract_events(item))
+        )
+    return analyzed
+
+
+@dataclass(frozen=True)
+class GraphTask:
+    """One document after resolution: its mentions' entities and those entities' descriptions."""
+
+    item: AnalyzedDocument
+    mentions: tuple[ResolvedMention, ...]
+    entities: tuple[Entity, ...]
+
+
+@dataclass(frozen=True)
+class DocumentGraph:
+    """A document's named graph and its relations (N-Triples text), and its SHACL report."""
+
+    doc_id: str
+    ntriples: str
+    relations: str  # published once in graph/entities, however many documents say them
+    report: str  # CONFORMS, or "Does not conform:" and one line per violation
+
+    @property
+    def conforms(self) -> bool:
+        return self.report == CONFORMS
+
+
+def graphs(tasks: Sequence[GraphTask], *, run: Run, base_uri: str) -> list[DocumentGraph]:
+    """Map each document and validate it with the descriptions of the entities it names.
+
+    The batch is validated as one graph first (pySHACL's cost per run is large, and no document
+    can complete another's nodes: every node a document mints is under its own IRI); only when
+    that fails is each document validated alone, so each report names its own violations.
+    """
+    mint = Minter(base_uri)
+    provenance = provenance_graph(run, mint)
+    built = []
+    union = new_graph()
+    for task in tasks:
+        graph = document_graph(task.item, task.mentions, run, mint)
+        relations = relation_graph(task.item, task.mentions, mint)
+        data = graph + relations + entities_graph(task.entities, mint) + provenance
+        union += data
+        built.append((task.item.document.doc_id, graph, relations, data))
+    batch_conforms = len(built) > 1 and conforms(union)
+    results = []
+    for doc_id, graph, relations, data in built:
+        report = CONFORMS if batch_conforms or conforms(data) else _report(data)
+        results.append(
+            DocumentGraph(
+                doc_id, graph.serialize(format="nt"), relations.serialize(format="nt"), report
+            )
+        )
+    return results
+
+
+def _report(data: Graph) -> str:
+    """The readable report of rdflib's engine, whose verdict is the one that counts."""
+    ok, report, _ = validate(data)
+    return CONFORMS if ok else f"Does not conform:\n{readable_report(report)}"
