@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from pipeline.extract import extract_events
 from pipeline.extract.dates import find_dates
+from pipeline.extract.marked import marked_document
 from pipeline.extract.triggers import LEXICON
 from pipeline.namespaces import EVENT_TYPES
 from pipeline.records import (
@@ -369,3 +370,24 @@ def test_date_normalizer_never_crashes_nor_passes_the_article(
             assert found.value.day == 1
         if found.precision is DatePrecision.YEAR:
             assert found.value.month == 1
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        # a country adjective says who acts, not where
+        ("[Iraqi=Iraq|L] troops detained [Hadi Noor|P] in [Najaf|L].", ("Detention", "Najaf")),
+        # a place before people says whose they are, not where it happened
+        ("A roadside bomb killed two [U.S.|L] soldiers in [Diyala|L].", ("Bombing", "Diyala")),
+    ],
+)
+def test_place_is_never_an_adjective_or_a_nationality(
+    marked: str, expected: tuple[str, str]
+) -> None:
+    events = extract_events(marked_document(marked))
+    assert [(e.type, e.place.name if e.place else None) for e in events] == [expected]
+
+
+def test_headline_present_tense_counts() -> None:
+    (event,) = extract_events(marked_document("Rocket attack on [Green Zone|L] wounds three"))
+    assert (event.type, event.wounded) == ("Attack", 3)

@@ -14,7 +14,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from pipeline.extract.dates import find_dates
-from pipeline.extract.triggers import LEXICON, Trigger
+from pipeline.extract.triggers import HUMAN, LEXICON, Trigger
+from pipeline.nlp.demonyms import COUNTRY_OF
 from pipeline.records import (
     AnalyzedDocument,
     DatePrecision,
@@ -96,6 +97,8 @@ _NOT_PREP = r"(?!(?:against|on|at|in|of|to|from|by|with|for|near|during|after)\b
 _STRUCK = re.compile(rf"^\s+(?:(?:a|an|the)\s+)?(?-i:{_NOT_PREP}[a-z-]+\s+){{0,2}}$")
 _STRUCK_AT = re.compile(r"^\s+(?:on|at)\s+(?:the\s+)?$", re.IGNORECASE)
 _PHRASE_ENDS = re.compile(r"^\s*(?:[,.;:)]|$|(?-i:[a-z]+\b)(?<!forces)(?<!troops))")
+# "killed two U.S. soldiers": a place before people says whose they are, not where it happened.
+_PEOPLE_AFTER = re.compile(rf"^\s+(?:[a-z-]+\s+)?(?:{HUMAN})", re.IGNORECASE)
 _WHERE = re.compile(r"^\s*,?\s*where\b", re.IGNORECASE)  # "in Gaza, where ... were kidnapped"
 _FROM_CUSTODY = re.compile(r"\bfrom\s+(?:(?:the|his|her|their)\s+)?(?:house\s+)?$", re.IGNORECASE)
 _FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
@@ -161,9 +164,12 @@ _COUNTS: dict[str, tuple[re.Pattern[str], ...]] = {
         *_count_patterns(r"killed|killing|kills", r"killed|dead|died"),
         re.compile(rf"\bleft\s+{_LEAST}{_NUM}\s+(?:people\s+|persons\s+)?dead\b", re.IGNORECASE),
     ),
-    "wounded": _count_patterns(r"wounded|wounding|injured|injuring", r"wounded|injured|hurt"),
+    "wounded": _count_patterns(
+        r"wounded|wounding|wounds|injured|injuring|injures", r"wounded|injured|hurt"
+    ),
     "captured": _count_patterns(
-        r"captured|capturing|detained|detaining|arrested|arresting|abducted|kidnapped|seized",
+        r"captured|capturing|captures|detained|detaining|detains|arrested|arresting|arrests"
+        r"|abducted|abducts|kidnapped|kidnaps|seized|seizes",
         r"captured|detained|arrested|abducted|kidnapped|taken\s+prisoner",
     ),
 }
@@ -420,7 +426,9 @@ def _place(
     """Where the event happened: a place naming the trigger noun ("a Kabul bombing"), else one
     after a locative preposition or before ", where", nearest after the trigger, else before."""
     at = sentence.start + hit.start
-    candidates = [m for m in mentions if m.kind is EntityKind.PLACE and m not in taken]
+    candidates = [
+        m for m in mentions if m.kind is EntityKind.PLACE and m not in taken and not _adjective(m)
+    ]
     modifier = [
         m for m in candidates if m.end <= at and _MODIFIER.match(_between(sentence, m.end, at))
     ]
@@ -432,6 +440,7 @@ def _place(
             m
             for m in candidates
             if m.start >= until
+            and not _PEOPLE_AFTER.match(_between(sentence, m.end, sentence.end))
             and (
                 _STRUCK.match(_between(sentence, until, m.start))
                 or (
@@ -452,6 +461,11 @@ def _place(
     ]
     later = [m for m in places if m.start >= at]
     return later[0] if later else (places[-1] if places else None)
+
+
+def _adjective(mention: Mention) -> bool:
+    """A country adjective standing for its country ("Iraqi troops"): who acts, never where."""
+    return mention.text in COUNTRY_OF and mention.name != mention.text
 
 
 def _nearest(dates: Sequence[EventDate], at: int) -> EventDate | None:
