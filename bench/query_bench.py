@@ -96,17 +96,18 @@ def queries(kind: str, params: dict[str, list[str]]) -> list[str]:
     return [_fill(template, v) for v in params[slot]]
 
 
-def _paths(texts: list[str]) -> list[str]:
+def sparql_paths(texts: list[str]) -> list[str]:
+    """GET /sparql requests for query texts."""
     return ["/sparql?query=" + quote(t, safe="") for t in texts]
 
 
 def http(args: argparse.Namespace, data: Path, dist: Path, params: dict, tmp: Path) -> bool:
     """ldpub and Virtuoso side by side at each client count; returns the target's outcome."""
-    entity_paths = _paths(queries("entity lookup", params))
+    entity_paths = sparql_paths(queries("entity lookup", params))
     mix: list[str] = []
     for group in zip(*(queries(k, params) for k in QUERIES), strict=True):
         mix += group
-    mix_paths = _paths(mix)
+    mix_paths = sparql_paths(mix)
     base = "http://localhost:8000/"
     pages = [e.replace(base, "/") for e in params["entity"]]
     rows: list[tuple[str, int, str, object]] = []
