@@ -35,9 +35,11 @@ _language: Language | None = None
 
 
 def start(model: str) -> None:
-    """Worker initializer: the model to use; it is loaded by the first task that needs it."""
+    """Worker initializer: the model to use; the first task that needs it loads it (again only
+    when it is another model than last time, so builds in one process share one model)."""
     global _model, _language
-    _model, _language = model, None
+    if model != _model:
+        _model, _language = model, None
 
 
 def _loaded() -> Language:
