@@ -26,6 +26,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from pyoxigraph import NamedNode
+
 from pipeline import settings
 from pipeline.records import Document, DocumentMeta, Quarantined
 
@@ -299,7 +301,10 @@ def _sidecar_fields(raw: bytes, name: str) -> dict[str, str]:
     fields = {k: v.strip() for k, v in data.items() if v is not None and v.strip()}
     url = fields.get("url")
     if url is not None and not _is_web_url(url):
-        raise _Rejected(f"Sidecar {name}: url {url!r} is not an absolute http(s) URL.")
+        raise _Rejected(
+            f"Sidecar {name}: url {url!r} is not an absolute http(s) URL: give one with "
+            "spaces, quotes and angle brackets percent-encoded."
+        )
     language = fields.get("language")
     if language is not None and not _LANGUAGE.match(language):
         raise _Rejected(
@@ -311,8 +316,15 @@ def _sidecar_fields(raw: bytes, name: str) -> dict[str, str]:
 
 
 def _is_web_url(url: str) -> bool:
+    """An absolute http(s) URL that is also a valid IRI, as the article's IRI must be."""
     parts = urlsplit(url)
-    return parts.scheme in ("http", "https") and bool(parts.netloc) and not re.search(r"\s", url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return False
+    try:
+        NamedNode(url)
+    except ValueError:  # spaces, quotes, angle brackets ... must be percent-encoded
+        return False
+    return True
 
 
 def _published(value: str, name: str) -> dt.date:

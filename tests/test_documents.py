@@ -213,6 +213,7 @@ def test_bad_content_is_quarantined(tmp_path: Path, content: bytes, reason: str)
         ('{"author": 42, "title": ["t"]}', "author, title must be strings"),
         ('{"published": "21 August 2007"}', "published '21 August 2007' is not an ISO date"),
         ('{"url": "not a url"}', "is not an absolute http(s) URL"),
+        ('{"url": "https://example.org/?q=\\"<b>"}', "angle brackets percent-encoded"),
         ('{"language": "English (UK)"}', "is not a language tag"),
         (b"\xff{}", "Sidecar bad.meta.json is not valid UTF-8"),
     ],
