@@ -19,7 +19,7 @@ from pyoxigraph import (
     parse_query_results,
 )
 
-from pipeline.store import RemoteStore
+from pipeline.store import RemoteStore, RemoteStoreError
 from pipeline.store.load import load_release
 from pipeline.web import describe
 from pipeline.web.publication import PublicationError, PublicationSource
@@ -196,3 +196,22 @@ def test_unreachable_store_is_one_clear_error(remote_dist: Path) -> None:
         PublicationSource(remote_dist, store="http://127.0.0.1:9/sparql")
     with pytest.raises(PublicationError, match="not an http"):
         PublicationSource(remote_dist, store="/var/lib/store")
+
+
+def test_credentials_in_the_url_answer_virtuosos_digest_challenge(
+    virtuoso_server: Virtuoso, tmp_path: Path
+) -> None:
+    """/sparql-auth and /sparql-graph-crud-auth ask for Digest; the URL's user logs in."""
+    base = "https://auth.example/pub/"
+    write_release(tmp_path, "r1", trig=TRIG.replace(BASE, base), base=base)
+    host = virtuoso_server.url.replace("http://", "http://dba:dba@")
+    store = RemoteStore(
+        virtuoso_server.sparql, host + "/sparql-auth", host + "/sparql-graph-crud-auth"
+    )
+    done = load_release(tmp_path / "current", store, base)
+    assert _remote(store, base) == _dump(tmp_path / "current")
+    assert done.graphs == 3
+    with pytest.raises(RemoteStoreError, match="401"):
+        RemoteStore(virtuoso_server.sparql, virtuoso_server.url + "/sparql-auth").update(
+            f"DROP SILENT GRAPH <{base}graph/entities>"
+        )
