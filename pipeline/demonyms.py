@@ -1,4 +1,6 @@
-"""Country adjectives, for compounds such as "Iranian-backed" that name a country as an actor.
+"""Country adjectives ("Iranian"), shared word list: the NLP stage makes "Iranian-backed" and
+"the Lebanese Hezbollah" name the country, events never take one for a place, and resolution
+joins "Iranian Qods Force" to the "Qods Force" named elsewhere.
 
 General knowledge: the adjectival forms of country names as listed in Wikipedia's "List of
 adjectival and demonymic forms for countries and nations"; only forms that name one country

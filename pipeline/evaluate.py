@@ -19,7 +19,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.nlp.demonyms import COUNTRY_OF
+from pipeline.demonyms import COUNTRY_OF
 from pipeline.records import Document, DocumentMeta, EntityKind, Mention, Segment, SegmentKind
 
 TASKS = ("ner", "relations", "events")

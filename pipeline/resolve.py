@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 
 from rapidfuzz import fuzz
 
+from .demonyms import COUNTRY_OF
 from .names import PARTICLES as _PARTICLES
 from .names import consonants, content_tokens, name_key, variant_token
 from .records import AnalyzedDocument, Entity, EntityKind, Mention, Resolution, ResolvedMention
@@ -154,7 +155,7 @@ def _initials(key: str) -> set[str]:
 
 
 def _acronym_definitions(
-    analyzed: AnalyzedDocument, kinds: dict[str, EntityKind]
+    analyzed: AnalyzedDocument, kinds: dict[str, EntityKind], bare: dict[str, str]
 ) -> list[tuple[str, str, str]]:
     """(acronym key, full-name key, evidence) for each acronym one document spells out.
 
@@ -163,12 +164,8 @@ def _acronym_definitions(
     veto it. A person's name is never expanded from initials.
     """
     text = analyzed.document.text
-    fulls = {
-        name_key(m.name)
-        for m in analyzed.mentions
-        if len(name_key(m.name).split()) >= 2
-        and kinds.get(name_key(m.name)) is not EntityKind.PERSON
-    }
+    keys = {bare.get(name_key(m.name), name_key(m.name)) for m in analyzed.mentions}
+    fulls = {k for k in keys if len(k.split()) >= 2 and kinds.get(k) is not EntityKind.PERSON}
     found = []
     for acronym in sorted({m.name for m in analyzed.mentions if _ACRONYM.match(m.name)}):
         short = acronym.lower()
@@ -176,7 +173,13 @@ def _acronym_definitions(
         if len(matches) != 1:
             continue
         full = matches[0]
-        names = sorted({m.name for m in analyzed.mentions if name_key(m.name) == full})
+        names = sorted(
+            {
+                m.name
+                for m in analyzed.mentions
+                if bare.get(name_key(m.name), name_key(m.name)) == full
+            }
+        )
         defined = any(
             re.search(re.escape(n) + r"\s*\(\s*" + acronym + r"\s*\)", text) for n in names
         )
@@ -184,6 +187,25 @@ def _acronym_definitions(
         found.append(
             (short, full, f"{analyzed.document.doc_id}: {acronym!r} = {names[0]!r} ({how})")
         )
+    return found
+
+
+_COUNTRY_ADJECTIVES = frozenset(a.lower() for a in COUNTRY_OF)
+
+
+def _without_country_adjective(kinds: dict[str, EntityKind]) -> dict[str, str]:
+    """Keys that are another key of the same kind with a country adjective before it ("iranian
+    qods force" -> "qods force"): the NLP stage keeps the adjective in descriptive names, and
+    the same body named without it must stay one entity."""
+    found = {}
+    for key, kind in kinds.items():
+        first, _, rest = key.partition(" ")
+        if (
+            first in _COUNTRY_ADJECTIVES
+            and kinds.get(rest) is kind
+            and kind is not EntityKind.PERSON
+        ):
+            found[key] = rest
     return found
 
 
@@ -295,8 +317,17 @@ def resolve(documents: Iterable[AnalyzedDocument]) -> Resolution:
         assigned[analyzed.document.doc_id] = pairs
 
     kinds = {key: _majority(votes[key]) for key in clusters}
+    bare = _without_country_adjective(kinds)
+    for key, rest in bare.items():
+        clusters[rest].extend(clusters.pop(key))
+        votes[rest].update(votes.pop(key))
+        full_forms[rest].update(full_forms.pop(key))
+        del kinds[key]
+        merges.append(f"{key!r} is {rest!r} with a country adjective before it")
+    for doc_id, pairs in assigned.items():
+        assigned[doc_id] = [(m, bare.get(key, key)) for m, key in pairs]
     acronyms = [
-        found for analyzed in analyzed_docs for found in _acronym_definitions(analyzed, kinds)
+        found for analyzed in analyzed_docs for found in _acronym_definitions(analyzed, kinds, bare)
     ]
     representative, why = _merge_keys(
         Counter({key: len(ms) for key, ms in clusters.items()}), kinds, acronyms

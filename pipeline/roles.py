@@ -1,6 +1,6 @@
 """Role nouns ("leader", "spokesman", "operative") and the relation a holder has to the body.
 
-General English; shared by the NLP stage (a country adjective before a role and a name names the
+General English; shared by the NLP stage, identity resolution (a country adjective before a role and a name names the
 country: "Iraqi Prime Minister X") and the relation patterns.
 """
 

@@ -244,3 +244,14 @@ def test_merged_keys_do_not_depend_on_document_order() -> None:
         k: e.label for k, e in backward.entities.items()
     }
     assert "person/laith-haddadi" in forward.entities
+
+
+def test_country_adjective_before_an_organization_is_the_same_body() -> None:
+    one = _doc("a", "The Iranian Qods Force struck.", [("Iranian Qods Force", ORG)])
+    two = _doc(
+        "b", "The Qods Force left. The Iraqi Army came.", [("Qods Force", ORG), ("Iraqi Army", ORG)]
+    )
+    result = resolve([one, two])
+    assert _keys(result, "a")["Iranian Qods Force"] == _keys(result, "b")["Qods Force"]
+    assert len(result.entities) == 2  # "Iraqi Army" has no bare form to join
+    assert any("country adjective" in why for why in result.merges)

@@ -13,9 +13,9 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
+from pipeline.demonyms import COUNTRY_OF
 from pipeline.extract.dates import find_dates
 from pipeline.extract.triggers import HUMAN, LEXICON, Trigger
-from pipeline.nlp.demonyms import COUNTRY_OF
 from pipeline.records import (
     AnalyzedDocument,
     DatePrecision,

@@ -19,9 +19,9 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
-from pipeline.nlp.demonyms import COUNTRY_OF
-from pipeline.nlp.roles import ROLES
+from pipeline.demonyms import COUNTRY_OF
 from pipeline.records import AnalyzedDocument, EntityKind, Mention, Relation, Sentence
+from pipeline.roles import ROLES
 
 PERSON, ORG, PLACE = EntityKind.PERSON, EntityKind.ORGANIZATION, EntityKind.PLACE
 ANY = frozenset(EntityKind)

@@ -16,13 +16,13 @@ from dataclasses import replace
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from pipeline.demonyms import COUNTRY_OF, SPONSOR_PARTICIPLES
 from pipeline.nlp import lexicon
-from pipeline.nlp.demonyms import COUNTRY_OF, SPONSOR_PARTICIPLES
 from pipeline.nlp.kinds import corrected_kind
 from pipeline.nlp.orgheads import ORG_HEADS
-from pipeline.nlp.roles import ROLES
 from pipeline.nlp.titles import leading_title, title_before
 from pipeline.records import Document, EntityKind, Mention, Segment, Sentence
+from pipeline.roles import ROLES
 
 LABELS: dict[str, EntityKind] = {
     "PERSON": EntityKind.PERSON,
