@@ -9,6 +9,7 @@ small spelling differences ("Qayis Khazali", "Quds Force") still match.
 
 from __future__ import annotations
 
+import bisect
 import re
 import threading
 import unicodedata
@@ -30,6 +31,8 @@ _APOSTROPHES = re.compile(r"['’‘`ʼʻ]")
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 FUZZY_CUTOFF = 75.0  # rapidfuzz WRatio (0-100) below which a name does not match
 CLOSE = 85.0  # the least score shown beside a name that starts with the query
+WORD_CUTOFF = 70.0  # rapidfuzz ratio above which two words are spellings of one another
+MAX_PREFIXED = 500  # words a typed prefix may expand to
 
 _NAMES = """
 SELECT ?entity ?class ?label ?name WHERE {
@@ -41,9 +44,10 @@ SELECT ?entity ?class ?label ?name WHERE {
 
 def fold(text: str) -> str:
     """Lower case ASCII words: accents, apostrophes and punctuation gone."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-    return _NON_WORD.sub(" ", _APOSTROPHES.sub("", plain)).strip()
+    if not text.isascii():
+        decomposed = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _NON_WORD.sub(" ", _APOSTROPHES.sub("", text.casefold())).strip()
 
 
 def key(text: str) -> str:
@@ -71,7 +75,12 @@ class _Name:
 
 
 class LabelIndex:
-    """Every name of every entity of one release, searchable by folded prefix and similarity."""
+    """Every name of every entity of one release, searchable by folded prefix and similarity.
+
+    A query is compared only with the names that share a word with it, where words match
+    when equal, when the query's last word starts one (typing), or when close in spelling;
+    so a search costs a lookup in the word list, not a pass over every name.
+    """
 
     def __init__(self, rows: list[dict[str, str | None]]) -> None:
         names: dict[tuple[str, str], _Name] = {}
@@ -82,9 +91,39 @@ class LabelIndex:
                 names.setdefault((iri, name), _Name(iri, label, kind, name))
         self._names = list(names.values())
         self._keys = [key(n.name) for n in self._names]
+        self._holders: dict[str, list[int]] = {}
+        for i, k in enumerate(self._keys):
+            for word in set(k.split()):
+                self._holders.setdefault(word, []).append(i)
+        self._words = sorted(self._holders)
 
     def __len__(self) -> int:
         return len(self._names)
+
+    def _close_words(self, word: str, last: bool) -> set[str]:
+        found = {word} if word in self._holders else set()
+        if last and len(word) >= 2:  # the word being typed: every word it starts
+            start = bisect.bisect_left(self._words, word)
+            for w in self._words[start : start + MAX_PREFIXED]:
+                if not w.startswith(word):
+                    break
+                found.add(w)
+        if len(word) >= 3:
+            found.update(
+                w
+                for w, _, _ in process.extract(
+                    word, self._words, scorer=fuzz.ratio, score_cutoff=WORD_CUTOFF, limit=30
+                )
+            )
+        return found
+
+    def _candidates(self, q: str) -> set[int]:
+        words = q.split()
+        out: set[int] = set()
+        for n, word in enumerate(words):
+            for w in self._close_words(word, last=n == len(words) - 1):
+                out.update(self._holders[w])
+        return out
 
     def search(self, text: str, limit: int) -> list[Hit]:
         """The best match of each entity, best first."""
@@ -93,21 +132,20 @@ class LabelIndex:
             return []
         scores: dict[int, float] = {}
         padded = " " + q
-        for i, k in enumerate(self._keys):
+        for i in self._candidates(q):
+            k = self._keys[i]
             if k == q:
-                scores[i] = 100.0
+                score = 100.0
             elif k.startswith(q):
-                scores[i] = 98.0
+                score = 98.0
             elif padded in " " + k:
-                scores[i] = 95.0
-        if len(q) >= 3:
-            for k, score, i in process.extract(
-                q, self._keys, scorer=fuzz.WRatio, score_cutoff=FUZZY_CUTOFF, limit=None
-            ):
-                if len(k) < len(q):  # a short name inside a longer query is no match
-                    score = fuzz.ratio(q, k)
-                if score >= FUZZY_CUTOFF:
-                    scores[i] = max(scores.get(i, 0.0), min(score, 94.0))
+                score = 95.0
+            elif len(q) < 3:
+                continue
+            else:  # a short name inside a longer query is no match: compare them whole
+                score = min(fuzz.WRatio(q, k) if len(k) >= len(q) else fuzz.ratio(q, k), 94.0)
+            if score >= FUZZY_CUTOFF:
+                scores[i] = score
         if scores and max(scores.values()) >= 95.0:  # a name starts so: only near spellings too
             scores = {i: s for i, s in scores.items() if s >= CLOSE}
         best: dict[str, Hit] = {}
