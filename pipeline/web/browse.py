@@ -276,10 +276,14 @@ def _listing(kind: str, suffix: str | None) -> Response:
     )
     items = [_item(kind, r) for r in rows]
     path = "/" + kind
-    links = {
-        "prev": with_args(path, page=page - 1) if page > 1 else None,
-        "next": with_args(path, page=page + 1) if page < pages else None,
-    }
+
+    def pager(target: str) -> dict[str, str | None]:
+        return {
+            "prev": with_args(target, page=page - 1) if page > 1 else None,
+            "next": with_args(target, page=page + 1) if page < pages else None,
+        }
+
+    links = pager(path)
 
     def data() -> dict[str, Any]:
         return {
@@ -291,7 +295,7 @@ def _listing(kind: str, suffix: str | None) -> Response:
             "per_page": per_page,
             "sort": sort,
             "filters": f.values,
-            **links,
+            **pager(path + ".json"),
             "items": items,
         }
 
