@@ -146,12 +146,16 @@ _INITIAL_SKIP = frozenset({"of", "the", "for", "and", "in", "on", "al", "el", "d
 
 
 def _initials(key: str) -> set[str]:
-    """The acronyms a full name can have: with or without its small words."""
+    """The acronyms a full name can have: with or without its small words, and without a
+    country adjective before it ("Iranian Islamic Revolutionary Guard Corps (IRGC)")."""
     words = key.split()
-    return {
+    found = {
         "".join(w[0] for w in words),
         "".join(w[0] for w in words if w not in _INITIAL_SKIP),
     }
+    if len(words) > 2 and words[0] in _COUNTRY_ADJECTIVES:
+        found |= _initials(" ".join(words[1:]))
+    return found
 
 
 def _acronym_definitions(

@@ -255,3 +255,9 @@ def test_country_adjective_before_an_organization_is_the_same_body() -> None:
     assert _keys(result, "a")["Iranian Qods Force"] == _keys(result, "b")["Qods Force"]
     assert len(result.entities) == 2  # "Iraqi Army" has no bare form to join
     assert any("country adjective" in why for why in result.merges)
+
+
+def test_acronym_of_a_name_after_its_country_adjective() -> None:
+    text = "The Syrian Popular Defense Corps (PDC) moved. The PDC left."
+    doc = _doc("a", text, [("Syrian Popular Defense Corps", ORG), ("PDC", ORG), ("PDC", ORG)])
+    assert len(resolve([doc]).entities) == 1

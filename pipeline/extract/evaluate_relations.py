@@ -246,8 +246,7 @@ def evaluate_domain(path: Path = DOMAIN, nlp_or_none: Language | None = None) ->
             analyzed = _analyzed_by_model(nlp_or_none, plain(item["text"]), analyzed)
         gold = {_named(s, p, o) for s, p, o in item["relations"]}
         predicted = {
-            _named(r.subject.name, r.predicate, r.object.name)
-            for r in extract_relations(analyzed)
+            _named(r.subject.name, r.predicate, r.object.name) for r in extract_relations(analyzed)
         }
         scores.gold.update(t[1] for t in gold)
         scores.predicted.update(t[1] for t in predicted)
