@@ -20,6 +20,7 @@ from rdflib import Graph
 from rdflib.compare import isomorphic
 
 from pipeline.namespaces import PREFIXES, RELATIONS
+from pipeline.web import network
 from pipeline.web.examples import EXAMPLES
 from tests.web.fixture_publication import BASE, TRIG, write_release
 from tests.web.live_server import live_server
@@ -402,3 +403,18 @@ def test_every_example_question_runs_and_says_what_it_answers(server: str, store
         assert href, ex.slug
         url = urlsplit(html.unescape(href.group(1)))
         assert url.path == "/sparql" and parse_qs(url.query)["query"] == [ex.text]
+
+
+def test_network_picture_escapes_names_and_is_deterministic() -> None:
+    centre = network.Node("urn:c", 'A <b>"&', "person", "/id/person/c")
+    others = [
+        network.Edge(network.Node(f"urn:o{i}", f"<script>{i}</script>", "place", f"/p/{i}"), r, d)
+        for i, (r, d) in enumerate([("leader of", True), ("supports", False), ("raid", None)])
+    ]
+    picture = network.render(centre, others)
+    assert picture is not None and picture.shown == 3 and picture.hidden == 0
+    svg = str(picture.svg)
+    assert "<script>" not in svg and "&lt;script&gt;0&lt;/script&gt;" in svg
+    assert "A &lt;b&gt;&#34;&amp;" in svg
+    assert svg == str(network.render(centre, list(reversed(others))).svg)
+    assert network.render(centre, []) is None
