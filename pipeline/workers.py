@@ -99,17 +99,15 @@ def graphs(tasks: Sequence[GraphTask], *, run: Run, base_uri: str) -> list[Docum
     mint = Minter(base_uri)
     provenance = provenance_graph(run, mint)
     built = []
-    union = new_graph()
     for task in tasks:
         graph = document_graph(task.item, task.mentions, run, mint)
         relations = relation_graph(task.item, task.mentions, mint)
-        data = graph + relations + entities_graph(task.entities, mint) + provenance
-        union += data
+        data = (graph, relations, entities_graph(task.entities, mint), provenance)
         built.append((task.item.document.doc_id, graph, relations, data))
-    batch_conforms = len(built) > 1 and conforms(union)
+    batch_conforms = len(built) > 1 and conforms(*(g for *_, data in built for g in data))
     results = []
     for doc_id, graph, relations, data in built:
-        report = CONFORMS if batch_conforms or conforms(data) else _report(data)
+        report = CONFORMS if batch_conforms or conforms(*data) else _report(data)
         results.append(
             DocumentGraph(
                 doc_id, graph.serialize(format="nt"), relations.serialize(format="nt"), report
@@ -118,7 +116,10 @@ def graphs(tasks: Sequence[GraphTask], *, run: Run, base_uri: str) -> list[Docum
     return results
 
 
-def _report(data: Graph) -> str:
+def _report(data: Sequence[Graph]) -> str:
     """The readable report of rdflib's engine, whose verdict is the one that counts."""
-    ok, report, _ = validate(data)
+    union = new_graph()
+    for graph in data:
+        union += graph
+    ok, report, _ = validate(union)
     return CONFORMS if ok else f"Does not conform:\n{readable_report(report)}"

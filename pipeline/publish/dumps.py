@@ -12,11 +12,11 @@ import hashlib
 import json
 import shutil
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
 
 import pyoxigraph as ox
-from rdflib import Graph
 
 from ..namespaces import PREFIXES
 
@@ -40,10 +40,11 @@ def _union(quads: Path) -> Iterator[ox.Triple]:
     return (quad.triple for quad in ox.parse(path=str(quads), format=ox.RdfFormat.N_QUADS))
 
 
-def _gzip(path: Path) -> IO[bytes]:
+@contextmanager
+def _gzip(path: Path) -> Iterator[IO[bytes]]:
     """A gzip writer with a fixed mtime, so equal content gives equal bytes and checksums."""
-    raw = path.open("wb")
-    return gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0)
+    with path.open("wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as out:
+        yield out
 
 
 def write_dumps(quads: Path, folder: Path) -> dict[str, str]:
@@ -60,11 +61,20 @@ def write_dumps(quads: Path, folder: Path) -> dict[str, str]:
         ox.serialize(_union(quads), out, ox.RdfFormat.TURTLE, prefixes=dict(PREFIXES))
     context = jsonld_context()
     (folder / CONTEXT_FILE).write_text(json.dumps(context, indent=2) + "\n", encoding="utf-8")
-    union = Graph()
-    union.parse(data=ox.serialize(_union(quads), format=ox.RdfFormat.N_TRIPLES), format="nt")
     with _gzip(folder / "ldpub.jsonld.gz") as out:
-        out.write(union.serialize(format="json-ld", context=context["@context"]).encode())
+        _write_jsonld(quads, context, out)
     return {name: sha256_of(folder / name) for name in (*DUMPS, CONTEXT_FILE)}
+
+
+def _write_jsonld(quads: Path, context: dict[str, object], out: IO[bytes]) -> None:
+    """``{"@context": ..., "@graph": [...]}``, the graph streamed by Oxigraph as it is read.
+
+    The node objects use full IRIs (the context still serves readers who compact it); building
+    the document in rdflib instead would hold the whole dataset in memory, several times over.
+    """
+    out.write(f'{{"@context": {json.dumps(context["@context"])},\n"@graph": '.encode())
+    ox.serialize(_union(quads), out, ox.RdfFormat.JSON_LD)
+    out.write(b"}\n")
 
 
 def sha256_of(path: Path) -> str:
