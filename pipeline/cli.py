@@ -185,6 +185,9 @@ def _load_remote(release: Path, base_uri: str, query: str, update: str, gsp: str
 @option("threads")
 @option("query_workers")
 @option("store")
+@option("query_memory")
+@option("max_query_length")
+@option("max_body_bytes")
 def serve(dist: Path, **settings: Any) -> None:
     """Serve the publication in DIST (default dist/): SPARQL, Linked Data pages and dumps."""
     from .web import serve as run_server

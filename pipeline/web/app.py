@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import waitress
-from flask import Flask, Response, request
+from flask import Flask, Response, g, request
 
 from pipeline import settings
 from pipeline.web import browse, dumps, errors, explore_entity, meta, resources, search, sparql
@@ -21,7 +21,7 @@ from pipeline.web.site import Site, href
 # Headers a cross-origin script may read (result-limit reporting, downloads).
 _EXPOSED = (
     "Content-Length, Content-Encoding, ETag, Last-Modified, Link, Content-Location, "
-    + ", ".join(sparql.REPORT_HEADERS)
+    "X-LDPub-Release, " + ", ".join(sparql.REPORT_HEADERS)
 )
 
 
@@ -43,6 +43,31 @@ def _cors(response: Response) -> Response:
     return response
 
 
+# Pages load scripts, styles and images from this server only, so a label or quote that slipped
+# markup past escaping still could not run or fetch anything; no other site may frame a page.
+_CSP = (
+    "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; "
+    "form-action 'self'; frame-ancestors 'none'"
+)
+# waitress refuses bodies this many times max_body_bytes itself (plain text, never buffered);
+# smaller ones over the limit reach Flask, which answers 413 in the one error shape.
+_WAITRESS_BODY_FACTOR = 4
+
+
+def _release(response: Response) -> Response:
+    """Name the release an answer came from, so a client can tell old from new mid-rebuild."""
+    if "publication" in g:
+        response.headers["X-LDPub-Release"] = g.publication.release
+    return response
+
+
+def _secure(response: Response) -> Response:
+    """No content sniffing, and the content security policy, on every answer."""
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers["Content-Security-Policy"] = _CSP
+    return response
+
+
 def create_app(config: Mapping[str, Any]) -> Flask:
     """The web app over a build output; keys are setting names plus ``dist`` (the folder).
 
@@ -51,23 +76,29 @@ def create_app(config: Mapping[str, Any]) -> Flask:
     dist = Path(config.get("dist") or settings.value("out"))
     source = PublicationSource(dist, store=str(_setting(config, "store") or ""))
     timeout = float(_setting(config, "query_timeout"))
-    pool = QueryPool(int(_setting(config, "query_workers")), timeout)
+    memory = int(_setting(config, "query_memory"))
+    pool = QueryPool(int(_setting(config, "query_workers")), timeout, memory)
     atexit.register(pool.close)
 
     app = Flask(__name__)
     app.json.sort_keys = False  # type: ignore[attr-defined]
+    app.config["MAX_CONTENT_LENGTH"] = int(_setting(config, "max_body_bytes"))
     app.extensions["ldpub"] = Site(
         source=source,
         pool=pool,
         base_uri=config.get("base_uri"),
         query_timeout=timeout,
         result_limit=int(_setting(config, "result_limit")),
+        max_query_length=int(_setting(config, "max_query_length")),
+        query_memory=memory,
     )
     explore = (search.bp, browse.bp, explore_entity.bp)
     for blueprint in (sparql.bp, resources.bp, dumps.bp, meta.bp, *explore):
         app.register_blueprint(blueprint)
     errors.register(app)
     app.after_request(_cors)
+    app.after_request(_secure)
+    app.after_request(_release)
     app.jinja_env.filters.update(href=href, term=term_html, by_subject=by_subject)
     return app
 
@@ -83,6 +114,9 @@ def serve(
     threads: int,
     query_workers: int | None = None,
     store: str | None = None,
+    query_memory: int | None = None,
+    max_query_length: int | None = None,
+    max_body_bytes: int | None = None,
 ) -> None:
     """Serve a build output under waitress until interrupted (blocks)."""
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
@@ -94,9 +128,19 @@ def serve(
             "result_limit": result_limit,
             "query_workers": query_workers,
             "store": store,
+            "query_memory": query_memory,
+            "max_query_length": max_query_length,
+            "max_body_bytes": max_body_bytes,
         }
     )
-    server = waitress.create_server(app, host=host, port=port, threads=threads, ident="ldpub")
+    server = waitress.create_server(
+        app,
+        host=host,
+        port=port,
+        threads=threads,
+        ident="ldpub",
+        max_request_body_size=app.config["MAX_CONTENT_LENGTH"] * _WAITRESS_BODY_FACTOR,
+    )
     shown_host = f"[{host}]" if ":" in host else host
     print(f"ldpub serving {dist} at http://{shown_host}:{server.effective_port}/", flush=True)
     try:

@@ -76,7 +76,13 @@ def dumps() -> list[Dump]:
 def listing() -> Response:
     """The dumps as an HTML table for browsers, JSON for programs."""
     files = dumps()
-    if negotiate(request.accept_mimetypes, ["application/json", HTML]) == HTML:
+    choice = negotiate(request.accept_mimetypes, ["application/json", HTML])
+    if choice is None:
+        raise ApiError(
+            406,
+            f"The list of dumps is available as application/json or {HTML}; accept one of those.",
+        )
+    if choice == HTML:
         response = Response(render_template("dumps.html", dumps=files), mimetype=HTML)
     else:
         response = jsonify(

@@ -19,6 +19,8 @@ _DETAILS = {
     404: "Nothing is published at this address; start from the home page or query the data at "
     "/sparql.",
     405: "This route does not accept the {method} method; the Allow header lists the ones it does.",
+    413: "The request body is larger than this server accepts (max_body_bytes); send a shorter "
+    "query.",
     500: "The server failed unexpectedly; try again, and report it if it persists.",
 }
 

@@ -7,6 +7,7 @@ seconds and never blocks the other clients.
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import queue
 import threading
@@ -18,6 +19,8 @@ from pipeline.web.worker import Job, Outcome
 
 # "spawn": forking a process that runs server threads and holds an open store is unsafe.
 _CONTEXT = multiprocessing.get_context("spawn")
+_STARTUP = 60.0  # seconds a fresh worker may take to import everything and say it is ready
+log = logging.getLogger(__name__)
 
 
 class QueryTimeout(Exception):
@@ -33,13 +36,20 @@ class WorkerCrashed(Exception):
 
 
 class _Worker:
-    def __init__(self) -> None:
+    def __init__(self, memory_mb: int) -> None:
         self.conn, child = _CONTEXT.Pipe()
         self.process: BaseProcess = _CONTEXT.Process(
-            target=worker.main, args=(child,), name="ldpub-query", daemon=True
+            target=worker.main, args=(child, memory_mb), name="ldpub-query", daemon=True
         )
         self.process.start()
         child.close()
+
+    def ready(self) -> bool:
+        """Wait until the worker says it can take jobs (imports done, limits set)."""
+        try:
+            return bool(self.conn.poll(_STARTUP)) and self.conn.recv() == worker.READY
+        except (EOFError, OSError):
+            return False
 
     def stop(self) -> None:
         self.process.kill()
@@ -48,27 +58,39 @@ class _Worker:
 
 
 class QueryPool:
-    """Runs jobs on ``size`` worker processes; each job gets ``timeout`` seconds."""
+    """Runs jobs on ``size`` worker processes; each job gets ``timeout`` seconds and each
+    worker ``memory_mb`` megabytes of address space (0: no cap)."""
 
-    def __init__(self, size: int, timeout: float) -> None:
+    def __init__(self, size: int, timeout: float, memory_mb: int = 0) -> None:
         self.timeout = timeout
+        self.memory_mb = memory_mb
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._all: set[_Worker] = set()
         self._lock = threading.Lock()
-        for _ in range(size):
-            self._add()
+        for w in [self._start() for _ in range(size)]:  # start all, then wait for each
+            self._admit(w)
 
-    def _add(self) -> None:
-        w = _Worker()
+    def _start(self) -> _Worker:
+        w = _Worker(self.memory_mb)
         with self._lock:
             self._all.add(w)
-        self._idle.put(w)
+        return w
+
+    def _admit(self, w: _Worker) -> None:
+        """Hand out a worker only once it is ready: its start-up is no query's time."""
+        if w.ready():
+            self._idle.put(w)
+            return
+        log.error("a query worker failed to start (exit code %s)", w.process.exitcode)
+        with self._lock:
+            self._all.discard(w)
+        w.stop()
 
     def _replace(self, w: _Worker) -> None:
         with self._lock:
             self._all.discard(w)
         w.stop()
-        self._add()
+        threading.Thread(target=self._admit, args=(self._start(),), daemon=True).start()
 
     def run(self, job: Job) -> Outcome:
         """The job's outcome; raises QueryTimeout, PoolBusy or WorkerCrashed."""

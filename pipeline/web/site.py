@@ -9,7 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from flask import current_app, g
+from pyoxigraph import NamedNode
 
+from pipeline.settings import SETTINGS
+from pipeline.web.errors import ApiError
 from pipeline.web.publication import Publication, PublicationSource
 from pipeline.web.querypool import QueryPool
 
@@ -23,6 +26,8 @@ class Site:
     base_uri: str | None  # None: each release's own base URI
     query_timeout: float
     result_limit: int
+    max_query_length: int = SETTINGS["max_query_length"].default
+    query_memory: int = SETTINGS["query_memory"].default  # MB per query worker; 0: no cap
 
 
 def site() -> Site:
@@ -43,8 +48,23 @@ def base_uri() -> str:
 
 
 def iri_for(path: str) -> str:
-    """The IRI a request path stands for: ``/id/person/x`` -> ``B id/person/x``."""
-    return base_uri() + path.lstrip("/")
+    """The IRI a request path stands for: ``/id/person/x`` -> ``B id/person/x``.
+
+    A path that cannot be part of an IRI (a NUL, a space, a quote, angle brackets ...) names
+    nothing the build could have minted: 404, before any store sees it.
+    """
+    iri = base_uri() + path.lstrip("/")
+    try:
+        NamedNode(iri)
+    except ValueError:
+        raise ApiError(
+            404,
+            f"The address {'/' + path.lstrip('/')!r} holds characters no published IRI has; "
+            "check the address, "
+            "or find IRIs with the SPARQL endpoint at /sparql.",
+            title="Not a published IRI",
+        ) from None
+    return iri
 
 
 def href(iri: str) -> str:

@@ -22,6 +22,7 @@ from pipeline.web.examples import EXAMPLES
 from pipeline.web.formats import GRAPHS, HTML, RESULTS, content_type, names, negotiate
 from pipeline.web.querypool import PoolBusy, QueryTimeout, WorkerCrashed
 from pipeline.web.site import base_uri, publication, site
+from pipeline.web.sparqltext import calls_service, is_update, nesting_depth
 from pipeline.web.worker import Job
 
 bp = Blueprint("sparql", __name__)
@@ -38,6 +39,10 @@ SD = "http://www.w3.org/ns/sparql-service-description#"
 FORMATS = "http://www.w3.org/ns/formats/"
 RDF_TYPE = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 
+# Levels of braces, parentheses and brackets the endpoint lets the parser recurse into; the
+# worker's stack overflows near 2,500 and honest queries stay far below 50.
+MAX_NESTING = 200
+
 
 @dataclass(frozen=True)
 class Operation:
@@ -46,6 +51,21 @@ class Operation:
     query: str | None
     default_graphs: tuple[str, ...] | None
     named_graphs: tuple[str, ...] | None
+
+
+def _refuse_service() -> ApiError:
+    return ApiError(
+        403,
+        "SERVICE is refused: this endpoint makes no outbound requests; "
+        "query the remote endpoint yourself and join the results locally.",
+        title="Federated query refused",
+    )
+
+
+def _shortened(message: str, most: int = 300) -> str:
+    """A parser message cut to its first line and ``most`` characters (its lists run long)."""
+    line = message.strip().splitlines()[0] if message.strip() else message
+    return line if len(line) <= most else line[: most - 1].rstrip() + "…"
 
 
 def _refuse_update() -> ApiError:
@@ -119,10 +139,35 @@ def _operation() -> Operation:
             f"The POST carries no query; send it as the query= form field or as an {_QUERY} body.",
         )
     return Operation(
-        queries[0] if queries else None,
+        _admitted(queries[0]) if queries else None,
         _graphs(params, "default-graph-uri"),
         _graphs(params, "named-graph-uri"),
     )
+
+
+def _admitted(query: str) -> str:
+    """The query, unless it must never reach a worker: too long, an update, SERVICE, too deep."""
+    limit = site().max_query_length
+    if len(query) > limit:
+        raise ApiError(
+            414 if request.method == "GET" else 413,
+            f"The query is {len(query)} characters long, over the limit of {limit} "
+            "(max_query_length); shorten it, e.g. split a long VALUES list over several queries.",
+            title="Query too long",
+        )
+    if is_update(query):
+        raise _refuse_update()
+    if calls_service(query):  # refused before it costs a worker
+        raise _refuse_service()
+    depth = nesting_depth(query)
+    if depth > MAX_NESTING:
+        raise ApiError(
+            400,
+            f"The query nests braces, parentheses or brackets {depth} levels deep, more than "
+            f"the {MAX_NESTING} this endpoint parses; flatten it.",
+            title="Query nested too deeply",
+        )
+    return query
 
 
 def _service_description(fmt_type: str) -> Response:
@@ -191,6 +236,21 @@ def _query_page(run: Callable[[MIMEAccept], Response] | None = None) -> Response
     return Response(html, status=status, mimetype=HTML, headers={"Vary": "Accept"})
 
 
+def _out_of_memory() -> ApiError:
+    cap = site().query_memory
+    needed = (
+        f"more than the {cap} MB a query worker may use (query_memory)"
+        if cap
+        else "more memory than the machine could give"
+    )
+    return ApiError(
+        503,
+        f"The query needed {needed} and its worker was stopped; make it more selective (more "
+        "specific patterns, a LIMIT, no ORDER BY over everything) and try again.",
+        title="Query out of memory",
+    )
+
+
 def _run(op: Operation, query: str, accept: MIMEAccept | None = None) -> Response:
     s = site()
     accept = accept or request.accept_mimetypes
@@ -223,23 +283,18 @@ def _run(op: Operation, query: str, accept: MIMEAccept | None = None) -> Respons
             headers={"Retry-After": "5"},
         ) from None
     except WorkerCrashed:
-        raise ApiError(
-            500,
-            "The process running this query died (most likely out of "
-            "memory); make the query more selective and try again.",
-            title="Query failed",
-        ) from None
+        raise _out_of_memory() from None
+    if outcome.kind == "memory":
+        raise _out_of_memory()
     if outcome.kind == "syntax":
         raise ApiError(
-            400, f"The query is not valid SPARQL 1.1: {outcome.detail}", title="SPARQL syntax error"
+            400,
+            f"The query is not valid SPARQL 1.1 ({_shortened(outcome.detail)}); correct it at "
+            "that line and column and send it again.",
+            title="SPARQL syntax error",
         )
     if outcome.kind == "service":
-        raise ApiError(
-            403,
-            "SERVICE is refused: this endpoint makes no outbound requests; "
-            "query the remote endpoint yourself and join the results locally.",
-            title="Federated query refused",
-        )
+        raise _refuse_service()
     if outcome.kind == "not_acceptable":
         offered = [*RESULTS.values()] if outcome.form != "graph" else [*GRAPHS.values()]
         raise ApiError(

@@ -49,3 +49,34 @@ def calls_service(query: str) -> bool:
 def names_dataset(query: str) -> bool:
     """Whether the query chooses its own dataset with FROM or FROM NAMED."""
     return "FROM" in keywords(query)
+
+
+# SPARQL 1.1 Update operations: the first word after the prologue tells an update from a query.
+UPDATE_KEYWORDS = frozenset(
+    {"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH"}
+)
+_PROLOGUE = frozenset({"PREFIX", "BASE"})
+_OPEN, _CLOSE = frozenset("{(["), frozenset("})]")
+
+
+def is_update(query: str) -> bool:
+    """Whether the text is a SPARQL Update request (``INSERT DATA``, ``LOAD``, ``DROP`` ...)."""
+    code = _OPAQUE.sub(" ", _unescape(query))
+    words = (w.upper() for w in _WORD.findall(code))
+    return next((w for w in words if w not in _PROLOGUE), "") in UPDATE_KEYWORDS
+
+
+def nesting_depth(query: str) -> int:
+    """How deeply braces, parentheses and brackets nest outside strings, IRIs and comments.
+
+    The parser recurses once per level, so a query nested thousands deep would overflow the
+    worker's stack; the endpoint refuses such a query before it reaches the parser.
+    """
+    depth = deepest = 0
+    for char in _OPAQUE.sub(" ", _unescape(query)):
+        if char in _OPEN:
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in _CLOSE:
+            depth -= 1
+    return deepest

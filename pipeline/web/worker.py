@@ -10,6 +10,7 @@ also drops its connection to a remote store). Only plain data crosses the pipe.
 from __future__ import annotations
 
 import json
+import resource
 import signal
 from dataclasses import dataclass
 from itertools import islice
@@ -33,6 +34,7 @@ from pipeline.web.formats import GRAPHS, RESULTS, content_type
 from pipeline.web.sparqltext import calls_service, names_dataset
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+READY = "ready"  # the first message of a worker: it can take jobs
 
 
 @dataclass(frozen=True)
@@ -53,7 +55,7 @@ class Job:
 class Outcome:
     """What became of a job: a serialized answer, or why there is none."""
 
-    kind: Literal["ok", "syntax", "service", "not_acceptable", "error"]
+    kind: Literal["ok", "syntax", "service", "not_acceptable", "memory", "error"]
     form: Literal["boolean", "solutions", "graph", ""] = ""
     body: bytes = b""
     content_type: str = ""
@@ -153,9 +155,17 @@ class _Stores:
         return store
 
 
-def main(conn: Connection) -> None:
-    """Serve jobs from the pipe until the server closes it."""
+def main(conn: Connection, memory_mb: int = 0) -> None:
+    """Serve jobs from the pipe until the server closes it.
+
+    With ``memory_mb`` the process may map no more than that: a query that needs more fails
+    its allocation and ends this process only, which the pool answers with 503 and replaces.
+    """
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the server's to handle
+    if memory_mb:
+        cap = memory_mb * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+    conn.send(READY)
     stores = _Stores()
     while True:
         try:
@@ -164,6 +174,8 @@ def main(conn: Connection) -> None:
             return
         try:
             outcome = execute(stores.get(job.store), job)
+        except MemoryError:
+            outcome = Outcome("memory")
         except Exception as e:  # evaluation or store errors go back to the client as 500
             outcome = Outcome("error", detail=f"{type(e).__name__}: {e}")
         conn.send(outcome)

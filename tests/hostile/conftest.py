@@ -64,7 +64,7 @@ def hostile_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         log,
         query_timeout=QUERY_TIMEOUT,
         result_limit=RESULT_LIMIT,
-        query_workers=2,
+        query_workers=3,  # two runaways in a row still leave one for the others
         env=LIMITS_ENV,
     ) as url:
         yield url

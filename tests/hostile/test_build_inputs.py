@@ -1,4 +1,5 @@
-"""Hostile inputs to ``ldpub build``: every bad file quarantined with one reason, the rest published."""
+"""Hostile inputs to ``ldpub build``: each bad file is quarantined with its reason, the rest
+published, and the exit code says so."""
 
 from __future__ import annotations
 

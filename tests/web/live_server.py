@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -45,10 +46,12 @@ def live_server(
     query_workers: int = 2,
     base_uri: str = "",
     store: str = "",
+    env: Mapping[str, str] | None = None,
 ) -> Iterator[str]:
     """Start ``serve`` on a free port of 127.0.0.1, yield its URL, stop it at the end.
 
     ``store``: a remote store's query URL to serve from (default: the embedded store).
+    ``env``: ``LDPUB_*`` variables for the settings the launcher does not pass.
     """
     port = free_port()
     args = [dist, port, query_timeout, result_limit, query_workers, base_uri, store]
@@ -58,6 +61,7 @@ def live_server(
             cwd=REPO,
             stdout=out,
             stderr=subprocess.STDOUT,
+            env={**os.environ, **(env or {})},
         )
     url = f"http://127.0.0.1:{port}/"
     try:
