@@ -9,9 +9,9 @@ import pytest
 import spacy
 from spacy.language import Language
 
+from pipeline.lexicon import common_words, load
 from pipeline.nlp import analyze
 from pipeline.nlp.kinds import corrected_kind
-from pipeline.nlp.lexicon import common_words, load
 from pipeline.records import Document, DocumentMeta, EntityKind, Segment, SegmentKind
 
 PERSON, ORG, PLACE = EntityKind.PERSON, EntityKind.ORGANIZATION, EntityKind.PLACE

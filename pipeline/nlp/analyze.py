@@ -16,8 +16,8 @@ from dataclasses import replace
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from pipeline import lexicon
 from pipeline.demonyms import COUNTRY_OF, SPONSOR_PARTICIPLES
-from pipeline.nlp import lexicon
 from pipeline.nlp.kinds import corrected_kind
 from pipeline.nlp.orgheads import ORG_HEADS
 from pipeline.nlp.titles import leading_title, title_before
@@ -232,7 +232,7 @@ def _opens_sentence(doc: Doc, i: int) -> bool:
 
 def _common_word_start(doc: Doc, start: int, end: int) -> int:
     """Past a common word that only its place at the start of a sentence capitalizes ("Running",
-    "Background"); see ``pipeline.nlp.lexicon``."""
+    "Background"); see ``pipeline.lexicon``."""
     token = doc[start]
     if token.is_title and token.lower_ in lexicon.load() and _opens_sentence(doc, start):
         return start + 1

@@ -6,8 +6,8 @@ word is common when the GMB and CrossNER training sentences write it in lower ca
 entity and not first in its sentence, at least ``MIN_LOWER`` times, and capitalize it there at
 most ``MAX_CAPITAL_SHARE`` as often ("new" is left out: "New York"; "white": "White House").
 
-``python -m pipeline.nlp.lexicon`` rebuilds ``pipeline/data/common_words.txt`` from
-``../shared/corpora``.
+``python -m pipeline.lexicon`` rebuilds ``pipeline/data/common_words.txt`` and
+``pipeline/data/common_nouns.txt`` (see ``common_nouns``) from ``../shared/corpora``.
 """
 
 from __future__ import annotations
@@ -18,9 +18,11 @@ from collections.abc import Iterable, Sequence
 from functools import cache
 from pathlib import Path
 
-COMMON_WORDS = Path(__file__).resolve().parents[1] / "data" / "common_words.txt"
+COMMON_WORDS = Path(__file__).resolve().parent / "data" / "common_words.txt"
+NOUNS = Path(__file__).resolve().parent / "data" / "common_nouns.txt"
 MIN_LOWER = 2
 MAX_CAPITAL_SHARE = 0.05
+MIN_NOUN_SHARE = 0.9  # a word GMB tags NN/NNS at least this often is read as a noun
 
 
 def common_words(sentences: Iterable[tuple[Sequence[str], Sequence[str]]]) -> list[str]:
@@ -40,6 +42,21 @@ def common_words(sentences: Iterable[tuple[Sequence[str], Sequence[str]]]) -> li
     )
 
 
+def common_nouns(tagged: Iterable[tuple[Sequence[str], Sequence[str]]]) -> list[str]:
+    """Lower-case words of (tokens, Penn POS tags) sentences that are nouns (NN, NNS) at least
+    ``MIN_NOUN_SHARE`` of the time and at least ``MIN_LOWER`` times: "politician", "charts",
+    not "sent" or "backs". Used to tell a name that modifies a noun from one that ends its phrase.
+    """
+    noun: Counter[str] = Counter()
+    seen: Counter[str] = Counter()
+    for words, pos in tagged:
+        for word, tag in zip(words, pos, strict=True):
+            if word.isalpha() and word.islower():
+                seen[word] += 1
+                noun[word] += tag in ("NN", "NNS")
+    return sorted(w for w, n in noun.items() if n >= MIN_LOWER and n >= MIN_NOUN_SHARE * seen[w])
+
+
 def training_sentences(corpora: Path) -> Iterable[tuple[Sequence[str], Sequence[str]]]:
     """GMB training-split sentences and CrossNER politics train+dev: never the evaluation data."""
     from pipeline.nlp import corpora as c
@@ -49,6 +66,15 @@ def training_sentences(corpora: Path) -> Iterable[tuple[Sequence[str], Sequence[
             yield s.words, s.tags
     for name in ("train.txt", "dev.txt"):
         yield from c.read_crossner(corpora / c.CROSSNER / name)
+
+
+def training_pos(corpora: Path) -> Iterable[tuple[Sequence[str], Sequence[str]]]:
+    """GMB training-split sentences with their Penn POS tags."""
+    from pipeline.nlp import corpora as c
+
+    for s in c.read_gmb(corpora):
+        if c.gmb_split(s.number) == "train":
+            yield s.words, s.pos
 
 
 @cache
@@ -69,6 +95,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     words = common_words(training_sentences(args.corpora))
     args.output.write_text("\n".join(words) + "\n", encoding="utf-8")
     print(f"{len(words)} common words written to {args.output}")
+    nouns = common_nouns(training_pos(args.corpora))
+    NOUNS.write_text("\n".join(nouns) + "\n", encoding="utf-8")
+    print(f"{len(nouns)} common nouns written to {NOUNS}")
 
 
 if __name__ == "__main__":
