@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import gzip
+import subprocess
+import sys
 from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 import pytest
 import requests
 from pyoxigraph import (
     Dataset,
+    Literal,
     NamedNode,
+    Quad,
     QueryResultsFormat,
     QuerySolutions,
     RdfFormat,
@@ -24,9 +31,10 @@ from pipeline.store.load import load_release
 from pipeline.web import describe
 from pipeline.web.publication import PublicationError, PublicationSource
 from tests.remote.virtuoso import Virtuoso
-from tests.web.fixture_publication import BASE, TRIG, write_release
+from tests.web.fixture_publication import BASE, TEXT, TRIG, write_release
 
 JSON = "application/sparql-results+json"
+DATE_TIME = NamedNode("http://www.w3.org/2001/XMLSchema#dateTime")
 
 QUERIES = {
     "persons": "SELECT ?p ?label WHERE { ?p a schema:Person ; rdfs:label ?label }",
@@ -84,16 +92,28 @@ def _graph(url: str, path: str) -> set:
     return {q.triple for q in parse(r.content, format=RdfFormat.TURTLE)}
 
 
+def _canonical(quads: Iterable[Quad]) -> Dataset:
+    """Quads with xsd:dateTime in one lexical form: Virtuoso writes +00:00 as Z (same value)."""
+
+    def term(t: Any) -> Any:
+        if isinstance(t, Literal) and t.datatype == DATE_TIME:
+            moment = dt.datetime.fromisoformat(t.value.replace("Z", "+00:00"))
+            return Literal(moment.isoformat(), datatype=DATE_TIME)
+        return t
+
+    return Dataset(Quad(q.subject, q.predicate, term(q.object), q.graph_name) for q in quads)
+
+
 def _dump(release: Path) -> Dataset:
     """The quads a release publishes (its N-Quads dump)."""
     data = gzip.decompress((release / "dumps" / "ldpub.nq.gz").read_bytes())
-    return Dataset(parse(data, format=RdfFormat.N_QUADS))
+    return _canonical(parse(data, format=RdfFormat.N_QUADS))
 
 
 def _remote(store: RemoteStore, base: str) -> Dataset:
     """The quads of the remote store's graphs under ``base``."""
     quads = store.quads_for_pattern(None, None, None)
-    return Dataset(q for q in quads if q.graph_name.value.startswith(base))
+    return _canonical(q for q in quads if q.graph_name.value.startswith(base))
 
 
 def test_load_puts_every_graph_of_the_release(
@@ -215,3 +235,45 @@ def test_credentials_in_the_url_answer_virtuosos_digest_challenge(
         RemoteStore(virtuoso_server.sparql, virtuoso_server.url + "/sparql-auth").update(
             f"DROP SILENT GRAPH <{base}graph/entities>"
         )
+
+
+def test_ldpub_build_store_loads_the_new_release(virtuoso_server: Virtuoso, tmp_path: Path) -> None:
+    """``ldpub build --store URL`` publishes locally, then puts every graph into the store."""
+    article = tmp_path / "in" / "raid.txt"
+    article.parent.mkdir()
+    article.write_text("Karbala raid\n\n" + TEXT + "\n", encoding="utf-8")
+    base = "https://cli.example/pub/"
+    out = tmp_path / "dist"
+    done = subprocess.run(
+        [
+            *(sys.executable, "-m", "pipeline.cli", "build", str(article.parent)),
+            *("--out", str(out), "--base-uri", base, "--store", virtuoso_server.sparql),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "graphs" in done.stderr and "into " + virtuoso_server.sparql in done.stderr
+    assert _remote(RemoteStore(virtuoso_server.sparql), base) == _dump(out / "current")
+
+
+def test_ldpub_build_refuses_a_store_that_is_no_url(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pipeline.cli",
+            "build",
+            "--out",
+            str(tmp_path / "d"),
+            "--store",
+            "x",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 2
+    assert "--store must be an http(s) URL" in done.stderr
+    assert not (tmp_path / "d").exists()
