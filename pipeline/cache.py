@@ -19,6 +19,7 @@ import pickle
 import tempfile
 import warnings
 from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -53,11 +54,16 @@ def fingerprint(
     return digest.hexdigest()
 
 
+@lru_cache(maxsize=1)
+def _code() -> str:
+    """The fingerprint of the code as it was when this process started using it."""
+    return fingerprint(PACKAGE, patterns=("**/*.py", "data/*"), skip=SERVING)
+
+
 def build_identity(model_files: Path, *data_folders: Path) -> str:
     """What every cached result depends on besides the document: code, model, shapes, ontology."""
-    code = fingerprint(PACKAGE, patterns=("**/*.py", "data/*"), skip=SERVING)
     return hashlib.sha256(
-        "\0".join((__version__, code, fingerprint(model_files, *data_folders))).encode()
+        "\0".join((__version__, _code(), fingerprint(model_files, *data_folders))).encode()
     ).hexdigest()
 
 
