@@ -1,7 +1,7 @@
 """Role nouns ("leader", "spokesman", "operative") and the relation a holder has to the body.
 
-General English; shared by the NLP stage, identity resolution (a country adjective before a role and a name names the
-country: "Iraqi Prime Minister X") and the relation patterns.
+General English, shared word list: the NLP stage reads a country adjective before a role and a
+name as the country ("Iraqi Prime Minister X"), the relation patterns read the role itself.
 """
 
 from __future__ import annotations
@@ -37,6 +37,10 @@ ROLES: dict[str, str] = {
             "foreign minister", "defense minister", "defence minister", "interior minister",
             "finance minister", "oil minister", "justice minister", "ambassador", "envoy",
             "diplomat", "staffer", "analyst", "correspondent", "reporter", "editor",
+            # military ranks before a name: an officer of that force or state
+            "general", "gen.", "brigadier general", "brig. gen.", "major general", "maj. gen.",
+            "lieutenant general", "lt. gen.", "colonel", "col.", "lieutenant colonel",
+            "lt. col.",
         ),
         "employedBy",
     ),

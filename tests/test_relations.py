@@ -386,6 +386,42 @@ LISTS_AND_REACH = [
 ]
 
 
+AFFILIATION_AND_SUPPORT = [
+    (
+        "[Kataib Imam Ali|O], which has close ties to [Iran|L], denied it.",
+        {("Kataib Imam Ali", "affiliatedWith", "Iran")},
+    ),
+    (
+        "[Jaish al-Mukhtar|O], a proxy of [Iran|L], fired rockets.",
+        {("Jaish al-Mukhtar", "affiliatedWith", "Iran")},
+    ),
+    (
+        "[Hamid Rashid|P] of the [Badr Organization|O] said talks failed.",
+        {("Hamid Rashid", "affiliatedWith", "Badr Organization")},
+    ),
+    (
+        "Militiamen loyal to [Moqtada Sadr|P] rallied; [Saraya Salam|O] is loyal to [Sadr|P].",
+        set(),  # loyalty to a person: the ontology's affiliatedWith needs an organization
+    ),
+    (
+        "[Hezbollah|O] receives money and weapons from [Iran|L].",
+        {("Iran", "supports", "Hezbollah")},
+    ),
+    (
+        "[Quds Force|O] [Gen. ^Reza Amini|P] was seen in Basra.",
+        {("Reza Amini", "employedBy", "Quds Force")},
+    ),
+    # a country adjective that describes a person or thing the name only modifies
+    ("He is an [American=United States|L] [Republican|O] senator.", set()),
+    ("He met the [French=France|L] [Socialist|O] politician.", set()),
+]
+
+
+@pytest.mark.parametrize(("marked", "expected"), AFFILIATION_AND_SUPPORT)
+def test_affiliation_and_support_patterns(marked: str, expected: set[tuple[str, str, str]]) -> None:
+    assert triples_of(marked_document(marked)) == expected
+
+
 @pytest.mark.parametrize(("marked", "expected"), LISTS_AND_REACH)
 def test_lists_possessives_demonyms_and_group_anaphora(
     marked: str, expected: set[tuple[str, str, str]]

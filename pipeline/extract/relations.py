@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
+from pipeline import lexicon
 from pipeline.demonyms import COUNTRY_OF
 from pipeline.records import AnalyzedDocument, EntityKind, Mention, Relation, Sentence
 from pipeline.roles import ROLES
@@ -465,11 +466,52 @@ RULES: tuple[_Rule, ...] = (
         _ORG_OR_PLACE,
         _compile(
             rf"(?:\s*,\s*(?:{_REL_PRONOUN}{_BE}\s+)?|\s+{_BE}\s+|\s+)"
-            r"(?:(?:closely|loosely|reportedly|directly|also)\s+)?"
-            r"(?:affiliated|linked|allied|aligned|associated|tied|connected)\s+(?:with|to)\s+"
+            r"(?:(?:closely|loosely|reportedly|directly|also|fiercely)\s+)?"
+            r"(?:affiliated|linked|allied|aligned|associated|tied|connected|loyal)\s+(?:with|to)\s+"
             + _THE
         ),
         _fixed("affiliatedWith", True),
+    ),
+    # "X, which has close ties to Y", "X, a proxy of Y", "Sadr of the Mahdi Army"
+    _Rule(
+        "affiliated-with",
+        frozenset({PERSON, ORG}),
+        _ORG_OR_PLACE,
+        _compile(
+            rf"(?:\s*,\s*(?:{_REL_PRONOUN})?|\s+)(?:(?:has|have|had|maintains?|with)\s+)"
+            r"(?:(?:close|strong|direct|long-?standing|deep|longtime|long-time)\s+)*"
+            rf"(?:ties|links|connections)\s+(?:to|with)\s+{_THE}"
+        ),
+        _fixed("affiliatedWith", True),
+    ),
+    _Rule(
+        "affiliated-with",
+        frozenset({PERSON, ORG}),
+        _ORG_OR_PLACE,
+        _compile(
+            rf"{_LINK}{_DET}(?:(?:key|main|chief|loyal|armed)\s+)?prox(?:y|ies)\s+(?:of|for)\s+{_THE}"
+        ),
+        _fixed("affiliatedWith", True),
+    ),
+    _Rule(
+        "affiliated-with",
+        frozenset({PERSON}),
+        frozenset({ORG}),
+        _compile(r"\s+of\s+(?:the\s+)?"),
+        _fixed("affiliatedWith", True),
+    ),
+    # "Hezbollah receives money and weapons from Iran"
+    _Rule(
+        "supported-from",
+        ANY,
+        ANY,
+        _compile(
+            r"(?:\s*,\s*(?:who|which|that)\s+|\s+)(?:(?:has|have|had)\s+)?(?:also\s+)?"
+            r"(?:receives?|received|receiving|gets?|got|getting|obtains?|obtained)\s+"
+            r"(?:[\w-]+\s+){0,3}?(?:support|funding|funds|money|weapons|arms|aid|backing"
+            rf"|financing|equipment|supplies)\s+from\s+{_THE}"
+        ),
+        _fixed("supports", False),
     ),
     _Rule(
         "affiliated-with",
@@ -542,7 +584,7 @@ def _apply(
     """
     if left.kind not in rule.left or right.kind not in rule.right:
         return []
-    if rule.demonym and left.text not in COUNTRY_OF:
+    if rule.demonym and not _names_the_country(text, sentence, left, right):
         return []
     groups: dict[str, str | None] = {}
     for end in dict.fromkeys((right.start, _name_start(right))):
@@ -577,6 +619,21 @@ def _apply(
             continue
         found.append((predicate, subject, obj))
     return found
+
+
+_NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
+
+
+def _names_the_country(text: str, sentence: Sentence, adjective: Mention, name: Mention) -> bool:
+    """A country adjective before an organization ties the two ("the Lebanese Hezbollah"),
+    unless it describes something else the name only modifies ("an American Democratic
+    politician", "the French SNEP charts")."""
+    if adjective.text not in COUNTRY_OF:
+        return False
+    if re.search(r"\b(?:a|an)\s+\Z", text[sentence.start : adjective.start], re.IGNORECASE):
+        return False
+    following = _NEXT_WORD.match(text, name.end, sentence.end)
+    return following is None or following.group(1) not in lexicon.load(lexicon.NOUNS)
 
 
 # Words that may follow a name that ends its noun phrase; any other word after a place name makes
@@ -624,6 +681,7 @@ DISTRIBUTIVE = frozenset(
     {
         "trained-or-backed-by", "trains-or-backs", "received-training-from", "member-of",
         "joined", "verb-founded", "passive-led-by", "affiliated-with", "based-in", "works-for",
+        "supported-from",
     }
 )  # fmt: skip
 
