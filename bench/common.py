@@ -23,10 +23,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
-import requests
 
 from tests.remote.virtuoso import Virtuoso, virtuoso
-from tests.web.live_server import free_port
+from tests.web.live_server import free_port, stop, wait_until_up
 
 __all__ = [
     "Virtuoso",
@@ -180,22 +179,10 @@ def ldpub_server(
         proc = subprocess.Popen(cmd, cwd=REPO, stdout=out, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}/"
     try:
-        deadline = time.monotonic() + 120
-        while True:
-            if proc.poll() is not None:
-                sys.exit(f"ldpub serve exited with {proc.returncode}:\n{log.read_text()}")
-            try:
-                if requests.get(url + "health", timeout=2).status_code == 200:
-                    break
-            except requests.ConnectionError:
-                pass
-            if time.monotonic() > deadline:
-                sys.exit(f"ldpub serve not up after 120 s:\n{log.read_text()}")
-            time.sleep(0.2)
+        wait_until_up(proc, url + "health", log, 120)
         yield Running(url, proc.pid)
     finally:
-        proc.terminate()
-        proc.wait(20)
+        stop(proc, 20)
 
 
 def _tree(pid: int) -> list[int]:

@@ -9,15 +9,12 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-import requests
-
-from tests.web.live_server import free_port
+from tests.web.live_server import free_port, stop, wait_until_up
 
 _INI = """[Database]
 DatabaseFile = {db}/virtuoso.db
@@ -133,25 +130,8 @@ def virtuoso(
         )
     server = Virtuoso(f"http://127.0.0.1:{http_port}", sql_port, folder)
     try:
-        deadline = time.monotonic() + startup
-        while True:
-            if proc.poll() is not None:
-                raise RuntimeError(f"virtuoso-t exited with {proc.returncode}:\n{log.read_text()}")
-            try:
-                r = requests.get(server.sparql, params={"query": "ASK {}"}, timeout=2)
-                if r.status_code == 200:
-                    break
-            except requests.ConnectionError:
-                pass
-            if time.monotonic() > deadline:
-                raise RuntimeError(f"Virtuoso not up after {startup:g} s:\n{log.read_text()}")
-            time.sleep(0.2)
+        wait_until_up(proc, server.sparql + "?query=ASK%7B%7D", log, startup)
         server.isql(*_OPEN_WRITES)
         yield server
     finally:
-        proc.terminate()
-        try:
-            proc.wait(15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(5)
+        stop(proc, 15)

@@ -65,23 +65,33 @@ def live_server(
         )
     url = f"http://127.0.0.1:{port}/"
     try:
-        deadline = time.monotonic() + 30
-        while True:
-            if proc.poll() is not None:
-                raise RuntimeError(f"server exited with {proc.returncode}:\n{log.read_text()}")
-            try:
-                if requests.get(url + "health", timeout=2).status_code == 200:
-                    break
-            except requests.ConnectionError:
-                pass
-            if time.monotonic() > deadline:
-                raise RuntimeError(f"server not up after 30 s:\n{log.read_text()}")
-            time.sleep(0.2)
+        wait_until_up(proc, url + "health", log, 30)
         yield url
     finally:
-        proc.terminate()
+        stop(proc)
+
+
+def wait_until_up(proc: subprocess.Popen, url: str, log: Path, seconds: float) -> None:
+    """Poll ``url`` until it answers 200; RuntimeError with the log if ``proc`` dies or is late."""
+    deadline = time.monotonic() + seconds
+    while True:
+        if proc.poll() is not None:
+            raise RuntimeError(f"{proc.args[0]} exited with {proc.returncode}:\n{log.read_text()}")
         try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(5)
+            if requests.get(url, timeout=2).status_code == 200:
+                return
+        except requests.ConnectionError:
+            pass
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"{url} not up after {seconds:g} s:\n{log.read_text()}")
+        time.sleep(0.2)
+
+
+def stop(proc: subprocess.Popen, seconds: float = 10) -> None:
+    """Terminate a server, killing it if it does not exit within ``seconds``."""
+    proc.terminate()
+    try:
+        proc.wait(seconds)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait(5)
