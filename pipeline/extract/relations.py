@@ -459,7 +459,8 @@ RULES: tuple[_Rule, ...] = (
         _fixed("affiliatedWith", False),
         demonym=True,
     ),
-    # "the Mahdi Army, affiliated with Sadr's movement", "Syria-allied Amal"
+    # "the Mahdi Army, affiliated with Sadr's movement", "X, which has close ties to Y",
+    # "X, a proxy of Y"
     _Rule(
         "affiliated-with",
         frozenset({PERSON, ORG}),
@@ -468,31 +469,14 @@ RULES: tuple[_Rule, ...] = (
             rf"(?:\s*,\s*(?:{_REL_PRONOUN}{_BE}\s+)?|\s+{_BE}\s+|\s+)"
             r"(?:(?:closely|loosely|reportedly|directly|also|fiercely)\s+)?"
             r"(?:affiliated|linked|allied|aligned|associated|tied|connected|loyal)\s+(?:with|to)\s+"
-            + _THE
-        ),
-        _fixed("affiliatedWith", True),
-    ),
-    # "X, which has close ties to Y", "X, a proxy of Y", "Sadr of the Mahdi Army"
-    _Rule(
-        "affiliated-with",
-        frozenset({PERSON, ORG}),
-        _ORG_OR_PLACE,
-        _compile(
-            rf"(?:\s*,\s*(?:{_REL_PRONOUN})?|\s+)(?:(?:has|have|had|maintains?|with)\s+)"
+            rf"{_THE}|(?:\s*,\s*(?:{_REL_PRONOUN})?|\s+)(?:(?:has|have|had|maintains?|with)\s+)"
             r"(?:(?:close|strong|direct|long-?standing|deep|longtime|long-time)\s+)*"
             rf"(?:ties|links|connections)\s+(?:to|with)\s+{_THE}"
+            rf"|{_LINK}{_DET}(?:(?:key|main|chief|loyal|armed)\s+)?prox(?:y|ies)\s+(?:of|for)\s+{_THE}"
         ),
         _fixed("affiliatedWith", True),
     ),
-    _Rule(
-        "affiliated-with",
-        frozenset({PERSON, ORG}),
-        _ORG_OR_PLACE,
-        _compile(
-            rf"{_LINK}{_DET}(?:(?:key|main|chief|loyal|armed)\s+)?prox(?:y|ies)\s+(?:of|for)\s+{_THE}"
-        ),
-        _fixed("affiliatedWith", True),
-    ),
+    # "Hamid Rashid of the Badr Organization"
     _Rule(
         "affiliated-with",
         frozenset({PERSON}),
@@ -513,6 +497,7 @@ RULES: tuple[_Rule, ...] = (
         ),
         _fixed("supports", False),
     ),
+    # "Syria-allied Amal"
     _Rule(
         "affiliated-with",
         _ORG_OR_PLACE,
