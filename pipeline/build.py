@@ -23,7 +23,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
-from . import __version__, nlp, workers
+from . import __version__, workers
 from .cache import BuildCache, build_identity
 from .documents import read_documents
 from .link import link_resolution
@@ -39,6 +39,7 @@ from .records import (
     Run,
 )
 from .resolve import resolve
+from .settings import SETTINGS
 from .validate import ONTOLOGY_DIR, SHAPES_DIR
 from .workers import DocumentGraph, GraphTask
 
@@ -72,6 +73,19 @@ def _no_progress(stage: str, done: int, total: int) -> None:
 
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(microsecond=0)
+
+
+def _model_files(model: str) -> Path:
+    """The model's folder; found without spaCy for the bundled model and for folders, since
+    importing spaCy takes seconds that a rebuild reusing every analysis does not need."""
+    folder = Path(__file__).parent / "models" / model
+    if model != SETTINGS["model"].default:
+        folder = Path(model)
+    if (folder / "config.cfg").is_file():
+        return folder
+    from .nlp import model_folder  # an installed package, or an unknown name (ModelError)
+
+    return model_folder(model)
 
 
 def _batches(items: Sequence[T]) -> list[Sequence[T]]:
@@ -245,12 +259,12 @@ def build(
         raise NothingToBuildError(
             "No articles found in the inputs: give .txt files or folders that hold them."
         )
-    meta = nlp.model_meta(model)  # an unknown model stops the build here, before any writing
+    model_files = _model_files(model)  # an unknown model stops the build before any writing
+    meta_file = model_files / "meta.json"
+    meta = json.loads(meta_file.read_text(encoding="utf-8")) if meta_file.is_file() else {}
     check_out(out)
     store = BuildCache(
-        out / "cache",
-        build_identity(nlp.model_folder(model), SHAPES_DIR, ONTOLOGY_DIR),
-        enabled=cache,
+        out / "cache", build_identity(model_files, SHAPES_DIR, ONTOLOGY_DIR), enabled=cache
     )
     mint = Minter(base_uri)
     run = Run(

@@ -10,11 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from rdflib import Graph
-from spacy.language import Language
 
-from . import nlp
 from .extract import extract_events, extract_relations
 from .map import (
     Minter,
@@ -28,9 +27,12 @@ from .records import AnalyzedDocument, Document, Entity, ResolvedMention, Run
 from .segment import complete_meta, segment
 from .validate import conforms, readable_report, validate
 
+if TYPE_CHECKING:
+    from spacy.language import Language
+
 CONFORMS = "Conforms.\n"
 
-_model = nlp.model.BUNDLED
+_model: str | None = None
 _language: Language | None = None
 
 
@@ -43,9 +45,13 @@ def start(model: str) -> None:
 
 
 def _loaded() -> Language:
+    """The model; spaCy is imported only here, so a build that analyses nothing skips it."""
     global _language
     if _language is None:
-        _language = nlp.load_model(_model)
+        from .nlp import load_model
+
+        assert _model is not None, "workers.start() names the model first"
+        _language = load_model(_model)
     return _language
 
 
@@ -55,9 +61,11 @@ def analyze(documents: Sequence[Document]) -> list[AnalyzedDocument]:
     for document in documents:
         segments = segment(document)
         prepared.append((complete_meta(document, segments), segments))
+    from .nlp import analyze_batch
+
     analyzed = []
     for (document, segments), (sentences, mentions) in zip(
-        prepared, nlp.analyze_batch(_loaded(), prepared), strict=True
+        prepared, analyze_batch(_loaded(), prepared), strict=True
     ):
         item = AnalyzedDocument(document, segments, sentences, mentions)
         analyzed.append(

@@ -12,7 +12,7 @@ from itertools import islice
 from spacy.language import Language
 
 from pipeline.nlp.analyze import analyze, analyze_parsed, fact_texts
-from pipeline.nlp.model import ModelError, load_model, model_folder, model_meta
+from pipeline.nlp.model import ModelError, load_model, model_folder
 from pipeline.records import Document, Mention, Segment, Sentence
 
 __all__ = [
@@ -21,7 +21,6 @@ __all__ = [
     "analyze_batch",
     "load_model",
     "model_folder",
-    "model_meta",
 ]
 
 PIPE_BATCH = 64  # texts (paragraphs) the model reads at once: spaCy's speed, bounded memory

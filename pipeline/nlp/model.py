@@ -79,12 +79,6 @@ def model_folder(name_or_path: str = BUNDLED) -> Path:
     return source if isinstance(source, Path) else spacy.util.get_package_path(source)
 
 
-def model_meta(name_or_path: str = BUNDLED) -> dict[str, object]:
-    """The model's ``meta.json`` (name, version, ...), read without loading the pipeline."""
-    meta = model_folder(name_or_path) / "meta.json"
-    return spacy.util.load_meta(meta) if meta.is_file() else {}
-
-
 def load_model(name_or_path: str = BUNDLED) -> Language:
     """The NER pipeline ``name_or_path`` names, ready to split sentences and find names."""
     path = model_source(name_or_path)
