@@ -91,9 +91,13 @@ class BuildCache:
         return self.folder / kind / key[:2] / f"{key}.pickle"
 
     def get(self, kind: str, key: str) -> Any | None:
-        """The entry, or None when there is none (or it is unreadable: then with a warning)."""
+        """The entry, or None when there is none (or it is unreadable: then with a warning).
+
+        A disabled cache still answers with what this build wrote: a round of validation
+        after a quarantine reuses the documents the quarantine did not change.
+        """
         path = self._path(kind, key)
-        if not self.enabled or not path.is_file():
+        if not (self.enabled or key in self.used[kind]) or not path.is_file():
             return None
         try:
             with path.open("rb") as f:

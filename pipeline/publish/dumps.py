@@ -42,8 +42,14 @@ def _union(quads: Path) -> Iterator[ox.Triple]:
 
 @contextmanager
 def _gzip(path: Path) -> Iterator[IO[bytes]]:
-    """A gzip writer with a fixed mtime, so equal content gives equal bytes and checksums."""
-    with path.open("wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as out:
+    """A gzip writer with a fixed mtime, so equal content gives equal bytes and checksums.
+
+    Level 6 (gzip's own default): half the time of level 9 for 5% more bytes.
+    """
+    with (
+        path.open("wb") as raw,
+        gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=6) as out,
+    ):
         yield out
 
 
