@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
+import requests
 
 from tests.remote.virtuoso import Virtuoso, virtuoso
 from tests.web.live_server import free_port, stop, wait_until_up
@@ -34,6 +35,7 @@ __all__ = [
     "load",
     "percentile",
     "replicate",
+    "settle",
     "status",
     "uptime",
     "virtuoso",
@@ -183,6 +185,17 @@ def ldpub_server(
         yield Running(url, proc.pid)
     finally:
         stop(proc, 20)
+
+
+def settle(url: str, seconds: float = 120) -> None:
+    """Wait until the server answers /health at once again (its queue has drained)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        started = time.perf_counter()
+        requests.get(url + "health", timeout=seconds)
+        if time.perf_counter() - started < 0.05:
+            return
+        time.sleep(0.5)
 
 
 def _tree(pid: int) -> list[int]:
