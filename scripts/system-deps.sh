@@ -1,10 +1,10 @@
 #!/bin/sh
 # System packages the test suite needs: headless Chromium and its WebDriver for the browser tests,
-# Virtuoso for the remote-store tests and the benchmarks.
+# Virtuoso for the remote-store tests and the benchmarks, wrk (HTTP load generator) for the benchmarks.
 # Idempotent and non-interactive: installs only what is missing; safe to run on every `make install`.
 set -eu
 
-PACKAGES="chromium chromium-driver fonts-dejavu-core curl virtuoso-opensource"
+PACKAGES="chromium chromium-driver fonts-dejavu-core curl virtuoso-opensource wrk"
 
 missing=""
 for pkg in $PACKAGES; do
