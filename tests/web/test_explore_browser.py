@@ -15,7 +15,7 @@ from pyoxigraph import QuerySolutions, Store
 
 from pipeline.namespaces import PREFIXES, RELATIONS
 from tests.web.live_server import REPO, live_server
-from tests.web.test_browser import CHROMEDRIVER, CHROMIUM, browser  # noqa: F401 (a fixture)
+from tests.web.test_browser import browser, pytestmark  # noqa: F401 (a fixture, the skip)
 from tests.web.test_explore import variant
 
 webdriver = pytest.importorskip("selenium.webdriver")
@@ -26,14 +26,6 @@ from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 
 SHOTS = REPO / "docs" / "screenshots"
 PROLOGUE = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
-
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(
-        not (CHROMIUM and CHROMEDRIVER),
-        reason="needs Debian's chromium and chromium-driver: run scripts/system-deps.sh",
-    ),
-]
 
 
 @pytest.fixture(scope="module")
