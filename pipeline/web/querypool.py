@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import os
 import queue
 import threading
 from multiprocessing.connection import Connection
@@ -20,7 +21,23 @@ from pipeline.web.worker import Job, Outcome
 # "spawn": forking a process that runs server threads and holds an open store is unsafe.
 _CONTEXT = multiprocessing.get_context("spawn")
 _STARTUP = 60.0  # seconds a fresh worker may take to import everything and say it is ready
+# A query still running after LONG_QUERY seconds has its worker's niceness raised to LONG_NICE,
+# so on a busy machine runaway queries cannot starve the short ones of CPU until their timeout.
+LONG_QUERY = 1.0
+LONG_NICE = 19
 log = logging.getLogger(__name__)
+
+
+def _renice(w: _Worker, nice: int) -> bool:
+    """Set a worker's niceness; whether it could be set (an unprivileged server can lower a
+    worker's priority but not raise it again, so such a worker stays low until replaced)."""
+    if w.process.pid is None:  # never started; 0 would name the server itself
+        return False
+    try:
+        os.setpriority(os.PRIO_PROCESS, w.process.pid, nice)
+    except OSError:
+        return False
+    return True
 
 
 class QueryTimeout(Exception):
@@ -99,15 +116,20 @@ class QueryPool:
         except queue.Empty:
             raise PoolBusy from None
         conn: Connection = w.conn
+        demoted = False
         try:
             conn.send(job)
-            if not conn.poll(self.timeout):
-                self._replace(w)
-                raise QueryTimeout
+            if not conn.poll(min(LONG_QUERY, self.timeout)):
+                demoted = _renice(w, LONG_NICE)  # short queries elsewhere get the CPU first
+                if not conn.poll(max(self.timeout - LONG_QUERY, 0)):
+                    self._replace(w)
+                    raise QueryTimeout
             outcome: Outcome = conn.recv()
         except (EOFError, OSError):
             self._replace(w)
             raise WorkerCrashed from None
+        if demoted:
+            _renice(w, 0)
         self._idle.put(w)
         return outcome
 

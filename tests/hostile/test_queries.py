@@ -6,10 +6,12 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 import requests
 
+from pipeline.web.querypool import LONG_NICE, LONG_QUERY
 from tests.hostile.conftest import (
     MAX_BODY_BYTES,
     MAX_QUERY_LENGTH,
@@ -271,3 +273,32 @@ def test_memory_hungry_query_kills_only_its_worker(hostile_server: str) -> None:
     assert time.monotonic() - started < QUERY_TIMEOUT  # the cap, not the timeout, stopped it
     for _ in range(4):  # both workers (one of them fresh) answer
         assert get(hostile_server, SIMPLE).status_code == 200
+
+
+def _worker_niceness(url: str) -> list[int]:
+    """The niceness of each query worker of the server listening at ``url`` (from /proc)."""
+    port = url.rstrip("/").rsplit(":", 1)[1]
+    stats = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            cmdline = (stat.parent / "cmdline").read_bytes().split(b"\0")
+        except OSError:
+            continue
+        stats[int(stat.parent.name)] = (int(fields[1]), int(fields[16]), cmdline)
+    server = next(pid for pid, (_, _, cmd) in stats.items() if port.encode() in cmd)
+    return [
+        nice
+        for parent, nice, cmd in stats.values()
+        if parent == server and any(b"spawn_main" in part for part in cmd)
+    ]
+
+
+def test_a_long_query_yields_the_cpu_to_short_ones(hostile_server: str) -> None:
+    assert set(_worker_niceness(hostile_server)) == {0}
+    thread = threading.Thread(target=get, args=(hostile_server, RUNAWAYS["cartesian product"]))
+    thread.start()
+    time.sleep(LONG_QUERY + 0.5)
+    assert sorted(_worker_niceness(hostile_server)) == [0, 0, LONG_NICE]
+    thread.join()
+    assert get(hostile_server, SIMPLE).status_code == 200
