@@ -52,6 +52,15 @@ def assert_error(response: requests.Response, status: int, *words: str) -> dict[
     return error
 
 
+def sparql_get(
+    url: str, query: str, accept: str = "application/sparql-results+json"
+) -> requests.Response:
+    """GET ``query`` from the endpoint of the server at ``url``."""
+    return requests.get(
+        url + "sparql", params={"query": query}, headers={"Accept": accept}, timeout=30
+    )
+
+
 @pytest.fixture(scope="session")
 def hostile_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The base URL of ``serve`` over the fixture publication, with small bounds."""

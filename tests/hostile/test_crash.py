@@ -18,7 +18,7 @@ import pyoxigraph as ox
 import pytest
 import requests
 
-from tests.hostile.conftest import LDPUB, MARKUP, NO_ENTITIES, PLAIN, ldpub
+from tests.hostile.conftest import LDPUB, MARKUP, NO_ENTITIES, PLAIN, ldpub, sparql_get
 from tests.web.live_server import REPO, live_server
 
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
@@ -51,12 +51,7 @@ def store_triples(root: Path) -> int:
 
 def served(url: str) -> tuple[str, int]:
     """The release the server answers from, and the triple count it answers."""
-    r = requests.get(
-        url + "sparql",
-        params={"query": COUNT},
-        headers={"Accept": "application/sparql-results+json"},
-        timeout=10,
-    )
+    r = sparql_get(url, COUNT)
     assert r.status_code == 200, r.text
     return r.headers["X-LDPub-Release"], int(r.json()["results"]["bindings"][0]["n"]["value"])
 
@@ -105,12 +100,13 @@ def _after(seconds: float) -> Callable[[Path], bool]:
     return lambda dist: time.monotonic() >= deadline
 
 
-# When to kill: while the model loads, once the release aside has its store loaded, and once
-# its manifest is written (the last file before the swap).
+# When to kill: while the model loads, while the aside release's store is being loaded, and
+# while its dumps are being written. (The last milliseconds, from its manifest to the rename and
+# the link swap, are too short to hit reliably by polling.)
 KILL_POINTS: dict[str, Callable[[], Callable[[Path], bool]]] = {
     "loading": lambda: _after(0.5),
-    "store loaded": lambda: _has("dumps"),
-    "manifest written": lambda: _has("publication.json"),
+    "store being loaded": lambda: _has("store"),
+    "dumps being written": lambda: _has("dumps"),
 }
 
 
@@ -131,7 +127,7 @@ def build_killed_when(dist: Path, corpus: Path, when: Callable[[Path], bool]) ->
                 os.killpg(proc.pid, signal.SIGKILL)
                 proc.wait(10)
                 return True
-            time.sleep(0.002)
+            time.sleep(0.001)
         return False
     finally:
         if proc.poll() is None:

@@ -19,6 +19,7 @@ from tests.hostile.conftest import (
     QUERY_TIMEOUT,
     RESULT_LIMIT,
     assert_error,
+    sparql_get,
 )
 
 SIMPLE = "SELECT ?s WHERE { ?s a <http://schema.org/Organization> } ORDER BY ?s"
@@ -26,10 +27,6 @@ COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
 JSON = {"Accept": "application/sparql-results+json"}
 FORM = "application/x-www-form-urlencoded"
 DIRECT = "application/sparql-query"
-
-
-def get(url: str, query: str) -> requests.Response:
-    return requests.get(url + "sparql", params={"query": query}, headers=JSON, timeout=30)
 
 
 def post_form(url: str, query: str) -> requests.Response:
@@ -42,14 +39,14 @@ def post_direct(url: str, query: str) -> requests.Response:
 
 
 ROUTES: dict[str, Callable[[str, str], requests.Response]] = {
-    "GET": get,
+    "GET": sparql_get,
     "POST form": post_form,
     "POST direct": post_direct,
 }
 
 
 def triples(url: str) -> int:
-    return int(get(url, COUNT).json()["results"]["bindings"][0]["n"]["value"])
+    return int(sparql_get(url, COUNT).json()["results"]["bindings"][0]["n"]["value"])
 
 
 @pytest.mark.parametrize(
@@ -87,7 +84,7 @@ def test_runaway_query_is_stopped_while_others_are_answered(hostile_server: str,
 
     def runaway() -> None:
         started = time.monotonic()
-        outcome["response"] = get(hostile_server, RUNAWAYS[name])
+        outcome["response"] = sparql_get(hostile_server, RUNAWAYS[name])
         outcome["seconds"] = time.monotonic() - started
 
     thread = threading.Thread(target=runaway)
@@ -96,7 +93,7 @@ def test_runaway_query_is_stopped_while_others_are_answered(hostile_server: str,
     slowest = answered = 0.0
     while thread.is_alive():  # bounded by the runaway request's own timeout
         started = time.monotonic()
-        assert get(hostile_server, SIMPLE).status_code == 200
+        assert sparql_get(hostile_server, SIMPLE).status_code == 200
         slowest = max(slowest, time.monotonic() - started)
         answered += 1
         time.sleep(0.05)
@@ -123,9 +120,7 @@ def test_millions_of_rows_are_cut_at_the_result_limit(
     query = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"  # n**4 rows
     assert n**4 > 10_000_000
     started = time.monotonic()
-    r = requests.get(
-        hostile_server + "sparql", params={"query": query}, headers={"Accept": accept}, timeout=30
-    )
+    r = sparql_get(hostile_server, query, accept)
     assert r.status_code == 200
     assert time.monotonic() - started < QUERY_TIMEOUT  # the rows stream: no full evaluation
     assert count(r) == RESULT_LIMIT
@@ -135,12 +130,7 @@ def test_millions_of_rows_are_cut_at_the_result_limit(
 
 def test_huge_construct_is_cut_too(hostile_server: str) -> None:
     query = "CONSTRUCT { ?a <x:p> ?d } WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
-    r = requests.get(
-        hostile_server + "sparql",
-        params={"query": query},
-        headers={"Accept": "application/n-triples"},
-        timeout=30,
-    )
+    r = sparql_get(hostile_server, query, "application/n-triples")
     assert r.status_code == 200 and r.headers["X-LDPub-Results-Truncated"] == "true"
     assert len(r.text.strip().splitlines()) == RESULT_LIMIT
 
@@ -213,9 +203,9 @@ def test_updates_are_refused_through_every_route(hostile_server: str, update: st
 
 def test_long_queries_are_refused_with_414_or_413(hostile_server: str) -> None:
     padding = " " * (MAX_QUERY_LENGTH - len("ASK {}"))
-    assert get(hostile_server, "ASK {}" + padding).json()["boolean"] is True  # at the limit
+    assert sparql_get(hostile_server, "ASK {}" + padding).json()["boolean"] is True  # at the limit
     too_long = "ASK {}" + padding + " "
-    error = assert_error(get(hostile_server, too_long), 414, "max_query_length")
+    error = assert_error(sparql_get(hostile_server, too_long), 414, "max_query_length")
     assert error["title"] == "Query too long"
     for send in (post_form, post_direct):
         assert_error(send(hostile_server, too_long), 413, "max_query_length")
@@ -254,12 +244,12 @@ def test_oversized_bodies_are_refused_with_413(hostile_server: str) -> None:
 def test_deep_nesting_is_400_not_a_crash(hostile_server: str, query: str) -> None:
     error = assert_error(post_direct(hostile_server, query), 400, "levels deep")
     assert error["title"] == "Query nested too deeply"
-    assert get(hostile_server, "ASK {}").json()["boolean"] is True
+    assert sparql_get(hostile_server, "ASK {}").json()["boolean"] is True
 
 
 def test_honest_nesting_is_not_refused(hostile_server: str) -> None:
     query = "ASK { " + "{ " * 150 + "?s ?p ?o" + " }" * 150 + " }"
-    assert get(hostile_server, query).json()["boolean"] is True
+    assert sparql_get(hostile_server, query).json()["boolean"] is True
 
 
 def test_memory_hungry_query_kills_only_its_worker(hostile_server: str) -> None:
@@ -268,11 +258,13 @@ def test_memory_hungry_query_kills_only_its_worker(hostile_server: str) -> None:
         "ORDER BY ?a ?b ?c ?d LIMIT 1"
     )
     started = time.monotonic()
-    error = assert_error(get(hostile_server, hungry), 503, f"{QUERY_MEMORY_MB} MB", "query_memory")
+    error = assert_error(
+        sparql_get(hostile_server, hungry), 503, f"{QUERY_MEMORY_MB} MB", "query_memory"
+    )
     assert error["title"] == "Query out of memory"
     assert time.monotonic() - started < QUERY_TIMEOUT  # the cap, not the timeout, stopped it
     for _ in range(4):  # both workers (one of them fresh) answer
-        assert get(hostile_server, SIMPLE).status_code == 200
+        assert sparql_get(hostile_server, SIMPLE).status_code == 200
 
 
 def _worker_niceness(url: str) -> list[int]:
@@ -296,9 +288,11 @@ def _worker_niceness(url: str) -> list[int]:
 
 def test_a_long_query_yields_the_cpu_to_short_ones(hostile_server: str) -> None:
     assert set(_worker_niceness(hostile_server)) == {0}
-    thread = threading.Thread(target=get, args=(hostile_server, RUNAWAYS["cartesian product"]))
+    thread = threading.Thread(
+        target=sparql_get, args=(hostile_server, RUNAWAYS["cartesian product"])
+    )
     thread.start()
     time.sleep(LONG_QUERY + 0.5)
     assert sorted(_worker_niceness(hostile_server)) == [0, 0, LONG_NICE]
     thread.join()
-    assert get(hostile_server, SIMPLE).status_code == 200
+    assert sparql_get(hostile_server, SIMPLE).status_code == 200

@@ -10,7 +10,7 @@ from urllib.parse import quote
 import pytest
 import requests
 
-from tests.hostile.conftest import MixedBuild, assert_error
+from tests.hostile.conftest import MixedBuild, assert_error, sparql_get
 from tests.web.live_server import live_server
 
 SECRETS = ("root:x:0:0", '"base_uri"', "[tool.ruff]", "SETTINGS")  # passwd, manifest, sources
@@ -161,10 +161,5 @@ def test_markup_from_articles_is_escaped(markup_server: str, path: str, shown: l
 def test_the_data_keeps_the_markup_verbatim(markup_server: str) -> None:
     """Escaping is the pages' job: the published quote is exactly what the article says."""
     query = "SELECT ?text WHERE { ?s nif:anchorOf ?text FILTER(CONTAINS(?text, 'alert(3)')) }"
-    r = requests.get(
-        markup_server + "sparql",
-        params={"query": query},
-        headers={"Accept": "text/csv"},
-        timeout=10,
-    )
+    r = sparql_get(markup_server, query, "text/csv")
     assert 'The spokesman said ""<script>alert(3)</script>"" and' in r.text
