@@ -201,6 +201,7 @@ def write_release(
         "events": 1,
         "quarantined": 0,
         "shacl_conforms": True,
+        "merges": ["'qays x' is a spelling of 'qais x': same name", "'y' kept apart"],
     }
     (root / "reports" / "summary.json").write_text(json.dumps(counts), encoding="utf-8")
     (root / "reports" / "000-raid.txt").write_text("Conforms: True\n", encoding="utf-8")

@@ -105,6 +105,9 @@ def test_landing_page(server: str) -> None:
         'href="/.well-known/void"',
     ):
         assert expected in page, expected
+    # The merge explanations stay in reports/summary.json; the page counts them.
+    assert "<tr><th>merges</th><td>2</td></tr>" in page
+    assert "kept apart" not in page
 
 
 @pytest.mark.parametrize(
