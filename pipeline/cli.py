@@ -28,7 +28,7 @@ from rich.table import Table
 from rich.text import Text
 
 from . import __version__
-from .settings import option
+from .settings import SETTINGS, option
 
 err = Console(stderr=True, soft_wrap=True)  # one sentence stays one line
 # Every stage raises a ValueError subclass for what a user can fix (a bad path, setting or file);
@@ -66,6 +66,7 @@ def main() -> None:
 @option("store_update")
 @option("store_gsp")
 @option("jobs")
+@option("max_document_mb")
 @click.option(
     "--full",
     "--no-cache",
@@ -82,6 +83,7 @@ def build(
     store_update: str,
     store_gsp: str,
     jobs: int,
+    max_document_mb: float,
     full: bool,
 ) -> None:
     """Build the publication of INPUTS (article files or folders; default: seeds/)."""
@@ -91,6 +93,8 @@ def build(
         _fail(
             f"--base-uri must be an http(s) URI such as http://localhost:8000/, not {base_uri!r}."
         )
+    # The document reader (and every build worker) reads this setting from the environment.
+    os.environ[SETTINGS["max_document_mb"].env] = str(max_document_mb)
     for name, url in (("store", store), ("store-update", store_update), ("store-gsp", store_gsp)):
         if url and not url.startswith(("http://", "https://")):
             _fail(f"--{name} must be an http(s) URL such as http://127.0.0.1:8890/sparql.")

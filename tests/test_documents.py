@@ -256,6 +256,16 @@ def test_size_limit_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     assert f"is {len(ARTICLE)} bytes, over the limit of 10 bytes" in reason_for(bad)
 
 
+def test_size_limit_flag_of_build(tmp_path: Path) -> None:
+    """``ldpub build --max-document-mb`` reaches the reader, which runs outside the CLI."""
+    write(tmp_path / "in", "a.txt", ARTICLE)
+    ldpub = Path(sys.executable).with_name("ldpub")
+    args = [str(ldpub), "build", str(tmp_path / "in"), "--out", str(tmp_path / "out")]
+    proc = subprocess.run([*args, "--max-document-mb", "0.00001"], capture_output=True, text=True)
+    assert proc.returncode == 1
+    assert "over the limit of 10 bytes (setting max_document_mb)" in proc.stderr
+
+
 def test_unreadable_file_is_quarantined(tmp_path: Path) -> None:
     """chmod 000 stops no root process, so root reads without its DAC-override capabilities."""
     bad = write(tmp_path, "locked.txt", ARTICLE)
