@@ -57,7 +57,9 @@ def fingerprint(
 @lru_cache(maxsize=1)
 def _code() -> str:
     """The fingerprint of the code as it was when this process started using it."""
-    return fingerprint(PACKAGE, patterns=("**/*.py", "data/*"), skip=SERVING)
+    return fingerprint(
+        PACKAGE, patterns=("**/*.py", "data/*", "models/ldpub_relations/*"), skip=SERVING
+    )
 
 
 def build_identity(model_files: Path, *data_folders: Path) -> str:

@@ -20,8 +20,8 @@ def test_eval_prints_every_task_as_json() -> None:
     data = {(r["task"], r["data"]) for r in rows}
     assert ("ner", "GMB held-out") in data
     assert ("ner", "CrossNER politics test") in data
-    assert ("relations", "Re-DocRED test, gold mentions") in data
-    assert ("relations", "domain sentences, NER mentions") in data
+    assert ("relations", "Re-DocRED test, gold mentions, rules + classifier") in data
+    assert ("relations", "domain sentences, NER mentions, rules + classifier") in data
     assert ("events", "VOA held-out, gold mentions") in data
     for row in rows:
         assert 0.0 <= row["precision"] <= 1.0 and 0.0 <= row["recall"] <= 1.0

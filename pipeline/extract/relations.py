@@ -549,7 +549,7 @@ RULES: tuple[_Rule, ...] = (
 )
 
 
-def _name_start(mention: Mention) -> int:
+def name_start(mention: Mention) -> int:
     """Where the bare name starts, after a title the NER took into the mention."""
     if not mention.titles:
         return mention.start
@@ -572,7 +572,7 @@ def _apply(
     if rule.demonym and not _names_the_country(text, sentence, left, right):
         return []
     groups: dict[str, str | None] = {}
-    for end in dict.fromkeys((right.start, _name_start(right))):
+    for end in dict.fromkeys((right.start, name_start(right))):
         between = text[left.end : end]
         if skip:
             between = between.replace(skip, "", 1)
@@ -750,7 +750,7 @@ def group_anaphora(
         for person in by_sentence[sentence]:
             if person.kind is not PERSON:
                 continue
-            match = _GROUP_ROLE_BEFORE.search(text, sentence.start, _name_start(person))
+            match = _GROUP_ROLE_BEFORE.search(text, sentence.start, name_start(person))
             if match is None:
                 match = _GROUP_ROLE_AFTER.match(text, person.end, sentence.end)
             if match is None:
@@ -771,6 +771,15 @@ def group_anaphora(
 
 
 def extract_relations(analyzed: AnalyzedDocument) -> tuple[Relation, ...]:
+    """The rules' relations, then the learned classifier's for the pairs the rules left
+    unrelated (``pipeline.extract.learned``)."""
+    from pipeline.extract.learned import learned_relations  # it builds on this module
+
+    found = rule_relations(analyzed)
+    return found + learned_relations(analyzed, found)
+
+
+def rule_relations(analyzed: AnalyzedDocument) -> tuple[Relation, ...]:
     """Every relation a rule reads between two adjacent mentions of one sentence.
 
     Adjacent: no other mention lies between the two (a possessive name may: "Iran's"), so a rule

@@ -1,0 +1,131 @@
+"""The learned relation classifier: relations the surface rules miss, from a linear model.
+
+The model (``pipeline/models/ldpub_relations/model.json``, trained by ``ldpub train-relations``
+on Re-DocRED) is plain JSON: class names, intercepts, a weight vector per feature and one score
+threshold per predicate, chosen on held-out data for precision. It is read once per process,
+on first use, so build workers that never extract pay nothing. Scoring is a sparse dot product
+and a softmax in pure Python: no scikit-learn at run time.
+
+Classes are ``none`` and ``{predicate}>`` (the first mention of the pair is the subject) or
+``{predicate}<`` (the second is); a class whose ends break the ontology's domain and range is
+never chosen.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import combinations
+from pathlib import Path
+
+from pipeline.extract.pair_features import pair_features
+from pipeline.extract.relations import SIGNATURES
+from pipeline.records import AnalyzedDocument, Mention, Relation, Sentence
+
+MODEL_FILE = Path(__file__).resolve().parents[1] / "models" / "ldpub_relations" / "model.json"
+NONE = "none"
+RULE = "classifier"
+"""The ``Relation.rule`` of a classifier's assertion, so each statement says how it was found."""
+MAX_GAP = 200
+"""Pairs further apart than this many characters are not scored: a sentence that long is a list."""
+
+
+@dataclass(frozen=True)
+class LinearModel:
+    """A multinomial logistic regression over string features, and its thresholds."""
+
+    classes: tuple[str, ...]
+    intercepts: tuple[float, ...]
+    weights: dict[str, tuple[float, ...]]
+    thresholds: dict[str, float]
+
+    @classmethod
+    def from_json(cls, data: dict) -> LinearModel:
+        return cls(
+            tuple(data["classes"]),
+            tuple(data["intercepts"]),
+            {f: tuple(w) for f, w in data["weights"].items()},
+            dict(data["thresholds"]),
+        )
+
+    def probabilities(self, features: Iterable[str]) -> dict[str, float]:
+        """Each class's probability given the features (each present once, value 1)."""
+        totals = list(self.intercepts)
+        for feature in set(features):
+            for i, weight in enumerate(self.weights.get(feature, ())):
+                totals[i] += weight
+        top = max(totals)
+        exps = [math.exp(t - top) for t in totals]
+        norm = sum(exps)
+        return {c: e / norm for c, e in zip(self.classes, exps, strict=True)}
+
+    def best(self, left: Mention, right: Mention, features: Sequence[str]) -> tuple | None:
+        """(predicate, subject, object, probability) of the most probable class the ontology
+        allows for this pair, or None when only ``none`` fits."""
+        best = None
+        for name, p in self.probabilities(features).items():
+            if name == NONE:
+                continue
+            predicate, direction = name[:-1], name[-1]
+            subject, obj = (left, right) if direction == ">" else (right, left)
+            domain, range_ = SIGNATURES[predicate]
+            if subject.kind in domain and obj.kind in range_ and (best is None or p > best[3]):
+                best = (predicate, subject, obj, p)
+        return best
+
+    def decide(self, left: Mention, right: Mention, features: Sequence[str]) -> tuple | None:
+        """``best``, when it clears its predicate's threshold; otherwise None."""
+        best = self.best(left, right, features)
+        if best is None or best[3] < self.thresholds.get(best[0], math.inf):
+            return None
+        return best
+
+
+@lru_cache(maxsize=2)
+def load(path: Path = MODEL_FILE) -> LinearModel:
+    """The model in ``path``, read once per process."""
+    return LinearModel.from_json(json.loads(path.read_text(encoding="utf-8")))
+
+
+def candidate_pairs(mentions: Sequence[Mention]) -> Iterable[tuple[Mention, Mention]]:
+    """Ordered, non-overlapping pairs of one sentence's mentions with different names."""
+    ordered = sorted(mentions, key=lambda m: (m.start, m.end))
+    for left, right in combinations(ordered, 2):
+        if left.end <= right.start <= left.end + MAX_GAP and left.name != right.name:
+            yield left, right
+
+
+def by_sentence(mentions: Iterable[Mention]) -> dict[Sentence, list[Mention]]:
+    """Mentions grouped by their sentence, in document order."""
+    grouped: dict[Sentence, list[Mention]] = {}
+    for mention in mentions:
+        grouped.setdefault(mention.sentence, []).append(mention)
+    return grouped
+
+
+def _spans(a: Mention, b: Mention) -> frozenset[tuple[int, int]]:
+    return frozenset(((a.start, a.end), (b.start, b.end)))
+
+
+def learned_relations(
+    analyzed: AnalyzedDocument, found: Sequence[Relation], model: LinearModel | None = None
+) -> tuple[Relation, ...]:
+    """Relations the classifier asserts between pairs of one sentence that ``found`` (the
+    rules' relations) leaves unrelated."""
+    model = model or load()
+    text = analyzed.document.text
+    covered = {_spans(r.subject, r.object) for r in found}
+    relations = []
+    for sentence, mentions in by_sentence(analyzed.mentions).items():
+        for left, right in candidate_pairs(mentions):
+            if _spans(left, right) in covered:
+                continue
+            features = pair_features(text, sentence, left, right, mentions)
+            decision = model.decide(left, right, features)
+            if decision is not None:
+                predicate, subject, obj, _ = decision
+                relations.append(Relation(subject, predicate, obj, sentence, RULE))
+    return tuple(relations)

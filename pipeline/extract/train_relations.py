@@ -1,0 +1,271 @@
+"""``ldpub train-relations``: train the learned relation classifier.
+
+Two sources. Re-DocRED's train split is not in ``../shared/corpora/redocred`` (only dev and
+test are), so the model learns from dev and test stays unseen. Wikipedia has no relation for
+commanding, speaking for, supporting or training, and writes unlike the news, so invented
+news sentences in the domain (``train_domain.jsonl`` beside the model, marked like
+``pipeline.extract.marked``, written for this and never taken from an article) are added with
+more weight. Both are cut into five folds by document; each fold is scored by a model trained
+on the other four; each predicate's threshold is chosen on those out-of-fold scores (the lowest
+score at which its precision still reaches ``--precision``), and the shipped model is then
+trained on everything. Deterministic: the same data gives the same bytes.
+
+Examples are mention pairs of one sentence, labelled with the contract relation the data states
+between their entities when this sentence is among its evidence (a Re-DocRED pair whose relation
+is evidenced only elsewhere is left out, neither positive nor negative), else ``none``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from collections.abc import Callable, Hashable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline.extract import evaluate_relations as er
+from pipeline.extract.learned import MODEL_FILE, NONE, LinearModel, by_sentence, candidate_pairs
+from pipeline.extract.marked import marked_document
+from pipeline.extract.pair_features import pair_features
+from pipeline.extract.relations import SIGNATURES, SYMMETRIC
+from pipeline.records import AnalyzedDocument, Mention
+
+DOMAIN_TRAIN = MODEL_FILE.with_name("train_domain.jsonl")
+Example = tuple[list[str], str, float]
+"""(features of a mention pair, its class, its weight)."""
+DOMAIN_WEIGHT = 5.0
+"""How much more an invented news sentence's pair counts than a Wikipedia one."""
+FOLDS = 5
+MIN_COUNT = 2
+"""A feature seen in fewer training pairs than this is dropped (it cannot generalize)."""
+SMALLEST = 0.01
+"""A feature whose weights are all smaller than this is left out of the model file."""
+FLOOR = 0.3
+"""No threshold is lower than this, however the held-out curve looks."""
+PRIORITY = ("relativeOf", "leaderOf", "commanderOf", "spokespersonFor", "foundedBy",
+            "employedBy", "memberOf", "partOf", "trainedBy", "supports", "affiliatedWith",
+            "rivalOf", "locatedIn")  # fmt: skip
+"""When the data states two relations between one pair, the first here is learned."""
+
+
+@dataclass(frozen=True)
+class Labelled:
+    """A document with the entity each mention stands for and the relations stated between
+    entities: (predicate, subject, object, evidence sentence numbers; empty: any)."""
+
+    analyzed: AnalyzedDocument
+    entity_of: dict[Mention, Hashable]
+    labels: tuple[tuple[str, Hashable, Hashable, frozenset[int]], ...]
+    gold: frozenset[er.Triple]
+    weight: float = 1.0
+
+
+def redocred(doc: dict, index: int) -> Labelled:
+    analyzed, vertex_of = er.analyzed_from_gold(doc, index)
+    labels = tuple(er.contract_labels(doc))
+    return Labelled(analyzed, dict(vertex_of), labels, frozenset(er.gold_triples(doc, index)))
+
+
+def marked(line: str, index: int) -> Labelled:
+    """A line of ``train_domain.jsonl``: entities are names; every relation is stated in it."""
+    item = json.loads(line)
+    analyzed = marked_document(item["text"], f"train-{index}")
+    labels = tuple((p, s, o, frozenset()) for s, p, o in item["relations"])
+    gold = frozenset(er.normal(index, p, s, o) for p, s, o, _ in labels)
+    entity_of: dict[Mention, Hashable] = {m: m.name for m in analyzed.mentions}
+    return Labelled(analyzed, entity_of, labels, gold, DOMAIN_WEIGHT)
+
+
+def _allowed(left: Mention, right: Mention) -> bool:
+    """Some contract relation fits the pair's kinds in one direction or the other."""
+    return any(
+        (a.kind in domain and b.kind in range_)
+        for domain, range_ in SIGNATURES.values()
+        for a, b in ((left, right), (right, left))
+    )
+
+
+def _class(labels: Sequence[tuple[str, Hashable, Hashable]], left: Hashable) -> str:
+    predicate, s, _ = min(labels, key=lambda label: PRIORITY.index(label[0]))
+    return f"{predicate}>" if s == left or predicate in SYMMETRIC else f"{predicate}<"
+
+
+def document_pairs(doc: Labelled) -> Iterable[tuple[Mention, Mention, list[str]]]:
+    """Each candidate pair of a document whose kinds some relation allows, with its features."""
+    text = doc.analyzed.document.text
+    for sentence, mentions in by_sentence(doc.analyzed.mentions).items():
+        for left, right in candidate_pairs(mentions):
+            if doc.entity_of[left] != doc.entity_of[right] and _allowed(left, right):
+                yield left, right, pair_features(text, sentence, left, right, mentions)
+
+
+def examples(doc: Labelled) -> list[Example]:
+    """An example for every candidate pair of a document."""
+    sentence_id = {s: i for i, s in enumerate(doc.analyzed.sentences)}
+    labels: dict[frozenset, list] = defaultdict(list)
+    for predicate, s, o, evidence in doc.labels:
+        labels[frozenset((s, o))].append((predicate, s, o, evidence))
+    found = []
+    for left, right, features in document_pairs(doc):
+        a, b = doc.entity_of[left], doc.entity_of[right]
+        stated = labels.get(frozenset((a, b)), [])
+        here = [(p, s, o) for p, s, o, ev in stated if not ev or sentence_id[left.sentence] in ev]
+        if stated and not here:
+            continue
+        found.append((features, _class(here, a) if here else NONE, doc.weight))
+    return found
+
+
+def fit(examples: Sequence[Example], c: float = 1.0) -> LinearModel:
+    """A multinomial logistic regression on the examples' features (thresholds left empty)."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    counts = Counter(f for features, _, _ in examples for f in set(features))
+    kept = [{f: 1 for f in features if counts[f] >= MIN_COUNT} for features, _, _ in examples]
+    vectorizer = DictVectorizer(sort=True)
+    x = vectorizer.fit_transform(kept)
+    model = LogisticRegression(C=c, max_iter=2000, solver="lbfgs")
+    model.fit(x, [name for _, name, _ in examples], sample_weight=[w for _, _, w in examples])
+    classes = [str(k) for k in model.classes_]
+    coef = model.coef_ if len(classes) > 2 else [-model.coef_[0], model.coef_[0]]
+    intercepts = (
+        model.intercept_ if len(classes) > 2 else [-model.intercept_[0], model.intercept_[0]]
+    )
+    weights = {}
+    for j, feature in enumerate(vectorizer.feature_names_):
+        column = tuple(round(float(row[j]), 3) for row in coef)
+        if max(abs(w) for w in column) >= SMALLEST:
+            weights[feature] = column
+    return LinearModel(tuple(classes), tuple(round(float(b), 3) for b in intercepts), weights, {})
+
+
+def thresholds(scored: Iterable[tuple[str, float, bool]], precision: float) -> dict[str, float]:
+    """Per predicate, the lowest score at or above which at least ``precision`` of the
+    (predicate, score, correct) predictions are correct; a predicate that never gets there is
+    left out (the classifier never asserts it)."""
+    by_predicate: dict[str, list[tuple[float, bool]]] = defaultdict(list)
+    for predicate, score, correct in scored:
+        by_predicate[predicate].append((score, correct))
+    chosen = {}
+    for predicate, items in sorted(by_predicate.items()):
+        items.sort(key=lambda item: -item[0])
+        right = 0
+        for n, (score, correct) in enumerate(items, 1):
+            right += correct
+            if score < FLOOR:
+                break
+            if right / n >= precision and n >= 3:
+                chosen[predicate] = round(score, 4)
+    return chosen
+
+
+def predictions(model: LinearModel, doc: Labelled) -> list[tuple[str, float, bool]]:
+    """(predicate, score, correct) per entity-level triple the model's best class gives for a
+    document: the best score of any mention pair for it, against the document's gold."""
+    index = next(iter(doc.gold))[0] if doc.gold else -1
+    best: dict[er.Triple, float] = {}
+    for left, right, features in document_pairs(doc):
+        decision = model.best(left, right, features)
+        if decision is not None:
+            predicate, subject, obj, p = decision
+            triple = er.normal(index, predicate, doc.entity_of[subject], doc.entity_of[obj])
+            best[triple] = max(p, best.get(triple, 0.0))
+    return [(t[1], p, t in doc.gold) for t, p in best.items()]
+
+
+def train(
+    sources: dict[str, Sequence[Labelled]],
+    precision: float = 0.7,
+    c: float = 1.0,
+    say: Callable[[str], None] = lambda _: None,
+) -> tuple[LinearModel, dict[str, dict[str, dict]]]:
+    """The model trained on every document of ``sources`` with thresholds from out-of-fold
+    scores, and the out-of-fold figures per source and predicate at those thresholds."""
+    folded = {
+        name: [(i % FOLDS, doc, examples(doc)) for i, doc in enumerate(docs)]
+        for name, docs in sources.items()
+    }
+    for name, docs in folded.items():
+        pairs = [e for _, _, found in docs for e in found]
+        say(f"{name}: {len(docs)} documents, {len(pairs)} mention pairs, "
+            f"{sum(e[1] != NONE for e in pairs)} with a relation")  # fmt: skip
+    scored: dict[str, list[tuple[str, float, bool]]] = defaultdict(list)
+    for fold in range(FOLDS):
+        rest = [e for docs in folded.values() for k, _, found in docs if k != fold for e in found]
+        model = fit(rest, c)
+        for name, docs in folded.items():
+            for k, doc, _ in docs:
+                if k == fold:
+                    scored[name] += predictions(model, doc)
+        say(f"fold {fold + 1}/{FOLDS}: trained on {len(rest)} pairs, scored the rest")
+    chosen = thresholds([row for rows in scored.values() for row in rows], precision)
+    figures: dict[str, dict[str, dict]] = {}
+    for name, docs in sources.items():
+        gold = Counter(t[1] for doc in docs for t in doc.gold)
+        figures[name] = {}
+        for predicate in sorted(gold):
+            cut = chosen.get(predicate, 2.0)
+            kept = [ok for p, s, ok in scored[name] if p == predicate and s >= cut]
+            figures[name][predicate] = {
+                "threshold": chosen.get(predicate),
+                "predicted": len(kept),
+                "correct": sum(kept),
+                "gold": gold[predicate],
+            }
+    final = fit([e for docs in folded.values() for _, _, found in docs for e in found], c)
+    say(f"final model: {len(final.weights)} features, {len(final.classes)} classes")
+    return LinearModel(final.classes, final.intercepts, final.weights, chosen), figures
+
+
+def to_json(model: LinearModel, meta: dict) -> str:
+    """The model file's text: sorted keys, one line per feature, so retraining diffs well."""
+    lines = [
+        "{",
+        f'"meta": {json.dumps(meta, sort_keys=True)},',
+        f'"classes": {json.dumps(list(model.classes))},',
+        f'"intercepts": {json.dumps(list(model.intercepts))},',
+        f'"thresholds": {json.dumps(model.thresholds, sort_keys=True)},',
+        '"weights": {',
+    ]
+    items = sorted(model.weights.items())
+    lines += [
+        f"{json.dumps(f)}: {json.dumps(list(w))}{',' if n < len(items) - 1 else ''}"
+        for n, (f, w) in enumerate(items)
+    ]
+    return "\n".join([*lines, "}}", ""])
+
+
+def write_model(
+    corpus: Path,
+    out: Path,
+    precision: float,
+    c: float,
+    say: Callable[[str], None],
+    domain: Path = DOMAIN_TRAIN,
+) -> str:
+    """Train on ``corpus``'s Re-DocRED dev and the ``domain`` sentences, write the model to
+    ``out`` and return the out-of-fold figures as a table."""
+    source = corpus / er.SPLITS["dev"]
+    docs = json.loads(source.read_text(encoding="utf-8"))
+    lines = domain.read_text(encoding="utf-8").splitlines()
+    sources = {
+        f"Re-DocRED {source.name}": [redocred(doc, i) for i, doc in enumerate(docs)],
+        domain.name: [marked(line, i) for i, line in enumerate(lines)],
+    }
+    model, figures = train(sources, precision, c, say)
+    meta = {"data": list(sources), "precision_target": precision, "c": c,
+            "domain_weight": DOMAIN_WEIGHT, "out_of_fold": figures}  # fmt: skip
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(to_json(model, meta), encoding="utf-8")
+    table = [f"{'out-of-fold':<28}{'predicate':<16}{'threshold':>10}{'pred':>6}{'ok':>6}"
+             f"{'gold':>6}{'P':>7}{'R':>7}"]  # fmt: skip
+    for name, rows in figures.items():
+        for predicate, row in rows.items():
+            p = row["correct"] / row["predicted"] if row["predicted"] else 0.0
+            r = row["correct"] / row["gold"] if row["gold"] else 0.0
+            t = f"{row['threshold']:.3f}" if row["threshold"] is not None else "off"
+            table.append(f"{name:<28}{predicate:<16}{t:>10}{row['predicted']:>6}"
+                         f"{row['correct']:>6}{row['gold']:>6}{p:>7.2f}{r:>7.2f}")  # fmt: skip
+    table.append(f"wrote {out} ({out.stat().st_size:,} bytes)")
+    return "\n".join(table)

@@ -1,0 +1,89 @@
+"""The learned relation classifier: the shipped model on invented sentences, its threshold and
+domain/range checks on a hand-made model, and deterministic training on a tiny Re-DocRED extract.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pipeline.extract.evaluate_relations import evaluate_domain
+from pipeline.extract.learned import NONE, RULE, LinearModel, learned_relations, load
+from pipeline.extract.marked import marked_document
+from pipeline.extract.relations import SIGNATURES, extract_relations, rule_relations
+from pipeline.extract.train_relations import FLOOR, write_model
+
+TINY = Path(__file__).parent / "data" / "eval" / "corpora" / "redocred"
+
+
+def learned(marked: str) -> set[tuple[str, str, str]]:
+    """What the shipped classifier alone asserts in ``marked``."""
+    found = learned_relations(marked_document(marked), ())
+    assert all(r.rule == RULE for r in found)
+    return {(r.subject.name, r.predicate, r.object.name) for r in found}
+
+
+def test_shipped_model_loads_once_with_thresholds_for_contract_predicates() -> None:
+    model = load()
+    assert load() is model
+    assert NONE in model.classes and len(model.weights) > 1000
+    assert model.thresholds and set(model.thresholds) <= set(SIGNATURES)
+    assert all(FLOOR <= t <= 1.0 for t in model.thresholds.values())
+
+
+def test_appointed_head_of_is_leader() -> None:
+    found = learned("[Dalia Mersi|P] was appointed head of the [Coastal Union|O] in May.")
+    assert ("Dalia Mersi", "leaderOf", "Coastal Union") in found
+
+
+def test_a_city_in_a_province_is_located_in_it() -> None:
+    found = learned("Rain flooded [Varosh|L], a city in [Kelmar|L], on Monday.")
+    assert found == {("Varosh", "locatedIn", "Kelmar")}
+
+
+def test_a_meeting_states_no_membership() -> None:
+    found = learned("[Ivo Stanek|P] met [Pavel Horak|P] in [Brno|L] on Tuesday.")
+    assert not {t for t in found if t[1] in ("memberOf", "relativeOf", "leaderOf")}
+
+
+def _model(weight: float, threshold: float) -> LinearModel:
+    """Two classes: ``none`` and 'the first mention leads the second', driven by one feature."""
+    return LinearModel(
+        ("leaderOf>", NONE), (0.0, 0.0), {"b:heads": (weight, 0.0)}, {"leaderOf": threshold}
+    )
+
+
+def test_threshold_is_respected_and_domain_range_is_checked() -> None:
+    doc = marked_document("[Ana Bel|P] heads [Rio Group|O].")
+    # softmax over (2.0, 0.0): 0.88 for leaderOf>
+    assert learned_relations(doc, (), _model(2.0, 0.85))[0].predicate == "leaderOf"
+    assert learned_relations(doc, (), _model(2.0, 0.9)) == ()
+    # an organization cannot lead a person: the class is never chosen, whatever its score
+    backwards = marked_document("[Rio Group|O] heads [Ana Bel|P].")
+    assert learned_relations(backwards, (), _model(9.0, 0.5)) == ()
+
+
+def test_pairs_a_rule_related_are_left_to_the_rule() -> None:
+    marked = "She was born in [Varosh|L], [Kelmar|L]."
+    assert learned(marked) == {("Varosh", "locatedIn", "Kelmar")}  # alone it would assert
+    doc = marked_document(marked)
+    rules = rule_relations(doc)
+    assert [r.rule for r in rules] == ["place-comma-place"]
+    assert extract_relations(doc) == rules
+
+
+def test_combined_keeps_the_rules_figures_on_the_domain_sentences() -> None:
+    rules = evaluate_domain(method="rules")["overall"]
+    combined = evaluate_domain(method="combined")["overall"]
+    assert combined["correct"] >= rules["correct"]
+    assert combined["precision"] >= 0.85
+
+
+def test_training_is_deterministic_on_a_tiny_extract(tmp_path: Path) -> None:
+    first, second = tmp_path / "a.json", tmp_path / "b.json"
+    lines: list[str] = []
+    table = write_model(TINY, first, 0.75, 4.0, lines.append)
+    write_model(TINY, second, 0.75, 4.0, lambda _: None)
+    assert first.read_bytes() == second.read_bytes()
+    assert "mention pairs" in lines[0] and "wrote" in table
+    model = load(first)
+    assert NONE in model.classes and model.weights
