@@ -153,7 +153,7 @@ def http(args: argparse.Namespace, data: Path, dist: Path, params: dict, tmp: Pa
     cell = {(n, c, s): f for n, c, s, f in rows}
     ours, theirs = cell[("entity lookup", top, "ldpub")], cell[("entity lookup", top, "virtuoso")]
     ratio = ours.rps / theirs.rps  # type: ignore[attr-defined]
-    ok = ratio >= 0.5 and ours.p99_ms <= 100  # type: ignore[attr-defined]
+    ok = ours.rps > 0 and ratio >= 0.5 and ours.p99_ms <= 100  # type: ignore[attr-defined]
     print(
         f"{'PASS' if ok else 'MISS'} entity lookup at {top} clients: ldpub/virtuoso "
         f"{ratio:.2f}x (target >= 0.5x), ldpub p99 {ours.p99_ms:.1f} ms (target <= 100 ms)"
