@@ -16,16 +16,14 @@ from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 
-import pyoxigraph as ox
-import pyshacl
-from rdflib import BNode, Dataset, Graph, Literal, Namespace, URIRef, Variable
-from rdflib.namespace import RDF, XSD
+from rdflib import Dataset, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import RDF
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.plugins.sparql.sparql import Query
-from rdflib.query import Result
 from rdflib.term import Node
 
 from pipeline.namespaces import PREFIXES
+from pipeline.shacl_sparql import CompiledShapes, compile_shapes
 
 ROOT = Path(__file__).resolve().parent.parent
 SHAPES_DIR = ROOT / "shapes"
@@ -117,72 +115,10 @@ class _PreparedQueryGraph(Graph):
         return super().query(query_object, *args, **kwargs)
 
 
-def _to_ox(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, BNode):
-        return ox.BlankNode(str(term))
-    if isinstance(term, Literal) and term.language:
-        return ox.Literal(str(term), language=term.language)
-    if isinstance(term, Literal) and term.datatype:
-        return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-    return ox.Literal(str(term))
-
-
-def _from_ox(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> Node:
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if term.language:
-        return Literal(term.value, lang=term.language)
-    datatype = term.datatype.value
-    return Literal(term.value, datatype=None if datatype == str(XSD.string) else URIRef(datatype))
-
-
-class _OxigraphQueryGraph(Graph):
-    """A Graph whose SPARQL queries Oxigraph answers, for deciding conformance fast.
-
-    pySHACL runs a SPARQL constraint once per focus node, and rdflib's engine needs tens of
-    milliseconds a query where Oxigraph needs well under one. Only the verdict is taken from
-    this path: Oxigraph reports integer-derived literals as xsd:integer, so the report of a
-    document that fails is written again by rdflib's engine (``validate``), word for word.
-    """
-
-    _store: ox.Store | None = None
-
-    def query(
-        self,
-        query_object,
-        processor="sparql",
-        result="sparql",
-        initNs=None,
-        initBindings=None,
-        *args,
-        **kwargs,
-    ):  # type: ignore[no-untyped-def, override]
-        if self._store is None:
-            self._store = ox.Store()
-            self._store.extend(ox.Quad(*map(_to_ox, triple)) for triple in self)
-        bindings = {ox.Variable(str(k)): _to_ox(v) for k, v in (initBindings or {}).items()}
-        answer = self._store.query(str(query_object), substitutions=bindings)
-        if isinstance(answer, ox.QueryBoolean):
-            out = Result("ASK")
-            out.askAnswer = bool(answer)
-            return out
-        out = Result("SELECT")
-        names = [v.value for v in answer.variables]
-        out.vars = [Variable(n) for n in names]
-        out.bindings = [
-            {Variable(n): _from_ox(row[n]) for n in names if row[n] is not None} for row in answer
-        ]
-        return out
-
-
-def _as_graph(*graphs: Graph, kind: type[Graph] = _PreparedQueryGraph) -> Graph:
+def _as_graph(*graphs: Graph) -> Graph:
     """One graph of all ``graphs`` with their named graphs merged (pySHACL would validate
     each named graph apart)."""
-    merged = kind()
+    merged = _PreparedQueryGraph()
     for data in graphs:
         if isinstance(data, Dataset) or data.context_aware:
             merged.addN((s, p, o, merged) for s, p, o, _ in data.quads((None, None, None, None)))
@@ -192,6 +128,8 @@ def _as_graph(*graphs: Graph, kind: type[Graph] = _PreparedQueryGraph) -> Graph:
 
 
 def _run_pyshacl(data: Graph, shapes: Graph | None) -> tuple[bool, Graph, str]:
+    import pyshacl  # only for reports: a build whose documents all conform never needs it
+
     conforms, results_graph, results_text = pyshacl.validate(
         data,
         shacl_graph=shapes if shapes is not None else _shapes(),
@@ -205,13 +143,21 @@ def _run_pyshacl(data: Graph, shapes: Graph | None) -> tuple[bool, Graph, str]:
     return bool(conforms), results_graph, str(results_text)
 
 
-def conforms(*graphs: Graph, shapes: Graph | None = None) -> bool:
-    """Whether the union of ``graphs`` conforms, as ``validate`` says, with SPARQL constraints
-    run by Oxigraph.
+@lru_cache(maxsize=1)
+def _compiled() -> CompiledShapes:
+    return compile_shapes(_shapes())
 
-    Several times faster than ``validate``; call ``validate`` for the report when it says no.
-    """
-    return _run_pyshacl(_as_graph(*graphs, kind=_OxigraphQueryGraph), shapes)[0]
+
+def failing(*ntriples: str) -> dict[str, set[str]]:
+    """The focus nodes of the union of ``ntriples`` (N-Triples documents) that violate the
+    shapes, by shape; empty when it conforms. SHACL compiled to SPARQL, run by Oxigraph:
+    milliseconds where pySHACL takes seconds; call ``validate`` for the readable report."""
+    return _compiled().failing(ntriples)
+
+
+def conforms(*graphs: Graph) -> bool:
+    """Whether the union of ``graphs`` conforms to the shapes, as ``validate`` says."""
+    return not failing(*(_as_graph(g).serialize(format="nt") for g in graphs))
 
 
 def validate(data: Graph, shapes: Graph | None = None) -> tuple[bool, Graph, str]:

@@ -12,8 +12,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from rdflib import Graph
-
 from .extract import extract_events, extract_relations
 from .map import (
     Minter,
@@ -25,7 +23,7 @@ from .map import (
 )
 from .records import AnalyzedDocument, Document, Entity, ResolvedMention, Run
 from .segment import complete_meta, segment
-from .validate import conforms, readable_report, validate
+from .validate import failing, readable_report, validate
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -100,34 +98,33 @@ class DocumentGraph:
 def graphs(tasks: Sequence[GraphTask], *, run: Run, base_uri: str) -> list[DocumentGraph]:
     """Map each document and validate it with the descriptions of the entities it names.
 
-    The batch is validated as one graph first (pySHACL's cost per run is large, and no document
-    can complete another's nodes: every node a document mints is under its own IRI); only when
-    that fails is each document validated alone, so each report names its own violations.
+    The batch is validated as one graph first (no document can complete another's nodes: every
+    node a document mints is under its own IRI); only when that fails is each document validated
+    alone, and pySHACL writes the report of one that fails.
     """
     mint = Minter(base_uri)
-    provenance = provenance_graph(run, mint)
+    provenance = provenance_graph(run, mint).serialize(format="nt")
     built = []
     for task in tasks:
-        graph = document_graph(task.item, task.mentions, run, mint)
-        relations = relation_graph(task.item, task.mentions, mint)
-        data = (graph, relations, entities_graph(task.entities, mint), provenance)
-        built.append((task.item.document.doc_id, graph, relations, data))
-    batch_conforms = len(built) > 1 and conforms(*(g for *_, data in built for g in data))
+        graph = document_graph(task.item, task.mentions, run, mint).serialize(format="nt")
+        relations = relation_graph(task.item, task.mentions, mint).serialize(format="nt")
+        entities = entities_graph(task.entities, mint).serialize(format="nt")
+        built.append((task.item.document.doc_id, graph, relations, (graph, relations, entities)))
+    batch_conforms = len(built) > 1 and not failing(
+        *(t for *_, data in built for t in data), provenance
+    )
     results = []
     for doc_id, graph, relations, data in built:
-        report = CONFORMS if batch_conforms or conforms(*data) else _report(data)
-        results.append(
-            DocumentGraph(
-                doc_id, graph.serialize(format="nt"), relations.serialize(format="nt"), report
-            )
-        )
+        ok = batch_conforms or not failing(*data, provenance)
+        report = CONFORMS if ok else _report((*data, provenance))
+        results.append(DocumentGraph(doc_id, graph, relations, report))
     return results
 
 
-def _report(data: Sequence[Graph]) -> str:
-    """The readable report of rdflib's engine, whose verdict is the one that counts."""
+def _report(data: Sequence[str]) -> str:
+    """pySHACL's readable report, whose verdict is the one that counts."""
     union = new_graph()
-    for graph in data:
-        union += graph
+    for text in data:
+        union.parse(data=text, format="nt")
     ok, report, _ = validate(union)
     return CONFORMS if ok else f"Does not conform:\n{readable_report(report)}"
