@@ -68,18 +68,19 @@ def analyze_parsed(
     for segment, doc in zip(fact_segments, docs, strict=True):
         taken_until = -1
         found: list[Mention] = []
+        text = doc.text  # spaCy joins its tokens again on every read of Doc.text
         for ent in doc.ents:
             kind = LABELS.get(ent.label_)
             if kind is not None:
                 kind = corrected_kind(ent.text, kind)
-            mention = None if kind is None else _mention(doc, ent, kind, segment.start)
+            mention = None if kind is None else _mention(doc, text, ent, kind, segment.start)
             if mention is not None and mention.start >= taken_until:
                 found.append(mention)
                 taken_until = mention.end
         for mention in _headed_orgs(doc, segment.start):
             if not any(m.start < mention.end and mention.start < m.end for m in found):
                 found.append(mention)
-        found = [_with_country_adjective(doc.text, segment.start, m) for m in found]
+        found = [_with_country_adjective(text, segment.start, m) for m in found]
         for mention in _country_adjectives(doc, segment.start, found):
             if not any(m.start < mention.end and mention.start < m.end for m in found):
                 found.append(mention)
@@ -239,7 +240,7 @@ def _common_word_start(doc: Doc, start: int, end: int) -> int:
     return start
 
 
-def _mention(doc: Doc, ent: Span, kind: EntityKind, offset: int) -> Mention | None:
+def _mention(doc: Doc, text: str, ent: Span, kind: EntityKind, offset: int) -> Mention | None:
     bounds = _trim(ent, kind)
     if bounds is None or _sentence_initial_function_word(doc, *bounds):
         return None
@@ -249,7 +250,6 @@ def _mention(doc: Doc, ent: Span, kind: EntityKind, offset: int) -> Mention | No
     sent = doc[bounds[0]].sent
     if doc[bounds[1] - 1].sent != sent:
         return None
-    text = doc.text
     start, end = doc[bounds[0]].idx, doc[bounds[1] - 1].idx + len(doc[bounds[1] - 1])
     end = start + len(_POSSESSIVE.sub("", text[start:end]) or text[start:end])
 
