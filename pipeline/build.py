@@ -338,12 +338,12 @@ def _publish(
     if not analyzed:
         return result
     facts = round_.facts | set(
-        entities_graph(resolution.entities.values(), mint).serialize(format="nt").splitlines(True)
+        entities_graph(resolution.entities.values(), mint).text().splitlines(True)
     )
     result.publication = publish(
         {
             mint.graph("entities"): "".join(sorted(facts)),
-            mint.graph("provenance"): provenance_graph(run, mint),
+            mint.graph("provenance"): provenance_graph(run, mint).text(),
         },
         out,
         quads=round_.spool,

@@ -3,6 +3,9 @@
 Entity descriptions (with the relations between entities), each document's statements and the
 build's provenance go to separate named graphs, and no triple is written to two of them, so the
 union and the quads agree in size.
+
+Graphs are written as N-Triples text (``NTriples``), byte for byte as rdflib's serializer
+writes them: building an rdflib Graph only to serialize it took a tenth of a build.
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ import datetime as dt
 import hashlib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 
-from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
+from rdflib import RDF, RDFS, XSD, Graph, URIRef
 from rdflib.namespace import OWL, PROV, SKOS
 
 from .namespaces import ITSRDF, LDPUB, NIF, PREFIXES, SCHEMA, SEM, relation_signatures
@@ -85,21 +88,53 @@ def new_graph() -> Graph:
     return graph
 
 
-def _count(n: int) -> Literal:
-    return Literal(n, datatype=XSD.nonNegativeInteger)
+def _literal(text: str, *, lang: str | None = None, datatype: URIRef | None = None) -> str:
+    """A literal in N-Triples, escaped as rdflib's N-Triples serializer escapes it."""
+    quoted = text.replace("\\", "\\\\").replace("\n", "\\n").replace('"', '\\"')
+    quoted = '"' + quoted.replace("\r", "\\r") + '"'
+    if lang:
+        return f"{quoted}@{lang}"
+    return f"{quoted}^^<{datatype}>" if datatype else quoted
 
 
-def entities_graph(entities: Iterable[Entity], mint: Minter, language: str = "en") -> Graph:
+class NTriples:
+    """A graph being written: its N-Triples lines, each once, in the order first added."""
+
+    def __init__(self) -> None:
+        self.lines: dict[str, None] = {}
+
+    def add(self, triple: tuple[URIRef, URIRef, URIRef | str]) -> None:
+        """Add a triple; its object is an IRI or a literal made by ``_literal``."""
+        s, p, o = triple
+        obj = f"<{o}>" if isinstance(o, URIRef) else o
+        self.lines[f"<{s}> <{p}> {obj} .\n"] = None
+
+    def text(self) -> str:
+        return "".join(self.lines)
+
+    def graph(self) -> Graph:
+        """The same triples as an rdflib graph (for SHACL reports and tests)."""
+        return new_graph().parse(data=self.text(), format="nt")
+
+    def __len__(self) -> int:
+        return len(self.lines)
+
+
+def _count(n: int) -> str:
+    return _literal(str(n), datatype=XSD.nonNegativeInteger)
+
+
+def entities_graph(entities: Iterable[Entity], mint: Minter, language: str = "en") -> NTriples:
     """``B graph/entities``: type, one label, aliases, honorifics and links per entity."""
-    graph = new_graph()
+    graph = NTriples()
     for entity in entities:
         node = mint.entity(entity.key)
         graph.add((node, RDF.type, ENTITY_CLASS[entity.kind]))
-        graph.add((node, RDFS.label, Literal(entity.label, lang=language)))
+        graph.add((node, RDFS.label, _literal(entity.label, lang=language)))
         for alias in sorted(entity.alt_labels):
-            graph.add((node, SKOS.altLabel, Literal(alias, lang=language)))
+            graph.add((node, SKOS.altLabel, _literal(alias, lang=language)))
         for title in sorted(entity.honorifics):
-            graph.add((node, LDPUB.honorific, Literal(title, lang=language)))
+            graph.add((node, LDPUB.honorific, _literal(title, lang=language)))
         if entity.same_as:
             graph.add((node, OWL.sameAs, URIRef(entity.same_as)))
         if entity.close_match:
@@ -109,65 +144,73 @@ def entities_graph(entities: Iterable[Entity], mint: Minter, language: str = "en
     return graph
 
 
-def _span(graph: Graph, mint: Minter, doc_id: str, context: URIRef, part: Span) -> URIRef:
+def _span(graph: NTriples, mint: Minter, doc_id: str, context: URIRef, part: Span) -> URIRef:
     """A NIF string for ``part`` of the document text, with its quote and offsets."""
     node = mint.span(doc_id, part.start, part.end)
     graph.add((node, RDF.type, NIF.String))
-    graph.add((node, NIF.anchorOf, Literal(part.text)))
+    graph.add((node, NIF.anchorOf, _literal(part.text)))
     graph.add((node, NIF.beginIndex, _count(part.start)))
     graph.add((node, NIF.endIndex, _count(part.end)))
     graph.add((node, NIF.referenceContext, context))
     return node
 
 
-def _article(graph: Graph, mint: Minter, analyzed: AnalyzedDocument, run: Run) -> URIRef:
+def _article(graph: NTriples, mint: Minter, analyzed: AnalyzedDocument, run: Run) -> URIRef:
     doc = analyzed.document
     meta = doc.meta
     article = mint.article(doc.doc_id)
     graph.add((article, RDF.type, SCHEMA.NewsArticle))
-    graph.add((article, SCHEMA.headline, Literal(meta.title, lang=meta.language)))
-    graph.add((article, SCHEMA.inLanguage, Literal(meta.language)))
+    graph.add((article, SCHEMA.headline, _literal(meta.title, lang=meta.language)))
+    graph.add((article, SCHEMA.inLanguage, _literal(meta.language)))
     graph.add((article, PROV.wasGeneratedBy, mint.run(run)))
     if meta.published:
-        graph.add((article, SCHEMA.datePublished, Literal(meta.published, datatype=XSD.date)))
+        graph.add(
+            (article, SCHEMA.datePublished, _literal(meta.published.isoformat(), datatype=XSD.date))
+        )
         if meta.published_inferred:
             graph.add((article, LDPUB.inferredProperty, SCHEMA.datePublished))
     if meta.author:
-        graph.add((article, SCHEMA.author, Literal(meta.author)))
+        graph.add((article, SCHEMA.author, _literal(meta.author)))
         if meta.author_inferred:
             graph.add((article, LDPUB.inferredProperty, SCHEMA.author))
     if meta.publisher:
-        graph.add((article, SCHEMA.publisher, Literal(meta.publisher)))
+        graph.add((article, SCHEMA.publisher, _literal(meta.publisher)))
     if meta.url:
         graph.add((article, SCHEMA.url, URIRef(meta.url)))
     return article
 
 
-def _comments(graph: Graph, mint: Minter, analyzed: AnalyzedDocument, article: URIRef) -> None:
+def _comments(graph: NTriples, mint: Minter, analyzed: AnalyzedDocument, article: URIRef) -> None:
     """Reader comments: published as what readers said, never as facts or persons."""
     comments = [s for s in analyzed.segments if s.kind is SegmentKind.COMMENT]
     for n, segment in enumerate(comments, start=1):
         node = mint.comment(analyzed.document.doc_id, n)
         graph.add((article, SCHEMA.comment, node))
         graph.add((node, RDF.type, SCHEMA.Comment))
-        graph.add((node, SCHEMA.text, Literal(segment.text)))
+        graph.add((node, SCHEMA.text, _literal(segment.text)))
         if segment.author:
-            graph.add((node, SCHEMA.author, Literal(segment.author)))
+            graph.add((node, SCHEMA.author, _literal(segment.author)))
         if segment.timestamp:
-            graph.add((node, SCHEMA.dateCreated, Literal(segment.timestamp, datatype=XSD.dateTime)))
+            graph.add(
+                (
+                    node,
+                    SCHEMA.dateCreated,
+                    _literal(segment.timestamp.isoformat(), datatype=XSD.dateTime),
+                )
+            )
 
 
 def document_graph(
     analyzed: AnalyzedDocument, mentions: Sequence[ResolvedMention], run: Run, mint: Minter
-) -> Graph:
+) -> NTriples:
     """``B graph/{doc}``: the article, its text, evidence sentences, mentions and comments."""
-    graph = new_graph()
+    graph = NTriples()
     doc = analyzed.document
     article = _article(graph, mint, analyzed, run)
     context = mint.span(doc.doc_id, 0, len(doc.text))
     graph.add((context, RDF.type, NIF.Context))
     graph.add((context, RDF.type, NIF.String))
-    graph.add((context, NIF.isString, Literal(doc.text)))
+    graph.add((context, NIF.isString, _literal(doc.text)))
     graph.add((context, NIF.beginIndex, _count(0)))
     graph.add((context, NIF.endIndex, _count(len(doc.text))))
     graph.add((context, NIF.sourceUrl, article))
@@ -192,7 +235,9 @@ def document_graph(
     return graph
 
 
-def _sentence(graph: Graph, mint: Minter, doc_id: str, context: URIRef, part: Sentence) -> URIRef:
+def _sentence(
+    graph: NTriples, mint: Minter, doc_id: str, context: URIRef, part: Sentence
+) -> URIRef:
     node = _span(graph, mint, doc_id, context, part)
     graph.add((node, RDF.type, NIF.Sentence))
     return node
@@ -229,13 +274,13 @@ def _resolved_relations(
 
 def relation_graph(
     analyzed: AnalyzedDocument, mentions: Sequence[ResolvedMention], mint: Minter
-) -> Graph:
+) -> NTriples:
     """The relations a document asserts, as plain triples between entities.
 
     They are published once, in ``B graph/entities``, however many documents assert them; each
     document graph holds the rdf:Statement with its evidence.
     """
-    graph = new_graph()
+    graph = NTriples()
     by_span = {(rm.mention.start, rm.mention.end): rm for rm in mentions}
     for s, p, o, _ in _resolved_relations(analyzed, by_span, mint):
         graph.add((s, p, o))
@@ -243,7 +288,7 @@ def relation_graph(
 
 
 def _statement(
-    graph: Graph,
+    graph: NTriples,
     mint: Minter,
     doc_id: str,
     context: URIRef,
@@ -264,7 +309,7 @@ def _statement(
 
 
 def _event(
-    graph: Graph,
+    graph: NTriples,
     mint: Minter,
     doc_id: str,
     context: URIRef,
@@ -277,7 +322,7 @@ def _event(
     for cls in (SEM.Event, SCHEMA.Event, LDPUB[event.type]):
         graph.add((node, RDF.type, cls))
     for trigger in event.triggers:
-        graph.add((node, LDPUB.trigger, Literal(trigger.text)))
+        graph.add((node, LDPUB.trigger, _literal(trigger.text)))
     for prop, mentions in ((SEM.hasActor, event.actors), (LDPUB.hasTarget, event.targets)):
         for mention in mentions:
             if (resolved := _entity_of(mention, by_span)) is not None:
@@ -305,7 +350,7 @@ _DATE_FORMS = {
 
 
 def _event_date(
-    graph: Graph, node: URIRef, date: EventDate | None, published: dt.date | None
+    graph: NTriples, node: URIRef, date: EventDate | None, published: dt.date | None
 ) -> None:
     """The event's time, exactly as precise as the text; never after the article's date."""
     if date is None:
@@ -314,25 +359,29 @@ def _event_date(
     lexical = date.value.strftime(pattern)
     if published is not None and lexical > published.strftime(pattern):
         return
-    graph.add((node, SEM.hasTimeStamp, Literal(lexical, datatype=datatype)))
+    graph.add((node, SEM.hasTimeStamp, _literal(lexical, datatype=datatype)))
 
 
-def provenance_graph(run: Run, mint: Minter) -> Graph:
+def provenance_graph(run: Run, mint: Minter) -> NTriples:
     """``B graph/provenance``: the build as a prov:Activity with its software and model."""
-    graph = new_graph()
+    graph = NTriples()
     activity, software, model = mint.run(run), mint.software(run), mint.model(run)
     graph.add((activity, RDF.type, PROV.Activity))
-    graph.add((activity, RDFS.label, Literal(f"ldpub build {run.run_id}", lang="en")))
-    graph.add((activity, PROV.startedAtTime, Literal(run.started, datatype=XSD.dateTime)))
+    graph.add((activity, RDFS.label, _literal(f"ldpub build {run.run_id}", lang="en")))
+    graph.add(
+        (activity, PROV.startedAtTime, _literal(run.started.isoformat(), datatype=XSD.dateTime))
+    )
     if run.ended:
-        graph.add((activity, PROV.endedAtTime, Literal(run.ended, datatype=XSD.dateTime)))
+        graph.add(
+            (activity, PROV.endedAtTime, _literal(run.ended.isoformat(), datatype=XSD.dateTime))
+        )
     graph.add((activity, PROV.wasAssociatedWith, software))
     graph.add((activity, PROV.used, model))
     graph.add((software, RDF.type, PROV.SoftwareAgent))
-    graph.add((software, RDFS.label, Literal(f"ldpub {run.software_version}", lang="en")))
-    graph.add((software, SCHEMA.softwareVersion, Literal(run.software_version)))
+    graph.add((software, RDFS.label, _literal(f"ldpub {run.software_version}", lang="en")))
+    graph.add((software, SCHEMA.softwareVersion, _literal(run.software_version)))
     graph.add((model, RDF.type, PROV.Entity))
     graph.add((model, RDF.type, SCHEMA.SoftwareSourceCode))
-    graph.add((model, RDFS.label, Literal(run.model_name, lang="en")))
-    graph.add((model, SCHEMA.version, Literal(run.model_version)))
+    graph.add((model, RDFS.label, _literal(run.model_name, lang="en")))
+    graph.add((model, SCHEMA.version, _literal(run.model_version)))
     return graph

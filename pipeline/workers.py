@@ -103,12 +103,12 @@ def graphs(tasks: Sequence[GraphTask], *, run: Run, base_uri: str) -> list[Docum
     alone, and pySHACL writes the report of one that fails.
     """
     mint = Minter(base_uri)
-    provenance = provenance_graph(run, mint).serialize(format="nt")
+    provenance = provenance_graph(run, mint).text()
     built = []
     for task in tasks:
-        graph = document_graph(task.item, task.mentions, run, mint).serialize(format="nt")
-        relations = relation_graph(task.item, task.mentions, mint).serialize(format="nt")
-        entities = entities_graph(task.entities, mint).serialize(format="nt")
+        graph = document_graph(task.item, task.mentions, run, mint).text()
+        relations = relation_graph(task.item, task.mentions, mint).text()
+        entities = entities_graph(task.entities, mint).text()
         built.append((task.item.document.doc_id, graph, relations, (graph, relations, entities)))
     batch_conforms = len(built) > 1 and not failing(
         *(t for *_, data in built for t in data), provenance

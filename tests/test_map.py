@@ -7,17 +7,19 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from rdflib import RDF, Graph
+from rdflib import RDF, Graph, Literal, URIRef
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
 from pipeline.map import (
     Minter,
+    NTriples,
+    _literal,
     document_graph,
     entities_graph,
     provenance_graph,
     relation_graph,
 )
-from pipeline.namespaces import LDPUB, SEM
+from pipeline.namespaces import LDPUB, SCHEMA, SEM
 from pipeline.records import (
     AnalyzedDocument,
     DatePrecision,
@@ -121,12 +123,12 @@ def test_document_and_entities_match_golden() -> None:
     analyzed = _analyzed()
     resolution = resolve([analyzed])
     mint = Minter("http://data.example.org/")
-    doc = document_graph(analyzed, resolution.mentions["sahel-1"], RUN, mint)
+    doc = document_graph(analyzed, resolution.mentions["sahel-1"], RUN, mint).graph()
     _assert_isomorphic(doc, "document.ttl")
-    _assert_isomorphic(entities_graph(resolution.entities.values(), mint), "entities.ttl")
-    _assert_isomorphic(provenance_graph(RUN, mint), "provenance.ttl")
+    _assert_isomorphic(entities_graph(resolution.entities.values(), mint).graph(), "entities.ttl")
+    _assert_isomorphic(provenance_graph(RUN, mint).graph(), "provenance.ttl")
     _assert_isomorphic(
-        relation_graph(analyzed, resolution.mentions["sahel-1"], mint), "relations.ttl"
+        relation_graph(analyzed, resolution.mentions["sahel-1"], mint).graph(), "relations.ttl"
     )
 
 
@@ -135,10 +137,10 @@ def test_document_with_facts_conforms_to_the_shapes() -> None:
     resolution = resolve([analyzed])
     mint = Minter("http://data.example.org/")
     data = (
-        document_graph(analyzed, resolution.mentions["sahel-1"], RUN, mint)
-        + relation_graph(analyzed, resolution.mentions["sahel-1"], mint)
-        + entities_graph(resolution.entities.values(), mint)
-        + provenance_graph(RUN, mint)
+        document_graph(analyzed, resolution.mentions["sahel-1"], RUN, mint).graph()
+        + relation_graph(analyzed, resolution.mentions["sahel-1"], mint).graph()
+        + entities_graph(resolution.entities.values(), mint).graph()
+        + provenance_graph(RUN, mint).graph()
     )
     conforms, _, report = validate(data)
     assert conforms, report
@@ -151,8 +153,8 @@ def test_relation_against_the_ontology_is_left_out() -> None:
     analyzed = replace(analyzed, relations=(wrong,))
     resolution = resolve([analyzed])
     mint = Minter("http://data.example.org/")
-    graph = document_graph(analyzed, resolution.mentions["sahel-1"], RUN, mint)
-    graph += relation_graph(analyzed, resolution.mentions["sahel-1"], mint)
+    graph = document_graph(analyzed, resolution.mentions["sahel-1"], RUN, mint).graph()
+    graph += relation_graph(analyzed, resolution.mentions["sahel-1"], mint).graph()
     assert not list(graph.triples((None, LDPUB.leaderOf, None)))
     assert not list(graph.triples((None, RDF.predicate, LDPUB.leaderOf)))
 
@@ -167,7 +169,7 @@ def test_event_date_after_the_article_is_dropped() -> None:
     resolution = resolve([analyzed])
     graph = document_graph(
         analyzed, resolution.mentions["sahel-1"], RUN, Minter("http://data.example.org/")
-    )
+    ).graph()
     assert not list(graph.triples((None, SEM.hasTimeStamp, None)))
     assert list(graph.triples((None, SEM.hasPlace, None)))
 
@@ -177,9 +179,9 @@ def test_graphs_share_no_triple() -> None:
     resolution = resolve([analyzed])
     mint = Minter("http://data.example.org")  # a base without the slash is completed
     graphs = [
-        document_graph(analyzed, resolution.mentions["sahel-1"], RUN, mint),
-        entities_graph(resolution.entities.values(), mint),
-        provenance_graph(RUN, mint),
+        document_graph(analyzed, resolution.mentions["sahel-1"], RUN, mint).graph(),
+        entities_graph(resolution.entities.values(), mint).graph(),
+        provenance_graph(RUN, mint).graph(),
     ]
     total = sum(len(g) for g in graphs)
     union = Graph()
@@ -193,7 +195,7 @@ def test_commenter_is_never_a_person() -> None:
     resolution = resolve([analyzed])
     doc = document_graph(
         analyzed, resolution.mentions["sahel-1"], RUN, Minter("http://data.example.org/")
-    )
+    ).graph()
     rows = list(
         doc.query(
             "PREFIX schema: <http://schema.org/> SELECT ?a WHERE { ?c a schema:Comment ; "
@@ -210,3 +212,30 @@ def test_mention_offsets_quote_the_text() -> None:
     mentions: tuple[ResolvedMention, ...] = resolution.mentions["sahel-1"]
     for rm in mentions:
         assert TEXT[rm.mention.start : rm.mention.end] == rm.mention.text
+
+
+def test_ntriples_read_back_as_rdflib_writes_them() -> None:
+    """The mapper writes N-Triples itself: every literal reads back as it was, and the line is
+    the one rdflib's own serializer writes."""
+    date = URIRef("http://www.w3.org/2001/XMLSchema#date")
+    text = 'a "quoted" back\\slash\nnew line\r\ttab é 𝄞'
+    graph = NTriples()
+    subject = URIRef("http://data.example.org/id/x")
+    objects = [
+        _literal(text),
+        _literal(text, lang="en"),
+        _literal("2007-08-21", datatype=date),
+    ]
+    for obj in objects:
+        graph.add((subject, SCHEMA.text, obj))
+    expected = Graph()
+    for literal in (
+        Literal(text),
+        Literal(text, lang="en"),
+        Literal("2007-08-21", datatype=date),
+    ):
+        expected.add((subject, SCHEMA.text, literal))
+    assert set(graph.text().splitlines()) == set(expected.serialize(format="nt").splitlines()) - {
+        ""
+    }
+    assert to_isomorphic(graph.graph()) == to_isomorphic(expected)
