@@ -213,6 +213,25 @@ def _without_country_adjective(kinds: dict[str, EntityKind]) -> dict[str, str]:
     return found
 
 
+def _block_token(token: str) -> str:
+    """What two tokens that ``_token_evidence`` calls one word always share: the consonant
+    skeleton without final s (equal skeletons, skeletons equal but for a plural s, and the
+    fuzzy match all keep it)."""
+    return consonants(variant_token(token)).rstrip("s")
+
+
+def _blocks(kind: EntityKind, words: list[str]) -> tuple[tuple[object, ...], ...]:
+    """Keys two name keys share whenever ``_variant_evidence`` finds them one name: names of
+    one length or shortened alike in first and last word, reordered names in their last word
+    and their bag of words. Comparing only keys that share a block keeps resolution near
+    linear in the number of names, where comparing all pairs was quadratic."""
+    tokens = [_block_token(w) for w in words]
+    return (
+        (kind, tokens[0], tokens[-1]),
+        (kind, tokens[-1], tuple(sorted(tokens))),
+    )
+
+
 def _merge_keys(
     counts: Counter[str], kinds: dict[str, EntityKind], acronyms: list[tuple[str, str, str]]
 ) -> tuple[dict[str, str], list[str]]:
@@ -226,30 +245,42 @@ def _merge_keys(
     """
     merges: list[str] = []
     clusters: list[list[str]] = []
-    buckets: dict[tuple[EntityKind, str], list[int]] = defaultdict(list)
+    founders: list[tuple[tuple[EntityKind, str], tuple[EntityKind, str]] | None] = []
+    blocked: dict[tuple[object, ...], set[int]] = defaultdict(set)
     for key in sorted(counts, key=lambda k: (-counts[k], k)):
         words = content_tokens(key)
         if not words:
             clusters.append([key])
+            founders.append(None)
             continue
-        # candidates share the first word's or the last word's initial (reordered names)
-        first = buckets[(kinds[key], variant_token(words[0])[:1])]
-        last = buckets[(kinds[key], "$" + variant_token(words[-1])[:1])]
+        # candidates share the first word's or the last word's initial with the key that
+        # founded their cluster (reordered names), and a block with one of their members
+        kind = kinds[key]
+        first = (kind, variant_token(words[0])[:1])
+        last = (kind, "$" + variant_token(words[-1])[:1])
+        blocks = _blocks(kind, words)
         fitting = []
-        for index in dict.fromkeys(first + last):
+        for index in sorted(set().union(*(blocked.get(b, ()) for b in blocks))):
+            founder = founders[index]
+            if founder is None or (founder[0] != first and founder[1] != last):
+                continue
             evidence = [_variant_evidence(key, member) for member in clusters[index]]
             if all(evidence):
                 fitting.append((index, evidence[0]))
         if len(fitting) == 1:
             index, why = fitting[0]
             merges.append(f"{key!r} is a spelling of {clusters[index][0]!r}: {why}")
-            clusters[index].append(key)
-            continue
-        if len(fitting) > 1:
-            merges.append(f"{key!r} kept apart: it is a spelling of {len(fitting)} different names")
-        first.append(len(clusters))
-        last.append(len(clusters))
-        clusters.append([key])
+        else:
+            if len(fitting) > 1:
+                merges.append(
+                    f"{key!r} kept apart: it is a spelling of {len(fitting)} different names"
+                )
+            index = len(clusters)
+            founders.append((first, last))
+            clusters.append([])
+        clusters[index].append(key)
+        for block in blocks:
+            blocked[block].add(index)
 
     cluster_of = {key: i for i, members in enumerate(clusters) for key in members}
     by_acronym: dict[str, dict[int, list[str]]] = defaultdict(lambda: defaultdict(list))
