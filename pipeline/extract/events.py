@@ -285,6 +285,8 @@ def sentence_events(
     by_type: dict[str, list[_Hit]] = {}
     for hit in hits:
         by_type.setdefault(hit.trigger.type, []).append(hit)
+    if not by_type:
+        return []  # most sentences: no need to look for dates and counts
     dates = find_dates(text, sentence.start, published)
     counts = _counts(text)
     drafts = []
@@ -329,11 +331,14 @@ def _hits(text: str) -> list[_Hit]:
     """Trigger matches, longest first where they overlap, minus hypotheticals and misses."""
     candidates = []
     for trigger, pattern, needs, unless in _COMPILED:
+        matches = list(pattern.finditer(text))  # first: most triggers are not in the sentence
+        if not matches:
+            continue
         if needs is not None and needs.search(text) is None and not trigger.person_suffices:
             continue
         if unless is not None and unless.search(text) is not None:
             continue
-        for match in pattern.finditer(text):
+        for match in matches:
             if _IRREALIS.search(text[: match.start()]) is None:
                 candidates.append(_Hit(trigger, match.start(), match.end()))
     candidates.sort(key=lambda h: (h.start - h.end, h.start))
