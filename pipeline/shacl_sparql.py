@@ -378,15 +378,24 @@ class CompiledShapes:
         return failed
 
 
+# Statements whose object Oxigraph keeps as written: IRIs, blank nodes, strings.
+_COPY_UNTYPED = f"""INSERT {{ GRAPH {LEXICAL} {{ ?s ?p ?o }} }} WHERE {{ GRAPH {CANONICAL} {{
+    ?s ?p ?o FILTER (!isLiteral(?o) || LANG(?o) != "" || DATATYPE(?o) = <{XSD.string}>) }} }}"""
+
+
 def _load(ntriples: Iterable[str]) -> ox.Store:
+    """The data as it is in ``CANONICAL``, and in ``LEXICAL`` with its typed literals kept as
+    written: the store copies the other statements, and only the lines with a typed literal
+    ("^^", which other lines may hold too) are read here."""
     store = ox.Store()
-    for text in ntriples:
-        data = text.encode("utf-8")
-        store.load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=CANONICAL)
-        store.extend(
-            ox.Quad(t.subject, t.predicate, _lexical_term(t.object), LEXICAL)  # type: ignore[arg-type]
-            for t in ox.parse(data, format=ox.RdfFormat.N_TRIPLES)
-        )
+    text = "\n".join(ntriples)
+    store.load(text.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES, to_graph=CANONICAL)
+    store.update(_COPY_UNTYPED)
+    typed = "\n".join(line for line in text.splitlines() if "^^" in line)
+    store.extend(
+        ox.Quad(t.subject, t.predicate, _lexical_term(t.object), LEXICAL)  # type: ignore[arg-type]
+        for t in ox.parse(typed.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
+    )
     return store
 
 
