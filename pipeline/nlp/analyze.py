@@ -77,11 +77,11 @@ def analyze_parsed(
             if mention is not None and mention.start >= taken_until:
                 found.append(mention)
                 taken_until = mention.end
-        for mention in _headed_orgs(doc, segment.start):
+        for mention in _headed_orgs(doc, text, segment.start):
             if not any(m.start < mention.end and mention.start < m.end for m in found):
                 found.append(mention)
         found = [_with_country_adjective(text, segment.start, m) for m in found]
-        for mention in _country_adjectives(doc, segment.start, found):
+        for mention in _country_adjectives(doc, text, segment.start, found):
             if not any(m.start < mention.end and mention.start < m.end for m in found):
                 found.append(mention)
         mentions.extend(sorted(found, key=lambda m: m.start))
@@ -99,14 +99,15 @@ _ROLE_BEFORE_NAME = re.compile(
 )
 
 
-def _country_adjectives(doc: Doc, offset: int, found: Sequence[Mention]) -> list[Mention]:
+def _country_adjectives(
+    doc: Doc, text: str, offset: int, found: Sequence[Mention]
+) -> list[Mention]:
     """A country adjective that says which country acts or is meant: "Iranian-backed", "the
     Lebanese Hezbollah", "Iraqi Prime Minister X". The name is the country ("Iran"), the quote
     the adjective; relations such as supports, affiliatedWith and leaderOf need it as a mention.
     An adjective before any other noun ("Iraqi officials") is no mention.
     """
     starts = {m.start - offset: m for m in found}
-    text = doc.text
     mentions = []
     for token in doc[:-1]:
         country = COUNTRY_OF.get(token.text)
@@ -138,7 +139,7 @@ def _country_adjectives(doc: Doc, offset: int, found: Sequence[Mention]) -> list
                     text=token.text,
                     kind=EntityKind.PLACE,
                     name=country,
-                    sentence=_sentence(token.sent, offset),
+                    sentence=_sentence(token.sent, text, offset),
                 )
             )
     return mentions
@@ -178,7 +179,7 @@ def _name_start(mention: Mention) -> int:
     return mention.start
 
 
-def _headed_orgs(doc: Doc, offset: int) -> list[Mention]:
+def _headed_orgs(doc: Doc, text: str, offset: int) -> list[Mention]:
     """Capitalized word runs that end in an organization's head noun ("Special Groups")."""
     found = []
     i = 0
@@ -195,7 +196,7 @@ def _headed_orgs(doc: Doc, offset: int) -> list[Mention]:
                     text=span.text,
                     kind=EntityKind.ORGANIZATION,
                     name=span.text,
-                    sentence=_sentence(span.sent, offset),
+                    sentence=_sentence(span.sent, text, offset),
                 )
             )
         i = max(j, i + 1)
@@ -278,13 +279,13 @@ def _mention(doc: Doc, text: str, ent: Span, kind: EntityKind, offset: int) -> M
         text=text[start:end],
         kind=kind,
         name=name,
-        sentence=_sentence(sent, offset),
+        sentence=_sentence(sent, text, offset),
         titles=(title,) if title else (),
     )
 
 
-def _sentence(sent: Span, offset: int) -> Sentence:
-    raw = sent.text
+def _sentence(sent: Span, text: str, offset: int) -> Sentence:
+    raw = text[sent.start_char : sent.end_char]  # Span.text, without joining its tokens again
     lead = len(raw) - len(raw.lstrip())
     body = raw.strip()
     start = offset + sent.start_char + lead
