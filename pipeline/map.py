@@ -144,14 +144,23 @@ def entities_graph(entities: Iterable[Entity], mint: Minter, language: str = "en
     return graph
 
 
+# Terms of the hottest loop, looked up once: a Namespace builds and checks a new URIRef on
+# every attribute access.
+_TYPE, _STRING, _ANCHOR = RDF.type, NIF.String, NIF.anchorOf
+_BEGIN, _END, _CONTEXT = NIF.beginIndex, NIF.endIndex, NIF.referenceContext
+
+
 def _span(graph: NTriples, mint: Minter, doc_id: str, context: URIRef, part: Span) -> URIRef:
-    """A NIF string for ``part`` of the document text, with its quote and offsets."""
+    """A NIF string for ``part`` of the document text, with its quote and offsets (written
+    once, however many mentions share the sentence)."""
     node = mint.span(doc_id, part.start, part.end)
-    graph.add((node, RDF.type, NIF.String))
-    graph.add((node, NIF.anchorOf, _literal(part.text)))
-    graph.add((node, NIF.beginIndex, _count(part.start)))
-    graph.add((node, NIF.endIndex, _count(part.end)))
-    graph.add((node, NIF.referenceContext, context))
+    if f"<{node}> <{_CONTEXT}> <{context}> .\n" in graph.lines:  # only written here
+        return node
+    graph.add((node, _TYPE, _STRING))
+    graph.add((node, _ANCHOR, _literal(part.text)))
+    graph.add((node, _BEGIN, _count(part.start)))
+    graph.add((node, _END, _count(part.end)))
+    graph.add((node, _CONTEXT, context))
     return node
 
 
