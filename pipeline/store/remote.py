@@ -34,6 +34,8 @@ from pyoxigraph import (
 from pyoxigraph import Store as Oxigraph
 from requests.auth import AuthBase, HTTPBasicAuth, HTTPDigestAuth
 
+from pipeline.store.bind import bind
+
 _RESULTS = "application/sparql-results+json"
 _NTRIPLES = "application/n-triples"
 _GRAPH_FORMATS = {
@@ -63,17 +65,6 @@ def _prologue(base_iri: str | None, prefixes: Mapping[str, str] | None) -> str:
     lines = [f"BASE <{base_iri}>"] if base_iri else []
     lines += [f"PREFIX {p}: <{iri}>" for p, iri in (prefixes or {}).items()]
     return "".join(line + "\n" for line in lines)
-
-
-def _values(substitutions: Mapping[Variable, Any]) -> str:
-    """A trailing VALUES clause: the remote equivalent of Oxigraph's substitutions.
-
-    Oxigraph only substitutes projected variables, and joining the projected solutions with
-    one row of values binds exactly those, so both stores give the same answers.
-    """
-    names = " ".join(str(v) for v in substitutions)
-    terms = " ".join(str(t) for t in substitutions.values())
-    return f"\nVALUES ({names}) {{ ({terms}) }}"
 
 
 def _boolean(rows: QuerySolutions) -> QueryBoolean:
@@ -140,11 +131,10 @@ class RemoteStore:
         ``use_default_graph_as_union`` is what the remote store does anyway (see the module).
         Raises SyntaxError for a query Oxigraph cannot parse, RemoteStoreError otherwise.
         """
-        text = _prologue(base_iri, prefixes) + query
+        # Bound where Oxigraph binds them: before FILTER, GROUP BY and LIMIT (see bind).
+        text = _prologue(base_iri, prefixes) + bind(query, substitutions or {})
         # An empty store evaluates nothing but tells SELECT, ASK and graph queries apart.
-        form = Oxigraph().query(text, substitutions=substitutions)
-        if substitutions:
-            text += _values(substitutions)
+        form = Oxigraph().query(text)
         data: list[tuple[str, str]] = [("query", text)]
         data += [("default-graph-uri", g.value) for g in default_graph or () if g.value]
         data += [("named-graph-uri", g.value) for g in named_graphs or ()]

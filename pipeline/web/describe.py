@@ -1,28 +1,25 @@
 """What the server says about one IRI: its RDF description and the facts its HTML page shows.
 
 All of it comes from SPARQL queries over the union of the release's named graphs (on the
-embedded Oxigraph store or the remote one, see ``pipeline.store``), with the IRI passed as an
-N-Triples term made by pyoxigraph (never raw text). These are the server's own, index-backed
-queries, so they run in-process rather than in the worker pool.
+embedded Oxigraph store or the remote one, see ``pipeline.store``), each starting from the
+page's IRI, bound as a pyoxigraph term by ``VALUES`` (:func:`pipeline.store.bind.bind`, never
+raw text). These are the server's own, index-backed queries, so they run in-process rather
+than in the worker pool.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from pyoxigraph import Literal, NamedNode, QuerySolutions, Triple
 
 from pipeline.namespaces import PREFIXES, RELATIONS
 from pipeline.store import Store
+from pipeline.store.bind import bind
 
 _PROLOGUE = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
 _RELATIONS = " ".join(f"ldpub:{r}" for r in RELATIONS)
-_ROLES = {
-    PREFIXES["sem"] + "hasActor": "actor",
-    PREFIXES["ldpub"] + "hasTarget": "target",
-    PREFIXES["sem"] + "hasPlace": "place",
-}
 # Shown in their own sections of a page rather than in the property table.
 _SECTIONED = {
     PREFIXES["rdf"] + "type",
@@ -73,15 +70,6 @@ class Relation:
 
 
 @dataclass
-class Event:
-    event: Link
-    roles: list[str] = field(default_factory=list)
-    types: list[Link] = field(default_factory=list)
-    dates: list[str] = field(default_factory=list)
-    places: list[Link] = field(default_factory=list)
-
-
-@dataclass
 class Description:
     """Everything an HTML page about one IRI shows."""
 
@@ -95,20 +83,15 @@ class Description:
     properties: list[tuple[Link, Value]]
     outgoing: list[Relation]
     incoming: list[Relation]
-    events: list[Event]
     quotes: list[Quote]
     sentences: list[Quote]  # for an article: its evidence sentences, in text order
     referenced_by: list[tuple[Link, Link]]
 
 
 def _select(store: Store, query: str, iri: str, word: str = "") -> QuerySolutions:
-    """Run one of the queries above with ``?iri`` (and ``?word``) bound.
-
-    The terms go in as N-Triples text made by pyoxigraph, which validates and escapes them
-    (its ``substitutions`` option only binds projected variables).
-    """
-    text = query.replace("?iri", str(NamedNode(iri))).replace("?word", str(Literal(word)))
-    result = store.query(_PROLOGUE + text, use_default_graph_as_union=True)
+    """Run one of the queries below with ``?iri`` (and ``?word``) bound."""
+    terms = {"iri": NamedNode(iri), **({"word": Literal(word)} if word else {})}
+    result = store.query(_PROLOGUE + bind(query, terms), use_default_graph_as_union=True)
     assert isinstance(result, QuerySolutions)
     return result
 
@@ -144,7 +127,7 @@ CONSTRUCT { ?iri ?p ?o . ?s ?q ?iri . ?h ?hp ?ho } WHERE {
 
 def triples(store: Store, iri: str) -> list[Triple]:
     """The RDF description of an IRI: its triples both ways, and an article's text spans."""
-    text = _GRAPH_QUERY.replace("?iri", str(NamedNode(iri)))
+    text = bind(_GRAPH_QUERY, {"iri": NamedNode(iri)})
     result = store.query(_PROLOGUE + text, use_default_graph_as_union=True)
     return list(dict.fromkeys(result))  # type: ignore[arg-type]
 
@@ -194,36 +177,6 @@ SELECT ?p ?other ?otherLabel ?sentence ?quote ?article ?headline WHERE {{
         if r["sentence"] is not None and r["quote"] is not None:
             entry[2].append(r)
     return [Relation(p, o, tuple(_quotes(qs))) for p, o, qs in grouped.values()]
-
-
-def _events(store: Store, iri: str) -> list[Event]:
-    rows = _select(
-        store,
-        """
-SELECT ?event ?role ?type ?date ?place ?placeLabel WHERE {
-  VALUES ?role { sem:hasActor ldpub:hasTarget sem:hasPlace }
-  ?event ?role ?iri .
-  OPTIONAL { ?event a ?type FILTER(STRSTARTS(STR(?type), STR(ldpub:))) }
-  OPTIONAL { ?event sem:hasTimeStamp ?date }
-  OPTIONAL { ?event sem:hasPlace ?place OPTIONAL { ?place rdfs:label ?placeLabel } }
-} ORDER BY ?date ?event""",
-        iri,
-    )
-    events: dict[str, Event] = {}
-    for r in rows:
-        e = events.setdefault(r["event"].value, Event(_link(r["event"].value, None)))
-        role = _ROLES[r["role"].value]
-        if role not in e.roles:
-            e.roles.append(role)
-        if r["type"] is not None and (t := _link(r["type"].value, None)) not in e.types:
-            e.types.append(t)
-        if r["date"] is not None and r["date"].value not in e.dates:
-            e.dates.append(r["date"].value)
-        if r["place"] is not None:
-            place = _link(r["place"].value, _value(r["placeLabel"]))
-            if place not in e.places:
-                e.places.append(place)
-    return list(events.values())
 
 
 def _evidence(store: Store, iri: str) -> list[Quote]:
@@ -319,7 +272,6 @@ SELECT DISTINCT ?s ?p ?label WHERE {{
         properties=properties,
         outgoing=_relations(store, iri, outgoing=True),
         incoming=_relations(store, iri, outgoing=False),
-        events=_events(store, iri),
         quotes=_evidence(store, iri),
         sentences=_sentences(store, iri),
         referenced_by=[

@@ -1,22 +1,24 @@
 """What the explore pages (search, browse, entity network and timeline) share.
 
 Every query goes through :func:`select` / :func:`construct`: fixed query text plus the
-caller's values as ``substitutions``, so no user text is ever pasted into SPARQL and the same
-call works on any store that implements ``query(text, substitutions=...)``.
+caller's values as pyoxigraph terms, bound by ``VALUES`` at the start of the WHERE group
+(:func:`pipeline.store.bind.bind`), so no user text is ever pasted into SPARQL, Oxigraph plans
+from the bound IRI, and a remote store gives the same answers.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
 
 from flask import Response, jsonify, request
-from pyoxigraph import Literal, NamedNode, QuerySolutions, Triple, Variable
+from pyoxigraph import QuerySolutions, Triple
 
 from pipeline.namespaces import PREFIXES
+from pipeline.store.bind import Term, bind
 from pipeline.web.errors import ApiError
 from pipeline.web.formats import GRAPHS, HTML, SUFFIXES, negotiate
 from pipeline.web.rdfview import Twin, rdf_response
@@ -24,7 +26,6 @@ from pipeline.web.rdfview import Twin, rdf_response
 PROLOGUE = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
 JSON = "application/json"
 
-Term = NamedNode | Literal
 Row = dict[str, Any]
 
 # The classes the explore pages know, with their path segment and readable names.
@@ -36,18 +37,9 @@ KINDS: dict[str, tuple[str, str, str]] = {
 }
 
 
-def _substitutions(bindings: Mapping[str, Term]) -> dict[Variable, Term]:
-    return {Variable(name): term for name, term in bindings.items()}
-
-
 def select(store: Any, text: str, **bindings: Term) -> list[Row]:
-    """Rows of a SELECT as ``{variable: python value}`` (IRIs and literals as strings).
-
-    Each bound variable must appear in the projection (the store binds projected variables).
-    """
-    result = store.query(
-        PROLOGUE + text, substitutions=_substitutions(bindings), use_default_graph_as_union=True
-    )
+    """Rows of a SELECT as ``{variable: python value}`` (IRIs and literals as strings)."""
+    result = store.query(PROLOGUE + bind(text, bindings), use_default_graph_as_union=True)
     assert isinstance(result, QuerySolutions)
     names = [v.value for v in result.variables]
     return [
@@ -58,9 +50,7 @@ def select(store: Any, text: str, **bindings: Term) -> list[Row]:
 
 def construct(store: Any, text: str, **bindings: Term) -> list[Triple]:
     """The triples of a CONSTRUCT, without duplicates, in the engine's order."""
-    result = store.query(
-        PROLOGUE + text, substitutions=_substitutions(bindings), use_default_graph_as_union=True
-    )
+    result = store.query(PROLOGUE + bind(text, bindings), use_default_graph_as_union=True)
     return list(dict.fromkeys(result))  # type: ignore[arg-type]
 
 
