@@ -169,7 +169,10 @@ SELECT {project} ?item ?label (COUNT(DISTINCT ?m) AS ?mentions)
   {where}
 }} GROUP BY {project} ?item ?label ORDER BY {order} LIMIT {limit} OFFSET {offset}"""
 
+# Sorted outside the grouping subquery: Virtuoso 7 refuses ORDER BY (!BOUND(?date)) on an
+# aggregate's name in the same query.
 _EVENT_ROWS = """
+SELECT * WHERE {{ {{
 SELECT {project} ?item (SAMPLE(?t) AS ?eventType) (MIN(STR(?d)) AS ?date)
        (SAMPLE(?pl) AS ?eventPlace) (SAMPLE(?plLabel) AS ?placeLabel)
        (GROUP_CONCAT(DISTINCT ?actorLabel; separator="; ") AS ?actors)
@@ -184,7 +187,8 @@ SELECT {project} ?item (SAMPLE(?t) AS ?eventType) (MIN(STR(?d)) AS ?date)
   OPTIONAL {{ ?item ldpub:killedCount ?k }}
   OPTIONAL {{ ?item ldpub:woundedCount ?w }}
   OPTIONAL {{ ?item ldpub:capturedCount ?c }}
-}} GROUP BY {project} ?item ORDER BY {order} LIMIT {limit} OFFSET {offset}"""
+}} GROUP BY {project} ?item
+}} }} ORDER BY {order} LIMIT {limit} OFFSET {offset}"""
 
 _TOTAL = """
 SELECT {project} (COUNT(DISTINCT ?item) AS ?total) WHERE {{

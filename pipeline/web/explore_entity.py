@@ -24,10 +24,12 @@ bp = Blueprint("explore", __name__)
 _RELATIONS = " ".join(f"ldpub:{r}" for r in RELATIONS)
 _ROLES = {"hasActor": "actor", "hasTarget": "target", "hasPlace": "place"}
 
+# VALUES ?p inside each branch and ?out as a number: Virtuoso 7 drops an outer VALUES when
+# the branches BIND, and answers a boolean as 1 or 0.
 _NEIGHBOURS = f"""
 SELECT DISTINCT ?iri ?p ?other ?otherLabel ?otherClass ?out WHERE {{
-  VALUES ?p {{ {_RELATIONS} }}
-  {{ ?iri ?p ?other BIND(true AS ?out) }} UNION {{ ?other ?p ?iri BIND(false AS ?out) }}
+  {{ VALUES ?p {{ {_RELATIONS} }} ?iri ?p ?other BIND(1 AS ?out) }}
+  UNION {{ VALUES ?p {{ {_RELATIONS} }} ?other ?p ?iri BIND(0 AS ?out) }}
   OPTIONAL {{ ?other rdfs:label ?otherLabel }}
   OPTIONAL {{ ?other a ?otherClass VALUES ?otherClass {{ {" ".join(f"<{c}>" for c in KINDS)} }} }}
 }} LIMIT 2000"""
@@ -178,7 +180,7 @@ def _picture(iri: str, label: str, kind: str) -> network.Picture | None:
             other, r["otherLabel"] or words(other), kind_of(classes[other]), href(other)
         )
 
-    edges = [network.Edge(node(r), words(r["p"]), r["out"] == "true") for r in relations]
+    edges = [network.Edge(node(r), words(r["p"]), r["out"] == "1") for r in relations]
     seen: set[tuple[str, str]] = set()
     for r in shared:
         if (r["event"], r["other"]) in seen:
