@@ -13,13 +13,19 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from . import names
 from .demonyms import COUNTRY_OF
 from .names import PARTICLES as _PARTICLES
-from .names import consonants, content_tokens, name_key, variant_token
+from .names import consonants, content_tokens
 from .records import AnalyzedDocument, Entity, EntityKind, Mention, Resolution, ResolvedMention
+
+# The same few thousand names and words come back for every mention and every comparison.
+name_key = lru_cache(maxsize=1 << 16)(names.name_key)
+variant_token = lru_cache(maxsize=1 << 16)(names.variant_token)
 
 
 def slug(key: str) -> str:
