@@ -250,6 +250,8 @@ SELECT ?p ?o ?label WHERE {
             properties.append((Link(p, compact(p)), value))
 
     labels = objects("rdfs", "label") or objects("schema", "headline")
+    types = objects("rdf", "type")
+    article = PREFIXES["schema"] + "NewsArticle" in types  # only articles have text spans
     referenced = _select(
         store,
         f"""
@@ -264,7 +266,7 @@ SELECT DISTINCT ?s ?p ?label WHERE {{
     return Description(
         iri=iri,
         label=labels[0] if labels else _link(iri, None).label,
-        types=[_link(t, None) for t in objects("rdf", "type")],
+        types=[_link(t, None) for t in types],
         aliases=objects("skos", "altLabel"),
         same_as=objects("owl", "sameAs"),
         close_matches=objects("skos", "closeMatch"),
@@ -273,7 +275,7 @@ SELECT DISTINCT ?s ?p ?label WHERE {{
         outgoing=_relations(store, iri, outgoing=True),
         incoming=_relations(store, iri, outgoing=False),
         quotes=_evidence(store, iri),
-        sentences=_sentences(store, iri),
+        sentences=_sentences(store, iri) if article else [],
         referenced_by=[
             (_link(r["s"].value, _value(r["label"])), Link(r["p"].value, compact(r["p"].value)))
             for r in referenced
