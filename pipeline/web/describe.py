@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pyoxigraph import Literal, NamedNode, QuerySolutions, Triple
 
@@ -31,8 +32,9 @@ _SECTIONED = {
 } | {PREFIXES["ldpub"] + r for r in RELATIONS}
 
 
+@lru_cache(maxsize=8192)
 def compact(iri: str) -> str:
-    """``schema:Person`` for a known namespace, else the IRI itself."""
+    """``schema:Person`` for a known namespace, else the IRI itself (cached: pages ask often)."""
     best = max((ns for ns in PREFIXES.values() if iri.startswith(ns)), key=len, default=None)
     if best is None:
         return iri
