@@ -299,6 +299,69 @@ CASES = [
         "Nineveh",
         "place-in-place",
     ),
+    (
+        "The [Harbour Ministry|O]'s spokesman, [Col. ^Idris Vane|P], said the port was shut.",
+        "Idris Vane",
+        "spokespersonFor",
+        "Harbour Ministry",
+        "title-before-name",
+    ),
+    (
+        "A [Sarden League|O] spokesman, [Omar Lutfi|P], denied the report.",
+        "Omar Lutfi",
+        "spokespersonFor",
+        "Sarden League",
+        "title-before-name",
+    ),
+    (
+        "[Tomas Ruiz|P], who was named spokesman of the [Valor Front|O] in May, resigned.",
+        "Tomas Ruiz",
+        "spokespersonFor",
+        "Valor Front",
+        "apposition-role",
+    ),
+    (
+        "[Ada Moor|P], who speaks for the [Kessel Brigades|O], said the truce held.",
+        "Ada Moor",
+        "spokespersonFor",
+        "Kessel Brigades",
+        "speaks-for",
+    ),
+    (
+        "[Ada Moor|P], speaking on behalf of the [Kessel Brigades|O], said the truce held.",
+        "Ada Moor",
+        "spokespersonFor",
+        "Kessel Brigades",
+        "speaks-for",
+    ),
+    (
+        "Police said [Pavel Orlik|P] belongs to the [Kessel Brigades|O].",
+        "Pavel Orlik",
+        "memberOf",
+        "Kessel Brigades",
+        "belongs-to",
+    ),
+    (
+        "The [Kessel Brigades|O] belong to the [Northern Alliance|O].",
+        "Kessel Brigades",
+        "partOf",
+        "Northern Alliance",
+        "belongs-to",
+    ),
+    (
+        "[Veldra|L] has poured money and weapons into the [Kessel Brigades|O] since 2015.",
+        "Veldra",
+        "supports",
+        "Kessel Brigades",
+        "provides-to",
+    ),
+    (
+        "[Veldra|L] provides the [Kessel Brigades|O] with drones.",
+        "Veldra",
+        "supports",
+        "Kessel Brigades",
+        "provides-to",
+    ),
 ]
 
 
@@ -330,6 +393,8 @@ NEGATIVES = [
     "Gunmen linked to [Basra|L] Pet Market Bombing fled.",
     "[Hamas|O] and [Fatah|O] spoke.\nThe group's leader [Ali Hamdan|P] left.",  # ambiguous
     "[Syrian=Syria|L] officials met [Hamas|O] envoys.",  # a country adjective before a noun
+    "[Ada Moor|P], speaking for the first time, thanked [Veldra|L].",  # no name after "for"
+    "[Veldra|L] sent troops to [Kessel|L] on Monday.",  # troops are not aid
 ]
 
 
@@ -427,6 +492,21 @@ def test_lists_possessives_demonyms_and_group_anaphora(
     marked: str, expected: set[tuple[str, str, str]]
 ) -> None:
     assert triples_of(marked_document(marked)) == expected
+
+
+def test_apposition_with_a_hyphenated_backer() -> None:
+    found = triples("The [Kessel Brigades|O], an [Iranian=Iran|L]-trained militia, fired rockets.")
+    assert found == {("Kessel Brigades", "trainedBy", "Iran")}
+    found = triples("[Kessel Brigades|O], one of several [Iran|L]-backed groups, denied it.")
+    assert found == {("Iran", "supports", "Kessel Brigades")}
+
+
+def test_provided_training_is_training_too() -> None:
+    found = triples("[Veldra|L] provided weapons and training to the [Kessel Brigades|O].")
+    assert found == {
+        ("Veldra", "supports", "Kessel Brigades"),
+        ("Kessel Brigades", "trainedBy", "Veldra"),
+    }
 
 
 def test_hand_written_domain_set() -> None:

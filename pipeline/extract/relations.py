@@ -65,7 +65,7 @@ _MODIFIER_WORDS = (
     "mid-level", "key", "notorious", "then", "late", "new", "current", "overall", "de facto",
     "founding", "elected", "powerful", "influential", "prominent", "leading", "ex-", "acting",
     "interim", "self-proclaimed", "self-styled", "deputy", "vice", "assistant", "second-in-command",
-    "alleged", "suspected", "purported", "reputed", "presumed", "would-be",
+    "alleged", "suspected", "purported", "reputed", "presumed", "would-be", "official", "most",
 )  # fmt: skip
 # A deputy is a member, not the leader; hedged wording asserts nothing.
 _SUBORDINATE = re.compile(r"\b(?:deputy|vice|assistant|second-in-command)\b", re.I)
@@ -88,7 +88,7 @@ _BE = r"(?:is|was|are|were|has\s+been|have\s+been|had\s+been|became|becomes|rema
 _REL_PRONOUN = r"(?:(?:who|which|that)\s+)"
 # What joins a name to a description of it: an apposition comma or a copula.
 _LINK = (
-    rf"(?:\s*,\s*(?:{_REL_PRONOUN}{_BE}\s+)?|\s+{_BE}\s+|\s+(?:{_BE}\s+)?"
+    rf"(?:\s*,\s*(?:{_REL_PRONOUN}{_BE}\s+)?|\s+{_BE}\s+|(?:\s*,\s*{_REL_PRONOUN}|\s+)(?:{_BE}\s+)?"
     r"(?:named|appointed|elected|served\s+as|serves\s+as|serving\s+as)(?:\s+as)?\s+)"
 )
 _ADVERB = (
@@ -187,16 +187,47 @@ _VERB_CHAIN_ACTIVE = (
     rf"(?P<active>{_VERB_ACTIVE}(?:\s*,\s*{_VERB_ACTIVE})*(?:,?\s+and\s+{_VERB_ACTIVE})?)"
 )
 
+_TITLE_BEFORE_NAME = _compile(rf"\s*(?:{_POSS}\s+)?{_THE}{_MODS}{_ROLE},?\s+")
+_PROVIDED = (
+    r"(?:provides?|provided|providing|gives?|gave|given|sends?|sent|supplies|supplied|delivers?"
+    r"|delivered|pledged|pours?|poured|pumped|channell?ed|funnell?ed|smuggled)"
+)
+_AID = (
+    r"(?:support|funding|funds|money|cash|weapons|arms|aid|backing|financing|equipment|supplies"
+    r"|rockets|missiles|drones|ammunition|explosives|salaries|training|advisers|advisors)"
+)
+
+
+def _provided(groups: Groups) -> tuple[tuple[str, bool], ...]:
+    """ "<X> provided weapons and training to <Y>": X supports Y; training: Y trainedBy X."""
+    found = [("supports", True)]
+    if re.search(r"\btraining\b", groups.get("aid") or "", re.I):
+        found.append(("trainedBy", False))
+    return tuple(found)
+
+
+_BELONGS_TO = _compile(
+    rf"(?:\s*,\s*{_REL_PRONOUN}|\s+){_ADVERB}(?:belongs|belonged|belong|belonging)\s+to\s+{_THE}"
+)
+
 RULES: tuple[_Rule, ...] = (
     # "Hezbollah leader Hassan Nasrallah", "Hezbollah's leader, Hassan Nasrallah"
     _Rule(
         "title-before-name",
-        _ORG_OR_PLACE,
+        frozenset({PLACE}),
         frozenset({PERSON}),
-        _compile(rf"\s*(?:{_POSS}\s+)?{_THE}{_MODS}{_ROLE},?\s+"),
+        _TITLE_BEFORE_NAME,
         lambda g: _role(g, person_is_left=False),
         # "the Polish king X": a name after an article may be a nationality, not the state
         before=_compile(r"(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)\Z"),
+    ),
+    # "the Interior Ministry's spokesman, X", "a Badr Organization spokesman, X"
+    _Rule(
+        "title-before-name",
+        frozenset({ORG}),
+        frozenset({PERSON}),
+        _TITLE_BEFORE_NAME,
+        lambda g: _role(g, person_is_left=False),
     ),
     # "the leader of Hezbollah, Hassan Nasrallah"
     _Rule(
@@ -497,6 +528,57 @@ RULES: tuple[_Rule, ...] = (
         ),
         _fixed("supports", False),
     ),
+    # "Turkey provides air cover and supplies to the SNA", "Iran poured money into X"
+    _Rule(
+        "provides-to",
+        ANY,
+        ANY,
+        _compile(
+            rf"\s+{_ADVERB}(?:has\s+|have\s+|had\s+)?{_ADVERB}{_PROVIDED}\s+"
+            rf"(?P<aid>(?:[\w$.,-]+\s+){{0,4}}?{_AID}(?:\s+and\s+{_AID})?)\s+(?:to|into)\s+{_THE}"
+        ),
+        _provided,
+    ),
+    # "Iran provides the Houthis with missiles"
+    _Rule(
+        "provides-to",
+        ANY,
+        ANY,
+        _compile(
+            rf"\s+{_ADVERB}(?:has\s+|have\s+|had\s+)?{_ADVERB}(?:provides?|provided)\s+{_THE}"
+        ),
+        _fixed("supports", True),
+        after=_compile(r"\s+with\b"),
+    ),
+    # "X, who speaks for Y", "X, speaking on behalf of Y"
+    _Rule(
+        "speaks-for",
+        frozenset({PERSON}),
+        _ORG_OR_PLACE,
+        _compile(
+            rf"(?:\s*,\s*{_REL_PRONOUN}?|\s+){_ADVERB}(?:speaks|spoke|speaking)\s+"
+            rf"(?:for|on\s+behalf\s+of)\s+{_THE}"
+        ),
+        _fixed("spokespersonFor", True),
+    ),
+    # "X belongs to the Badr Organization"; a group that belongs to another is part of it
+    _Rule(
+        "belongs-to",
+        frozenset({PERSON}),
+        frozenset({ORG}),
+        _BELONGS_TO,
+        _fixed("memberOf", True),
+    ),
+    _Rule("belongs-to", frozenset({ORG}), frozenset({ORG}), _BELONGS_TO, _fixed("partOf", True)),
+    # "Kataib X, an Iranian-trained militia", "X, an Iran-backed group"
+    _Rule(
+        "apposition-backed",
+        frozenset({PERSON, ORG}),
+        ANY,
+        _compile(r"\s*,\s*(?:an?|the|one\s+of\s+(?:the|several|many))\s+"),
+        _verbs,
+        after=_compile(rf"-{_VERB_CHAIN}\b"),
+    ),
     # "Syria-allied Amal"
     _Rule(
         "affiliated-with",
@@ -666,7 +748,7 @@ DISTRIBUTIVE = frozenset(
     {
         "trained-or-backed-by", "trains-or-backs", "received-training-from", "member-of",
         "joined", "verb-founded", "passive-led-by", "affiliated-with", "based-in", "works-for",
-        "supported-from",
+        "supported-from", "provides-to", "belongs-to",
     }
 )  # fmt: skip
 
