@@ -7,10 +7,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from pipeline.extract.evaluate_relations import evaluate_domain
-from pipeline.extract.learned import NONE, RULE, LinearModel, learned_relations, load
+from pipeline.extract.learned import NONE, RULE, LinearModel, learned_relations, load, placed
 from pipeline.extract.marked import marked_document
 from pipeline.extract.relations import SIGNATURES, extract_relations, rule_relations
-from pipeline.extract.train_relations import FLOOR, write_model
+from pipeline.extract.train_relations import DOMAIN_TRAIN, FLOOR, thresholds, write_model
 
 TINY = Path(__file__).parent / "data" / "eval" / "corpora" / "redocred"
 
@@ -81,9 +81,47 @@ def test_combined_keeps_the_rules_figures_on_the_domain_sentences() -> None:
 def test_training_is_deterministic_on_a_tiny_extract(tmp_path: Path) -> None:
     first, second = tmp_path / "a.json", tmp_path / "b.json"
     lines: list[str] = []
-    table = write_model(TINY, first, 0.75, 4.0, lines.append)
-    write_model(TINY, second, 0.75, 4.0, lambda _: None)
+    domain = DOMAIN_TRAIN[:1]  # the smaller file of invented sentences keeps the test quick
+    table = write_model(TINY, first, 0.75, 4.0, lines.append, domain)
+    write_model(TINY, second, 0.75, 4.0, lambda _: None, domain)
     assert first.read_bytes() == second.read_bytes()
     assert "mention pairs" in lines[0] and "wrote" in table
     model = load(first)
     assert NONE in model.classes and model.weights
+
+
+def _placed(marked: str) -> bool:
+    """``placed`` for the marked sentence's first and last mention (first contained in last,
+    or, when the sentence starts with ``<``, last contained in first)."""
+    doc = marked_document(marked.lstrip("<"))
+    first, last = doc.mentions[0], doc.mentions[-1]
+    subject, obj = (last, first) if marked.startswith("<") else (first, last)
+    return placed(doc.document.text, doc.mentions, subject, obj)
+
+
+def test_place_pairs_the_classifier_may_assert() -> None:
+    assert _placed("Rain flooded [Varosh|L], a town in [Kelmar|L].")
+    assert _placed(
+        "[Varosh|L], [Tolna|L] and [Kelmar|L] voted."
+    )  # other places between do not block
+    assert _placed("The [Tor Guard|O], a militia from [Kelmar|L], regrouped.")
+
+
+def test_place_pairs_the_classifier_may_not_assert() -> None:
+    # the container named first: "Kelmar's Tor Guard ... Varosh"
+    assert not _placed("<[Kelmar|L] sent troops to [Varosh|L].")
+    # an organization between the two
+    assert not _placed("[Varosh|L] airport was hit by the [Tor Guard|O] from [Kelmar|L].")
+    # the place is a possessor: it names whose minister, not where the group is
+    assert not _placed("[Ivo Stanek|P] left the [Tor Guard|O] and is now [Kelmar|L]'s minister.")
+    # an organization's country adjective names an allegiance
+    assert not _placed("The [Tor Guard|O], an [Iranian=Iran|L]-trained militia, fired rockets.")
+
+
+def test_thresholds_weigh_each_prediction() -> None:
+    # two wrong Wikipedia pairs (weight 1) and one right news pair (weight 5) at 0.9 and above
+    scored = [("memberOf", 0.95, False, 1.0), ("memberOf", 0.92, True, 5.0),
+              ("memberOf", 0.9, False, 1.0), ("memberOf", 0.5, False, 5.0)]  # fmt: skip
+    assert thresholds(scored, 0.7) == {"memberOf": 0.9}
+    unweighted = [(p, s, ok, 1.0) for p, s, ok, _ in scored]
+    assert thresholds(unweighted, 0.7) == {}

@@ -194,7 +194,7 @@ _PROVIDED = (
 )
 _AID = (
     r"(?:support|funding|funds|money|cash|weapons|arms|aid|backing|financing|equipment|supplies"
-    r"|rockets|missiles|drones|ammunition|explosives|salaries|training|advisers|advisors)"
+    r"|rockets|missiles|drones|ammunition|explosives|salaries|training)"
 )
 
 

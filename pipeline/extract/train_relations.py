@@ -3,12 +3,14 @@
 Two sources. Re-DocRED's train split is not in ``../shared/corpora/redocred`` (only dev and
 test are), so the model learns from dev and test stays unseen. Wikipedia has no relation for
 commanding, speaking for, supporting or training, and writes unlike the news, so invented
-news sentences in the domain (``train_domain.jsonl`` beside the model, marked like
-``pipeline.extract.marked``, written for this and never taken from an article) are added with
-more weight. Both are cut into five folds by document; each fold is scored by a model trained
-on the other four; each predicate's threshold is chosen on those out-of-fold scores (the lowest
-score at which its precision still reaches ``--precision``), and the shipped model is then
-trained on everything. Deterministic: the same data gives the same bytes.
+news sentences in the domain (``train_domain.jsonl`` and ``train_news.jsonl`` beside the model,
+marked like ``pipeline.extract.marked``, written for this and never taken from an article) are
+added with more weight. Each source is cut into five folds by document; each fold is scored by a
+model trained on the other four; each predicate's threshold is chosen on those out-of-fold scores
+(the lowest score at which its precision still reaches ``--precision``, each prediction counting
+with its sentence's weight, so that the news the model is used on decides more than Wikipedia),
+and the shipped model is then trained on everything. Deterministic: the same data gives the same
+bytes.
 
 Examples are mention pairs of one sentence, labelled with the contract relation the data states
 between their entities when this sentence is among its evidence (a Re-DocRED pair whose relation
@@ -22,18 +24,29 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from pipeline.extract import evaluate_relations as er
-from pipeline.extract.learned import MODEL_FILE, NONE, LinearModel, by_sentence, candidate_pairs
+from pipeline.extract.learned import (
+    MODEL_FILE,
+    NONE,
+    LinearModel,
+    admissible,
+    by_sentence,
+    candidate_pairs,
+)
 from pipeline.extract.marked import marked_document
 from pipeline.extract.pair_features import pair_features
 from pipeline.extract.relations import SIGNATURES, SYMMETRIC
 from pipeline.records import AnalyzedDocument, Mention
 
-DOMAIN_TRAIN = MODEL_FILE.with_name("train_domain.jsonl")
+DOMAIN_TRAIN = (
+    MODEL_FILE.with_name("train_domain.jsonl"),
+    MODEL_FILE.with_name("train_news.jsonl"),
+)
 Example = tuple[list[str], str, float]
 """(features of a mention pair, its class, its weight)."""
-DOMAIN_WEIGHT = 5.0
+DOMAIN_WEIGHT = 15.0
 """How much more an invented news sentence's pair counts than a Wikipedia one."""
 FOLDS = 5
 MIN_COUNT = 2
@@ -67,13 +80,22 @@ def redocred(doc: dict, index: int) -> Labelled:
 
 
 def marked(line: str, index: int) -> Labelled:
-    """A line of ``train_domain.jsonl``: entities are names; every relation is stated in it."""
+    """A line of an invented-sentence file: entities are names; every relation is stated in it."""
     item = json.loads(line)
     analyzed = marked_document(item["text"], f"train-{index}")
     labels = tuple((p, s, o, frozenset()) for s, p, o in item["relations"])
-    gold = frozenset(er.normal(index, p, s, o) for p, s, o, _ in labels)
+    gold = frozenset(_triple(index, p, s, o) for p, s, o, _ in labels)
     entity_of: dict[Mention, Hashable] = {m: m.name for m in analyzed.mentions}
     return Labelled(analyzed, entity_of, labels, gold, DOMAIN_WEIGHT)
+
+
+def _triple(index: int, predicate: str, s: Any, o: Any) -> tuple:
+    """An entity-level triple, one way round for the symmetric relations. Unlike Re-DocRED's
+    scoring (``er.normal``) commanderOf stays itself: the news sentences state it, and it needs
+    its own threshold to be asserted at all."""
+    if predicate in SYMMETRIC:
+        s, o = sorted((s, o))  # vertex numbers (Re-DocRED) or names (invented sentences)
+    return index, predicate, s, o
 
 
 def _allowed(left: Mention, right: Mention) -> bool:
@@ -140,38 +162,44 @@ def fit(examples: Sequence[Example], c: float = 1.0) -> LinearModel:
     return LinearModel(tuple(classes), tuple(round(float(b), 3) for b in intercepts), weights, {})
 
 
-def thresholds(scored: Iterable[tuple[str, float, bool]], precision: float) -> dict[str, float]:
-    """Per predicate, the lowest score at or above which at least ``precision`` of the
-    (predicate, score, correct) predictions are correct; a predicate that never gets there is
-    left out (the classifier never asserts it)."""
-    by_predicate: dict[str, list[tuple[float, bool]]] = defaultdict(list)
-    for predicate, score, correct in scored:
-        by_predicate[predicate].append((score, correct))
+Scored = tuple[str, float, bool, float]
+"""(predicate, score, correct, weight) of one out-of-fold prediction."""
+
+
+def thresholds(scored: Iterable[Scored], precision: float) -> dict[str, float]:
+    """Per predicate, the lowest score at or above which at least ``precision`` of the weight of
+    the predictions is on correct ones (and at least 3 predictions); a predicate that never
+    gets there is left out (the classifier never asserts it)."""
+    by_predicate: dict[str, list[tuple[float, bool, float]]] = defaultdict(list)
+    for predicate, score, correct, weight in scored:
+        by_predicate[predicate].append((score, correct, weight))
     chosen = {}
     for predicate, items in sorted(by_predicate.items()):
-        items.sort(key=lambda item: -item[0])
-        right = 0
-        for n, (score, correct) in enumerate(items, 1):
-            right += correct
+        items.sort(key=lambda item: (-item[0], item[1], item[2]))
+        right = total = 0.0
+        for n, (score, correct, weight) in enumerate(items, 1):
+            right += weight * correct
+            total += weight
             if score < FLOOR:
                 break
-            if right / n >= precision and n >= 3:
+            if right >= precision * total and n >= 3:
                 chosen[predicate] = round(score, 4)
     return chosen
 
 
-def predictions(model: LinearModel, doc: Labelled) -> list[tuple[str, float, bool]]:
-    """(predicate, score, correct) per entity-level triple the model's best class gives for a
-    document: the best score of any mention pair for it, against the document's gold."""
+def predictions(model: LinearModel, doc: Labelled) -> list[Scored]:
+    """(predicate, score, correct, weight) per entity-level triple the model's best class gives
+    for a document: the best score of any mention pair for it, against the document's gold."""
     index = next(iter(doc.gold))[0] if doc.gold else -1
-    best: dict[er.Triple, float] = {}
+    best: dict[tuple, float] = {}
+    text, mentions = doc.analyzed.document.text, by_sentence(doc.analyzed.mentions)
     for left, right, features in document_pairs(doc):
         decision = model.best(left, right, features)
-        if decision is not None:
+        if decision is not None and admissible(text, mentions[left.sentence], *decision[:3]):
             predicate, subject, obj, p = decision
-            triple = er.normal(index, predicate, doc.entity_of[subject], doc.entity_of[obj])
+            triple = _triple(index, predicate, doc.entity_of[subject], doc.entity_of[obj])
             best[triple] = max(p, best.get(triple, 0.0))
-    return [(t[1], p, t in doc.gold) for t, p in best.items()]
+    return [(t[1], p, t in doc.gold, doc.weight) for t, p in best.items()]
 
 
 def train(
@@ -190,7 +218,7 @@ def train(
         pairs = [e for _, _, found in docs for e in found]
         say(f"{name}: {len(docs)} documents, {len(pairs)} mention pairs, "
             f"{sum(e[1] != NONE for e in pairs)} with a relation")  # fmt: skip
-    scored: dict[str, list[tuple[str, float, bool]]] = defaultdict(list)
+    scored: dict[str, list[Scored]] = defaultdict(list)
     for fold in range(FOLDS):
         rest = [e for docs in folded.values() for k, _, found in docs if k != fold for e in found]
         model = fit(rest, c)
@@ -206,7 +234,7 @@ def train(
         figures[name] = {}
         for predicate in sorted(gold):
             cut = chosen.get(predicate, 2.0)
-            kept = [ok for p, s, ok in scored[name] if p == predicate and s >= cut]
+            kept = [ok for p, s, ok, _ in scored[name] if p == predicate and s >= cut]
             figures[name][predicate] = {
                 "threshold": chosen.get(predicate),
                 "predicted": len(kept),
@@ -242,17 +270,16 @@ def write_model(
     precision: float,
     c: float,
     say: Callable[[str], None],
-    domain: Path = DOMAIN_TRAIN,
+    domain: Sequence[Path] = DOMAIN_TRAIN,
 ) -> str:
-    """Train on ``corpus``'s Re-DocRED dev and the ``domain`` sentences, write the model to
+    """Train on ``corpus``'s Re-DocRED dev and the ``domain`` sentence files, write the model to
     ``out`` and return the out-of-fold figures as a table."""
     source = corpus / er.SPLITS["dev"]
     docs = json.loads(source.read_text(encoding="utf-8"))
-    lines = domain.read_text(encoding="utf-8").splitlines()
-    sources = {
-        f"Re-DocRED {source.name}": [redocred(doc, i) for i, doc in enumerate(docs)],
-        domain.name: [marked(line, i) for i, line in enumerate(lines)],
-    }
+    sources = {f"Re-DocRED {source.name}": [redocred(doc, i) for i, doc in enumerate(docs)]}
+    for path in domain:
+        lines = path.read_text(encoding="utf-8").splitlines()
+        sources[path.name] = [marked(line, i) for i, line in enumerate(lines)]
     model, figures = train(sources, precision, c, say)
     meta = {"data": list(sources), "precision_target": precision, "c": c,
             "domain_weight": DOMAIN_WEIGHT, "out_of_fold": figures}  # fmt: skip
