@@ -80,6 +80,7 @@ def main() -> None:
                 f = load(s.url, paths, clients=args.clients, seconds=args.seconds, accept=accept)
                 rows.append((name, f))
                 status(f"{name}: {f.rps:.0f} req/s")
+    print(f"after serving: {uptime()} (other work on these CPUs slows every figure)")
     print(f"{'workload':<22} {'clients':>7} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'errors':>6}")
     for name, f in rows:
         print(
