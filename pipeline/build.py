@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from . import __version__, workers
-from .cache import BuildCache, build_identity
+from .cache import LAST_BUILD, BuildCache, build_identity
 from .documents import read_documents
 from .link import link_resolution
 from .map import Minter, entities_graph, provenance_graph
@@ -266,6 +266,13 @@ def build(
     store = BuildCache(
         out / "cache", build_identity(model_files, SHAPES_DIR, ONTOLOGY_DIR), enabled=cache
     )
+    inputs_key = store.key(
+        base_uri,
+        *(f"{d.path}\0{d.sha256}" for d in documents),
+        *(f"{q.path}\0{q.reason}" for q in quarantined),
+    )
+    if kept := _unchanged(out, store, inputs_key, len(documents)):
+        return kept
     mint = Minter(base_uri)
     run = Run(
         run_id=started.strftime("%Y%m%dT%H%M%SZ"),
@@ -303,10 +310,29 @@ def build(
         result = _publish(analyzed, quarantined, resolution, round_, reports, run, mint, out)
         result.summary["reused"] = store.hits["analysis"]  # for the CLI, not the release
         store.prune()
+        if result.publication:
+            LAST_BUILD.record(out, inputs_key, result.publication.release.name, result.quarantined)
         return result
     finally:
         work.close()
         spool.unlink(missing_ok=True)
+
+
+def _unchanged(out: Path, store: BuildCache, inputs_key: str, count: int) -> BuildResult | None:
+    """The current release, kept, when the last build had these very inputs and code.
+
+    Publishing again would only restamp the run: the graphs would be the same.
+    """
+    if not store.enabled:
+        return None
+    last = LAST_BUILD.release_for(out, inputs_key)
+    if last is None:
+        return None
+    release, quarantined = last
+    summary = json.loads((release / "reports" / "summary.json").read_text(encoding="utf-8"))
+    summary.update(reused=count, unchanged=True)
+    publication = Publication(release=release, triples=int(summary["triples"]), class_counts={})
+    return BuildResult(summary=summary, quarantined=quarantined, publication=publication)
 
 
 def _publish(

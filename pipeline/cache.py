@@ -14,16 +14,18 @@ time are removed (``prune``), so the cache holds one corpus, not every corpus ev
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import pickle
 import tempfile
 import warnings
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from . import __version__
+from .records import Quarantined
 
 PACKAGE = Path(__file__).resolve().parent
 KINDS = ("analysis", "graph")
@@ -136,3 +138,41 @@ class BuildCache:
             for path in (self.folder / kind).glob("*/*"):
                 if path.stem not in self.used[kind] or path.suffix != ".pickle":
                     path.unlink(missing_ok=True)
+
+
+class LastBuild:
+    """Which release the last build published, from which inputs (``cache/last-build.json``)."""
+
+    name = "last-build.json"
+
+    def record(
+        self, out: Path, inputs_key: str, release: str, quarantined: Sequence[Quarantined]
+    ) -> None:
+        path = out / "cache" / self.name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        rejected = [
+            {"path": str(q.path), "reason": q.reason, "report": q.report} for q in quarantined
+        ]
+        record = {"inputs": inputs_key, "release": release, "quarantined": rejected}
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(record), encoding="utf-8")
+        os.replace(tmp, path)
+
+    def release_for(self, out: Path, inputs_key: str) -> tuple[Path, list[Quarantined]] | None:
+        """The current release's folder and its quarantine if these inputs built it, else None."""
+        try:
+            last = json.loads((out / "cache" / self.name).read_text(encoding="utf-8"))
+            current = (out / "current").resolve(strict=True)
+            if last["inputs"] != inputs_key or current.name != last["release"]:
+                return None
+            rejected = [
+                Quarantined(Path(q["path"]), q["reason"], q["report"]) for q in last["quarantined"]
+            ]
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+        if not (current / "reports" / "summary.json").is_file():
+            return None
+        return current, rejected
+
+
+LAST_BUILD = LastBuild()

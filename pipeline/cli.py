@@ -128,7 +128,12 @@ def build(
     err.print(table)
     for q in result.quarantined:
         err.print(f"[yellow]quarantined[/] {q.path}: {q.reason}", highlight=False)
-    if result.publication:
+    if result.summary.get("unchanged"):
+        err.print(
+            f"nothing changed since release {result.publication.release.name}: it stays published "
+            "(--full builds it again)"
+        )
+    elif result.publication:
         err.print(f"published to {out}/ (release {result.publication.release.name})")
         if store:
             _load_remote(result.publication.release, base_uri, store, store_update, store_gsp)

@@ -66,6 +66,11 @@ def _assert_same_publication(a: Path, b: Path) -> None:
     assert not differing
 
 
+def _forget_last_build(out: Path) -> None:
+    """Make the next build run its stages (reusing cache entries) instead of keeping the release."""
+    (out / "cache" / "last-build.json").unlink()
+
+
 def _analysis_entries(out: Path) -> list[Path]:
     return sorted((out / "cache" / "analysis").glob("*/*.pickle"))
 
@@ -82,9 +87,39 @@ def test_unchanged_rebuild_reuses_every_document(corpus: Path, tmp_path: Path) -
     assert first.summary["reused"] == 0
     full = tmp_path / "full"
     shutil.copytree(out, full, symlinks=True)
+    _forget_last_build(out)
     again = _build(corpus, out)
+    assert not again.summary.get("unchanged")
     assert again.summary["reused"] == len(ARTICLES)
     _assert_same_publication(out, full)
+
+
+def test_unchanged_rebuild_keeps_the_current_release(corpus: Path, tmp_path: Path) -> None:
+    """Same inputs and code: no new release; a change or --full makes one again."""
+    out = tmp_path / "dist"
+    first = _build(corpus, out).publication
+    kept = _build(corpus, out)
+    assert kept.summary["unchanged"] and kept.publication.release == first.release
+    assert (out / "current").resolve() == first.release.resolve()
+    assert kept.summary["triples"] == first.triples
+    forced = _build(corpus, out, cache=False)
+    assert not forced.summary.get("unchanged") and forced.publication.release != first.release
+    (corpus / "tehran.txt").write_text(ARTICLES["tehran"] + "\nMore.", encoding="utf-8")
+    changed = _build(corpus, out)
+    assert not changed.summary.get("unchanged")
+    assert changed.publication.release not in (first.release, forced.publication.release)
+
+
+def test_kept_release_keeps_its_quarantine(corpus: Path, tmp_path: Path) -> None:
+    (corpus / "empty.txt").write_text("", encoding="utf-8")
+    out = tmp_path / "dist"
+    first = build([corpus], out, base_uri=BASE, model="ldpub_ner_gmb")
+    kept = build([corpus], out, base_uri=BASE, model="ldpub_ner_gmb")
+    assert kept.summary["unchanged"] and kept.publication.release == first.publication.release
+    assert kept.exit_code == first.exit_code == 1
+    assert [(q.path, q.reason) for q in kept.quarantined] == [
+        (q.path, q.reason) for q in first.quarantined
+    ]
 
 
 def test_changed_document_is_analysed_again(corpus: Path, tmp_path: Path) -> None:
@@ -120,6 +155,7 @@ def test_corrupt_cache_entry_is_ignored_with_a_warning(corpus: Path, tmp_path: P
     shutil.copytree(out, full, symlinks=True)
     entry = _analysis_entries(out)[0]
     entry.write_bytes(b"\x80\x05not a pickle")
+    _forget_last_build(out)
     with pytest.warns(CacheWarning, match="unreadable cache entry"):
         result = _build(corpus, out)
     assert result.summary["reused"] == len(ARTICLES) - 1
