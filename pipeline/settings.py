@@ -100,7 +100,8 @@ SETTINGS: dict[str, Setting] = {
             "query_memory",
             4096,
             "Megabytes of address space each query worker may use, its open store included; a "
-            "query that needs more kills only its worker and is answered with HTTP 503 (0: no cap).",
+            "query that needs more kills only its worker and is answered with HTTP 503 "
+            "(0: no cap).",
             click.IntRange(0),
         ),
         Setting(
