@@ -9,7 +9,10 @@ none, hence the tiers:
   or an alias of exactly one row of the same type;
 - ``close_match``: the match is only plausible: a transliteration variant or a fuzzy match
   (rapidfuzz ratio >= ``FUZZY_THRESHOLD``) of one row, or an exact name of a row of another
-  type (the tagger often calls a country's government an organization);
+  type;
+- ``country``: an organization named exactly as a country ("the U.S. said") is that country
+  speaking through its government, as place names are tagged elsewhere: it becomes the place,
+  verified, and merges with the place's other names;
 - nothing, for everything else. Vetoes: a person is never linked by a one-word name (a bare
   surname), and a name that fits two rows links to neither.
 """
@@ -48,6 +51,7 @@ class Row:
     aliases: tuple[str, ...]
     kind: EntityKind
     source: str
+    country: bool = False
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -87,6 +91,7 @@ def load_table(path: Path = TABLE) -> tuple[Row, ...]:
                     aliases=aliases,
                     kind=kind,
                     source=raw["source"].strip(),
+                    country=(raw.get("country") or "").strip() == "yes",
                 )
             )
     return tuple(rows)
@@ -130,7 +135,7 @@ def _one(rows: Iterable[Row]) -> Row | None:
 
 
 def match(entity: Entity, index: _Index | None = None) -> tuple[str, Row] | None:
-    """("same_as" | "close_match", row) for an entity, or None: the decision, explained."""
+    """("same_as" | "country" | "close_match", row) for an entity, or None: the decision."""
     index = index or _index()
     names = [n for n in sorted({entity.label, *entity.alt_labels}) if _usable(entity, n)]
     exact = [row for n in names for row in index.exact.get(name_key(n), ())]
@@ -140,6 +145,8 @@ def match(entity: Entity, index: _Index | None = None) -> tuple[str, Row] | None
             row = _one(same_kind)
             return ("same_as", row) if row else None
         row = _one(exact)
+        if row and row.country and entity.kind is EntityKind.ORGANIZATION:
+            return ("country", row)
         return ("close_match", row) if row else None
     variants = [row for n in names for row in index.variant.get(variant_key(n), ())]
     if variants:
@@ -167,14 +174,47 @@ def link(entities: Mapping[str, Entity]) -> dict[str, Entity]:
         found = match(entity, index)
         if found is None:
             linked[key] = replace(entity)
-        elif found[0] == "same_as":
+        elif found[0] in ("same_as", "country"):
             row = found[1]
             linked[key] = replace(
-                entity, same_as=row.wikidata, close_match=None, dbpedia=row.dbpedia
+                entity, kind=row.kind, same_as=row.wikidata, close_match=None, dbpedia=row.dbpedia
             )
         else:
             linked[key] = replace(entity, same_as=None, close_match=found[1].wikidata, dbpedia=None)
     return linked
+
+
+def _rekey(resolution: Resolution, linked: dict[str, Entity]) -> tuple[dict[str, str], list[str]]:
+    """Give an entity the link re-typed a key of its new kind: "organization/us" -> "place/us".
+
+    When that key is taken by an entity verified as another item the re-typing is undone (the
+    entity keeps its kind, with only a close match): one IRI must never name two things.
+    """
+    renamed: dict[str, str] = {}
+    merges: list[str] = []
+    for key, entity in list(linked.items()):
+        old_kind, _, slug = key.partition("/")
+        new_key = f"{entity.kind.value}/{slug}"
+        if new_key == key:
+            continue
+        taken = linked.get(new_key)
+        if taken is not None and taken.same_as != entity.same_as:
+            linked[key] = replace(
+                resolution.entities[key], close_match=entity.same_as, same_as=None, dbpedia=None
+            )
+            continue
+        del linked[key]
+        if taken is None:
+            linked[new_key] = replace(entity, key=new_key)
+        else:  # the place is already there under this slug: it takes the other names
+            linked[new_key] = replace(
+                taken,
+                alt_labels=(taken.alt_labels | entity.alt_labels | {entity.label}) - {taken.label},
+                honorifics=taken.honorifics | entity.honorifics,
+            )
+        renamed[key] = new_key
+        merges.append(f"{entity.label!r} was tagged {old_kind} but names {entity.same_as}")
+    return renamed, merges
 
 
 def link_resolution(resolution: Resolution) -> Resolution:
@@ -182,15 +222,16 @@ def link_resolution(resolution: Resolution) -> Resolution:
 
     "U.S." and "United States" share no spelling, but both are verified as the same item, so
     they are one real-world entity and get one IRI: the key of the entity whose label is the
-    table's label (else the smallest key), with every other name kept as an alias.
+    table's label (else the smallest key), with every other name kept as an alias. An
+    organization named as a country first becomes that place (see ``match``).
     """
     linked = link(resolution.entities)
+    renamed, merges = _rekey(resolution, linked)
+    merges = [*resolution.merges, *merges]
     groups: dict[str, list[Entity]] = defaultdict(list)
     for entity in linked.values():
         if entity.same_as:
             groups[entity.same_as].append(entity)
-    renamed: dict[str, str] = {}
-    merges = list(resolution.merges)
     labels = {row.wikidata: row.label for row in load_table()}
     for qid, group in sorted(groups.items()):
         if len(group) < 2:
@@ -207,9 +248,17 @@ def link_resolution(resolution: Resolution) -> Resolution:
             renamed[other.key] = keep.key
             del linked[other.key]
             merges.append(f"{other.label!r} and {keep.label!r} are both {qid} (verified link)")
+
+    def final(key: str) -> str:
+        while key in renamed:
+            key = renamed[key]
+        return key
+
     mentions = {
         doc_id: tuple(
-            replace(rm, entity_key=renamed[rm.entity_key]) if rm.entity_key in renamed else rm
+            replace(rm, entity_key=final(rm.entity_key), kind=linked[final(rm.entity_key)].kind)
+            if rm.entity_key in renamed
+            else rm
             for rm in items
         )
         for doc_id, items in resolution.mentions.items()

@@ -33,12 +33,22 @@ def test_table_is_valid() -> None:
     with TABLE.open(encoding="utf-8", newline="") as handle:
         raw = list(csv.DictReader(handle))
     assert raw, "the table is empty"
-    assert set(raw[0]) == {"qid", "wikipedia_title", "label", "aliases", "type", "source"}
+    assert set(raw[0]) == {
+        "qid",
+        "wikipedia_title",
+        "label",
+        "aliases",
+        "type",
+        "country",
+        "source",
+    }
     for row in raw:
-        assert re.fullmatch(r"Q[0-9]+", row["qid"]), row
+        assert re.fullmatch(r"Q[1-9][0-9]*", row["qid"]), row
         assert row["type"] in {"person", "organization", "place"}, row
         assert row["source"].strip(), row
         assert row["label"].strip(), row
+        assert row["country"] in {"", "yes"}, row
+        assert row["country"] == "" or row["type"] == "place", row
     qids = Counter(row["qid"] for row in raw)
     assert [q for q, n in qids.items() if n > 1] == []
     labels = Counter((row["type"], name_key(row["label"])) for row in raw)
@@ -76,9 +86,22 @@ def test_alt_label_links_and_input_is_not_changed() -> None:
 
 
 def test_type_mismatch_is_only_a_close_match() -> None:
-    linked = link({"a": _entity("Iraq", ORG)})
+    """A city or a person named by another type's name is only plausibly that item."""
+    linked = link({"a": _entity("Baghdad", ORG), "b": _entity("Ali Khamenei", ORG)})
     assert linked["a"].same_as is None and linked["a"].dbpedia is None
-    assert linked["a"].close_match == WIKIDATA + "Q796"
+    assert linked["a"].close_match == WIKIDATA + "Q1530"
+    assert linked["a"].kind is ORG
+    assert linked["b"].same_as is None and linked["b"].close_match == WIKIDATA + "Q57336"
+
+
+def test_organization_named_as_a_country_is_the_country() -> None:
+    linked = link({"a": _entity("Iraq", ORG), "b": _entity("the U.S.", ORG)})
+    assert linked["a"].kind is PLACE and linked["a"].same_as == WIKIDATA + "Q796"
+    assert linked["a"].dbpedia == DBPEDIA + "Iraq"
+    assert linked["b"].kind is PLACE and linked["b"].same_as == WIKIDATA + "Q30"
+    # a territory that is not a country stays an organization with a close match only
+    gaza = link({"c": _entity("Gaza", ORG)})["c"]
+    assert gaza.kind is ORG and gaza.same_as is None and gaza.close_match == WIKIDATA + "Q39760"
 
 
 def test_fuzzy_and_variant_spellings_are_only_close_matches() -> None:
@@ -174,3 +197,94 @@ def test_us_and_united_states_are_one_item_but_palestine_is_not_the_state() -> N
     assert linked["c"].same_as is None and linked["c"].close_match is None
     assert linked["d"].same_as == WIKIDATA + "Q187334"  # the governorate
     assert linked["e"].same_as == WIKIDATA + "Q48195"  # the city, not its governorate
+
+
+def _resolution(*entities: Entity) -> Resolution:
+    """Entities with one mention each, in one invented document."""
+    sentence = Sentence(0, 40, "x" * 40)
+    mentions = tuple(
+        ResolvedMention(Mention(i, i + 1, "x", e.kind, e.label, sentence), e.key, e.kind)
+        for i, e in enumerate(entities)
+    )
+    return Resolution(entities={e.key: e for e in entities}, mentions={"d": mentions})
+
+
+def test_country_tagged_organization_merges_into_the_place() -> None:
+    org = Entity("organization/u-s", ORG, "U.S.", {"US"})
+    place = Entity("place/united-states", PLACE, "United States")
+    merged = link_resolution(_resolution(org, place))
+    assert set(merged.entities) == {"place/united-states"}
+    kept = merged.entities["place/united-states"]
+    assert kept.kind is PLACE and kept.same_as == WIKIDATA + "Q30"
+    assert kept.alt_labels == {"U.S.", "US"}
+    assert [(rm.entity_key, rm.kind) for rm in merged.mentions["d"]] == [
+        ("place/united-states", PLACE),
+        ("place/united-states", PLACE),
+    ]
+    assert any("tagged organization" in why for why in merged.merges)
+
+
+def test_country_tagged_organization_alone_gets_a_place_key() -> None:
+    merged = link_resolution(_resolution(Entity("organization/iraq", ORG, "Iraq")))
+    assert set(merged.entities) == {"place/iraq"}
+    assert merged.entities["place/iraq"].key == "place/iraq"
+    assert merged.mentions["d"][0].entity_key == "place/iraq"
+    assert merged.mentions["d"][0].kind is PLACE
+
+
+def test_country_tagged_organization_joins_a_place_of_the_same_slug() -> None:
+    org = Entity("organization/iran", ORG, "Iran", {"Islamic Republic"})
+    place = Entity("place/iran", PLACE, "Iran")
+    merged = link_resolution(_resolution(org, place))
+    assert set(merged.entities) == {"place/iran"}
+    assert merged.entities["place/iran"].alt_labels == {"Islamic Republic"}
+    assert {rm.entity_key for rm in merged.mentions["d"]} == {"place/iran"}
+
+
+def test_retyping_never_reuses_a_key_of_another_item() -> None:
+    """The slug "place/iraq" names Baghdad here: the organization keeps its own key."""
+    org = Entity("organization/iraq", ORG, "Iraq")
+    other = Entity("place/iraq", PLACE, "Baghdad")
+    merged = link_resolution(_resolution(org, other))
+    assert set(merged.entities) == {"organization/iraq", "place/iraq"}
+    kept = merged.entities["organization/iraq"]
+    assert kept.kind is ORG and kept.same_as is None and kept.close_match == WIKIDATA + "Q796"
+    assert merged.entities["place/iraq"].same_as == WIKIDATA + "Q1530"
+    assert merged.mentions["d"][0].kind is ORG
+
+
+@pytest.mark.parametrize(
+    ("name", "kind", "qid"),
+    [
+        ("Hafiz al Asad", P, "Q118725"),
+        ("Ayatollah Ali Khamenei", P, "Q57336"),
+        ("the Defense Department", ORG, "Q11209"),
+        ("U.S. Army", ORG, "Q9212"),
+        ("the U.N. Security Council", ORG, "Q37470"),
+        ("the P.L.O.", ORG, "Q26683"),
+        ("Arabian Gulf", PLACE, "Q34675"),
+        ("Dohuk Province", PLACE, "Q189541"),
+        ("Khuzistan", PLACE, "Q241119"),
+    ],
+)
+def test_spelling_variants_in_the_table_link_verified(
+    name: str, kind: EntityKind, qid: str
+) -> None:
+    assert link({"a": _entity(name, kind)})["a"].same_as == WIKIDATA + qid
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("Kata'ib Hezbollah", ORG),  # the Iraqi militia is not the Lebanese party
+        ("Hezbollah Brigades", ORG),
+        ("Badr", ORG),
+        ("Mahdi Army", ORG),
+        ("Security Council", ORG),  # whose council is not said
+        ("Khamenei", P),  # a surname alone
+        ("Mount Lebanon", PLACE),  # the mountains, not the governorate
+        ("Kurdistan", PLACE),  # the region, not Iran's province
+    ],
+)
+def test_ambiguous_names_get_no_same_as(name: str, kind: EntityKind) -> None:
+    assert link({"a": _entity(name, kind)})["a"].same_as is None
