@@ -27,6 +27,7 @@ from pipeline.roles import ROLES
 PERSON, ORG, PLACE = EntityKind.PERSON, EntityKind.ORGANIZATION, EntityKind.PLACE
 ANY = frozenset(EntityKind)
 _ORG_OR_PLACE = frozenset({ORG, PLACE})
+_PERSON_OR_ORG = frozenset({PERSON, ORG})
 
 SIGNATURES: dict[str, tuple[frozenset[EntityKind], frozenset[EntityKind]]] = {
     "memberOf": (ANY, frozenset({ORG})),
@@ -100,6 +101,10 @@ _KIN_MODS = (
     r"(?:(?:older|younger|elder|eldest|oldest|youngest|late|only|first|second|third"
     r"|estranged|former)\s+)*"
 )
+_RIVAL_MODS = (
+    r"(?:(?:main|chief|bitter|arch|longtime|long-time|political|fierce|sworn|old|traditional)"
+    r"[\s-]+)*(?:arch-?)?"
+)
 _UNIT_MODS = (
     r"(?:elite|special|military|armed|political|paramilitary|covert|external|overseas|foreign"
     r"|intelligence|local|regional|secret|clandestine|youth|women's|media|propaganda|security"
@@ -135,6 +140,7 @@ class _Rule:
     before: re.Pattern[str] | None = None  # must match the sentence text before the left mention
     after: re.Pattern[str] | None = None  # must match at the start of the text after the right
     demonym: bool = False  # the left mention must be a country adjective ("Lebanese")
+    clause: bool = False  # the right mention is a clause's subject, followed by its verb
 
 
 def _role(groups: Groups, person_is_left: bool) -> tuple[tuple[str, bool], ...]:
@@ -154,6 +160,24 @@ def _role(groups: Groups, person_is_left: bool) -> tuple[tuple[str, bool], ...]:
     if predicate == "founder":
         return (("foundedBy", not person_is_left),)
     return ((predicate, person_is_left),)
+
+
+def _led_or_founded(groups: Groups) -> tuple[tuple[str, bool], ...]:
+    """ "X, led / commanded / founded by Y": the organization is on the left."""
+    verb = (groups.get("verb") or "").lower()
+    if verb.startswith("command"):
+        return (("commanderOf", False),)
+    if verb.startswith(("led", "head", "run", "chair")):
+        return (("leaderOf", False),)
+    return (("foundedBy", True),)
+
+
+def _object_relative(groups: Groups) -> tuple[tuple[str, bool], ...]:
+    """ "X, which Y founded": X foundedBy Y; "X, which Y arms and trains": the active verbs
+    read with Y first."""
+    if groups.get("founded"):
+        return (("foundedBy", True),)
+    return tuple((p, not s) for p, s in _active_verbs(groups))
 
 
 def _fixed(predicate: str, left_is_subject: bool) -> Emit:
@@ -186,6 +210,30 @@ _VERB_ACTIVE = (
 _VERB_CHAIN_ACTIVE = (
     rf"(?P<active>{_VERB_ACTIVE}(?:\s*,\s*{_VERB_ACTIVE})*(?:,?\s+and\s+{_VERB_ACTIVE})?)"
 )
+
+# "founded in 2011 by", "trained in the 1990s by": a time or place word between verb and agent
+_WHEN = r"(?:(?:in|at|during|since)\s+(?:the\s+)?[\w-]+\s+)?"
+# "by the cleric X", "by a former army officer, X", "by advisers from the Y": who the agent is
+_AGENT = (
+    r"(?:(?:the|a|an)\s+)?(?:(?:late|former|exiled|radical|senior|powerful|young|influential"
+    r"|prominent|hardline|wealthy|local|army|police|retired)\s+)*"
+    r"(?:cleric|preacher|imam|ayatollah|sheikh|businessman|politician|tycoon|officer|general"
+    r"|militant|activist|lawmaker|warlord|veteran|group|movement|militia|organi[sz]ation|party)"
+    r",?\s+"
+)
+_LED_BY = (
+    r"(?P<verb>led|headed|commanded|run|chaired|co-?founded|founded|established|formed|created"
+    rf"|started|set\s+up)\s+{_WHEN}by\s+{_THE}(?:{_AGENT})?"
+)
+_BODY = (
+    r"(?:group|militia|movement|organi[sz]ation|party|faction|force|brigade|network|coalition"
+    r"|alliance|council|unit|body|committee|front|outfit|offshoot|splinter\s+group)"
+)
+_INSTRUCTORS = (
+    r"(?:instructors|trainers|advisers|advisors|officers|experts|operatives|members|commanders"
+    r"|specialists)"
+)
+_TRAINEES = r"(?:fighters|members|militiamen|recruits|units|cadres|commanders|gunmen)"
 
 _TITLE_BEFORE_NAME = _compile(rf"\s*(?:{_POSS}\s+)?{_THE}{_MODS}{_ROLE},?\s+")
 _PROVIDED = (
@@ -287,18 +335,30 @@ RULES: tuple[_Rule, ...] = (
         "passive-led-by",
         frozenset({ORG}),
         ANY,
-        _compile(
-            rf"(?:\s*,\s*{_REL_PRONOUN}?|\s+){_ADVERB}(?:{_BE}\s+)?{_ADVERB}"
-            r"(?P<verb>led|headed|commanded|run|chaired|co-?founded|founded|established|formed"
-            rf"|created|set\s+up)\s+by\s+{_THE}"
+        _compile(rf"(?:\s*,\s*{_REL_PRONOUN}?|\s+){_ADVERB}(?:{_BE}\s+)?{_ADVERB}{_LED_BY}"),
+        _led_or_founded,
+    ),
+    # "X, a militia founded by Y", "X, a group set up in 2014 by the cleric Y"
+    _Rule(
+        "passive-led-by",
+        frozenset({ORG}),
+        ANY,
+        _compile(rf"{_LINK}{_DET}(?:[\w-]+\s+){{0,2}}?{_BODY}\s+{_ADVERB}{_LED_BY}"),
+        _led_or_founded,
+    ),
+    # "X, which Iran created in 2019", "the militia X, which Iran arms and trains"
+    _Rule(
+        "object-relative",
+        frozenset({ORG}),
+        ANY,
+        _compile(r"\s*,\s*(?:which|that|whom)\s+(?:the\s+)?"),
+        _object_relative,
+        after=_compile(
+            r"\s+(?:(?:has|have|had)\s+)?(?:also\s+)?"
+            rf"(?:(?P<founded>co-?founded|founded|established|formed|created|set\s+up)"
+            rf"|{_VERB_CHAIN_ACTIVE})\b"
         ),
-        lambda g: (
-            ("commanderOf", False)
-            if (g.get("verb") or "").lower().startswith("command")
-            else ("foundedBy", True)
-            if re.match(r"co-?found|found|estab|form|creat|set", (g.get("verb") or ""), re.I)
-            else ("leaderOf", False),
-        ),
+        clause=True,
     ),
     # "X is a member of Y", "X joined Y"
     _Rule(
@@ -326,8 +386,9 @@ RULES: tuple[_Rule, ...] = (
         ANY,
         ANY,
         _compile(
-            rf"(?:\s*,\s*{_REL_PRONOUN}?|\s+){_ADVERB}(?:{_BE}\s+|being\s+)?{_ADVERB}"
-            rf"{_VERB_CHAIN}\s+(?:(?:in|at)\s+\w+\s+)?by\s+{_THE}"
+            rf"(?:\s+{_TRAINEES})?(?:\s*,\s*{_REL_PRONOUN}?|\s+){_ADVERB}(?:{_BE}\s+|being\s+)?"
+            rf"{_ADVERB}{_VERB_CHAIN}\s+{_WHEN}by\s+{_THE}"
+            rf"(?:{_AGENT}|{_INSTRUCTORS}\s+(?:from|of)\s+{_THE})?"
         ),
         _verbs,
     ),
@@ -341,6 +402,18 @@ RULES: tuple[_Rule, ...] = (
         ),
         _active_verbs,
         after=_compile(r"(?!\s*(?:in|at)\s+(?:the\s+)?(?:use|art|handling|tactics)\b)"),
+    ),
+    # "Hezbollah instructors trained fighters of the Mahdi Army"
+    _Rule(
+        "instructors-trained",
+        ANY,
+        frozenset({PERSON, ORG}),
+        _compile(
+            rf"\s+{_INSTRUCTORS}\s+(?:(?:have|had|has)\s+)?(?:also\s+)?"
+            r"(?:trained|instructed|taught|drilled|train|trains|instruct|instructs)\s+"
+            rf"(?:{_TRAINEES}\s+(?:of|from)\s+)?{_THE}"
+        ),
+        _fixed("trainedBy", False),
     ),
     _Rule(
         "received-training-from",
@@ -414,15 +487,15 @@ RULES: tuple[_Rule, ...] = (
         _compile(rf"{_POSS}\s+{_KIN_MODS}{_KIN},?\s+"),
         _fixed("relativeOf", False),
     ),
-    # "X's rival Y", "X, a rival of Y", "X and its rival Y", "rivals X and Y"
+    # "X's rival Y", "X, a rival of Y", "X and its rival Y", "X accused his rival, Y"
     _Rule(
         "rival",
         ANY,
         ANY,
         _compile(
-            rf"(?:{_POSS}\s+|\s+and\s+(?:its|his|her|their)\s+)"
-            r"(?:(?:main|chief|bitter|arch|longtime|long-time|political|fierce|sworn)[\s-]+)*"
-            rf"(?:arch-?)?rivals?,?\s+{_THE}"
+            rf"(?:{_POSS}\s+|\s+(?:and|accused|attacked|blamed|criticized|criticised|met|said"
+            rf"|defeated|challenged|denounced|accuses|blames|beat)\s+(?:its|his|her|their)\s+)"
+            rf"{_RIVAL_MODS}rivals?,?\s+{_THE}"
         ),
         _fixed("rivalOf", True),
     ),
@@ -430,12 +503,44 @@ RULES: tuple[_Rule, ...] = (
         "rival",
         ANY,
         ANY,
+        _compile(rf"{_LINK}{_DET}{_RIVAL_MODS}rivals?\s+(?:of|to)\s+{_THE}"),
+        _fixed("rivalOf", True),
+    ),
+    # "X clashed with gunmen from Y", "X has feuded with Y", "X fought the rival Y"
+    _Rule(
+        "clashed-with",
+        _PERSON_OR_ORG,
+        _PERSON_OR_ORG,
         _compile(
-            rf"{_LINK}{_DET}"
-            r"(?:(?:main|chief|bitter|arch|longtime|long-time|political|fierce|sworn)[\s-]+)*"
-            rf"(?:arch-?)?rivals?\s+(?:of|to)\s+{_THE}"
+            rf"(?:\s+{_TRAINEES})?\s+{_ADVERB}(?:(?:has|have|had)\s+)?{_ADVERB}"
+            r"(?:clashed|clash|clashes|clashing|feuded|feuds|feuding|fought|fights|battled|battles"
+            r"|skirmished|traded\s+fire|exchanged\s+fire|(?:is|are|was|were)\s+(?:locked\s+in\s+"
+            r"a\s+(?:bitter\s+)?(?:feud|rivalry|power\s+struggle)|at\s+odds|at\s+war))"
+            r"(?:\s+(?:with|against))?\s+"
+            rf"(?:(?:{_TRAINEES}|supporters|forces|loyalists|a\s+faction)\s+(?:of|from|loyal\s+to)\s+)?"
+            rf"{_THE}(?:{_RIVAL_MODS}rivals?\s+)?"
         ),
         _fixed("rivalOf", True),
+        # "fought the Islamic State in Mosul" is a battle; a clash between two groups is rivalry,
+        # but "fought for X" or "fought alongside X" is not
+        after=_compile(r"(?!\s*(?:forces|troops|army)\b)"),
+    ),
+    # "X and Y, once bitter rivals, ...", "X and Y have feuded for years"
+    _Rule(
+        "rival",
+        ANY,
+        ANY,
+        _compile(rf"\s+and\s+{_THE}"),
+        _fixed("rivalOf", True),
+        before=_compile(r"(?<!,\s)(?<!,)(?<!\band\s)\Z"),
+        after=_compile(
+            rf"\s*,\s*(?:(?:once|long|longtime|traditional|former|now|bitter)\s+)*"
+            rf"{_RIVAL_MODS}(?:rivals|rival\s+(?:groups|factions|parties|militias|clans|tribes))\b"
+            r"|\s+(?:(?:have|had)\s+)?(?:long\s+|repeatedly\s+|often\s+)?(?:feuded|clashed"
+            r"|(?:fought|battled)\s+(?:each\s+other|one\s+another)|traded\s+fire"
+            r"|(?:are|were|have\s+been|had\s+been)\s+(?:\w+\s+)?rivals)\b"
+            r"(?!\s+(?:with|against)\b)"
+        ),
     ),
     _Rule(
         "rival",
@@ -444,7 +549,8 @@ RULES: tuple[_Rule, ...] = (
         _compile(rf"\s+and\s+{_THE}"),
         _fixed("rivalOf", True),
         before=_compile(
-            r"(?:^|\W)(?:(?:the\s+)?rivals|(?:the\s+)?rivalry\s+between|rival\s+(?:groups|factions"
+            r"(?:^|\W)(?:(?:the\s+)?rivals|(?:the\s+)?(?:rivalry|feud|feuding|enmity|tensions?"
+            r"|clashes|fighting|power\s+struggle|bad\s+blood)\s+between|rival\s+(?:groups|factions"
             r"|parties|militias)|arch-?rivals)\s+(?:the\s+)?\Z"
         ),
         after=_compile(r"(?!\s*,?\s*(?:and|or)\b|\s*,\s*(?-i:[A-Z]))"),
@@ -676,19 +782,22 @@ def _apply(
         groups.update({k: v for k, v in match.groupdict().items() if v is not None})
     elif right.kind is not PERSON and re.match(r"['’]s?\s", text[right.end : right.end + 3]):
         return []  # "a unit of Iran's Revolutionary Guard": the object is the next name
+    elif _COMPOUND.match(text, right.end):
+        return []  # "part of the Iran-aligned axis": the name only qualifies the next word
     found = []
     for predicate, left_is_subject in rule.emit(groups):
         subject, obj = (left, right) if left_is_subject else (right, left)
         domain, range_ = SIGNATURES[predicate]
         if subject.kind not in domain or obj.kind not in range_:
             continue
-        if predicate != "locatedIn" and _modifies_a_noun(text, right, sentence):
+        if predicate != "locatedIn" and not rule.clause and _modifies_a_noun(text, right, sentence):
             continue
         found.append((predicate, subject, obj))
     return found
 
 
 _NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
+_COMPOUND = re.compile(r"-[^\W\d_]")
 
 
 def _names_the_country(text: str, sentence: Sentence, adjective: Mention, name: Mention) -> bool:
@@ -729,6 +838,9 @@ def _by_sentence(mentions: Sequence[Mention]) -> dict[Sentence, list[Mention]]:
 
 
 _POSSESSOR = re.compile(r"['’]s?\s+")
+# "trained in Lebanon by": the place is where, the agent comes after it
+_IN_PLACE = re.compile(r"\s(?P<prep>in|at|near|inside|outside)\s+(?:the\s+)?\Z", re.IGNORECASE)
+_BY = re.compile(r"\s+(?:(?:in|during|since)\s+\w+\s+)?by\s", re.IGNORECASE)
 # Lists: "Iran and Syria", "Hamas, Islamic Jihad and Hezbollah" (an "or" list asserts nothing).
 _COORDINATION = re.compile(r"\s*,\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?", re.IGNORECASE)
 # A list acts as the subject only where a clause starts ("He said Iran and Syria armed ...").
@@ -748,7 +860,8 @@ DISTRIBUTIVE = frozenset(
     {
         "trained-or-backed-by", "trains-or-backs", "received-training-from", "member-of",
         "joined", "verb-founded", "passive-led-by", "affiliated-with", "based-in", "works-for",
-        "supported-from", "provides-to", "belongs-to",
+        "supported-from", "provides-to", "belongs-to", "instructors-trained", "object-relative",
+        "clashed-with",
     }
 )  # fmt: skip
 
@@ -780,18 +893,25 @@ def _close(run: list[Mention], text: str, sentence: Sentence, lists: dict) -> No
 
 
 def _pairs(text: str, mentions: Sequence[Mention]) -> Iterable[tuple[Mention, Mention, str]]:
-    """Adjacent mentions, and mentions one possessive apart ("commander of Iran's Quds Force"):
-    (left, right, the possessor's text the rules skip)."""
+    """Adjacent mentions, and mentions one possessive apart ("commander of Iran's Quds Force")
+    or one place adverbial before a passive agent apart ("trained in Lebanon by Hezbollah"):
+    (left, right, the text between them the rules skip)."""
     for i in range(len(mentions) - 1):
         left, right = mentions[i], mentions[i + 1]
         if right.start < left.end or left.name == right.name:
             continue
         yield left, right, ""
+        if i + 2 >= len(mentions) or mentions[i + 2].name == left.name:
+            continue
+        after = mentions[i + 2]
         possessive = _POSSESSOR.match(text, right.end)
-        if right.kind is not PERSON and possessive is not None and i + 2 < len(mentions):
-            after = mentions[i + 2]
-            if after.start == possessive.end() and after.name != left.name:
+        if right.kind is not PERSON and possessive is not None:
+            if after.start == possessive.end():
                 yield left, after, text[right.start : possessive.end()]
+        elif right.kind is PLACE and _BY.match(text, right.end):
+            where = _IN_PLACE.search(text, left.end, right.start)
+            if where is not None:
+                yield left, after, text[where.start("prep") : right.end]
 
 
 def _spread(

@@ -1,0 +1,140 @@
+"""News wording the rules read: founders, rivals, training with a place between, an object
+relative clause, instructors; and names that only qualify the next word. Invented sentences,
+none from seeds/."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.extract.marked import marked_document
+from pipeline.extract.relations import rule_relations
+
+
+def triples(marked: str) -> set[tuple[str, str, str, str]]:
+    """(subject, predicate, object, rule) the rules read in ``marked``."""
+    found = rule_relations(marked_document(marked))
+    return {(r.subject.name, r.predicate, r.object.name, r.rule) for r in found}
+
+
+FOUNDED = [
+    "The [Dorval Brigades|O] were founded in 2011 by the cleric [Anton Weil|P].",
+    "The [Dorval Brigades|O] was set up in 2016 by [Anton Weil|P], a former police officer.",
+    "The [Dorval Brigades|O] were started in 2013 by [Anton Weil|P].",
+    "The [Dorval Brigades|O], a militia founded by [Anton Weil|P], attacked the base.",
+    "The [Dorval Brigades|O], a shadowy group set up in 2014 by the cleric [Anton Weil|P], fled.",
+]
+
+
+@pytest.mark.parametrize("marked", FOUNDED)
+def test_founded_by_with_a_date_or_a_description_between(marked: str) -> None:
+    assert triples(marked) == {("Dorval Brigades", "foundedBy", "Anton Weil", "passive-led-by")}
+
+
+def test_a_group_led_by_is_led_not_founded() -> None:
+    found = triples("The [Dorval Brigades|O], a faction led by [Anton Weil|P], regrouped.")
+    assert found == {("Anton Weil", "leaderOf", "Dorval Brigades", "passive-led-by")}
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        (
+            "The [Civic Council|O], which [Varnia|L] created in 2019, met on Tuesday.",
+            {("Civic Council", "foundedBy", "Varnia")},
+        ),
+        (
+            "The [Civic Council|O], which [Varnia|L] arms and trains, met on Tuesday.",
+            {("Varnia", "supports", "Civic Council"), ("Civic Council", "trainedBy", "Varnia")},
+        ),
+        ("The [Civic Council|O], which [Varnia|L] denies funding, met.", set()),
+    ],
+)
+def test_object_relative_clause(marked: str, expected: set[tuple[str, str, str]]) -> None:
+    assert {t[:3] for t in triples(marked)} == expected
+
+
+RIVALS = [
+    ("The [Dorval Brigades|O] clashed with the [Essen Guard|O] in [Lorsk|L] on Friday.",
+     "clashed-with"),
+    ("Fighters from the [Dorval Brigades|O] clashed with members of the [Essen Guard|O].",
+     "clashed-with"),
+    ("The [Dorval Brigades|O] has feuded with the [Essen Guard|O] over the port.",
+     "clashed-with"),
+    ("Gunmen of the [Dorval Brigades|O] fought the rival [Essen Guard|O] for the market.",
+     "clashed-with"),
+    ("[Anton Weil|P] is locked in a feud with [Kurt Mesel|P].", "clashed-with"),
+    ("The [Dorval Brigades|O] and the [Essen Guard|O] have feuded for years.", "rival"),
+    ("The feud between the [Dorval Brigades|O] and the [Essen Guard|O] escalated.", "rival"),
+    ("Tensions between the [Dorval Brigades|O] and the [Essen Guard|O] grew.", "rival"),
+    ("The [Dorval Brigades|O] and [Essen Guard|O], once bitter rivals, fought in [Lorsk|L].",
+     "rival"),
+    ("The [Dorval Brigades|O] and [Essen Guard|O], rival militias, met in [Lorsk|L].", "rival"),
+    ("[Anton Weil|P] accused his longtime rival, [Kurt Mesel|P], of fraud.", "rival"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("marked", "rule"), RIVALS)
+def test_rivals_and_clashes(marked: str, rule: str) -> None:
+    (found,) = triples(marked)
+    assert found[1:] in {("rivalOf", "Essen Guard", rule), ("rivalOf", "Kurt Mesel", rule)}
+
+
+NOT_RIVALS = [
+    "The [Dorval Brigades|O] and the [Essen Guard|O] clashed with [Kurt Mesel|P]'s men.",
+    "The [Dorval Brigades|O] fought alongside the [Essen Guard|O].",
+    "The [Dorval Brigades|O] fought for the [Essen Guard|O] in 2014.",
+    "[Anton Weil|P] met [Kurt Mesel|P] in [Lorsk|L].",
+    "[Anton Weil|P], [Kurt Mesel|P] and [Ivo Stanek|P], once rivals, met.",
+]
+
+
+@pytest.mark.parametrize("marked", NOT_RIVALS)
+def test_allies_and_lists_are_not_rivals(marked: str) -> None:
+    rivals = {frozenset((s, o)) for s, p, o, _ in triples(marked) if p == "rivalOf"}
+    assert {"Dorval Brigades", "Essen Guard"} not in rivals
+    assert {"Anton Weil", "Kurt Mesel"} not in rivals
+
+
+def test_a_list_that_clashed_with_someone_is_his_rival() -> None:
+    marked = "The [Dorval Brigades|O] and the [Essen Guard|O] clashed with [Kurt Mesel|P]'s men."
+    assert {t[:3] for t in triples(marked)} == {
+        ("Dorval Brigades", "rivalOf", "Kurt Mesel"),
+        ("Essen Guard", "rivalOf", "Kurt Mesel"),
+    }
+
+
+TRAINED = [
+    ("[Anton Weil|P] had been trained in [Lorsk|L] by the [Essen Guard|O].", "Anton Weil"),
+    ("[Anton Weil|P] was trained in [Lorsk|L] by the [Essen Guard|O] in 2007.", "Anton Weil"),
+    ("Fighters of the [Dorval Brigades|O] were trained in [Lorsk|L] by [Essen Guard|O] "
+     "instructors.", "Dorval Brigades"),
+    ("The [Dorval Brigades|O] units were trained in [Lorsk|L] by advisers from the "
+     "[Essen Guard|O].", "Dorval Brigades"),
+    ("[Anton Weil|P], who was trained by the [Essen Guard|O] in [Lorsk|L], was held.",
+     "Anton Weil"),
+    ("[Essen Guard|O] instructors trained fighters of the [Dorval Brigades|O] in bomb-making.",
+     "Dorval Brigades"),
+    ("[Essen Guard|O] advisers have trained [Anton Weil|P].", "Anton Weil"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("marked", "trainee"), TRAINED)
+def test_trained_by_across_a_place_or_through_instructors(marked: str, trainee: str) -> None:
+    assert {t[:3] for t in triples(marked)} == {(trainee, "trainedBy", "Essen Guard")}
+
+
+def test_a_place_is_skipped_only_before_a_passive_agent() -> None:
+    # "in Lorsk" is where the meeting was; "the Essen Guard" is not the one who trained him
+    assert triples("[Anton Weil|P] was trained in [Lorsk|L] and met the [Essen Guard|O].") == set()
+
+
+@pytest.mark.parametrize(
+    "marked",
+    [
+        "[Kataib Sarkha|O], part of the [Varnia|L]-aligned axis, fired rockets.",
+        "[Kataib Sarkha|O] is a member of the [Varnia|L]-backed alliance.",
+        "[Anton Weil|P], the leader of the [Varnia|L]-based group, spoke.",
+    ],
+)
+def test_a_name_before_a_hyphen_only_qualifies_the_next_word(marked: str) -> None:
+    assert triples(marked) == set()
