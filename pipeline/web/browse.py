@@ -3,7 +3,12 @@
 Each list has a total, filters (a name, a date range, and for events their type and place),
 sorting and paging, all as query parameters so every view has an address; ``.json`` and the
 RDF suffixes (``.ttl .jsonld .nt .rdf``) give the same page to programs, with the filters kept.
-Filter values reach the store only as query substitutions.
+
+Pages are keys first: the release's list keys are sorted once and kept in memory
+(:mod:`pipeline.web.browse_index`), a request filters them and slices its page, and only the
+page's own items are read from the store, by ``VALUES`` (event participants and casualties,
+the RDF twins' descriptions), so a page costs the same at the end of a long list as at the
+start.
 """
 
 from __future__ import annotations
@@ -13,12 +18,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from flask import Blueprint, Response, render_template, request
-from pyoxigraph import Literal, NamedNode, Triple
+from pyoxigraph import NamedNode, Triple
 
 from pipeline.namespaces import EVENT_TYPES, PREFIXES
+from pipeline.web.browse_index import EntityRow, Event, Query, entity_lists, event_list
 from pipeline.web.errors import ApiError
 from pipeline.web.explore import (
-    Term,
     Views,
     choice_arg,
     construct,
@@ -45,36 +50,21 @@ LISTS: dict[str, tuple[str, str, str]] = {
 }
 _SUFFIXES = "json, ttl, jsonld, nt, rdf"
 
-# Sort name -> ORDER BY clause (fixed text: the user picks one by name).
-_ENTITY_SORTS = {
-    "name": "LCASE(STR(?label)) ?item",
-    "mentions": "DESC(?mentions) LCASE(STR(?label)) ?item",
-    "articles": "DESC(?articles) LCASE(STR(?label)) ?item",
-}
-_EVENT_SORTS = {
-    "date": "(!BOUND(?date)) ?date ?item",
-    "-date": "(!BOUND(?date)) DESC(?date) ?item",
-    "type": "?eventType ?date ?item",
-    "place": "(!BOUND(?placeLabel)) ?placeLabel ?date ?item",
-}
-
-# A date bound and a value overlap when they agree to the coarser of the two precisions
-# (an event dated "2007" is inside from=2007-05; one dated 2007-01-20 is not).
-_RANGE = {
-    "from": "FILTER(SUBSTR(?from, 1, STRLEN(STR({v}))) <= STR({v}))",
-    "to": "FILTER(SUBSTR(STR({v}), 1, STRLEN(?to)) <= ?to)",
-}
+# The orders each list offers (see browse_index for what they compare), the first the default.
+_ENTITY_SORTS = ("name", "mentions", "articles")
+_EVENT_SORTS = ("date", "-date", "type", "place")
 
 
 @dataclass(frozen=True)
 class Filters:
-    """The validated query parameters of a list; ``bindings`` go to the store."""
+    """The validated query parameters of a list: as the user gave them, and as the index reads
+    them."""
 
-    values: dict[str, str]  # as the user gave them (for the form and the JSON)
-    bindings: dict[str, Term]
+    values: dict[str, str]  # for the form and the JSON
+    criteria: dict[str, str]  # Query's fields
 
-    def project(self) -> str:
-        return " ".join(f"?{name}" for name in self.bindings)
+    def query(self, sort: str) -> Query:
+        return Query(sort, **self.criteria)
 
 
 def _date(name: str) -> str | None:
@@ -92,21 +82,20 @@ def _date(name: str) -> str | None:
 
 def _filters(kind: str) -> Filters:
     values: dict[str, str] = {}
-    bindings: dict[str, Term] = {"class": NamedNode(LISTS[kind][0])}
+    criteria: dict[str, str] = {}
     year = _date("year")
     if year is not None and len(year) != 4:
         raise ApiError(400, f"The year parameter must be four digits, not {year!r}.")
-    for name in ("from", "to"):
+    for name, field in (("from", "start"), ("to", "end")):
         value = _date(name) or year
         if value:
-            values[name] = value
-            bindings[name] = Literal(value)
+            values[name] = criteria[field] = value
     name = request.args.get("q", "").strip()
     if name:
         if len(name) > 200:
             raise ApiError(400, "The q parameter is longer than 200 characters; shorten it.")
         values["q"] = name
-        bindings["q"] = Literal(name)
+        criteria["q"] = name.lower()
     if kind == "events":
         event_type = request.args.get("type", "").strip()
         if event_type:
@@ -117,7 +106,7 @@ def _filters(kind: str) -> Filters:
                     f"({', '.join(EVENT_TYPES)}), not {event_type!r}.",
                 )
             values["type"] = event_type
-            bindings["type"] = NamedNode(PREFIXES["ldpub"] + event_type)
+            criteria["type"] = PREFIXES["ldpub"] + event_type
         place = request.args.get("place", "").strip()
         if place:
             if not re.fullmatch(r"[\w.-]+", place):
@@ -127,89 +116,29 @@ def _filters(kind: str) -> Filters:
                     f"(as in /id/place/karbala), not {place!r}.",
                 )
             values["place"] = place
-            bindings["place"] = NamedNode(iri_for("id/place/" + place))
-    return Filters(values, bindings)
+            criteria["place"] = iri_for("id/place/" + place)
+    return Filters(values, criteria)
 
 
-def _entity_where(f: Filters) -> str:
-    parts = ["?item a ?class ; rdfs:label ?label ."]
-    if "q" in f.bindings:
-        parts.append("FILTER(CONTAINS(LCASE(STR(?label)), LCASE(STR(?q))))")
-    if "from" in f.bindings or "to" in f.bindings:
-        parts.append(
-            "GRAPH ?g { ?m itsrdf:taIdentRef ?item . "
-            "?article a schema:NewsArticle ; schema:datePublished ?published }"
-        )
-        parts += [_RANGE[b].format(v="?published") for b in ("from", "to") if b in f.bindings]
-    else:
-        parts.append("OPTIONAL { GRAPH ?g { ?m itsrdf:taIdentRef ?item } }")
-    return "\n  ".join(parts)
+def _values(iris: list[str]) -> str:
+    """A ``VALUES ?item`` block of IRIs the index read from the store (valid, escaped terms)."""
+    return "VALUES ?item { " + " ".join(str(NamedNode(i)) for i in iris) + " }"
 
 
-def _event_where(f: Filters) -> str:
-    parts = ["?item a ?class ."]
-    if "type" in f.bindings:
-        parts.append("?item a ?type .")
-    if "place" in f.bindings:
-        parts.append("?item sem:hasPlace ?place .")
-    if "from" in f.bindings or "to" in f.bindings:
-        parts.append("?item sem:hasTimeStamp ?when .")
-        parts += [_RANGE[b].format(v="?when") for b in ("from", "to") if b in f.bindings]
-    if "q" in f.bindings:
-        parts.append(
-            "?item sem:hasActor|ldpub:hasTarget|sem:hasPlace ?named . ?named rdfs:label ?nl . "
-            "FILTER(CONTAINS(LCASE(STR(?nl)), LCASE(STR(?q))))"
-        )
-    return "\n  ".join(parts)
-
-
-_ENTITY_ROWS = """
-SELECT {project} ?item ?label (COUNT(DISTINCT ?m) AS ?mentions)
-       (COUNT(DISTINCT ?g) AS ?articles) WHERE {{
-  {where}
-}} GROUP BY {project} ?item ?label ORDER BY {order} LIMIT {limit} OFFSET {offset}"""
-
-# Sorted outside the grouping subquery: Virtuoso 7 refuses ORDER BY (!BOUND(?date)) on an
-# aggregate's name in the same query.
-_EVENT_ROWS = """
-SELECT * WHERE {{ {{
-SELECT {project} ?item (SAMPLE(?t) AS ?eventType) (MIN(STR(?d)) AS ?date)
-       (SAMPLE(?pl) AS ?eventPlace) (SAMPLE(?plLabel) AS ?placeLabel)
-       (GROUP_CONCAT(DISTINCT ?actorLabel; separator="; ") AS ?actors)
+# What the page shows of its events beyond their keys, read for just the page's events.
+_EVENT_DETAILS = """
+SELECT ?item (GROUP_CONCAT(DISTINCT ?actorLabel; separator="; ") AS ?actors)
        (GROUP_CONCAT(DISTINCT ?targetLabel; separator="; ") AS ?targets)
        (MAX(?k) AS ?killed) (MAX(?w) AS ?wounded) (MAX(?c) AS ?captured) WHERE {{
-  {where}
-  OPTIONAL {{ ?item a ?t FILTER(STRSTARTS(STR(?t), STR(ldpub:))) }}
-  OPTIONAL {{ ?item sem:hasTimeStamp ?d }}
-  OPTIONAL {{ ?item sem:hasPlace ?pl OPTIONAL {{ ?pl rdfs:label ?plLabel }} }}
+  {values}
   OPTIONAL {{ ?item sem:hasActor/rdfs:label ?actorLabel }}
   OPTIONAL {{ ?item ldpub:hasTarget/rdfs:label ?targetLabel }}
   OPTIONAL {{ ?item ldpub:killedCount ?k }}
   OPTIONAL {{ ?item ldpub:woundedCount ?w }}
   OPTIONAL {{ ?item ldpub:capturedCount ?c }}
-}} GROUP BY {project} ?item
-}} }} ORDER BY {order} LIMIT {limit} OFFSET {offset}"""
-
-_TOTAL = """
-SELECT {project} (COUNT(DISTINCT ?item) AS ?total) WHERE {{
-  {where}
-}} GROUP BY {project}"""
-
-_DESCRIPTION = "CONSTRUCT { ?item ?p ?o } WHERE { ?item ?p ?o FILTER(!isBlank(?o)) }"
-
-# Facets of the events list: counts over all events, to pick a filter from.
-_EVENT_TYPES = """
-SELECT ?t (COUNT(DISTINCT ?e) AS ?n) WHERE {
-  ?e a sem:Event , ?t FILTER(STRSTARTS(STR(?t), STR(ldpub:)))
-} GROUP BY ?t ORDER BY DESC(?n) ?t"""
-_EVENT_YEARS = """
-SELECT ?year (COUNT(DISTINCT ?e) AS ?n) WHERE {
-  ?e a sem:Event ; sem:hasTimeStamp ?d BIND(SUBSTR(STR(?d), 1, 4) AS ?year)
-} GROUP BY ?year ORDER BY ?year"""
-_EVENT_PLACES = """
-SELECT ?pl ?label (COUNT(DISTINCT ?e) AS ?n) WHERE {
-  ?e a sem:Event ; sem:hasPlace ?pl . ?pl rdfs:label ?label
-} GROUP BY ?pl ?label ORDER BY LCASE(STR(?label))"""
+}} GROUP BY ?item"""
+_DESCRIPTIONS = """
+CONSTRUCT {{ ?item ?p ?o }} WHERE {{ {values} ?item ?p ?o FILTER(!isBlank(?o)) }}"""
 
 
 @dataclass(frozen=True)
@@ -219,66 +148,77 @@ class Facets:
     places: list[tuple[str, str, int]]  # (slug, label, events)
 
 
-def _facets(store: Any) -> Facets:
+def _facets() -> Facets:
+    """Counts over all events of the release, to pick a filter from (read from the index)."""
     places_base = iri_for("id/place/")
+    facets = event_list(publication()).facets
     return Facets(
+        [(t.rsplit("#", 1)[-1], words(t), n) for t, n in facets.types],
+        facets.years,
         [
-            (r["t"].rsplit("#", 1)[-1], words(r["t"]), int(r["n"]))
-            for r in select(store, _EVENT_TYPES)
-        ],
-        [(r["year"], int(r["n"])) for r in select(store, _EVENT_YEARS) if r["year"]],
-        [
-            (r["pl"][len(places_base) :], r["label"], int(r["n"]))
-            for r in select(store, _EVENT_PLACES)
-            if r["pl"].startswith(places_base)
+            (place[len(places_base) :], label, n)
+            for place, label, n in facets.places
+            if place.startswith(places_base)
         ],
     )
 
 
-def _item(kind: str, r: dict[str, Any]) -> dict[str, Any]:
-    """One row as the JSON twin and the page show it."""
-    item: dict[str, Any] = {"iri": r["item"], "url": href(r["item"])}
-    if kind != "events":
-        item.update(label=r["label"], mentions=int(r["mentions"]), articles=int(r["articles"]))
-        return item
-    item.update(
-        type=words(r["eventType"]) if r["eventType"] else "event",
-        date=r["date"],
-        place=r["eventPlace"],
-        place_url=href(r["eventPlace"]) if r["eventPlace"] else None,
-        place_label=r["placeLabel"],
-        actors=[a for a in (r["actors"] or "").split("; ") if a],
-        targets=[t for t in (r["targets"] or "").split("; ") if t],
-    )
-    for name in ("killed", "wounded", "captured"):
-        item[name] = int(r[name]) if r[name] is not None else None
-    return item
+def _entity_item(r: EntityRow) -> dict[str, Any]:
+    """One entity as the JSON twin and the page show it."""
+    return {
+        "iri": r.iri,
+        "url": href(r.iri),
+        "label": r.label,
+        "mentions": r.mentions,
+        "articles": r.articles,
+    }
+
+
+def _event_items(events: list[Event]) -> list[dict[str, Any]]:
+    """The page's events as the JSON twin and the page show them: their keys from the index,
+    participants and casualties from the store."""
+    if not events:
+        return []
+    store = publication().store
+    details = {
+        r["item"]: r
+        for r in select(store, _EVENT_DETAILS.format(values=_values([e.iri for e in events])))
+    }
+    items = []
+    for e in events:
+        r = details.get(e.iri) or {}
+        item: dict[str, Any] = {
+            "iri": e.iri,
+            "url": href(e.iri),
+            "type": words(e.type) if e.type else "event",
+            "date": e.date,
+            "place": e.place,
+            "place_url": href(e.place) if e.place else None,
+            "place_label": e.place_label,
+            "actors": [a for a in (r.get("actors") or "").split("; ") if a],
+            "targets": [t for t in (r.get("targets") or "").split("; ") if t],
+        }
+        for name in ("killed", "wounded", "captured"):
+            item[name] = int(r[name]) if r.get(name) is not None else None
+        items.append(item)
+    return items
 
 
 def _listing(kind: str, suffix: str | None) -> Response:
-    store = publication().store
     f = _filters(kind)
     events = kind == "events"
     sorts = _EVENT_SORTS if events else _ENTITY_SORTS
-    sort = choice_arg("sort", sorts, "date" if events else "name")
+    sort = choice_arg("sort", sorts, sorts[0])
     per_page = int_arg("per_page", PER_PAGE, 1, MAX_PER_PAGE)
-    where = _event_where(f) if events else _entity_where(f)
-    totals = select(store, _TOTAL.format(project=f.project(), where=where), **f.bindings)
-    total = int(totals[0]["total"]) if totals else 0
+    pub = publication()
+    query = f.query(sort)
+    listed = event_list(pub) if events else entity_lists(pub).get(LISTS[kind][0])
+    found: list[Any] = listed.rows(query) if listed else []
+    total = len(found)
     pages = max(1, -(-total // per_page))
     page = int_arg("page", 1, 1, pages)
-    rows = select(
-        store,
-        (_EVENT_ROWS if events else _ENTITY_ROWS).format(
-            project=f.project(),
-            where=where,
-            order=sorts[sort],
-            limit=per_page,
-            offset=(page - 1) * per_page,
-        ),
-        **f.bindings,
-    )
-    items = [_item(kind, r) for r in rows]
+    keys = found[(page - 1) * per_page : page * per_page]
+    items = _event_items(keys) if events else [_entity_item(r) for r in keys]
     path = "/" + kind
 
     def pager(target: str) -> dict[str, str | None]:
@@ -304,10 +244,11 @@ def _listing(kind: str, suffix: str | None) -> Response:
         }
 
     def triples() -> list[Triple]:
-        out: list[Triple] = []
-        for item in items:
-            out += construct(store, _DESCRIPTION, item=NamedNode(item["iri"]))
-        return out
+        if not items:
+            return []
+        at = {item["iri"]: n for n, item in enumerate(items)}
+        found = construct(pub.store, _DESCRIPTIONS.format(values=_values(list(at))))
+        return sorted(found, key=lambda t: at[t.subject.value])  # in the page's order
 
     def html(twins: list) -> str:
         return render_template(
@@ -324,7 +265,7 @@ def _listing(kind: str, suffix: str | None) -> Response:
             filters=f.values,
             items=items,
             links=links,
-            facets=_facets(store) if events else None,
+            facets=_facets() if events else None,
             sort_link=lambda s: with_args(path, sort=s, page=None),
             twins=twins,
         )

@@ -1,0 +1,313 @@
+"""The keys of the browse lists, read once per release and kept in memory, so a page is a slice.
+
+A list page used to aggregate over every mention or event of its class and sort the lot in
+SPARQL on each request: 0.3 s to 2.2 s per page at a million triples, and Oxigraph's ORDER BY
+alone costs about 0.25 s for 3,500 labels (it decodes each term at every comparison). Here a
+few plain SELECTs (no ORDER BY, no per-request aggregate) read what sorting and filtering need
+(labels, mentions per named graph, article dates; event types, dates, places and the names
+of their participants) the first time a release's list is asked for; each order is sorted
+once in Python, and a request filters the sorted keys and slices its page. The page's details
+come from the store for just those keys (:mod:`pipeline.web.browse`).
+
+Multi-valued keys are read deterministically: an entity's name is its least label, an
+event's type, date and place are its least ``ldpub:`` class, timestamp and place (with that
+place's least label).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any, Generic, TypeVar
+
+from pipeline.web.explore import select
+from pipeline.web.publication import Publication
+
+T = TypeVar("T")
+
+_ENTITIES = """
+SELECT ?item ?class ?label WHERE {
+  VALUES ?class { schema:Person schema:Organization schema:Place }
+  ?item a ?class ; rdfs:label ?label .
+}"""
+_MENTIONS = """
+SELECT ?item ?g (COUNT(DISTINCT ?m) AS ?n) WHERE {
+  GRAPH ?g { ?m itsrdf:taIdentRef ?item }
+} GROUP BY ?item ?g"""
+_PUBLISHED = """
+SELECT ?g ?published WHERE {
+  GRAPH ?g { ?article a schema:NewsArticle ; schema:datePublished ?published }
+}"""
+_EVENTS = "SELECT ?item WHERE { ?item a sem:Event }"
+_EVENT_TYPES = """
+SELECT ?item ?t WHERE { ?item a sem:Event , ?t FILTER(STRSTARTS(STR(?t), STR(ldpub:))) }"""
+_EVENT_DATES = "SELECT ?item ?d WHERE { ?item a sem:Event ; sem:hasTimeStamp ?d }"
+_EVENT_PLACES = """
+SELECT ?item ?pl ?label WHERE {
+  ?item a sem:Event ; sem:hasPlace ?pl OPTIONAL { ?pl rdfs:label ?label }
+}"""
+_EVENT_NAMES = """
+SELECT ?item ?label WHERE {
+  ?item a sem:Event .
+  { ?item sem:hasActor ?named } UNION { ?item ldpub:hasTarget ?named }
+  ?named rdfs:label ?label
+}"""
+
+
+def in_range(value: str, start: str | None, end: str | None) -> bool:
+    """Whether a date (any precision) overlaps [start, end], compared to the coarser precision.
+
+    An event dated "2007" is inside from=2007-05; one dated 2007-01-20 is not.
+    """
+    return (start is None or start[: len(value)] <= value) and (
+        end is None or value[: len(end)] <= end
+    )
+
+
+@dataclass(frozen=True)
+class Query:
+    """What a request asks of a list: filters as plain values (validated by the caller)."""
+
+    sort: str
+    q: str | None = None  # lower-cased name text
+    start: str | None = None  # from
+    end: str | None = None  # to
+    type: str | None = None  # an event class IRI
+    place: str | None = None  # a place IRI
+
+    @property
+    def dated(self) -> bool:
+        return self.start is not None or self.end is not None
+
+
+# --- entities -----------------------------------------------------------------------------
+
+
+@dataclass
+class Entity:
+    """One entity of the people, organizations or places list."""
+
+    iri: str
+    label: str
+    graphs: dict[str, int] = field(default_factory=dict)  # mentions per named graph
+
+
+@dataclass(frozen=True)
+class EntityRow:
+    """An entity as a page shows it: its counts, within the date range when one is given."""
+
+    iri: str
+    label: str
+    mentions: int
+    articles: int
+
+    @property
+    def folded(self) -> str:
+        """The label lower-cased: what name sorting and the name filter compare."""
+        return self.label.lower()
+
+
+_ENTITY_ORDERS: dict[str, Callable[[EntityRow], tuple]] = {
+    "name": lambda r: (r.folded, r.iri),
+    "mentions": lambda r: (-r.mentions, r.folded, r.iri),
+    "articles": lambda r: (-r.articles, r.folded, r.iri),
+}
+
+
+class EntityList:
+    """One class's entities, in each order the list offers."""
+
+    def __init__(self, entities: list[Entity], published: dict[str, list[str]]) -> None:
+        self._entities = sorted(entities, key=lambda e: (e.label.lower(), e.iri))
+        self._published = published  # named graph -> the dates of its articles
+        rows = [EntityRow(e.iri, e.label, sum(e.graphs.values()), len(e.graphs)) for e in entities]
+        self.orders = {sort: sorted(rows, key=key) for sort, key in _ENTITY_ORDERS.items()}
+
+    def rows(self, query: Query) -> list[EntityRow]:
+        """The matching entities in the asked order; counts only within the date range."""
+        q = query.q
+        if not query.dated:
+            return [r for r in self.orders[query.sort] if q is None or q in r.folded]
+        inside = {
+            g
+            for g, dates in self._published.items()
+            if any(in_range(d, query.start, query.end) for d in dates)
+        }
+        rows = []
+        for e in self._entities:
+            counts = [n for g, n in e.graphs.items() if g in inside]
+            if counts and (q is None or q in e.label.lower()):
+                rows.append(EntityRow(e.iri, e.label, sum(counts), len(counts)))
+        return rows if query.sort == "name" else sorted(rows, key=_ENTITY_ORDERS[query.sort])
+
+
+def _entity_lists(store: Any) -> dict[str, EntityList]:
+    entities: dict[tuple[str, str], Entity] = {}
+    for r in select(store, _ENTITIES):
+        k = (r["class"], r["item"])
+        if k not in entities or r["label"] < entities[k].label:
+            entities[k] = Entity(r["item"], r["label"])
+    graphs: dict[str, dict[str, int]] = defaultdict(dict)
+    for r in select(store, _MENTIONS):
+        graphs[r["item"]][r["g"]] = int(r["n"])
+    published: dict[str, list[str]] = defaultdict(list)
+    for r in select(store, _PUBLISHED):
+        published[r["g"]].append(r["published"])
+    by_class: dict[str, list[Entity]] = defaultdict(list)
+    for (cls, iri), e in entities.items():
+        e.graphs = graphs.get(iri, {})
+        by_class[cls].append(e)
+    return {cls: EntityList(es, published) for cls, es in by_class.items()}
+
+
+# --- events -------------------------------------------------------------------------------
+
+
+@dataclass
+class Event:
+    """One event's keys: what the list sorts and filters it by."""
+
+    iri: str
+    types: set[str] = field(default_factory=set)
+    dates: set[str] = field(default_factory=set)
+    places: dict[str, set[str]] = field(default_factory=dict)  # place -> its labels
+    names: set[str] = field(default_factory=set)  # participants' and places' labels, lowered
+
+    @property
+    def type(self) -> str | None:
+        return min(self.types, default=None)
+
+    @property
+    def date(self) -> str | None:
+        return min(self.dates, default=None)
+
+    @property
+    def place(self) -> str | None:
+        return min(self.places, default=None)
+
+    @property
+    def place_label(self) -> str | None:
+        place = self.place
+        return min(self.places[place], default=None) if place else None
+
+    def matches(self, query: Query) -> bool:
+        return (
+            (query.type is None or query.type in self.types)
+            and (query.place is None or query.place in self.places)
+            and (not query.dated or any(in_range(d, query.start, query.end) for d in self.dates))
+            and (query.q is None or any(query.q in n for n in self.names))
+        )
+
+
+def _ordered(events: Iterable[Event], *keys: Callable[[Event], Any]) -> list[Event]:
+    """Sorted by several keys, the first most significant (stable sorts, last key first)."""
+    out = list(events)
+    for k in reversed(keys):
+        out.sort(key=k)
+    return out
+
+
+def _unbound_last(name: str) -> Callable[[Event], bool]:
+    """SPARQL's ``(!BOUND(?x))``: events without the value after those with it."""
+    return lambda e: getattr(e, name) is None
+
+
+def _ascending(name: str) -> Callable[[Event], tuple[bool, str]]:
+    """SPARQL's ``?x``: an unbound value sorts before every string."""
+    return lambda e: (getattr(e, name) is not None, getattr(e, name) or "")
+
+
+def _iri(e: Event) -> str:
+    return e.iri
+
+
+def _event_orders(events: list[Event]) -> dict[str, list[Event]]:
+    """The orders of the events list, as the ORDER BY clauses they replace would sort."""
+    newest = sorted(events, key=_iri)  # (!BOUND(?date)) DESC(?date) ?item
+    newest.sort(key=lambda e: e.date or "", reverse=True)
+    newest.sort(key=_unbound_last("date"))
+    return {
+        "date": _ordered(events, _unbound_last("date"), _ascending("date"), _iri),
+        "-date": newest,
+        "type": _ordered(events, _ascending("type"), _ascending("date"), _iri),
+        "place": _ordered(
+            events,
+            _unbound_last("place_label"),
+            _ascending("place_label"),
+            _ascending("date"),
+            _iri,
+        ),
+    }
+
+
+@dataclass(frozen=True)
+class Facets:
+    """Counts over all events, to pick a filter from."""
+
+    types: list[tuple[str, int]]  # (class IRI, events), most first
+    years: list[tuple[str, int]]
+    places: list[tuple[str, str, int]]  # (place IRI, label, events) by label
+
+
+class EventList:
+    def __init__(self, events: list[Event]) -> None:
+        self.orders = _event_orders(events)
+        types = Counter(t for e in events for t in e.types)
+        years = Counter(y for e in events for y in {d[:4] for d in e.dates} if y)
+        places = Counter((p, label) for e in events for p, ls in e.places.items() for label in ls)
+        self.facets = Facets(
+            sorted(types.items(), key=lambda kv: (-kv[1], kv[0])),
+            sorted(years.items()),
+            [(p, label, n) for (p, label), n in sorted(places.items(), key=_place_order)],
+        )
+
+    def rows(self, query: Query) -> list[Event]:
+        return [e for e in self.orders[query.sort] if e.matches(query)]
+
+
+def _place_order(item: tuple[tuple[str, str], int]) -> tuple[str, str]:
+    (place, label), _ = item
+    return (label.lower(), place)
+
+
+def _event_list(store: Any) -> EventList:
+    events = {r["item"]: Event(r["item"]) for r in select(store, _EVENTS)}
+    for r in select(store, _EVENT_TYPES):
+        events[r["item"]].types.add(r["t"])
+    for r in select(store, _EVENT_DATES):
+        events[r["item"]].dates.add(r["d"])
+    for r in select(store, _EVENT_PLACES):
+        labels = events[r["item"]].places.setdefault(r["pl"], set())
+        if r["label"] is not None:
+            labels.add(r["label"])
+            events[r["item"]].names.add(r["label"].lower())
+    for r in select(store, _EVENT_NAMES):
+        events[r["item"]].names.add(r["label"].lower())
+    return EventList(list(events.values()))
+
+
+# --- one index per release ------------------------------------------------------------------
+
+
+class PerRelease(Generic[T]):
+    """One value per release, built on first use; only the two newest releases are kept."""
+
+    def __init__(self, build: Callable[[Any], T]) -> None:
+        self._build = build
+        self._lock = threading.Lock()
+        self._values: dict[str, T] = {}
+
+    def __call__(self, pub: Publication) -> T:
+        with self._lock:
+            value = self._values.get(pub.release)
+            if value is None:
+                value = self._values[pub.release] = self._build(pub.store)
+                while len(self._values) > 2:
+                    del self._values[next(iter(self._values))]
+            return value
+
+
+entity_lists = PerRelease(_entity_lists)
+event_list = PerRelease(_event_list)
