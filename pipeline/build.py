@@ -29,6 +29,7 @@ from .documents import read_documents
 from .link import link_resolution
 from .map import Minter, entities_graph, provenance_graph
 from .publish import Publication, as_quads, check_out, publish, write_quarantine
+from .publish.dumps import Parallel
 from .records import (
     AnalyzedDocument,
     Document,
@@ -47,7 +48,8 @@ Progress = Callable[[str, int, int], None]  # stage, done, total
 T = TypeVar("T")
 R = TypeVar("R")
 
-BATCH = 16  # documents per worker task: the model reads them in one stream, SHACL in one run
+BATCH = 16  # documents per task: the model reads them in one stream, SHACL in one run
+POOL_BATCH = 8  # per task when several workers share them: the last tasks end closer together
 RUN_PLACEHOLDER = "urn:ldpub:cached-run"  # stands for this build's run IRI in cached graphs
 
 
@@ -88,8 +90,9 @@ def _model_files(model: str) -> Path:
     return model_folder(model)
 
 
-def _batches(items: Sequence[T]) -> list[Sequence[T]]:
-    return [items[i : i + BATCH] for i in range(0, len(items), BATCH)]
+def _batches(items: Sequence[T], jobs: int) -> list[Sequence[T]]:
+    size = BATCH if jobs == 1 else POOL_BATCH
+    return [items[i : i + size] for i in range(0, len(items), size)]
 
 
 class _Workers:
@@ -108,8 +111,11 @@ class _Workers:
     def map(
         self, fn: Callable[[Sequence[T]], list[R]], batches: Iterable[Sequence[T]]
     ) -> Iterator[list[R]]:
+        """``fn`` of each batch, in order; every batch is taken from ``batches`` before the
+        first result is read (as a pool's ``map`` does), so with any number of jobs the build
+        does the same things in the same order."""
         if self.jobs == 1:
-            return map(fn, batches)
+            return map(fn, list(batches))
         if self.pool is None:
             self.pool = ProcessPoolExecutor(
                 self.jobs,
@@ -118,6 +124,10 @@ class _Workers:
                 initargs=(self.model,),
             )
         return self.pool.map(fn, batches)
+
+    def parallel(self) -> Callable[[Callable[[T], R], Iterable[T]], Iterator[R]]:
+        """The pool's ``map`` for other work (the dumps) once it is running, else ``map``."""
+        return map if self.pool is None else self.pool.map
 
     def close(self) -> None:
         if self.pool is not None:
@@ -138,11 +148,12 @@ def _analyze(
         else:  # same text and sidecar; the id and path are this build's
             found[i] = replace(cached, document=replace(document, meta=cached.document.meta))
     progress("analyze", len(found), len(documents))
-    batches = _batches(todo)
-    results = work.map(workers.analyze, [[documents[i] for i in batch] for batch in batches])
+    batches = _batches(todo, work.jobs)
+    analyze = partial(workers.analyze, cache=cache)  # the workers write the cache entries
+    results = work.map(analyze, [[documents[i] for i in batch] for batch in batches])
     for batch, analyzed in zip(batches, results, strict=True):
         for i, item in zip(batch, analyzed, strict=True):
-            cache.put("analysis", cache.key(documents[i].sha256), item)
+            cache.keep("analysis", cache.key(documents[i].sha256))
             found[i] = item
         progress("analyze", len(found), len(documents))
     return [found[i] for i in range(len(documents))]
@@ -187,7 +198,6 @@ def _graphs(
     run_iri = f"<{mint.run(run)}>"
     placeholder = f"<{RUN_PLACEHOLDER}>"
     keys: list[str] = []
-    tasks: list[tuple[int, GraphTask]] = []
     done = 0
     with spool.open("w", encoding="utf-8") as out:
 
@@ -202,30 +212,39 @@ def _graphs(
             done += 1
             progress("validate", done, len(analyzed))
 
-        for i, item in enumerate(analyzed):
-            doc_id = item.document.doc_id
-            mentions = resolution.mentions[doc_id]
-            entities = tuple(
-                resolution.entities[k] for k in sorted({m.entity_key for m in mentions})
-            )
-            key = cache.key(
-                mint.base,
-                doc_id,
-                item.document.sha256,
-                repr(mentions),
-                repr([_entity_state(e) for e in entities]),
-            )
-            keys.append(key)
-            cached = cache.get("graph", key)
-            if cached is None:
-                tasks.append((i, GraphTask(item, mentions, entities)))
-            else:
-                take(item, _with_run(cached, placeholder, run_iri))
-        batches = _batches(tasks)
+        def todo() -> Iterator[list[GraphTask]]:
+            """Batches of the documents whose graphs are not cached, handed to the workers as
+            they are found, so the workers start while the rest are looked up."""
+            batch: list[tuple[int, GraphTask]] = []
+            for i, item in enumerate(analyzed):
+                doc_id = item.document.doc_id
+                mentions = resolution.mentions[doc_id]
+                entities = tuple(
+                    resolution.entities[k] for k in sorted({m.entity_key for m in mentions})
+                )
+                key = cache.key(
+                    mint.base,
+                    doc_id,
+                    item.document.sha256,
+                    repr(mentions),
+                    repr([_entity_state(e) for e in entities]),
+                )
+                keys.append(key)
+                cached = cache.get("graph", key)
+                if cached is None:
+                    batch.append((i, GraphTask(item, mentions, entities)))
+                else:
+                    take(item, _with_run(cached, placeholder, run_iri))
+                if len(batch) == size or (batch and i == len(analyzed) - 1):
+                    submitted.append([n for n, _ in batch])
+                    yield [task for _, task in batch]
+                    batch = []
+
+        size = BATCH if work.jobs == 1 else POOL_BATCH
+        submitted: list[list[int]] = []
         run_batch = partial(workers.graphs, run=run, base_uri=mint.base)
-        results = work.map(run_batch, [[task for _, task in batch] for batch in batches])
-        for batch, graphs in zip(batches, results, strict=True):
-            for (i, _), graph in zip(batch, graphs, strict=True):
+        for batch_index, graphs in enumerate(work.map(run_batch, todo())):
+            for i, graph in zip(submitted[batch_index], graphs, strict=True):
                 cache.put("graph", keys[i], _with_run(graph, run_iri, placeholder))
                 take(analyzed[i], graph)
     return result
@@ -306,8 +325,9 @@ def build(
                 )
             bad = {id(item) for item, _ in round_.failed}
             analyzed = [item for item in analyzed if id(item) not in bad]
-        work.close()  # the workers' models are no longer needed while publishing
-        result = _publish(analyzed, quarantined, resolution, round_, reports, run, mint, out)
+        result = _publish(
+            analyzed, quarantined, resolution, round_, reports, run, mint, out, work.parallel()
+        )
         result.summary["reused"] = store.hits["analysis"]  # for the CLI, not the release
         store.prune()
         if result.publication:
@@ -344,6 +364,7 @@ def _publish(
     run: Run,
     mint: Minter,
     out: Path,
+    parallel: Parallel,
 ) -> BuildResult:
     kinds = [e.kind for e in resolution.entities.values()]
     summary: dict[str, Any] = {
@@ -383,6 +404,7 @@ def _publish(
         summary=summary,
         ontology=ONTOLOGY_DIR,
         shapes=SHAPES_DIR,
+        parallel=parallel,
     )
     summary["triples"] = result.publication.triples
     return result

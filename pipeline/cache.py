@@ -130,6 +130,10 @@ class BuildCache:
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
+        self.keep(kind, key)
+
+    def keep(self, kind: str, key: str) -> None:
+        """Keep the entry past ``prune`` (one written by a worker process's copy of the cache)."""
         self.used[kind].add(key)
 
     def prune(self) -> None:

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from .cache import BuildCache
 from .extract import extract_events, extract_relations
 from .map import (
     Minter,
@@ -53,8 +54,12 @@ def _loaded() -> Language:
     return _language
 
 
-def analyze(documents: Sequence[Document]) -> list[AnalyzedDocument]:
-    """Segment, tag and extract from each document; the model reads the batch in one stream."""
+def analyze(documents: Sequence[Document], cache: BuildCache) -> list[AnalyzedDocument]:
+    """Segment, tag and extract from each document; the model reads the batch in one stream.
+
+    Each analysis is written to ``cache`` here, so a worker, not the build's own process,
+    spends the time pickling it.
+    """
     prepared = []
     for document in documents:
         segments = segment(document)
@@ -66,9 +71,9 @@ def analyze(documents: Sequence[Document]) -> list[AnalyzedDocument]:
         prepared, analyze_batch(_loaded(), prepared), strict=True
     ):
         item = AnalyzedDocument(document, segments, sentences, mentions)
-        analyzed.append(
-            replace(item, relations=extract_relations(item), events=extract_events(item))
-        )
+        item = replace(item, relations=extract_relations(item), events=extract_events(item))
+        cache.put("analysis", cache.key(document.sha256), item)
+        analyzed.append(item)
     return analyzed
 
 

@@ -180,3 +180,14 @@ def test_jobs_setting_is_checked(corpus: Path, tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["build", str(corpus), "--out", str(tmp_path), "--jobs", "0"])
     assert result.exit_code == 2
     assert "--jobs" in result.output
+
+
+def test_two_workers_fill_the_cache_a_rebuild_reuses(corpus: Path, tmp_path: Path) -> None:
+    """The worker processes write the analyses; the build keeps them past pruning."""
+    out = tmp_path / "dist"
+    _build(corpus, out, jobs=2)
+    assert len(_analysis_entries(out)) == len(ARTICLES)
+    _forget_last_build(out)
+    again = _build(corpus, out, jobs=2)
+    assert again.summary["reused"] == len(ARTICLES)
+    assert len(_analysis_entries(out)) == len(ARTICLES)

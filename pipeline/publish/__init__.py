@@ -18,7 +18,7 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import OWL
 
 from ..records import Quarantined, Run
-from .dumps import sha256_of, write_checksums, write_dumps
+from .dumps import Parallel, sha256_of, write_checksums, write_dumps
 from .release import PublishError, check_out, finish_release, start_release
 from .void import void_graph
 
@@ -72,20 +72,23 @@ def publish(
     summary: Mapping[str, object],
     ontology: Path,
     shapes: Path,
+    parallel: Parallel = map,
 ) -> Publication:
     """Write a complete release of ``graphs`` under ``out`` and make it the current one.
 
     A graph is an rdflib Graph or its N-Triples text; ``quads`` is an N-Quads file of more
     named graphs (the build spools documents there, so its memory does not grow with them).
+    ``parallel`` writes the dumps (see ``write_dumps``) while the store loads.
     """
     partial = start_release(out, run.run_id)
     try:
         load = partial / "load.nq"
         _write_quads(graphs, load, quads)
+        dumps = partial / "dumps"
+        dumps_written = write_dumps(load, dumps, parallel)
         store = ox.Store(str(partial / "store"))
         store.bulk_load(path=str(load), format=ox.RdfFormat.N_QUADS)  # Oxigraph's fastest path
-        dumps = partial / "dumps"
-        checksums = write_dumps(load, dumps)
+        checksums = dumps_written()
         load.unlink()
         triples = len(store)
         counts = _class_counts(store, entities_graph)

@@ -11,8 +11,9 @@ import gzip
 import hashlib
 import json
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 from typing import IO
 
@@ -53,23 +54,43 @@ def _gzip(path: Path) -> Iterator[IO[bytes]]:
         yield out
 
 
-def write_dumps(quads: Path, folder: Path) -> dict[str, str]:
-    """Write the four dumps of the N-Quads file ``quads`` and the @context into ``folder``.
+Parallel = Callable[[Callable[[str], None], Iterable[str]], Iterable[None]]
 
-    Returns file name -> sha256.
+
+def write_dumps(
+    quads: Path, folder: Path, parallel: Parallel = map
+) -> Callable[[], dict[str, str]]:
+    """Start writing the four dumps of the N-Quads file ``quads`` and the @context into
+    ``folder``; the returned function waits for them and gives file name -> sha256.
+
+    ``parallel`` is ``map`` (each dump written when waited for) or a process pool's ``map``
+    (all written at once, by other processes, while the caller loads the store).
     """
     folder.mkdir(parents=True, exist_ok=True)
-    with _gzip(folder / "ldpub.nq.gz") as out, quads.open("rb") as source:
-        shutil.copyfileobj(source, out)
-    with _gzip(folder / "ldpub.nt.gz") as out:
-        ox.serialize(_union(quads), out, ox.RdfFormat.N_TRIPLES)
-    with _gzip(folder / "ldpub.ttl.gz") as out:
-        ox.serialize(_union(quads), out, ox.RdfFormat.TURTLE, prefixes=dict(PREFIXES))
     context = jsonld_context()
     (folder / CONTEXT_FILE).write_text(json.dumps(context, indent=2) + "\n", encoding="utf-8")
-    with _gzip(folder / "ldpub.jsonld.gz") as out:
-        _write_jsonld(quads, context, out)
-    return {name: sha256_of(folder / name) for name in (*DUMPS, CONTEXT_FILE)}
+    pending = parallel(partial(write_dump, quads=quads, folder=folder), DUMPS)
+
+    def finish() -> dict[str, str]:
+        for _ in pending:
+            pass
+        return {name: sha256_of(folder / name) for name in (*DUMPS, CONTEXT_FILE)}
+
+    return finish
+
+
+def write_dump(name: str, *, quads: Path, folder: Path) -> None:
+    """One dump (a name of ``DUMPS``) of the N-Quads file ``quads``."""
+    with _gzip(folder / name) as out:
+        if name == "ldpub.nq.gz":
+            with quads.open("rb") as source:
+                shutil.copyfileobj(source, out)
+        elif name == "ldpub.nt.gz":
+            ox.serialize(_union(quads), out, ox.RdfFormat.N_TRIPLES)
+        elif name == "ldpub.ttl.gz":
+            ox.serialize(_union(quads), out, ox.RdfFormat.TURTLE, prefixes=dict(PREFIXES))
+        else:
+            _write_jsonld(quads, jsonld_context(), out)
 
 
 def _write_jsonld(quads: Path, context: dict[str, object], out: IO[bytes]) -> None:
