@@ -143,7 +143,7 @@ class EntityList:
         return rows if query.sort == "name" else sorted(rows, key=_ENTITY_ORDERS[query.sort])
 
 
-def _entity_lists(store: Any) -> dict[str, EntityList]:
+def load_entities(store: Any) -> dict[str, EntityList]:
     entities: dict[tuple[str, str], Entity] = {}
     for r in select(store, _ENTITIES):
         k = (r["class"], r["item"])
@@ -272,7 +272,7 @@ def _place_order(item: tuple[tuple[str, str], int]) -> tuple[str, str]:
     return (label.lower(), place)
 
 
-def _event_list(store: Any) -> EventList:
+def load_events(store: Any) -> EventList:
     events = {r["item"]: Event(r["item"]) for r in select(store, _EVENTS)}
     for r in select(store, _EVENT_TYPES):
         events[r["item"]].types.add(r["t"])
@@ -309,5 +309,5 @@ class PerRelease(Generic[T]):
             return value
 
 
-entity_lists = PerRelease(_entity_lists)
-event_list = PerRelease(_event_list)
+entity_lists = PerRelease(load_entities)
+event_list = PerRelease(load_events)

@@ -12,12 +12,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from pyoxigraph import Literal, NamedNode, QuerySolutions, Triple
 
 from pipeline.namespaces import PREFIXES, RELATIONS
 from pipeline.store import Store
 from pipeline.store.bind import bind
+
+if TYPE_CHECKING:  # the index module serves pages; this one only reads the store
+    from pipeline.web.search import LabelIndex
 
 _PROLOGUE = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
 _RELATIONS = " ".join(f"ldpub:{r}" for r in RELATIONS)
@@ -90,10 +94,11 @@ class Description:
     referenced_by: list[tuple[Link, Link]]
 
 
-def _select(store: Store, query: str, iri: str, word: str = "") -> QuerySolutions:
-    """Run one of the queries below with ``?iri`` (and ``?word``) bound."""
-    terms = {"iri": NamedNode(iri), **({"word": Literal(word)} if word else {})}
-    result = store.query(_PROLOGUE + bind(query, terms), use_default_graph_as_union=True)
+def _select(store: Store, query: str, iri: str) -> QuerySolutions:
+    """Run one of the queries below with ``?iri`` bound."""
+    result = store.query(
+        _PROLOGUE + bind(query, {"iri": NamedNode(iri)}), use_default_graph_as_union=True
+    )
     assert isinstance(result, QuerySolutions)
     return result
 
@@ -285,19 +290,11 @@ SELECT DISTINCT ?s ?p ?label WHERE {{
     )
 
 
-def suggestions(store: Store, missing: str) -> list[Link]:
-    """Entities whose label shares the longest word of a missing IRI's last segment."""
-    words = sorted(missing.rstrip("/").rsplit("/", 1)[-1].split("-"), key=len, reverse=True)
-    if not words or len(words[0]) < 3:
-        return []
-    rows = _select(
-        store,
-        """
-SELECT DISTINCT ?s ?label WHERE {
-  ?s rdfs:label ?label .
-  FILTER(CONTAINS(LCASE(STR(?label)), LCASE(?word)))
-} ORDER BY ?label LIMIT 10""",
-        missing,
-        words[0],
-    )
-    return [Link(r["s"].value, r["label"].value) for r in rows]
+def suggestions(index: LabelIndex, missing: str) -> list[Link]:
+    """Entities named like a missing IRI's last segment (``qais-qazalli`` -> "qais qazalli").
+
+    Asked of the release's search index, so a misspelled address still finds its entity and a
+    404 costs a lookup rather than a scan of every label in the store.
+    """
+    name = missing.rstrip("/").rsplit("/", 1)[-1].replace("-", " ")
+    return [Link(h.iri, h.label) for h in index.search(name, 10)]

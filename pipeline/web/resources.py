@@ -14,6 +14,7 @@ from pyoxigraph import NamedNode
 from pipeline.web import describe
 from pipeline.web.errors import ApiError
 from pipeline.web.rdfview import respond, split_suffix
+from pipeline.web.search import index_for
 from pipeline.web.site import href, iri_for, publication
 
 bp = Blueprint("resources", __name__)
@@ -28,7 +29,7 @@ def _not_found(iri: str, kind: str) -> ApiError:
         f"No {kind} {iri} is published in release {publication().release}; check the address, "
         "or find IRIs with the SPARQL endpoint at /sparql.",
         title=f"Unknown {kind}",
-        links=[(href(s.iri), s.label) for s in describe.suggestions(publication().store, iri)],
+        links=[(href(s.iri), s.label) for s in describe.suggestions(index_for(publication()), iri)],
     )
 
 
