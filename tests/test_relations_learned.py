@@ -7,7 +7,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from pipeline.extract.evaluate_relations import evaluate_domain
-from pipeline.extract.learned import NONE, RULE, LinearModel, learned_relations, load, placed
+from pipeline.extract.learned import (
+    NONE,
+    RULE,
+    LinearModel,
+    crosses,
+    learned_relations,
+    load,
+    placed,
+)
 from pipeline.extract.marked import marked_document
 from pipeline.extract.relations import SIGNATURES, extract_relations, rule_relations
 from pipeline.extract.train_relations import DOMAIN_TRAIN, FLOOR, thresholds, write_model
@@ -125,3 +133,31 @@ def test_thresholds_weigh_each_prediction() -> None:
     assert thresholds(scored, 0.7) == {"memberOf": 0.9}
     unweighted = [(p, s, ok, 1.0) for p, s, ok, _ in scored]
     assert thresholds(unweighted, 0.7) == {}
+
+
+def _combined(marked: str) -> set[tuple[str, str, str]]:
+    found = extract_relations(marked_document(marked))
+    return {(r.subject.name, r.predicate, r.object.name) for r in found}
+
+
+def test_the_classifier_does_not_reach_across_a_name_of_the_same_kind() -> None:
+    found = _combined("[Tomas Varga|P], the head of the [Civic Front|O], lobbied [Congress|O].")
+    assert found == {("Tomas Varga", "leaderOf", "Civic Front")}
+    found = _combined("[Ilse Brandt|P], leader of the [Green Union|O], criticised the [Senate|O].")
+    assert ("Ilse Brandt", "leaderOf", "Senate") not in found
+
+
+def test_crosses_a_same_kind_name_unless_it_is_listed_with_the_end() -> None:
+    def crossing(marked: str) -> bool:
+        doc = marked_document(marked)
+        return crosses(doc.document.text, doc.mentions, doc.mentions[0], doc.mentions[-1])
+
+    assert crossing("[Tomas Varga|P], the head of the [Civic Front|O], lobbied [Congress|O].")
+    assert crossing("[Ana Bel|P] met [Ivo Stanek|P], the leader of [Rio Group|O].")
+    assert not crossing("[Varnia|L] and [Kelmar|L] arm the [Tor Guard|O].")  # a list
+    assert not crossing("[Ana Bel|P] of [Kelmar|L] joined the [Rio Group|O].")  # other kind
+
+
+def test_a_name_before_a_hyphen_is_no_party_for_rules_or_classifier() -> None:
+    found = _combined("[Kataib Sarkha|O], part of the [Varnia|L]-aligned axis, fired rockets.")
+    assert not {t for t in found if t[2] == "Varnia" and t[1] == "partOf"}

@@ -138,3 +138,19 @@ def test_a_place_is_skipped_only_before_a_passive_agent() -> None:
 )
 def test_a_name_before_a_hyphen_only_qualifies_the_next_word(marked: str) -> None:
     assert triples(marked) == set()
+
+
+@pytest.mark.parametrize(
+    "marked",
+    [
+        "[Varnia|L]'s support for the [Tor Guard|O] has grown.",
+        "[Varnian=Varnia|L] military and financial support for the [Tor Guard|O] grew.",
+        "[Varnia|L]'s funding of the [Tor Guard|O] was cut.",
+    ],
+)
+def test_support_for(marked: str) -> None:
+    assert triples(marked) == {("Varnia", "supports", "Tor Guard", "support-for")}
+
+
+def test_support_for_a_place_that_only_qualifies_a_noun_is_not_support() -> None:
+    assert triples("[Varnia|L]'s support for the [Kelmar|L] talks grew.") == set()

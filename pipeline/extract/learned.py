@@ -27,7 +27,7 @@ import numpy as np
 
 from pipeline.demonyms import COUNTRY_OF
 from pipeline.extract.pair_features import pair_features
-from pipeline.extract.relations import SIGNATURES
+from pipeline.extract.relations import COORDINATION, SIGNATURES
 from pipeline.records import AnalyzedDocument, EntityKind, Mention, Relation, Sentence
 
 MODEL_FILE = Path(__file__).resolve().parents[1] / "models" / "ldpub_relations" / "model.json"
@@ -139,11 +139,29 @@ def placed(text: str, mentions: Sequence[Mention], subject: Mention, obj: Mentio
     return not (subject.kind is EntityKind.ORGANIZATION and obj.text in COUNTRY_OF)
 
 
+def crosses(text: str, mentions: Sequence[Mention], left: Mention, right: Mention) -> bool:
+    """Whether a name of the same kind as one end lies between the two, outside a list with
+    that end: "X, the head of the Y, lobbied Z" relates X to Y, not to Z. Out of fold on
+    Re-DocRED dev and the news sentences, the classifier's relations other than locatedIn
+    across such a name were right 12 times in 41 (0.29), against 0.58 for the rest."""
+    for m in mentions:
+        if left.end <= m.start and m.end <= right.start:
+            if m.kind is right.kind and not COORDINATION.fullmatch(text, m.end, right.start):
+                return True
+            if m.kind is left.kind and not COORDINATION.fullmatch(text, left.end, m.start):
+                return True
+    return False
+
+
 def admissible(
     text: str, mentions: Sequence[Mention], predicate: str, subject: Mention, obj: Mention
 ) -> bool:
-    """Whether a class the model chose may be asserted here (see ``placed``)."""
-    return predicate != "locatedIn" or placed(text, mentions, subject, obj)
+    """Whether a class the model chose may be asserted here: places must be ``placed``, other
+    relations must not reach across a name of an end's kind (``crosses``)."""
+    if predicate == "locatedIn":
+        return placed(text, mentions, subject, obj)
+    left, right = sorted((subject, obj), key=lambda m: m.start)
+    return not crosses(text, mentions, left, right)
 
 
 def _spans(a: Mention, b: Mention) -> frozenset[tuple[int, int]]:

@@ -645,6 +645,19 @@ RULES: tuple[_Rule, ...] = (
         ),
         _provided,
     ),
+    # "Iran's support for Hezbollah", "Iranian funding of the militias"
+    _Rule(
+        "support-for",
+        ANY,
+        ANY,
+        _compile(
+            rf"(?:{_POSS})?\s+(?:(?:military|financial|political|material|covert|open|longtime"
+            r"|long-standing|continued|continuing|growing|decades-long)\s+(?:and\s+)?)*"
+            r"(?:support|backing|funding|financing|sponsorship|patronage|arming)\s+"
+            rf"(?:for|of|to)\s+{_THE}"
+        ),
+        _fixed("supports", True),
+    ),
     # "Iran provides the Houthis with missiles"
     _Rule(
         "provides-to",
@@ -842,7 +855,7 @@ _POSSESSOR = re.compile(r"['’]s?\s+")
 _IN_PLACE = re.compile(r"\s(?P<prep>in|at|near|inside|outside)\s+(?:the\s+)?\Z", re.IGNORECASE)
 _BY = re.compile(r"\s+(?:(?:in|during|since)\s+\w+\s+)?by\s", re.IGNORECASE)
 # Lists: "Iran and Syria", "Hamas, Islamic Jihad and Hezbollah" (an "or" list asserts nothing).
-_COORDINATION = re.compile(r"\s*,\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?", re.IGNORECASE)
+COORDINATION = re.compile(r"\s*,\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?", re.IGNORECASE)
 # A list acts as the subject only where a clause starts ("He said Iran and Syria armed ...").
 _CLAUSE_START = re.compile(
     r"(?:\A|[,;:(—–]\s*|\b(?:that|said|says|and|but|while|as|because|when|after)\s+)"
@@ -861,7 +874,7 @@ DISTRIBUTIVE = frozenset(
         "trained-or-backed-by", "trains-or-backs", "received-training-from", "member-of",
         "joined", "verb-founded", "passive-led-by", "affiliated-with", "based-in", "works-for",
         "supported-from", "provides-to", "belongs-to", "instructors-trained", "object-relative",
-        "clashed-with",
+        "clashed-with", "support-for",
     }
 )  # fmt: skip
 
@@ -872,7 +885,7 @@ def _lists(text: str, sentence: Sentence, mentions: Sequence[Mention]) -> dict[M
     lists: dict[Mention, tuple] = {}
     run = [mentions[0]] if mentions else []
     for prev, mention in pairwise(mentions):
-        link = _COORDINATION.fullmatch(text, prev.end, mention.start)
+        link = COORDINATION.fullmatch(text, prev.end, mention.start)
         if link is not None and mention.kind is prev.kind and prev.end <= mention.start:
             run.append(mention)
             continue
