@@ -18,7 +18,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from . import names
-from .demonyms import COUNTRY_OF
+from .demonyms import COUNTRY_OF, country_name
 from .names import PARTICLES as _PARTICLES
 from .names import consonants, content_tokens
 from .records import AnalyzedDocument, Entity, EntityKind, Mention, Resolution, ResolvedMention
@@ -343,6 +343,9 @@ def resolve(documents: Iterable[AnalyzedDocument]) -> Resolution:
             if not key:
                 continue
             kind = mention.kind
+            country = None if kind is EntityKind.PERSON else country_name(mention.name)
+            if country is not None:  # "U.S.", "US" and "United States": one place, one key
+                key, kind = name_key(country), EntityKind.PLACE
             full_forms[key][mention.name] += 1
             short = _content_words(key)
             target = targets.get(variant_token(short[0])) if len(short) == 1 else None
@@ -353,7 +356,7 @@ def resolve(documents: Iterable[AnalyzedDocument]) -> Resolution:
                 )
                 key, kind = target, EntityKind.PERSON
             clusters[key].append(mention)
-            votes[key][kind] += 1
+            votes[key][kind] += TITLE_VOTES if mention.titles else 1
             pairs.append((mention, key))
         assigned[analyzed.document.doc_id] = pairs
 
@@ -392,6 +395,8 @@ def resolve(documents: Iterable[AnalyzedDocument]) -> Resolution:
         kind = _majority(merged_votes[key])
         names = merged_forms[key]
         label = _canonical(names or Counter(m.name for m in mentions))
+        if kind is EntityKind.PLACE:
+            label = country_name(label) or label
         entity_slug = f"{kind.value}/{slug(key)}"
         while entity_slug in entities:  # two keys that slug alike: deterministic suffix
             entity_slug += "-x"
@@ -401,7 +406,10 @@ def resolve(documents: Iterable[AnalyzedDocument]) -> Resolution:
             kind=kind,
             label=label,
             alt_labels=aliases - {label},
-            honorifics={t for m in mentions for t in m.titles},
+            # only a person has honorifics (SHACL): a title on another kind is a tagging slip
+            honorifics={t for m in mentions for t in m.titles}
+            if kind is EntityKind.PERSON
+            else set(),
         )
         slug_of[key] = entity_slug
 
@@ -415,6 +423,11 @@ def resolve(documents: Iterable[AnalyzedDocument]) -> Resolution:
         for doc_id, pairs in assigned.items()
     }
     return Resolution(entities=entities, mentions=resolved, merges=tuple(merges))
+
+
+# A title before a name ("Mr. Santos", "President Tandja") is said only of a person: such a
+# mention outweighs this many untitled mentions the tagger called an organization or place.
+TITLE_VOTES = 5
 
 
 def _majority(votes: Counter[EntityKind]) -> EntityKind:

@@ -91,3 +91,48 @@ def test_country_adjectives_before_organizations_and_offices() -> None:
         ("Iraqi Army", "Iraqi Army", ORG),  # a descriptive name keeps its country
         ("Iraqi National Congress", "Iraqi National Congress", ORG),
     ]
+
+
+def test_a_country_is_a_place_whatever_the_model_tagged() -> None:
+    nlp = ruled(
+        [("ORG", "U.S."), ("ORG", "United States"), ("ORG", "Britain"), ("ORG", "U.S. Army"),
+         ("ORG", "Tarvo Mining")]
+    )  # fmt: skip
+    text = (
+        "The U.S. said on Monday that the United States and Britain would help. "
+        "The U.S. Army and Tarvo Mining were not consulted."
+    )
+    assert [(name, kind) for _, name, kind in mentions(nlp, text)] == [
+        ("U.S.", PLACE),
+        ("United States", PLACE),
+        ("Britain", PLACE),
+        ("U.S. Army", ORG),  # an organization's name that holds a country stays one
+        ("Tarvo Mining", ORG),
+    ]
+
+
+def test_a_lone_plural_head_noun_is_no_organization() -> None:
+    nlp = ruled([("ORG", "Forces"), ("ORG", "Militias"), ("ORG", "Army"), ("ORG", "Marines")])
+    text = (
+        "Talks began as U.S. Forces withdrew from the town. Later the Militias fired. "
+        "The Army said the Marines landed."
+    )
+    assert [name for _, name, _ in mentions(nlp, text)] == ["Army", "Marines"]
+
+
+def test_a_name_after_a_personal_title_is_a_person() -> None:
+    nlp = ruled(
+        [("GPE", "Velasco"), ("ORG", "Ondimba"), ("ORG", "Assembly"), ("GPE", "Mexico"),
+         ("ORG", "Justice Department")]
+    )  # fmt: skip
+    text = (
+        "Critics said Mr. Velasco lost. President Ondimba spoke to the General Assembly. "
+        "Mexico and the Justice Department agreed."
+    )
+    assert mentions(nlp, text) == [
+        ("Mr. Velasco", "Velasco", PERSON),
+        ("President Ondimba", "Ondimba", PERSON),
+        ("Assembly", "Assembly", ORG),  # a common noun after "General": no person
+        ("Mexico", "Mexico", PLACE),
+        ("Justice Department", "Justice Department", ORG),
+    ]

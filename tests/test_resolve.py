@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -261,3 +262,80 @@ def test_acronym_of_a_name_after_its_country_adjective() -> None:
     text = "The Syrian Popular Defense Corps (PDC) moved. The PDC left."
     doc = _doc("a", text, [("Syrian Popular Defense Corps", ORG), ("PDC", ORG), ("PDC", ORG)])
     assert len(resolve([doc]).entities) == 1
+
+
+def test_a_country_is_one_place_whatever_its_name_and_tag() -> None:
+    a = _doc("a", "The U.S. and US troops.", [("U.S.", ORG), ("US", ORG)])
+    b = _doc("b", "The United States of America.", [("United States of America", PLACE)])
+    c = _doc("c", "The U.S. Army and Britain.", [("U.S. Army", ORG), ("Britain", ORG)])
+    result = resolve([a, b, c])
+    assert set(result.entities) == {
+        "place/united-states",
+        "organization/u-s-army",
+        "place/united-kingdom",
+    }
+    country = result.entities["place/united-states"]
+    assert country.label == "United States"
+    assert country.alt_labels == {"U.S.", "US", "United States of America"}
+    assert result.entities["place/united-kingdom"].alt_labels == {"Britain"}
+
+
+def test_a_titled_mention_makes_the_entity_a_person_with_honorifics() -> None:
+    sentence = "President Tarrow spoke."
+    titled = Mention(0, 17, "President Tarrow", P, "Tarrow", Sentence(0, 23, sentence))
+    titled = replace(titled, titles=("President",))
+    a = AnalyzedDocument(
+        Document("a", Path("a.txt"), sentence, "0" * 64, DocumentMeta(title="t")),
+        (),
+        (titled.sentence,),
+        (titled,),
+    )
+    b = _doc("b", "Tarrow won; Tarrow lost.", [("Tarrow", ORG)] * 2)
+    c = _doc("c", "Tarrow left.", [("Tarrow", PLACE)])
+    result = resolve([a, b, c])
+    assert set(result.entities) == {"person/tarrow"}
+    assert result.entities["person/tarrow"].honorifics == {"President"}
+
+
+def test_only_a_person_keeps_honorifics() -> None:
+    sentence = "Mr. Ostrava sank."
+    titled = replace(
+        Mention(0, 12, "Mr. Ostrava", P, "Ostrava", Sentence(0, 17, sentence)), titles=("Mr.",)
+    )
+    a = AnalyzedDocument(
+        Document("a", Path("a.txt"), sentence, "0" * 64, DocumentMeta(title="t")),
+        (),
+        (titled.sentence,),
+        (titled,),
+    )
+    places = [_doc(d, "Ostrava grew.", [("Ostrava", PLACE)]) for d in "bcdefg"]
+    entity = resolve([a, *places]).entities["place/ostrava"]
+    assert entity.honorifics == set()  # SHACL: only a schema:Person has an ldpub:honorific
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Qayis Darnawi", "Qais Darnawi"),
+        ("Hamza Khazimi", "Hamza Qazimi"),
+        ("Mussa Darnawi", "Musa Darnawi"),
+        ("Karim al-Zubaidi", "Karim Al Zubaidi"),
+        ("Karim al Zubaidi", "Karim Al-Zubaidi"),
+        ("Karim al-Zubaidi", "Karim Zubaidi"),
+    ],
+)
+def test_transliteration_sets_of_the_issue_on_invented_names(a: str, b: str) -> None:
+    result = resolve([_doc("a", f"{a} spoke.", [(a, P)]), _doc("b", f"{b} spoke.", [(b, P)])])
+    assert len(result.entities) == 1
+
+
+def test_qods_quds_and_the_particle_short_forms() -> None:
+    one = _doc("a", "The Qods Brigade struck.", [("Qods Brigade", ORG)])
+    two = _doc(
+        "b",
+        "The Quds Brigade and Mahdi al-Zubaidi. Zubaidi spoke; al-Zubaidi left; Al-Zubaidi came.",
+        [("Quds Brigade", ORG), ("Mahdi al-Zubaidi", P), ("Zubaidi", PLACE),
+         ("al-Zubaidi", ORG), ("Al-Zubaidi", P)],
+    )  # fmt: skip
+    result = resolve([one, two])
+    assert set(result.entities) == {"organization/qods-brigade", "person/mahdi-al-zubaidi"}

@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from pipeline import lexicon
-from pipeline.demonyms import COUNTRY_OF, SPONSOR_PARTICIPLES
+from pipeline.demonyms import COUNTRY_OF, SPONSOR_PARTICIPLES, country_name
 from pipeline.nlp.kinds import corrected_kind
 from pipeline.nlp.orgheads import ORG_HEADS
 from pipeline.nlp.titles import leading_title, title_before
@@ -39,6 +39,9 @@ _PARTICLE = r"(?:al|el|Al|El|bin|ibn|bint|Abu|Umm)"
 _PARTICLE_BEFORE = re.compile(rf"(?<![\w'’-]){_PARTICLE}(?:-|\s+)\Z")
 _PARTICLE_AFTER = re.compile(rf"\A\s*{_PARTICLE}(?:-|\s+)[A-Z][\w'’]*(?:-[A-Z][\w'’]*)*")
 _POSSESSIVE = re.compile(r"['’]s?\Z")
+# Plural head nouns that name no one body when they stand alone: "Forces", "Militias" are
+# "U.S. forces" or "security forces" with the capital of a headline or a lost modifier.
+_GENERIC_PLURALS = frozenset(h for h in ORG_HEADS if h.endswith("s") and h[:-1] in ORG_HEADS)
 _SPACES = re.compile(r"\s+")
 
 
@@ -257,6 +260,8 @@ def _mention(doc: Doc, text: str, ent: Span, kind: EntityKind, offset: int) -> M
     particle = _PARTICLE_BEFORE.search(text, sent.start_char, start)
     if particle is not None:
         start = particle.start()
+    if kind is not EntityKind.PERSON and _after_title(text, sent.start_char, start, end):
+        kind = EntityKind.PERSON
     name_start = start
     if kind is EntityKind.PERSON:
         after = _PARTICLE_AFTER.match(text[end : sent.end_char])
@@ -272,6 +277,11 @@ def _mention(doc: Doc, text: str, ent: Span, kind: EntityKind, offset: int) -> M
         return None
     if leading_title(name + " x") == len(name) + 1:
         return None  # a bare title ("President", "Brig.") the model took for a name
+    if kind is EntityKind.ORGANIZATION:
+        if name.lower() in _GENERIC_PLURALS:
+            return None
+        if country_name(name) is not None:
+            kind = EntityKind.PLACE  # "the U.S. says": a country's government is the country
     title = _SPACES.sub(" ", text[start:name_start]).strip()
     return Mention(
         start=offset + start,
@@ -281,6 +291,22 @@ def _mention(doc: Doc, text: str, ent: Span, kind: EntityKind, offset: int) -> M
         name=name,
         sentence=_sentence(sent, text, offset),
         titles=(title,) if title else (),
+    )
+
+
+def _after_title(text: str, sent_start: int, start: int, end: int) -> bool:
+    """A name right after a person's title ("Mr. Arafat", "President Tandja") names a person,
+    whatever the model tagged: the title then becomes the person's honorific, and a title on
+    an organization or place would be a false statement. Not a country ("President Mexico" is
+    no English) nor a name ending in a common noun ("General Assembly", "Justice Department").
+    """
+    name = text[start:end]
+    last = name.lower().split()[-1]
+    return (
+        title_before(text[sent_start:start]) >= 0
+        and last not in ORG_HEADS
+        and last not in lexicon.load(lexicon.NOUNS)
+        and country_name(name) is None
     )
 
 
