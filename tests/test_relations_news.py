@@ -154,3 +154,20 @@ def test_support_for(marked: str) -> None:
 
 def test_support_for_a_place_that_only_qualifies_a_noun_is_not_support() -> None:
     assert triples("[Varnia|L]'s support for the [Kelmar|L] talks grew.") == set()
+
+
+@pytest.mark.parametrize(
+    ("marked", "predicate"),
+    [
+        ("[Anton Weil|P] took command of the [Tor Guard|O] in 2010.", "commanderOf"),
+        ("[Anton Weil|P] took over command of the [Tor Guard|O].", "commanderOf"),
+        ("[Anton Weil|P], who assumed the leadership of the [Tor Guard|O], spoke.", "leaderOf"),
+        ("[Anton Weil|P] took charge of the [Tor Guard|O].", "leaderOf"),
+    ],
+)
+def test_taking_command_or_the_leadership(marked: str, predicate: str) -> None:
+    assert triples(marked) == {("Anton Weil", predicate, "Tor Guard", "verb-leads")}
+
+
+def test_taking_control_of_a_place_is_not_leading_it() -> None:
+    assert triples("[Anton Weil|P] took control of [Lorsk|L] in 2010.") == set()

@@ -313,10 +313,17 @@ RULES: tuple[_Rule, ...] = (
         _ORG_OR_PLACE,
         _compile(
             rf"(?:\s*,\s*{_REL_PRONOUN}|\s+){_ADVERB}(?:has\s+|had\s+)?{_ADVERB}"
-            r"(?P<verb>leads|led|heads|headed|commands|commanded|runs|ran|chairs|chaired)\s+" + _THE
+            r"(?P<verb>leads|led|heads|headed|commands|commanded|runs|ran|chairs|chaired"
+            r"|(?:took|takes|taken|assumed|assumes|took\s+over)\s+(?:the\s+)?"
+            r"(?P<took>command|leadership|charge)\s+of)\s+" + _THE
         ),
         lambda g: (
-            ("commanderOf" if re.match("command", g.get("verb") or "", re.I) else "leaderOf", True),
+            (
+                "commanderOf"
+                if re.match("command", g.get("took") or g.get("verb") or "", re.I)
+                else "leaderOf",
+                True,
+            ),
         ),
     ),
     # "Mughniyeh founded Islamic Jihad", "Iran created Hezbollah"
