@@ -258,6 +258,20 @@ _BELONGS_TO = _compile(
     rf"(?:\s*,\s*{_REL_PRONOUN}|\s+){_ADVERB}(?:belongs|belonged|belong|belonging)\s+to\s+{_THE}"
 )
 
+
+def _rivals_and(before: str, after: str) -> _Rule:
+    """ "X and Y" are rivals when the words before or after the pair say so."""
+    return _Rule(
+        "rival",
+        ANY,
+        ANY,
+        _compile(rf"\s+and\s+{_THE}"),
+        _fixed("rivalOf", True),
+        before=_compile(before),
+        after=_compile(after),
+    )
+
+
 RULES: tuple[_Rule, ...] = (
     # "Hezbollah leader Hassan Nasrallah", "Hezbollah's leader, Hassan Nasrallah"
     _Rule(
@@ -533,14 +547,9 @@ RULES: tuple[_Rule, ...] = (
         after=_compile(r"(?!\s*(?:forces|troops|army)\b)"),
     ),
     # "X and Y, once bitter rivals, ...", "X and Y have feuded for years"
-    _Rule(
-        "rival",
-        ANY,
-        ANY,
-        _compile(rf"\s+and\s+{_THE}"),
-        _fixed("rivalOf", True),
-        before=_compile(r"(?<!,\s)(?<!,)(?<!\band\s)\Z"),
-        after=_compile(
+    _rivals_and(
+        before=r"(?<!,\s)(?<!,)(?<!\band\s)\Z",
+        after=(
             rf"\s*,\s*(?:(?:once|long|longtime|traditional|former|now|bitter)\s+)*"
             rf"{_RIVAL_MODS}(?:rivals|rival\s+(?:groups|factions|parties|militias|clans|tribes))\b"
             r"|\s+(?:(?:have|had)\s+)?(?:long\s+|repeatedly\s+|often\s+)?(?:feuded|clashed"
@@ -549,18 +558,14 @@ RULES: tuple[_Rule, ...] = (
             r"(?!\s+(?:with|against)\b)"
         ),
     ),
-    _Rule(
-        "rival",
-        ANY,
-        ANY,
-        _compile(rf"\s+and\s+{_THE}"),
-        _fixed("rivalOf", True),
-        before=_compile(
+    # "the rivals X and Y", "the feud between X and Y"
+    _rivals_and(
+        before=(
             r"(?:^|\W)(?:(?:the\s+)?rivals|(?:the\s+)?(?:rivalry|feud|feuding|enmity|tensions?"
             r"|clashes|fighting|power\s+struggle|bad\s+blood)\s+between|rival\s+(?:groups|factions"
             r"|parties|militias)|arch-?rivals)\s+(?:the\s+)?\Z"
         ),
-        after=_compile(r"(?!\s*,?\s*(?:and|or)\b|\s*,\s*(?-i:[A-Z]))"),
+        after=r"(?!\s*,?\s*(?:and|or)\b|\s*,\s*(?-i:[A-Z]))",
     ),
     # "the Qods Force, a unit of the Revolutionary Guard", "Hezbollah's military wing, the X"
     _Rule(
