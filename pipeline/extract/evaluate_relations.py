@@ -47,7 +47,10 @@ HELDOUT = DOMAIN.with_name("domain_heldout.jsonl")
 NEWS = DOMAIN.with_name("news_heldout.jsonl")
 """Invented wire-style sentences on militias and governments, written before the second
 training round and never trained or tuned on; report once per model."""
-MARKED = {"domain": DOMAIN, "heldout": HELDOUT, "news": NEWS}
+NEWS2 = DOMAIN.with_name("news_heldout2.jsonl")
+"""A second such set (100 sentences, founders, rivals, training across a place, appositions,
+titles), committed before the third training round and run once before and once after it."""
+MARKED = {"domain": DOMAIN, "heldout": HELDOUT, "news": NEWS, "news2": NEWS2}
 METHODS: dict[str, Callable[[AnalyzedDocument], tuple[Relation, ...]]] = {
     "rules": rule_relations,
     "classifier": lambda analyzed: learned_relations(analyzed, ()),
