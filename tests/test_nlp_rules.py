@@ -136,3 +136,59 @@ def test_a_name_after_a_personal_title_is_a_person() -> None:
         ("Mexico", "Mexico", PLACE),
         ("Justice Department", "Justice Department", ORG),
     ]
+
+
+def test_an_organization_name_runs_on_through_of_for_and_on() -> None:
+    nlp = ruled(
+        [("ORG", "Council"), ("ORG", "Popular Front"), ("GPE", "Palestine"), ("ORG", "Army"),
+         ("ORG", "Centers"), ("ORG", "Liberal Party"), ("ORG", "Parti Nouveau"),
+         ("ORG", "Board"), ("GPE", "Europe"), ("GPE", "Norway")]
+    )  # fmt: skip
+    text = (
+        "She joined the Council on Maritime Affairs. "
+        "He met the Popular Front for the Liberation of Palestine. "
+        "The Army on Sunday denied it. "
+        "Samples went to the Centers for Disease Control and Prevention in Atlanta. "
+        "Dupuis will leave the Liberal Party for the Parti Nouveau. "
+        "The Board of Europe and Norway agreed."
+    )
+    assert [name for _, name, _ in mentions(nlp, text)] == [
+        "Council on Maritime Affairs",
+        "Popular Front for the Liberation of Palestine",  # a place may end the name
+        "Army",  # never into a date
+        "Centers for Disease Control and Prevention",
+        "Liberal Party",  # never into another organization's name
+        "Parti Nouveau",
+        "Board of Europe",  # across "and" only into a word that is no name of its own
+        "Norway",
+    ]
+
+
+def test_events_awards_and_treaties_are_no_organizations() -> None:
+    nlp = ruled(
+        [("ORG", "Korsvik War"), ("ORG", "Halden Prize"), ("ORG", "Operation Red Dune"),
+         ("ORG", "Velmar Treaty"), ("ORG", "Velmar Party")]
+    )  # fmt: skip
+    text = (
+        "After the Korsvik War she won the Halden Prize. Operation Red Dune began under the "
+        "Velmar Treaty, which the Velmar Party opposed."
+    )
+    assert [name for _, name, _ in mentions(nlp, text)] == ["Velmar Party"]
+
+
+def test_a_title_inside_the_span_makes_a_person() -> None:
+    nlp = ruled(
+        [("ORG", "King Toradan"), ("ORG", "General Electric"), ("ORG", "Imam Sadiq"),
+         ("ORG", "Dynamics"), ("ORG", "Chancellor Ilse Varga")]
+    )  # fmt: skip
+    text = (
+        "Protesters marched against King Toradan. General Electric and General Dynamics sold "
+        "plants near the Imam Sadiq mosque. Chancellor Ilse Varga spoke."
+    )
+    assert [(name, kind) for _, name, kind in mentions(nlp, text)] == [
+        ("Toradan", PERSON),
+        ("General Electric", ORG),  # one word after "General": a company
+        ("Dynamics", ORG),
+        ("Imam Sadiq", ORG),  # names the mosque
+        ("Ilse Varga", PERSON),
+    ]

@@ -20,6 +20,7 @@ from pipeline import lexicon
 from pipeline.demonyms import COUNTRY_OF, SPONSOR_PARTICIPLES, country_name
 from pipeline.nlp.kinds import corrected_kind
 from pipeline.nlp.orgheads import ORG_HEADS
+from pipeline.nlp.orgnames import OPEN_HEADS, not_an_organization, run_on_end
 from pipeline.nlp.titles import leading_title, title_before
 from pipeline.records import Document, EntityKind, Mention, Segment, Sentence
 from pipeline.roles import ROLES
@@ -39,9 +40,6 @@ _PARTICLE = r"(?:al|el|Al|El|bin|ibn|bint|Abu|Umm)"
 _PARTICLE_BEFORE = re.compile(rf"(?<![\w'’-]){_PARTICLE}(?:-|\s+)\Z")
 _PARTICLE_AFTER = re.compile(rf"\A\s*{_PARTICLE}(?:-|\s+)[A-Z][\w'’]*(?:-[A-Z][\w'’]*)*")
 _POSSESSIVE = re.compile(r"['’]s?\Z")
-# Plural head nouns that name no one body when they stand alone: "Forces", "Militias" are
-# "U.S. forces" or "security forces" with the capital of a headline or a lost modifier.
-_GENERIC_PLURALS = frozenset(h for h in ORG_HEADS if h.endswith("s") and h[:-1] in ORG_HEADS)
 _SPACES = re.compile(r"\s+")
 
 
@@ -260,8 +258,15 @@ def _mention(doc: Doc, text: str, ent: Span, kind: EntityKind, offset: int) -> M
     particle = _PARTICLE_BEFORE.search(text, sent.start_char, start)
     if particle is not None:
         start = particle.start()
-    if kind is not EntityKind.PERSON and _after_title(text, sent.start_char, start, end):
+    if kind is not EntityKind.PERSON and _titled(text, sent.start_char, start, end):
         kind = EntityKind.PERSON
+    if kind is EntityKind.ORGANIZATION:
+        others = [
+            (e.start_char, e.end_char, LABELS.get(e.label_) is EntityKind.PLACE)
+            for e in doc.ents
+            if e != ent
+        ]
+        end = run_on_end(text, text[start:end], end, sent.end_char, others)
     name_start = start
     if kind is EntityKind.PERSON:
         after = _PARTICLE_AFTER.match(text[end : sent.end_char])
@@ -278,7 +283,7 @@ def _mention(doc: Doc, text: str, ent: Span, kind: EntityKind, offset: int) -> M
     if leading_title(name + " x") == len(name) + 1:
         return None  # a bare title ("President", "Brig.") the model took for a name
     if kind is EntityKind.ORGANIZATION:
-        if name.lower() in _GENERIC_PLURALS:
+        if not_an_organization(name):
             return None
         if country_name(name) is not None:
             kind = EntityKind.PLACE  # "the U.S. says": a country's government is the country
@@ -294,18 +299,40 @@ def _mention(doc: Doc, text: str, ent: Span, kind: EntityKind, offset: int) -> M
     )
 
 
-def _after_title(text: str, sent_start: int, start: int, end: int) -> bool:
-    """A name right after a person's title ("Mr. Arafat", "President Tandja") names a person,
-    whatever the model tagged: the title then becomes the person's honorific, and a title on
-    an organization or place would be a false statement. Not a country ("President Mexico" is
-    no English) nor a name ending in a common noun ("General Assembly", "Justice Department").
+# Titles that also open companies' and bodies' names ("General Motors", "Major League"): before
+# one word they make no person, before two they do ("General Sekouba Konate").
+_COMPANY_TITLES = frozenset({"general", "major", "private", "justice", "director", "speaker"})
+_NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
+
+
+def _titled(text: str, sent_start: int, start: int, end: int) -> bool:
+    """A name after a person's title, before it ("Mr. Arafat") or inside the model's span
+    ("King Gyanendra"), names a person whatever the model tagged: the title then becomes the
+    person's honorific, and a title on an organization or place would be a false statement.
+    Not a country ("Private England"), nor a name holding an organization's head noun or
+    ending in a common word ("General Assembly"), nor a company's ("General Electric"), nor
+    one that modifies a noun ("the Imam Ali mosque").
     """
-    name = text[start:end]
-    last = name.lower().split()[-1]
+    following = _NEXT_WORD.match(text, end)
+    if following is not None and following.group(1) in lexicon.load(lexicon.NOUNS):
+        return False
+    inside = leading_title(text[start:end])
+    before = title_before(text[sent_start:start])
+    if inside:
+        title = text[start : start + inside]
+    elif before >= 0:
+        title = text[sent_start + before : start]
+    else:
+        return False
+    name = text[start + inside : end]
+    words = name.lower().split()
+    if title.strip().lower() in _COMPANY_TITLES and len(words) < 2:
+        return False
     return (
-        title_before(text[sent_start:start]) >= 0
-        and last not in ORG_HEADS
-        and last not in lexicon.load(lexicon.NOUNS)
+        not OPEN_HEADS.intersection(words)
+        and "of" not in words
+        and words[-1] not in lexicon.load(lexicon.NOUNS)
+        and not (len(words) == 1 and words[0] in lexicon.load())
         and country_name(name) is None
     )
 
