@@ -1,6 +1,7 @@
 """How fast the explore pages answer: the label index against a SPARQL scan, side by side.
 
     python -m bench.explore_bench [--entities 20000] [--queries 200] [--dist DIST]
+    python -m bench.explore_bench --browse [--triples 1000000] [--source BUILD.nq.gz]
 
 1. A seeded synthetic store of ``--entities`` people, organizations and places (a label and
    two aliases each, Arabic-style names with "al-" particles): the time to build the label
@@ -9,6 +10,12 @@
    only), p50/p99 and their ratio.
 2. With ``--dist``, a built publication: p50/p99 of the explore routes through the real app
    (Flask's test client, no network), each asked 20 times.
+3. With ``--browse``, a store of ``--triples`` (copies of the seeds' build, see
+   ``bench/common.py``): each list's first page, last page and a filtered page, timed the way
+   the server answered before key-first paging (its queries, kept in ``bench/browse_before.py``,
+   run on the store) and now (the JSON route through the app), side by side in one run, with
+   PASS/MISS against p50 <= 100 ms per page; and what the first list request after opening a
+   release costs (reading the keys into memory).
 """
 
 from __future__ import annotations
@@ -16,9 +23,11 @@ from __future__ import annotations
 import argparse
 import random
 import statistics
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import parse_qsl, urlsplit
 
 from pyoxigraph import Literal, NamedNode, Quad, Store
 from rich.console import Console
@@ -164,12 +173,102 @@ def routes_bench(dist: Path) -> None:
     Console().print(table)
 
 
+TARGET_MS = 100.0  # p50 per browse page at 1M triples
+# (list, filtered page): a name, dates (counts within them), event type and year, a place.
+FILTERED = {
+    "people": "?from=2007-08&sort=mentions",
+    "organizations": "?q=al&sort=articles",
+    "places": "?q=ba",
+    "events": "?year=2007&type=Attack&sort=place",
+}
+
+
+def _publication(triples: int, source: Path | None, folder: Path) -> Path:
+    from bench.common import replicate, seed_quads, write_publication
+
+    quads = folder / "data.nq"
+    with console.status(f"writing {triples:,} triples"):
+        replicate(seed_quads(source), triples, quads)
+        write_publication(quads, folder / "dist")
+    quads.unlink()
+    return folder / "dist"
+
+
+def _browse_page(
+    client: object, store: Store, kind: str, path: str, repeat: int
+) -> tuple[list[float], list[float]]:
+    """(before, now) times of one page: the old queries on the store, the route in the app."""
+    from bench import browse_before
+    from bench.common import BASE
+
+    url = urlsplit(path)
+    args = dict(parse_qsl(url.query))
+    html = not url.path.endswith(".json")
+    headers = {"Accept": "text/html"}
+    with console.status(f"{path}: before"):
+        before = _timed(
+            lambda: browse_before.page(store, BASE, kind, args, html), max(3, repeat // 5)
+        )
+    with console.status(f"{path}: now, {repeat} times"):
+        client.get(path, headers=headers)  # type: ignore[attr-defined]
+        now = _timed(lambda: client.get(path, headers=headers), repeat)  # type: ignore[attr-defined]
+    return before, now
+
+
+def browse_bench(triples: int, source: Path | None, repeat: int) -> None:
+    from bench.common import uptime
+    from pipeline.web.app import create_app
+
+    folder = Path(tempfile.mkdtemp(prefix="ldpub-browse-bench-"))
+    dist = _publication(triples, source, folder)
+    client = create_app({"dist": dist, "query_workers": 1}).test_client()
+    store = Store.read_only(str(dist / "store"))
+    table = Table(title=f"browse pages at {triples:,} triples: before vs now (ms)")
+    for col in ("page", "before p50", "before p99", "now p50", "now p99", "ratio", ""):
+        table.add_column(col, justify="left" if col in ("page", "") else "right")
+    first: list[str] = []
+    misses = 0
+    for kind, filtered in FILTERED.items():
+        start = time.perf_counter()
+        total = client.get(f"/{kind}.json").get_json()["total"]  # reads the keys if not yet
+        first.append(f"{kind} {(time.perf_counter() - start) * 1000:.0f} ms")
+        pages = [f"/{kind}.json", f"/{kind}.json?page={max(1, -(-total // 50))}"]
+        pages += [f"/{kind}.json{filtered}"] + (["/events?year=2007"] if kind == "events" else [])
+        for path in pages:
+            before, now = _browse_page(client, store, kind, path, repeat)
+            p50 = statistics.median(now)
+            misses += p50 > TARGET_MS
+            table.add_row(
+                path,
+                f"{statistics.median(before):.0f}",
+                f"{_p(before, 0.99):.0f}",
+                f"{p50:.1f}",
+                f"{_p(now, 0.99):.1f}",
+                f"{statistics.median(before) / p50:.0f}x",
+                "PASS" if p50 <= TARGET_MS else "MISS",
+            )
+    Console(width=120).print(table)
+    print(
+        f"first list request after opening the release (reads the keys): {', '.join(first)}; "
+        f"{uptime()}"
+    )
+    verdict = "PASS" if not misses else f"MISS ({misses} pages)"
+    print(f"target p50 <= {TARGET_MS:.0f} ms per page at {triples:,} triples: {verdict}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--entities", type=int, default=20000)
     parser.add_argument("--queries", type=int, default=200)
     parser.add_argument("--dist", type=Path, help="a built publication (ldpub build --out DIR)")
+    parser.add_argument("--browse", action="store_true", help="time the browse lists only")
+    parser.add_argument("--triples", type=int, default=1_000_000, help="with --browse")
+    parser.add_argument("--source", type=Path, help="with --browse: a build's .nq.gz")
+    parser.add_argument("--repeat", type=int, default=30, help="with --browse: times per page")
     args = parser.parse_args()
+    if args.browse:
+        browse_bench(args.triples, args.source, args.repeat)
+        return
     search_bench(args.entities, args.queries)
     if args.dist:
         routes_bench(args.dist)

@@ -21,7 +21,15 @@ from flask import Blueprint, Response, render_template, request
 from pyoxigraph import NamedNode, Triple
 
 from pipeline.namespaces import EVENT_TYPES, PREFIXES
-from pipeline.web.browse_index import EntityRow, Event, Query, entity_lists, event_list
+from pipeline.web.browse_index import (
+    ENTITY_SORTS,
+    EVENT_SORTS,
+    EntityRow,
+    Event,
+    Query,
+    entity_lists,
+    event_list,
+)
 from pipeline.web.errors import ApiError
 from pipeline.web.explore import (
     Views,
@@ -49,10 +57,6 @@ LISTS: dict[str, tuple[str, str, str]] = {
     "events": (PREFIXES["sem"] + "Event", "Events", "event"),
 }
 _SUFFIXES = "json, ttl, jsonld, nt, rdf"
-
-# The orders each list offers (see browse_index for what they compare), the first the default.
-_ENTITY_SORTS = ("name", "mentions", "articles")
-_EVENT_SORTS = ("date", "-date", "type", "place")
 
 
 @dataclass(frozen=True)
@@ -207,7 +211,7 @@ def _event_items(events: list[Event]) -> list[dict[str, Any]]:
 def _listing(kind: str, suffix: str | None) -> Response:
     f = _filters(kind)
     events = kind == "events"
-    sorts = _EVENT_SORTS if events else _ENTITY_SORTS
+    sorts = EVENT_SORTS if events else ENTITY_SORTS
     sort = choice_arg("sort", sorts, sorts[0])
     per_page = int_arg("per_page", PER_PAGE, 1, MAX_PER_PAGE)
     pub = publication()

@@ -20,6 +20,7 @@ import threading
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Generic, TypeVar
 
 from pipeline.web.explore import select
@@ -103,7 +104,7 @@ class EntityRow:
     mentions: int
     articles: int
 
-    @property
+    @cached_property
     def folded(self) -> str:
         """The label lower-cased: what name sorting and the name filter compare."""
         return self.label.lower()
@@ -114,6 +115,9 @@ _ENTITY_ORDERS: dict[str, Callable[[EntityRow], tuple]] = {
     "mentions": lambda r: (-r.mentions, r.folded, r.iri),
     "articles": lambda r: (-r.articles, r.folded, r.iri),
 }
+
+
+ENTITY_SORTS = tuple(_ENTITY_ORDERS)  # the first is the default
 
 
 class EntityList:
@@ -138,7 +142,7 @@ class EntityList:
         rows = []
         for e in self._entities:
             counts = [n for g, n in e.graphs.items() if g in inside]
-            if counts and (q is None or q in e.label.lower()):
+            if counts and (q is None or q in e.label.lower()):  # as LCASE(STR(?label))
                 rows.append(EntityRow(e.iri, e.label, sum(counts), len(counts)))
         return rows if query.sort == "name" else sorted(rows, key=_ENTITY_ORDERS[query.sort])
 
@@ -221,6 +225,9 @@ def _ascending(name: str) -> Callable[[Event], tuple[bool, str]]:
 
 def _iri(e: Event) -> str:
     return e.iri
+
+
+EVENT_SORTS = ("date", "-date", "type", "place")  # the first is the default
 
 
 def _event_orders(events: list[Event]) -> dict[str, list[Event]]:
