@@ -171,3 +171,52 @@ def test_taking_command_or_the_leadership(marked: str, predicate: str) -> None:
 
 def test_taking_control_of_a_place_is_not_leading_it() -> None:
     assert triples("[Anton Weil|P] took control of [Lorsk|L] in 2010.") == set()
+
+
+PRONOUNS = [
+    (
+        "Police arrested [Anton Weil|P] in [Lorsk|L].\n"
+        "He was trained in [Kelmar|L] by the [Essen Guard|O], officials said.",
+        {("Anton Weil", "trainedBy", "Essen Guard", "trained-or-backed-by+pronoun")},
+    ),
+    (
+        "The [Tor Guard|O] fired rockets at the base.\nThe militia, which is funded by "
+        "[Varnia|L], denied it.",
+        {("Varnia", "supports", "Tor Guard", "trained-or-backed-by+pronoun")},
+    ),
+    (
+        "[Anton Weil|P] spoke.\nIt rained.\nHe and [Kurt Mesel|P] founded the [Tor Guard|O].",
+        {
+            ("Tor Guard", "foundedBy", "Kurt Mesel", "verb-founded"),
+            ("Tor Guard", "foundedBy", "Anton Weil", "verb-founded+pronoun"),
+        },
+    ),
+    # two persons before "He": it stands for neither
+    ("[Anton Weil|P] met [Kurt Mesel|P].\nHe is a member of the [Tor Guard|O].", set()),
+    # too far back
+    ("[Anton Weil|P] spoke.\nIt rained.\nIt snowed.\nHe joined the [Tor Guard|O].", set()),
+    # "He" later in the sentence is not read
+    ("[Anton Weil|P] spoke.\nOn Monday he joined the [Tor Guard|O].", set()),
+]
+
+
+@pytest.mark.parametrize(("marked", "expected"), PRONOUNS)
+def test_an_opening_pronoun_stands_for_the_one_name_before_it(
+    marked: str, expected: set[tuple[str, str, str, str]]
+) -> None:
+    found = rule_relations(marked_document(marked))
+    assert {(r.subject.name, r.predicate, r.object.name, r.rule) for r in found} == expected
+    # the statement is between named mentions, its evidence the pronoun's sentence
+    for relation in found:
+        assert relation.sentence.text.startswith(("He", "The"))
+        ends = {relation.subject.sentence, relation.object.sentence}
+        assert relation.sentence in ends
+        assert (len(ends) == 2) == relation.rule.endswith("+pronoun")
+
+
+def test_a_list_opening_a_later_sentence_is_its_subject() -> None:
+    found = triples("It rained.\n[Varnia|L] and [Kelmar|L] armed the [Tor Guard|O].")
+    assert {t[:3] for t in found} == {
+        ("Varnia", "supports", "Tor Guard"),
+        ("Kelmar", "supports", "Tor Guard"),
+    }

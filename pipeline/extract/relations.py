@@ -910,7 +910,8 @@ def _lists(text: str, sentence: Sentence, mentions: Sequence[Mention]) -> dict[M
 def _close(run: list[Mention], text: str, sentence: Sentence, lists: dict) -> None:
     if len(run) < 2 or not re.search(r"\band\b", text[run[-2].end : run[-1].start], re.I):
         return
-    as_subject = bool(_CLAUSE_START.search(text, sentence.start, run[0].start))
+    # on the sentence's own text: ``\A`` does not match at a search's start position
+    as_subject = bool(_CLAUSE_START.search(text[sentence.start : run[0].start]))
     as_object = bool(_LIST_ENDS.match(text, run[-1].end, sentence.end))
     members = (tuple(run), as_subject, as_object)
     for mention in run:
@@ -997,6 +998,38 @@ def group_anaphora(
                     yield predicate, subject, obj, sentence
 
 
+# "He was trained ...", "The militia is backed by ...": a sentence that opens with a pronoun or
+# "the group" and goes on about the one person or organization named just before
+_PRONOUN_SUBJECT = re.compile(
+    r"[\s\"“‘']*(?P<pronoun>(?-i:He|She)|(?-i:The)\s+(?:group|militia|movement|organi[sz]ation"
+    r"|faction|network|party))\b(?!['’])",
+    re.IGNORECASE,
+)
+
+
+def pronoun_subjects(
+    analyzed: AnalyzedDocument, by_sentence: Mapping[Sentence, Sequence[Mention]]
+) -> Iterable[tuple[Mention, Mention]]:
+    """(a stand-in mention for the sentence's opening pronoun, the mention it stands for): "He"
+    stands for the one person, "The group" for the one organization, named in the sentence
+    before or the one before that (``ANAPHOR_WINDOW``); with two candidates it stands for none."""
+    sentences = sorted(analyzed.sentences, key=lambda s: s.start)
+    text = analyzed.document.text
+    for index, sentence in enumerate(sentences):
+        match = _PRONOUN_SUBJECT.match(text, sentence.start, sentence.end)
+        if match is None or sentence not in by_sentence:
+            continue
+        kind = PERSON if match.group("pronoun").lower() in ("he", "she") else ORG
+        window = sentences[max(0, index - ANAPHOR_WINDOW) : index]
+        named = [m for s in window for m in by_sentence.get(s, ()) if m.kind is kind]
+        if not named or len({m.name for m in named}) != 1:
+            continue
+        begin, end = match.span("pronoun")
+        antecedent = named[-1]
+        stand_in = Mention(begin, end, text[begin:end], kind, antecedent.name, sentence)
+        yield stand_in, antecedent
+
+
 def extract_relations(analyzed: AnalyzedDocument) -> tuple[Relation, ...]:
     """The rules' relations, then the learned classifier's for the pairs the rules left
     unrelated (``pipeline.extract.learned``)."""
@@ -1029,8 +1062,12 @@ def rule_relations(analyzed: AnalyzedDocument) -> tuple[Relation, ...]:
         relations.append(Relation(subject, predicate, obj, sentence, rule))
 
     by_sentence = _by_sentence(analyzed.mentions)
+    stands_for = dict(pronoun_subjects(analyzed, by_sentence))
     for sentence, mentions in by_sentence.items():
         mentions = sorted(mentions, key=lambda m: (m.start, m.end))
+        pronoun = next((p for p in stands_for if p.sentence == sentence), None)
+        if pronoun is not None:
+            mentions.insert(0, pronoun)
         lists = _lists(text, sentence, mentions)
         for left, right, skip in _pairs(text, mentions):
             for rule in RULES:
@@ -1041,7 +1078,11 @@ def rule_relations(analyzed: AnalyzedDocument) -> tuple[Relation, ...]:
                         else (found,)
                     )
                     for predicate, subject, obj in spread:
-                        add(predicate, subject, obj, sentence, rule.name)
+                        how = rule.name
+                        if pronoun in (subject, obj):
+                            how = f"{rule.name}+pronoun"
+                            subject, obj = (stands_for.get(m, m) for m in (subject, obj))
+                        add(predicate, subject, obj, sentence, how)
     for predicate, subject, obj, sentence in group_anaphora(analyzed, by_sentence):
         add(predicate, subject, obj, sentence, "group-anaphor")
     return tuple(relations)
