@@ -232,9 +232,8 @@ EVENT_SORTS = ("date", "-date", "type", "place")  # the first is the default
 
 def _event_orders(events: list[Event]) -> dict[str, list[Event]]:
     """The orders of the events list, as the ORDER BY clauses they replace would sort."""
-    newest = sorted(events, key=_iri)  # (!BOUND(?date)) DESC(?date) ?item
+    newest = sorted(events, key=_iri)  # (!BOUND(?date)) DESC(?date) ?item: "" sorts last
     newest.sort(key=lambda e: e.date or "", reverse=True)
-    newest.sort(key=_unbound_last("date"))
     return {
         "date": _ordered(events, _unbound_last("date"), _ascending("date"), _iri),
         "-date": newest,
