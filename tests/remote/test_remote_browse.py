@@ -1,31 +1,13 @@
-"""The browse lists read their keys from Virtuoso as from Oxigraph: same pages, orders, facets,
-RDF twins and 404 suggestions from either store."""
+"""The browse lists read their keys from Virtuoso as from Oxigraph: the same facets, RDF twins
+and 404 suggestions from either store (the lists' JSON pages: test_remote_explore.py)."""
 
 from __future__ import annotations
 
-import pytest
 import requests
 from rdflib import Graph
 from rdflib.compare import isomorphic
 
 HTML = {"Accept": "text/html"}
-
-
-@pytest.mark.parametrize(
-    "path",
-    [
-        "/people.json?sort=mentions",
-        "/organizations.json?sort=articles&per_page=1&page=2",
-        "/places.json?sort=name",
-        "/events.json?sort=-date",
-        "/events.json?sort=type&type=Attack",
-        "/events.json?sort=place&q=karb",
-    ],
-)
-def test_lists_match_the_embedded_store(servers: tuple[str, str], path: str) -> None:
-    embedded, remote = (requests.get(url + path.lstrip("/"), timeout=30).json() for url in servers)
-    assert embedded["items"]
-    assert remote == embedded
 
 
 def test_events_page_and_rdf_twin_match_the_embedded_store(servers: tuple[str, str]) -> None:

@@ -57,6 +57,12 @@ def test_substitutions_bind_before_filter_and_limit(
         "/people.json?from=2007-08",
         "/organizations.json?to=2007&sort=mentions",
         "/places.json?q=karb",
+        "/people.json?sort=mentions",
+        "/organizations.json?sort=articles&per_page=1&page=2",
+        "/places.json?sort=name",
+        "/events.json?sort=-date",
+        "/events.json?sort=type&type=Attack",
+        "/events.json?sort=place&q=karb",
     ],
 )
 def test_filtered_lists_match_the_embedded_store(servers: tuple[str, str], path: str) -> None:
