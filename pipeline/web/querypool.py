@@ -12,8 +12,11 @@ import multiprocessing
 import os
 import queue
 import threading
+import time
+from collections.abc import Iterator
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
+from typing import cast
 
 from pipeline.web import worker
 from pipeline.web.worker import Job, Outcome
@@ -50,6 +53,14 @@ class PoolBusy(Exception):
 
 class WorkerCrashed(Exception):
     """The worker died while running the query (e.g. out of memory)."""
+
+
+class StreamFailed(Exception):
+    """The worker reported a failure (``outcome``) after part of the answer was sent."""
+
+    def __init__(self, outcome: Outcome) -> None:
+        super().__init__(outcome.kind)
+        self.outcome = outcome
 
 
 class _Worker:
@@ -109,29 +120,25 @@ class QueryPool:
         w.stop()
         threading.Thread(target=self._admit, args=(self._start(),), daemon=True).start()
 
-    def run(self, job: Job) -> Outcome:
-        """The job's outcome; raises QueryTimeout, PoolBusy or WorkerCrashed."""
+    def run(self, job: Job) -> tuple[Outcome, Iterator[bytes]]:
+        """The job's outcome and the rest of its body (empty unless the outcome is streamed:
+        then it is read from the worker under the same deadline, and closing it early gives
+        the worker up); raises QueryTimeout, PoolBusy or WorkerCrashed."""
         try:
             w = self._idle.get(timeout=self.timeout)
         except queue.Empty:
             raise PoolBusy from None
-        conn: Connection = w.conn
-        demoted = False
+        call = _Call(self, w)
         try:
-            conn.send(job)
-            if not conn.poll(min(LONG_QUERY, self.timeout)):
-                demoted = _renice(w, LONG_NICE)  # short queries elsewhere get the CPU first
-                if not conn.poll(max(self.timeout - LONG_QUERY, 0)):
-                    self._replace(w)
-                    raise QueryTimeout
-            outcome: Outcome = conn.recv()
-        except (EOFError, OSError):
-            self._replace(w)
+            w.conn.send(job)
+        except OSError:
+            call.end(replace=True)
             raise WorkerCrashed from None
-        if demoted:
-            _renice(w, 0)
-        self._idle.put(w)
-        return outcome
+        outcome: Outcome = call.receive()
+        if not outcome.streamed:
+            call.end(replace=False)
+            return outcome, iter(())
+        return outcome, call
 
     def close(self) -> None:
         """Stop every worker (idempotent)."""
@@ -139,3 +146,65 @@ class QueryPool:
             workers, self._all = list(self._all), set()
         for w in workers:
             w.stop()
+
+
+class _Call:
+    """One job on one worker: its messages read under the job's deadline, the worker reniced
+    once the job runs long, then given back (or replaced if it cannot be trusted)."""
+
+    def __init__(self, pool: QueryPool, w: _Worker) -> None:
+        self._pool, self._w = pool, w
+        now = time.monotonic()
+        self._deadline = now + pool.timeout
+        self._renice_at: float | None = now + LONG_QUERY
+        self._demoted = False
+        self._open = True
+
+    def receive(self) -> object:
+        """The worker's next message; QueryTimeout past the deadline, WorkerCrashed if it died."""
+        conn: Connection = self._w.conn
+        try:
+            if self._renice_at is not None:
+                if conn.poll(max(min(self._renice_at, self._deadline) - time.monotonic(), 0)):
+                    return conn.recv()
+                self._demoted = _renice(self._w, LONG_NICE)  # short queries get the CPU first
+                self._renice_at = None
+            if not conn.poll(max(self._deadline - time.monotonic(), 0)):
+                self.end(replace=True)
+                raise QueryTimeout
+            return conn.recv()
+        except (EOFError, OSError):
+            self.end(replace=True)
+            raise WorkerCrashed from None
+
+    def end(self, *, replace: bool) -> None:
+        """Give the worker back, or replace it (killed, or stopped mid-answer); idempotent."""
+        if not self._open:
+            return
+        self._open = False
+        if replace:
+            self._pool._replace(self._w)
+            return
+        if self._demoted:
+            _renice(self._w, 0)
+        self._pool._idle.put(self._w)
+
+    def __iter__(self) -> Iterator[bytes]:
+        return self
+
+    def __next__(self) -> bytes:
+        """The next chunk of a streamed answer; StreamFailed if the worker failed amid it."""
+        if not self._open:
+            raise StopIteration
+        message = self.receive()
+        if isinstance(message, bytes):
+            return message
+        if message is worker.END:
+            self.end(replace=False)
+            raise StopIteration
+        self.end(replace=True)  # it failed mid-answer (out of memory, store error)
+        raise StreamFailed(cast(Outcome, message))
+
+    def close(self) -> None:
+        """The reader stopped early (client gone, HEAD): the worker is mid-answer, replace it."""
+        self.end(replace=True)

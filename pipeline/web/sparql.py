@@ -8,7 +8,7 @@ clients. Updates are refused: the store is the build's output, never edited in p
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from flask import Blueprint, Response, render_template, request
@@ -20,16 +20,20 @@ from pipeline.web import explore_results
 from pipeline.web.errors import ApiError, wants_html
 from pipeline.web.examples import EXAMPLES
 from pipeline.web.formats import GRAPHS, HTML, RESULTS, content_type, names, negotiate
-from pipeline.web.querypool import PoolBusy, QueryTimeout, WorkerCrashed
+from pipeline.web.querypool import PoolBusy, QueryTimeout, StreamFailed, WorkerCrashed
 from pipeline.web.site import base_uri, publication, site
 from pipeline.web.sparqltext import calls_service, is_update, nesting_depth
-from pipeline.web.worker import Job
+from pipeline.web.worker import Job, Outcome
 
 bp = Blueprint("sparql", __name__)
 
 RESULT_LIMIT_HEADER = "X-LDPub-Result-Limit"
 TRUNCATED_HEADER = "X-LDPub-Results-Truncated"
-REPORT_HEADERS = (RESULT_LIMIT_HEADER, TRUNCATED_HEADER)
+# On an answer longer than one chunk, sent as it is serialized: its headers leave before the
+# result limit is reached, so TRUNCATED_HEADER is absent; a streamed answer the limit cut has
+# exactly RESULT_LIMIT_HEADER rows or triples, and a comment at its end where the format has one.
+STREAMED_HEADER = "X-LDPub-Results-Streamed"
+REPORT_HEADERS = (RESULT_LIMIT_HEADER, TRUNCATED_HEADER, STREAMED_HEADER)
 
 _FORM = "application/x-www-form-urlencoded"
 _QUERY = "application/sparql-query"
@@ -108,7 +112,7 @@ def _utf8_body() -> str:
 
 def _operation() -> Operation:
     """Read the protocol's parameters from a GET or POST, refusing anything but one query."""
-    if request.method == "GET":
+    if request.method in ("GET", "HEAD"):  # HEAD: the same answer, without its body
         params: MultiDict[str, str] = request.args
         queries = params.getlist("query")
     elif request.mimetype == _FORM:
@@ -150,7 +154,7 @@ def _admitted(query: str) -> str:
     limit = site().max_query_length
     if len(query) > limit:
         raise ApiError(
-            414 if request.method == "GET" else 413,
+            414 if request.method in ("GET", "HEAD") else 413,
             f"The query is {len(query)} characters long, over the limit of {limit} "
             "(max_query_length); shorten it, e.g. split a long VALUES list over several queries.",
             title="Query too long",
@@ -236,8 +240,7 @@ def _query_page(run: Callable[[MIMEAccept], Response] | None = None) -> Response
     return Response(html, status=status, mimetype=HTML, headers={"Vary": "Accept"})
 
 
-def _out_of_memory() -> ApiError:
-    cap = site().query_memory
+def _out_of_memory(cap: int) -> ApiError:
     needed = (
         f"more than the {cap} MB a query worker may use (query_memory)"
         if cap
@@ -249,6 +252,83 @@ def _out_of_memory() -> ApiError:
         "specific patterns, a LIMIT, no ORDER BY over everything) and try again.",
         title="Query out of memory",
     )
+
+
+def query_timeout(seconds: float) -> ApiError:
+    """The answer to a query (endpoint or page) that ran past ``query_timeout``."""
+    return ApiError(
+        503,
+        f"The query ran longer than the {seconds:g}-second limit (query_timeout) "
+        "and was stopped; make it more selective (more specific patterns, a LIMIT) and "
+        "try again.",
+        title="Query timeout",
+    )
+
+
+def _failure(outcome: Outcome, cap: int) -> ApiError:
+    """Why a worker had no answer, for the client."""
+    if outcome.kind == "memory":
+        return _out_of_memory(cap)
+    if outcome.kind == "syntax":
+        return ApiError(
+            400,
+            f"The query is not valid SPARQL 1.1 ({_shortened(outcome.detail)}); correct it at "
+            "that line and column and send it again.",
+            title="SPARQL syntax error",
+        )
+    if outcome.kind == "service":
+        return _refuse_service()
+    if outcome.kind == "not_acceptable":
+        offered = [*RESULTS.values()] if outcome.form != "graph" else [*GRAPHS.values()]
+        return ApiError(
+            406,
+            f"A {outcome.form} result cannot be sent as "
+            f"{request.headers.get('Accept')!r}; accept one of: {names(offered)}.",
+        )
+    return ApiError(500, f"The query failed while running: {outcome.detail}", title="Query failed")
+
+
+def _pool_error(error: Exception, timeout: float, cap: int) -> ApiError:
+    """A query pool exception as the client's answer."""
+    if isinstance(error, QueryTimeout):
+        return query_timeout(timeout)
+    if isinstance(error, PoolBusy):
+        return ApiError(
+            503,
+            "Every query worker stayed busy for the whole query timeout; try "
+            "again in a few seconds.",
+            title="Endpoint busy",
+            headers={"Retry-After": "5"},
+        )
+    return _out_of_memory(cap)
+
+
+class _Streamed:
+    """A streamed answer's body: the first chunk, then the worker's chunks as they come.
+
+    A failure after the first byte can only cut the stream: the error raised here ends the
+    response without its last chunk, which HTTP clients report as an incomplete answer (and
+    which becomes the error page when the query page reads the answer whole).
+    """
+
+    def __init__(self, first: bytes, rest: Iterator[bytes], timeout: float, cap: int) -> None:
+        self._first, self._rest = first, rest
+        self._timeout, self._cap = timeout, cap
+
+    def __iter__(self) -> Iterator[bytes]:
+        yield self._first
+        try:
+            yield from self._rest
+        except StreamFailed as e:  # out of memory, or a store error
+            raise _failure(e.outcome, self._cap) from None
+        except (QueryTimeout, WorkerCrashed) as e:
+            raise _pool_error(e, self._timeout, self._cap) from None
+
+    def close(self) -> None:
+        """Called by the WSGI server at the end, also when it stopped reading early."""
+        close = getattr(self._rest, "close", None)
+        if close:
+            close()
 
 
 def _run(op: Operation, query: str, accept: MIMEAccept | None = None) -> Response:
@@ -265,51 +345,19 @@ def _run(op: Operation, query: str, accept: MIMEAccept | None = None) -> Respons
         named_graphs=op.named_graphs,
     )
     try:
-        outcome = s.pool.run(job)
-    except QueryTimeout:
-        raise ApiError(
-            503,
-            f"The query ran longer than the {s.query_timeout:g}-second limit (query_timeout) "
-            "and was stopped; make it more selective (more specific patterns, a LIMIT) and "
-            "try again.",
-            title="Query timeout",
-        ) from None
-    except PoolBusy:
-        raise ApiError(
-            503,
-            "Every query worker stayed busy for the whole query timeout; try "
-            "again in a few seconds.",
-            title="Endpoint busy",
-            headers={"Retry-After": "5"},
-        ) from None
-    except WorkerCrashed:
-        raise _out_of_memory() from None
-    if outcome.kind == "memory":
-        raise _out_of_memory()
-    if outcome.kind == "syntax":
-        raise ApiError(
-            400,
-            f"The query is not valid SPARQL 1.1 ({_shortened(outcome.detail)}); correct it at "
-            "that line and column and send it again.",
-            title="SPARQL syntax error",
-        )
-    if outcome.kind == "service":
-        raise _refuse_service()
-    if outcome.kind == "not_acceptable":
-        offered = [*RESULTS.values()] if outcome.form != "graph" else [*GRAPHS.values()]
-        raise ApiError(
-            406,
-            f"A {outcome.form} result cannot be sent as "
-            f"{request.headers.get('Accept')!r}; accept one of: {names(offered)}.",
-        )
-    if outcome.kind == "error":
-        raise ApiError(
-            500, f"The query failed while running: {outcome.detail}", title="Query failed"
-        )
+        outcome, rest = s.pool.run(job)
+    except (QueryTimeout, PoolBusy, WorkerCrashed) as e:
+        raise _pool_error(e, s.query_timeout, s.query_memory) from None
+    if outcome.kind != "ok":
+        raise _failure(outcome, s.query_memory)
     headers = {"Vary": "Accept", RESULT_LIMIT_HEADER: str(s.result_limit)}
     if outcome.truncated:
         headers[TRUNCATED_HEADER] = "true"
-    return Response(outcome.body, content_type=outcome.content_type, headers=headers)
+    if not outcome.streamed:
+        return Response(outcome.body, content_type=outcome.content_type, headers=headers)
+    headers[STREAMED_HEADER] = "true"
+    body = _Streamed(outcome.body, rest, s.query_timeout, s.query_memory)
+    return Response(body, content_type=outcome.content_type, headers=headers)
 
 
 @bp.route("/sparql", methods=["GET", "POST"])

@@ -3,8 +3,9 @@
 pyoxigraph has no query timeout and may hold the interpreter for as long as a query runs, so the
 server never evaluates user queries in its own process: each goes to a worker process that opens
 the release's store read-only (or forwards to the remote store), evaluates, applies the result
-limit and serializes the answer, and the server kills the worker when the deadline passes (which
-also drops its connection to a remote store). Only plain data crosses the pipe.
+limit and serializes the answer, sending a long one in chunks as it is serialized; the server
+kills the worker when the deadline passes (which also drops its connection to a remote store).
+Only plain data crosses the pipe.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import json
 import resource
 import signal
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import islice
 from multiprocessing.connection import Connection
@@ -22,7 +24,9 @@ from pyoxigraph import (
     NamedNode,
     QueryBoolean,
     QueryResultsFormat,
+    QuerySolution,
     QuerySolutions,
+    RdfFormat,
     Triple,
     parse_query_results,
     serialize,
@@ -35,6 +39,31 @@ from pipeline.web.sparqltext import calls_service, names_dataset
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 READY = "ready"  # the first message of a worker: it can take jobs
+END = None  # the message after a streamed answer's last chunk
+# An answer longer than the first chunk is streamed, the rest in smaller chunks (see _Body):
+# the first is large enough to hold most answers cut at the default result limit whole.
+FIRST_CHUNK_BYTES = 4 * 1024 * 1024
+CHUNK_BYTES = 1024 * 1024
+ROWS_PER_GROUP = 256  # solutions serialized together
+
+Form = Literal["boolean", "solutions", "graph", ""]
+Format = QueryResultsFormat | RdfFormat
+# Each results format's foot (what follows the last row) and what separates two rows.
+_RESULTS_FRAME = {
+    QueryResultsFormat.JSON: (b"]}}", b","),
+    QueryResultsFormat.XML: (b"</results></sparql>", b""),
+    QueryResultsFormat.CSV: (b"", b""),
+    QueryResultsFormat.TSV: (b"", b""),
+}
+# The last line of a streamed answer the result limit cut, in the formats that have comments
+# (the headers were sent before the cut was known).
+_CUT = b"X-LDPub-Results-Truncated: true (the result limit cut this answer)"
+_CUT_NOTES = {
+    RdfFormat.N_TRIPLES: b"# " + _CUT + b"\n",
+    RdfFormat.TURTLE: b"# " + _CUT + b"\n",
+    RdfFormat.RDF_XML: b"\n<!-- " + _CUT + b" -->\n",
+    QueryResultsFormat.XML: b"\n<!-- " + _CUT + b" -->\n",
+}
 
 
 @dataclass(frozen=True)
@@ -53,14 +82,19 @@ class Job:
 
 @dataclass(frozen=True)
 class Outcome:
-    """What became of a job: a serialized answer, or why there is none."""
+    """What became of a job: a serialized answer, or why there is none.
+
+    A ``streamed`` answer's ``body`` is only its first chunk: the worker sends the rest as
+    ``bytes`` messages and then :data:`END`; anything else in their place means it failed.
+    """
 
     kind: Literal["ok", "syntax", "service", "not_acceptable", "memory", "error"]
-    form: Literal["boolean", "solutions", "graph", ""] = ""
+    form: Form = ""
     body: bytes = b""
     content_type: str = ""
     truncated: bool = False
     detail: str = ""
+    streamed: bool = False
 
 
 def _term(term: Any) -> dict[str, Any]:
@@ -99,46 +133,113 @@ def _dataset(job: Job) -> dict[str, Any]:
     return {"use_default_graph_as_union": True}
 
 
-def _solutions(result: QuerySolutions, job: Job, fmt: QueryResultsFormat) -> Outcome:
-    names = [v.value for v in result.variables]
-    rows = list(islice(result, job.limit + 1))
+class _Body:
+    """An answer on its way to the server, written in pieces by a serializer.
+
+    The first chunk waits until the answer ends or ``FIRST_CHUNK_BYTES`` are ready, so an
+    answer that fits in it is sent whole, its truncation known before the first byte; a longer
+    one is streamed, so the server never holds more than a chunk of it.
+    """
+
+    def __init__(self, send: Callable[[object], None], form: Form, fmt: Format) -> None:
+        self._send, self._form, self._fmt = send, form, fmt
+        self._buffer = bytearray()
+        self._streamed = False
+
+    def write(self, data: bytes) -> int:
+        self._buffer += data
+        while len(self._buffer) >= (size := CHUNK_BYTES if self._streamed else FIRST_CHUNK_BYTES):
+            self._flush(size)
+        return len(data)
+
+    def flush(self) -> None:
+        """A serializer's flush: chunks leave when full or at close, never smaller."""
+
+    def _flush(self, size: int | None = None) -> None:
+        """Send the first ``size`` bytes (all by default) as the next chunk."""
+        data = bytes(self._buffer[:size])
+        del self._buffer[:size]
+        if self._streamed:
+            self._send(data)
+            return
+        self._send(Outcome("ok", self._form, data, content_type(self._fmt), streamed=True))
+        self._streamed = True
+
+    def close(self, truncated: bool) -> None:
+        """Send what is left; a streamed answer's end says whether the limit cut it, if the
+        format has comments, and is followed by END."""
+        if not self._streamed:
+            body = bytes(self._buffer)
+            self._send(Outcome("ok", self._form, body, content_type(self._fmt), truncated))
+            return
+        note = _CUT_NOTES.get(self._fmt)
+        if truncated and note:
+            self._buffer += note
+        self._flush()
+        self._send(END)
+
+
+def _results_doc(names: list[str], rows: list[QuerySolution], fmt: QueryResultsFormat) -> bytes:
+    """Rows as a whole results document: our JSON, or Oxigraph's serializer fed that JSON."""
     bindings = [
         {name: _term(value) for name, value in zip(names, row, strict=True) if value is not None}
-        for row in rows[: job.limit]
+        for row in rows
     ]
     body = json.dumps(
         {"head": {"vars": names}, "results": {"bindings": bindings}}, separators=(",", ":")
     ).encode()
-    if fmt != QueryResultsFormat.JSON:
-        # Oxigraph's own serializers, fed the already-limited rows.
-        body = parse_query_results(body, format=QueryResultsFormat.JSON).serialize(format=fmt)
-    return Outcome("ok", "solutions", body, content_type(fmt), truncated=len(rows) > job.limit)
+    if fmt == QueryResultsFormat.JSON:
+        return body
+    return parse_query_results(body, format=QueryResultsFormat.JSON).serialize(format=fmt)
 
 
-def execute(store: Store, job: Job) -> Outcome:
-    """Evaluate a job on a store; never raises for anything the client did."""
+def _solutions(result: QuerySolutions, job: Job, fmt: QueryResultsFormat, body: _Body) -> None:
+    """Write at most ``job.limit`` rows, ``ROWS_PER_GROUP`` at a time: each group serialized
+    as a whole document and cut between the empty document's head and foot."""
+    names = [v.value for v in result.variables]
+    foot, separator = _RESULTS_FRAME[fmt]
+    empty = _results_doc(names, [], fmt)
+    head = empty[: len(empty) - len(foot)]
+    body.write(head)
+    rows = islice(result, job.limit)
+    first = True
+    while group := list(islice(rows, ROWS_PER_GROUP)):
+        doc = _results_doc(names, group, fmt)
+        body.write(b"" if first else separator)
+        body.write(doc[len(head) : len(doc) - len(foot)])
+        first = False
+    body.write(foot)
+    body.close(truncated=next(result, None) is not None)
+
+
+def execute(store: Store, job: Job, send: Callable[[object], None]) -> None:
+    """Evaluate a job on a store and send its Outcome (a streamed one followed by its chunks
+    and END); never raises for anything the client did."""
     # Before query(): Oxigraph evaluates an ASK at once, SERVICE included.
     if calls_service(job.query):
-        return Outcome("service")
+        return send(Outcome("service"))
     try:
         result = store.query(job.query, base_iri=job.base_iri, prefixes=PREFIXES, **_dataset(job))
     except SyntaxError as e:
-        return Outcome("syntax", detail=str(e))
+        return send(Outcome("syntax", detail=str(e)))
     if isinstance(result, QueryBoolean):
         if job.results_type is None:
-            return Outcome("not_acceptable", "boolean")
+            return send(Outcome("not_acceptable", "boolean"))
         fmt = RESULTS[job.results_type]
-        return Outcome("ok", "boolean", result.serialize(format=fmt), content_type(fmt))
+        return send(Outcome("ok", "boolean", result.serialize(format=fmt), content_type(fmt)))
     if isinstance(result, QuerySolutions):
         if job.results_type is None:
-            return Outcome("not_acceptable", "solutions")
-        return _solutions(result, job, RESULTS[job.results_type])
+            return send(Outcome("not_acceptable", "solutions"))
+        fmt = RESULTS[job.results_type]
+        return _solutions(result, job, fmt, _Body(send, "solutions", fmt))
     if job.graph_type is None:
-        return Outcome("not_acceptable", "graph")
-    fmt = GRAPHS[job.graph_type]
-    triples = list(islice(result, job.limit + 1))
-    body = serialize(triples[: job.limit], format=fmt, prefixes=PREFIXES)
-    return Outcome("ok", "graph", body, content_type(fmt), truncated=len(triples) > job.limit)
+        return send(Outcome("not_acceptable", "graph"))
+    graph_fmt = GRAPHS[job.graph_type]
+    body = _Body(send, "graph", graph_fmt)
+    triples = iter(result)
+    serialize(islice(triples, job.limit), body, graph_fmt, prefixes=PREFIXES)
+    body.close(truncated=next(triples, None) is not None)
+    return None
 
 
 class _Stores:
@@ -173,9 +274,8 @@ def main(conn: Connection, memory_mb: int = 0) -> None:
         except (EOFError, OSError):
             return
         try:
-            outcome = execute(stores.get(job.store), job)
-        except MemoryError:
-            outcome = Outcome("memory")
+            execute(stores.get(job.store), job, conn.send)
+        except MemoryError:  # before or amid an answer: the server reads it in either place
+            conn.send(Outcome("memory"))
         except Exception as e:  # evaluation or store errors go back to the client as 500
-            outcome = Outcome("error", detail=f"{type(e).__name__}: {e}")
-        conn.send(outcome)
+            conn.send(Outcome("error", detail=f"{type(e).__name__}: {e}"))
