@@ -216,13 +216,17 @@ def _browse_page(
 
 
 def browse_bench(triples: int, source: Path | None, repeat: int) -> None:
-    from bench.common import uptime
     from pipeline.web.app import create_app
 
-    folder = Path(tempfile.mkdtemp(prefix="ldpub-browse-bench-"))
-    dist = _publication(triples, source, folder)
-    client = create_app({"dist": dist, "query_workers": 1}).test_client()
-    store = Store.read_only(str(dist / "store"))
+    with tempfile.TemporaryDirectory(prefix="ldpub-browse-bench-") as folder:
+        dist = _publication(triples, source, Path(folder))
+        client = create_app({"dist": dist, "query_workers": 1}).test_client()
+        _browse_table(client, Store.read_only(str(dist / "store")), triples, repeat)
+
+
+def _browse_table(client: object, store: Store, triples: int, repeat: int) -> None:
+    from bench.common import uptime
+
     table = Table(title=f"browse pages at {triples:,} triples: before vs now (ms)")
     for col in ("page", "before p50", "before p99", "now p50", "now p99", "ratio", ""):
         table.add_column(col, justify="left" if col in ("page", "") else "right")
@@ -230,7 +234,7 @@ def browse_bench(triples: int, source: Path | None, repeat: int) -> None:
     misses = 0
     for kind, filtered in FILTERED.items():
         start = time.perf_counter()
-        total = client.get(f"/{kind}.json").get_json()["total"]  # reads the keys if not yet
+        total = client.get(f"/{kind}.json").get_json()["total"]  # type: ignore[attr-defined]
         first.append(f"{kind} {(time.perf_counter() - start) * 1000:.0f} ms")
         pages = [f"/{kind}.json", f"/{kind}.json?page={max(1, -(-total // 50))}"]
         pages += [f"/{kind}.json{filtered}"] + (["/events?year=2007"] if kind == "events" else [])

@@ -86,7 +86,7 @@ class Query:
 # --- entities -----------------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)
 class Entity:
     """One entity of the people, organizations or places list."""
 
@@ -169,7 +169,7 @@ def load_entities(store: Any) -> dict[str, EntityList]:
 # --- events -------------------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)
 class Event:
     """One event's keys: what the list sorts and filters it by."""
 
