@@ -328,7 +328,7 @@ def train_relations(corpora: Path | None, output: Path | None, precision: float,
     type=click.Choice(["dev", "test"]),
     default="test",
     show_default=True,
-    help="Re-DocRED split for relations (dev is the one rules are tuned on).",
+    help="Re-DocRED split for relations, GMB split for NER (dev: the one rules are tuned on).",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the rows as JSON instead of a table.")
 def eval_command(task: str, corpora: Path | None, split: str, as_json: bool) -> None:

@@ -3,7 +3,8 @@ written against, in one table.
 
 - NER: the model *and* the rules after it (``pipeline.nlp.analyze``: titles, particles, common
   words, organization heads), exact name spans, on GMB held-out sentences (every 10th; GMB's
-  "geo" is a place, its "gpe" a nationality and not scored) and CrossNER politics test.
+  "geo" is a place, its "gpe" a nationality and not scored) and CrossNER politics test;
+  ``--split dev`` scores GMB dev alone, the sentences the rules are tuned on.
 - relations: the rules and the learned classifier together, on Re-DocRED (``--split dev`` to
   tune, ``test`` to report) with gold mentions, and the hand-written news sentences in
   ``tests/data/relations/domain.jsonl`` with the model's mentions.
@@ -126,13 +127,15 @@ def _rows(task: str, data: str, gold: set[tuple], predicted: set[tuple]) -> list
     return [Row(task, data, t, c["tp"], c["fp"], c["fn"]) for t, c in sorted(counts.items())]
 
 
-def gmb_heldout(corpora: Path) -> list[Doc]:
+def gmb_heldout(corpora: Path, split: str = "test") -> list[Doc]:
+    """GMB sentences the model did not train on: ``test`` (every 10th) or ``dev`` (every 20th
+    from 5, used only to pick the model's checkpoint), the one NER rules are tuned on."""
     from spacy.vocab import Vocab
 
     from pipeline.nlp import corpora as c
 
     vocab = Vocab()
-    return [c.gmb_doc(vocab, s) for s in c.read_gmb(corpora) if c.gmb_split(s.number) == "test"]
+    return [c.gmb_doc(vocab, s) for s in c.read_gmb(corpora) if c.gmb_split(s.number) == split]
 
 
 def crossner_test(corpora: Path) -> list[Doc]:
@@ -196,7 +199,10 @@ def evaluate(
 
         nlp = load_model()
     rows: list[Row] = []
-    if "ner" in tasks:
+    if "ner" in tasks and split == "dev":  # CrossNER dev is training data: GMB dev only
+        progress("NER: GMB dev")
+        rows += ner_rows(nlp, "GMB dev", gmb_heldout(corpora, "dev"), GMB_CLASSES)
+    elif "ner" in tasks:
         progress("NER: GMB held-out")
         rows += ner_rows(nlp, "GMB held-out", gmb_heldout(corpora), GMB_CLASSES)
         progress("NER: CrossNER politics test")

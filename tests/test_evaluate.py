@@ -52,3 +52,13 @@ def test_row_scores() -> None:
     assert (row.precision, row.recall) == (0.75, 0.6)
     assert round(row.f1, 4) == 0.6667
     assert Row("ner", "d", "ORG", 0, 0, 0).f1 == 0.0
+
+
+def test_ner_dev_split_scores_gmb_dev_alone() -> None:
+    result = CliRunner().invoke(
+        main, ["eval", "--task", "ner", "--split", "dev", "--corpora", str(CORPORA), "--json"]
+    )
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.stdout)
+    assert {r["data"] for r in rows} == {"GMB dev"}  # CrossNER dev is training data
+    assert "ALL" in {r["type"] for r in rows}
