@@ -220,3 +220,70 @@ def test_a_list_opening_a_later_sentence_is_its_subject() -> None:
         ("Varnia", "supports", "Tor Guard"),
         ("Kelmar", "supports", "Tor Guard"),
     }
+
+
+QUALIFIED = [
+    (
+        "[Anton Weil|P], a [Lebanese=Lebanon|L] [Hezbollah|O] commander, was killed.",
+        ("Anton Weil", "commanderOf", "Hezbollah"),
+    ),
+    (
+        "[Anton Weil|P], the leader of the [Varnia|L]-backed [Tor Guard|O], was killed.",
+        ("Anton Weil", "leaderOf", "Tor Guard"),
+    ),
+    (
+        "[Anton Weil|P] joined the [Iranian=Iran|L]-backed [Tor Guard|O] in 2010.",
+        ("Anton Weil", "memberOf", "Tor Guard"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("marked", "expected"), QUALIFIED)
+def test_a_country_adjective_or_hyphen_compound_before_the_object_is_skipped(
+    marked: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in {t[:3] for t in triples(marked)}
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        (
+            "Fighting broke out in [Lorsk|L], [Kelmar|L] province, on Monday.",
+            {("Lorsk", "locatedIn", "Kelmar")},
+        ),
+        (
+            "Fighting broke out in the [Iraqi=Iraq|L] city of [Lorsk|L] on Monday.",
+            {("Lorsk", "locatedIn", "Iraq")},
+        ),
+        # either place may be the container in "the A district of B"
+        ("Fighting broke out in the [Lorsk|L] district of [Kelmar|L] on Monday.", set()),
+        ("He met an [Iraqi=Iraq|L] official of [Lorsk|L] on Monday.", set()),
+    ],
+)
+def test_wire_place_phrases(marked: str, expected: set[tuple[str, str, str]]) -> None:
+    assert {t[:3] for t in triples(marked)} == expected
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        (
+            "[Anton Weil|P], the [Tor Guard|O] leader, and [Kurt Mesel|P], its spokesman, fled.",
+            ("Kurt Mesel", "spokespersonFor", "Tor Guard"),
+        ),
+        (
+            "The [Tor Guard|O] said its leader, [Kurt Mesel|P], had been freed.",
+            ("Kurt Mesel", "leaderOf", "Tor Guard"),
+        ),
+    ],
+)
+def test_its_role_is_in_the_one_body_named_before_in_the_sentence(
+    marked: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in {t[:3] for t in triples(marked)}
+
+
+def test_its_role_with_two_bodies_before_it_is_nobody_s() -> None:
+    marked = "The [Tor Guard|O] and [Varnia|L] said its leader, [Kurt Mesel|P], had been freed."
+    assert not {t for t in triples(marked) if t[0] == "Kurt Mesel"}

@@ -728,7 +728,7 @@ RULES: tuple[_Rule, ...] = (
         before=_compile(r"(?<!,)(?<!,\s)(?<!\band\s)(?<!\bor\s)\Z"),
         # the containing place closes the phrase ("Basra, Iraq."), unlike "In Lebanon, Iran stood"
         after=_compile(
-            r"(?=\s*[,.;)\]”\"]|\s*\Z)"
+            r"(?:\s+(?:province|governorate))?(?=\s*[,.;)\]”\"]|\s*\Z)"
             r"(?!\s*,?\s*(?:and|or)\b|\s*,\s*(?:the\s+)?(?-i:[A-Z])|\s*[-:])"
         ),
     ),
@@ -745,6 +745,17 @@ RULES: tuple[_Rule, ...] = (
             r"(?:ern)?\s+)?"
         ),
         _fixed("locatedIn", True),
+    ),
+    # "the Iraqi city of Mosul" (with a place's name first, "the Baghdad district of Karrada"
+    # and "the Karrada district of Baghdad" are both written: no rule)
+    _Rule(
+        "place-in-place",
+        frozenset({PLACE}),
+        frozenset({PLACE}),
+        _compile(rf"\s+{_PLACE_NOUN}\s+of\s+"),
+        _fixed("locatedIn", False),
+        before=_compile(r"(?:^|\W)the\s+\Z"),
+        demonym=True,
     ),
     # "fighting in Sadr City in Baghdad": a place in a place, after a locative preposition
     _Rule(
@@ -918,9 +929,19 @@ def _close(run: list[Mention], text: str, sentence: Sentence, lists: dict) -> No
         lists[mention] = members
 
 
+def _qualifies(text: str, name: Mention, following: Mention) -> bool:
+    """Whether ``name`` only qualifies the name right after it: a country adjective ("a
+    Lebanese Hezbollah commander") or a hyphen compound ("the Iran-backed Kataib Hezbollah")."""
+    gap = text[name.end : following.start]
+    if name.kind is PLACE and name.text in COUNTRY_OF and gap == " ":
+        return True
+    return name.kind is not PERSON and re.fullmatch(r"-[^\W\d_]+\s+", gap) is not None
+
+
 def _pairs(text: str, mentions: Sequence[Mention]) -> Iterable[tuple[Mention, Mention, str]]:
-    """Adjacent mentions, and mentions one possessive apart ("commander of Iran's Quds Force")
-    or one place adverbial before a passive agent apart ("trained in Lebanon by Hezbollah"):
+    """Adjacent mentions, and mentions one possessive apart ("commander of Iran's Quds Force"),
+    one qualifier apart ("leader of the Iran-backed X", ``_qualifies``) or one place adverbial
+    before a passive agent apart ("trained in Lebanon by Hezbollah"):
     (left, right, the text between them the rules skip)."""
     for i in range(len(mentions) - 1):
         left, right = mentions[i], mentions[i + 1]
@@ -934,6 +955,8 @@ def _pairs(text: str, mentions: Sequence[Mention]) -> Iterable[tuple[Mention, Me
         if right.kind is not PERSON and possessive is not None:
             if after.start == possessive.end():
                 yield left, after, text[right.start : possessive.end()]
+        elif _qualifies(text, right, after):
+            yield left, after, text[right.start : after.start]
         elif right.kind is PLACE and _BY.match(text, right.end):
             where = _IN_PLACE.search(text, left.end, right.start)
             if where is not None:
@@ -966,11 +989,28 @@ ANAPHOR_WINDOW = 2
 """How many sentences before the anaphor's own one "the group" may reach back to."""
 
 
+_ITS = r"\b(?:its|their)\s+"
+_ITS_ROLE_BEFORE = _compile(rf"{_ITS}{_MODS}{_ROLE},?\s+\Z")
+_ITS_ROLE_AFTER = _compile(rf"{_LINK}{_ITS}{_MODS}{_ROLE}\b(?![\s-]+(?:of|for)\b)")
+
+
+def _group_role(text: str, sentence: Sentence, person: Mention) -> re.Match[str] | None:
+    before = _GROUP_ROLE_BEFORE.search(text, sentence.start, name_start(person))
+    return before or _GROUP_ROLE_AFTER.match(text, person.end, sentence.end)
+
+
+def _its_role(text: str, sentence: Sentence, person: Mention) -> re.Match[str] | None:
+    before = _ITS_ROLE_BEFORE.search(text, sentence.start, name_start(person))
+    return before or _ITS_ROLE_AFTER.match(text, person.end, sentence.end)
+
+
 def group_anaphora(
     analyzed: AnalyzedDocument, by_sentence: Mapping[Sentence, Sequence[Mention]]
 ) -> Iterable[tuple[str, Mention, Mention, Sentence]]:
     """ "The group's leader X", "X, the militia's spokesman": the role is in the organization
-    named last before it, when the sentence and the two before it name only that one."""
+    named last before it, when the sentence and the two before it name only that one. "Its
+    leader X", "X, its spokesman": in the one organization or place named before it in the
+    sentence."""
     sentences = sorted(by_sentence, key=lambda s: s.start)
     text = analyzed.document.text
     for index, sentence in enumerate(sentences):
@@ -978,16 +1018,16 @@ def group_anaphora(
         for person in by_sentence[sentence]:
             if person.kind is not PERSON:
                 continue
-            match = _GROUP_ROLE_BEFORE.search(text, sentence.start, name_start(person))
+            match, kinds = _group_role(text, sentence, person), {ORG}
             if match is None:
-                match = _GROUP_ROLE_AFTER.match(text, person.end, sentence.end)
+                match, kinds, window = _its_role(text, sentence, person), _ORG_OR_PLACE, [sentence]
             if match is None:
                 continue
             named = [
                 m
                 for s in window
                 for m in by_sentence[s]
-                if m.kind is ORG and m.end <= match.start()
+                if m.kind in kinds and m.end <= match.start()
             ]
             if not named or len({m.name for m in named}) != 1:
                 continue
