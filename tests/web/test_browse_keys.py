@@ -8,12 +8,15 @@ over the same store; the suggestions against the real server on the fixture publ
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 import requests
 from pyoxigraph import RdfFormat, Store
 
-from pipeline.web.browse_index import Query, in_range, load_entities, load_events
+from pipeline.web.browse_index import PerRelease, Query, in_range, load_entities, load_events
 from pipeline.web.explore import select
+from pipeline.web.publication import Publication
 
 BASE = "http://example.org/"
 DATA = f"""
@@ -152,6 +155,15 @@ def test_dates_overlap_at_the_coarser_precision(
     value: str, start: str | None, end: str | None, inside: bool
 ) -> None:
     assert in_range(value, start, end) is inside
+
+
+def test_keys_are_read_once_per_release_and_the_two_newest_kept(tmp_path: Path) -> None:
+    reads: list[Store] = []
+    keys = PerRelease(lambda store: reads.append(store) or len(reads))
+    r1, r2, r3 = (Publication(tmp_path, Store(), {"release": r}, {}) for r in ("r1", "r2", "r3"))
+    assert [keys(r1), keys(r1), keys(r2), keys(r1)] == [1, 1, 2, 1]
+    assert keys(r3) == 3
+    assert keys(r1) == 4 and reads[3] is r1.store  # r1 was dropped, so it is read again
 
 
 def test_a_misspelled_address_suggests_its_entity(server: str) -> None:
