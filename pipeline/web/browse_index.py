@@ -1,8 +1,8 @@
 """The keys of the browse lists, read once per release and kept in memory, so a page is a slice.
 
 A list page used to aggregate over every mention or event of its class and sort the lot in
-SPARQL on each request: 0.3 s to 2.2 s per page at a million triples, and Oxigraph's ORDER BY
-alone costs about 0.25 s for 3,500 labels (it decodes each term at every comparison). Here a
+SPARQL on each request: 0.3 s to 3.5 s per page at a million triples, where Oxigraph's ORDER BY
+alone took about 0.25 s to sort 3,500 people by name. Here a
 few plain SELECTs (no ORDER BY, no per-request aggregate) read what sorting and filtering need
 (labels, mentions per named graph, article dates; event types, dates, places and the names
 of their participants) the first time a release's list is asked for; each order is sorted
@@ -148,6 +148,7 @@ class EntityList:
 
 
 def load_entities(store: Any) -> dict[str, EntityList]:
+    """Each entity class's list: labels, then mentions per graph and the articles' dates."""
     entities: dict[tuple[str, str], Entity] = {}
     for r in select(store, _ENTITIES):
         k = (r["class"], r["item"])
@@ -258,6 +259,8 @@ class Facets:
 
 
 class EventList:
+    """The events in each order the list offers, and the facets over all of them."""
+
     def __init__(self, events: list[Event]) -> None:
         self.orders = _event_orders(events)
         types = Counter(t for e in events for t in e.types)
@@ -279,6 +282,7 @@ def _place_order(item: tuple[tuple[str, str], int]) -> tuple[str, str]:
 
 
 def load_events(store: Any) -> EventList:
+    """Every event's keys, by one plain SELECT per kind of key."""
     events = {r["item"]: Event(r["item"]) for r in select(store, _EVENTS)}
     for r in select(store, _EVENT_TYPES):
         events[r["item"]].types.add(r["t"])
