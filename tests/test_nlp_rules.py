@@ -68,6 +68,8 @@ def test_a_common_word_opening_a_sentence_is_no_name() -> None:
         ("Abu Ghraib", PLACE, PLACE),
         ("Ansar", PERSON, PERSON),  # one word: no name to open
         ("Gen. Ray Odierno", ORG, PERSON),
+        ("Velmar Brigade", PERSON, ORG),  # no person's name ends in a body's noun
+        ("Army", PERSON, PERSON),  # one word: nothing says whose
     ],
 )
 def test_kind_from_the_name_itself(name: str, kind: EntityKind, expected: EntityKind) -> None:

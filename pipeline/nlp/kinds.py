@@ -9,6 +9,8 @@ General knowledge of how names are built, not taken from any article:
 - A name opening with a personal title ("Ayatollah", "Sheikh", "Dr.", "Gen.") is a person,
   unless it ends in an organization's head noun ("Sheikh Zayed Foundation").
 - A kunya ("Abu Ali al-Basri": "father of ...") of three words or more is a person.
+- A name of two words or more ending in an organization's head noun ("Velmar Brigade",
+  "Badr Organization") is an organization.
 """
 
 from __future__ import annotations
@@ -42,8 +44,8 @@ def corrected_kind(name: str, kind: EntityKind) -> EntityKind:
     first = words[0].removeprefix("al-")
     if first in ARABIC_ORG_NOUNS and len(words) >= 2:
         return EntityKind.ORGANIZATION
-    if words[-1] in ORG_HEADS:
-        return kind
+    if words[-1] in ORG_HEADS:  # "Velmar Brigade": no person's name ends in a body's noun
+        return EntityKind.ORGANIZATION if len(words) >= 2 else kind
     if first in PERSON_TITLES and len(words) >= 2:
         return EntityKind.PERSON
     if first == "abu" and len(words) >= 3 and kind is EntityKind.ORGANIZATION:
