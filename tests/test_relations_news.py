@@ -287,3 +287,10 @@ def test_its_role_is_in_the_one_body_named_before_in_the_sentence(
 def test_its_role_with_two_bodies_before_it_is_nobody_s() -> None:
     marked = "The [Tor Guard|O] and [Varnia|L] said its leader, [Kurt Mesel|P], had been freed."
     assert not {t for t in triples(marked) if t[0] == "Kurt Mesel"}
+
+
+def test_a_parenthetical_name_is_not_the_subject_of_the_verb_after_it() -> None:
+    found = triples(
+        "The [Tor Guard|O] militia, led by [Anton Weil|P], has been trained by the [Essen Guard|O]."
+    )
+    assert {t[:3] for t in found} == {("Anton Weil", "leaderOf", "Tor Guard")}

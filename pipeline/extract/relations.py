@@ -221,6 +221,13 @@ _AGENT = (
     r"|militant|activist|lawmaker|warlord|veteran|group|movement|militia|organi[sz]ation|party)"
     r",?\s+"
 )
+# What joins a name to a passive participle about it: "X, backed by", "X, which is backed by",
+# "X was backed by"; not "X, led by Y, was backed by" (a finite verb after a comma and no
+# relative pronoun has the subject before the comma)
+_PASSIVE = (
+    rf"(?:\s*,\s*(?:{_REL_PRONOUN}{_ADVERB}(?:{_BE}\s+|being\s+)?|being\s+)?"
+    rf"|\s+{_ADVERB}(?:{_BE}\s+|being\s+)?){_ADVERB}"
+)
 _LED_BY = (
     r"(?P<verb>led|headed|commanded|run|chaired|co-?founded|founded|established|formed|created"
     rf"|started|set\s+up)\s+{_WHEN}by\s+{_THE}(?:{_AGENT})?"
@@ -356,7 +363,7 @@ RULES: tuple[_Rule, ...] = (
         "passive-led-by",
         frozenset({ORG}),
         ANY,
-        _compile(rf"(?:\s*,\s*{_REL_PRONOUN}?|\s+){_ADVERB}(?:{_BE}\s+)?{_ADVERB}{_LED_BY}"),
+        _compile(rf"(?:\s+{_BODY})?{_PASSIVE}{_LED_BY}"),
         _led_or_founded,
     ),
     # "X, a militia founded by Y", "X, a group set up in 2014 by the cleric Y"
@@ -407,8 +414,7 @@ RULES: tuple[_Rule, ...] = (
         ANY,
         ANY,
         _compile(
-            rf"(?:\s+{_TRAINEES})?(?:\s*,\s*{_REL_PRONOUN}?|\s+){_ADVERB}(?:{_BE}\s+|being\s+)?"
-            rf"{_ADVERB}{_VERB_CHAIN}\s+{_WHEN}by\s+{_THE}"
+            rf"(?:\s+{_TRAINEES})?{_PASSIVE}{_VERB_CHAIN}\s+{_WHEN}by\s+{_THE}"
             rf"(?:{_AGENT}|{_INSTRUCTORS}\s+(?:from|of)\s+{_THE})?"
         ),
         _verbs,
@@ -490,7 +496,7 @@ RULES: tuple[_Rule, ...] = (
         "works-for",
         frozenset({PERSON}),
         _ORG_OR_PLACE,
-        _compile(rf"(?:\s*,\s*|\s+){_ADVERB}(?:{_BE}\s+)?(?:employed|hired)\s+by\s+{_THE}"),
+        _compile(rf"{_PASSIVE}(?:employed|hired)\s+by\s+{_THE}"),
         _fixed("employedBy", True),
     ),
     # "Hadi, the son of Nasrallah", "Nasrallah's son Hadi", "X is the brother of Y"
