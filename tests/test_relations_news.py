@@ -294,3 +294,22 @@ def test_a_parenthetical_name_is_not_the_subject_of_the_verb_after_it() -> None:
         "The [Tor Guard|O] militia, led by [Anton Weil|P], has been trained by the [Essen Guard|O]."
     )
     assert {t[:3] for t in found} == {("Anton Weil", "leaderOf", "Tor Guard")}
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        (
+            "[Anton Weil|P] and his younger brother [Kurt Weil|P] were captured.",
+            {("Kurt Weil", "relativeOf", "Anton Weil", "kinship")},
+        ),
+        (
+            "The [Tor Guard|O] is the external operations arm of the [Essen Front|O].",
+            {("Tor Guard", "partOf", "Essen Front", "part-of")},
+        ),
+    ],
+)
+def test_and_his_brother_and_an_operations_arm(
+    marked: str, expected: set[tuple[str, str, str, str]]
+) -> None:
+    assert triples(marked) == expected

@@ -108,7 +108,7 @@ _RIVAL_MODS = (
 _UNIT_MODS = (
     r"(?:elite|special|military|armed|political|paramilitary|covert|external|overseas|foreign"
     r"|intelligence|local|regional|secret|clandestine|youth|women's|media|propaganda|security"
-    r"|operational)"
+    r"|operational|operations)"
 )
 _UNIT = (
     r"(?:arm|branch|unit|wing|division|faction|cell|subsidiary|department|section|brigade"
@@ -511,7 +511,7 @@ RULES: tuple[_Rule, ...] = (
         "kinship",
         frozenset({PERSON}),
         frozenset({PERSON}),
-        _compile(rf"{_POSS}\s+{_KIN_MODS}{_KIN},?\s+"),
+        _compile(rf"(?:{_POSS}|\s+and\s+(?:his|her))\s+{_KIN_MODS}{_KIN},?\s+"),
         _fixed("relativeOf", False),
     ),
     # "X's rival Y", "X, a rival of Y", "X and its rival Y", "X accused his rival, Y"
