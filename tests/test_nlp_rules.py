@@ -194,3 +194,20 @@ def test_a_title_inside_the_span_makes_a_person() -> None:
         ("Imam Sadiq", ORG),  # names the mosque
         ("Ilse Varga", PERSON),
     ]
+
+
+def test_arabic_group_names_and_longer_organization_names() -> None:
+    nlp = ruled(
+        [("ORG", "Supreme Islamic"), ("PERSON", "Ahl al-Haq"), ("ORG", "International Committee"),
+         ("ORG", "Red Cross")]
+    )  # fmt: skip
+    text = (
+        "Fighters of Asa'ib Ahl al-Haq and Kata'ib Tarvo's men met the Supreme Islamic Iraqi "
+        "Council and the International Committee of the Red Cross."
+    )
+    assert [(name, kind) for _, name, kind in mentions(nlp, text)] == [
+        ("Asa'ib Ahl al-Haq", ORG),  # the model's person inside is replaced
+        ("Kata'ib Tarvo", ORG),  # the model did not see it; no possessive
+        ("Supreme Islamic Iraqi Council", ORG),  # a longer run ending in a head noun
+        ("International Committee of the Red Cross", ORG),  # "of" into an organization
+    ]

@@ -20,7 +20,12 @@ from pipeline import lexicon
 from pipeline.demonyms import COUNTRY_OF, SPONSOR_PARTICIPLES, country_name
 from pipeline.nlp.kinds import corrected_kind
 from pipeline.nlp.orgheads import ORG_HEADS
-from pipeline.nlp.orgnames import OPEN_HEADS, not_an_organization, run_on_end
+from pipeline.nlp.orgnames import (
+    OPEN_HEADS,
+    arabic_group_names,
+    not_an_organization,
+    run_on_end,
+)
 from pipeline.nlp.titles import leading_title, title_before
 from pipeline.records import Document, EntityKind, Mention, Segment, Sentence
 from pipeline.roles import ROLES
@@ -79,8 +84,9 @@ def analyze_parsed(
                 found.append(mention)
                 taken_until = mention.end
         for mention in _headed_orgs(doc, text, segment.start):
-            if not any(m.start < mention.end and mention.start < m.end for m in found):
-                found.append(mention)
+            found = _with_longer(found, mention, replaces=(ORG, PLACE))
+        for mention in _arabic_groups(doc, text, segment.start):
+            found = _with_longer(found, mention, replaces=(ORG, PLACE, EntityKind.PERSON))
         found = [_with_country_adjective(text, segment.start, m) for m in found]
         for mention in _country_adjectives(doc, text, segment.start, found):
             if not any(m.start < mention.end and mention.start < m.end for m in found):
@@ -180,6 +186,44 @@ def _name_start(mention: Mention) -> int:
     return mention.start
 
 
+ORG, PLACE = EntityKind.ORGANIZATION, EntityKind.PLACE
+
+
+def _with_longer(
+    found: list[Mention], mention: Mention, replaces: tuple[EntityKind, ...]
+) -> list[Mention]:
+    """``found`` with an organization's name a rule read: added where nothing overlaps it, and
+    in place of the shorter names it holds whole when their kinds are in ``replaces``
+    ("Supreme Islamic Iraqi Council" for the model's "Supreme Islamic")."""
+    overlapping = [m for m in found if m.start < mention.end and mention.start < m.end]
+    if not overlapping:
+        return [*found, mention]
+    if all(
+        mention.start <= m.start and m.end <= mention.end and m.kind in replaces
+        for m in overlapping
+    ) and mention.end - mention.start > max(m.end - m.start for m in overlapping):
+        return [m for m in found if m not in overlapping] + [mention]
+    return found
+
+
+def _arabic_groups(doc: Doc, text: str, offset: int) -> list[Mention]:
+    """Group names opening with an Arabic noun for a body ("Asa'ib Ahl al-Haq")."""
+    found = []
+    for sent in doc.sents:
+        for start, end in arabic_group_names(text, sent.start_char, sent.end_char):
+            found.append(
+                Mention(
+                    start=offset + start,
+                    end=offset + end,
+                    text=text[start:end],
+                    kind=ORG,
+                    name=text[start:end],
+                    sentence=_sentence(sent, text, offset),
+                )
+            )
+    return found
+
+
 def _headed_orgs(doc: Doc, text: str, offset: int) -> list[Mention]:
     """Capitalized word runs that end in an organization's head noun ("Special Groups")."""
     found = []
@@ -262,9 +306,9 @@ def _mention(doc: Doc, text: str, ent: Span, kind: EntityKind, offset: int) -> M
         kind = EntityKind.PERSON
     if kind is EntityKind.ORGANIZATION:
         others = [
-            (e.start_char, e.end_char, LABELS.get(e.label_) is EntityKind.PLACE)
+            (e.start_char, e.end_char, LABELS[e.label_])
             for e in doc.ents
-            if e != ent
+            if e != ent and e.label_ in LABELS
         ]
         end = run_on_end(text, text[start:end], end, sent.end_char, others)
     name_start = start

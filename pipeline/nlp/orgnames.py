@@ -9,6 +9,9 @@ never on the articles ldpub publishes:
 - A name ending in a noun for an event, award or treaty ("Vietnam War", "Nobel Prize",
   "Geneva Convention") names no organization; events are extracted on their own.
 - A lone plural head noun ("Forces", "Militias") names no single body.
+- An Arabic noun for a body ("Kata'ib", "Asa'ib", "Jaysh") opens a group's name that runs
+  on through capitalized words and the particles between them ("Asa'ib Ahl al-Haq"), whether
+  or not the model saw it (see ``pipeline.nlp.kinds``).
 """
 
 from __future__ import annotations
@@ -16,7 +19,9 @@ from __future__ import annotations
 import re
 
 from pipeline.datewords import MONTHS
+from pipeline.nlp.kinds import ARABIC_ORG_NOUNS
 from pipeline.nlp.orgheads import ORG_HEADS
+from pipeline.records import EntityKind
 
 # Nouns that end the name of an event, an award or an agreement, not of a body.
 EVENT_HEADS = frozenset(
@@ -51,6 +56,12 @@ _RUN_ON = re.compile(
     rf"(?:\s+(?:(?:of|for|and)\s+(?:the\s+)?)?{_CAP})*"
 )
 _WORD = re.compile(_CAP)
+# A capitalized word, then capitalized words with Arabic particles between them.
+_ARABIC_WORD = r"[A-Z](?:[\w-]|['’](?=\w)(?!s\b))*"  # "Kata'ib", not "Hezbollah's"
+_ARABIC_NAME = re.compile(
+    rf"(?<![\w'’-])(?:al-)?({_ARABIC_WORD})"
+    rf"(?:\s+(?:(?:al|el|ahl|Ahl|wa|bin|ibn)(?:-|\s+))?{_ARABIC_WORD})+"
+)
 
 
 def not_an_organization(name: str) -> bool:
@@ -64,15 +75,16 @@ def not_an_organization(name: str) -> bool:
 
 
 def run_on_end(
-    text: str, name: str, end: int, limit: int, others: list[tuple[int, int, bool]]
+    text: str, name: str, end: int, limit: int, others: list[tuple[int, int, EntityKind]]
 ) -> int:
     """Where an organization's name that ends at ``end`` really ends ("Council" -> "Council on
     Foreign Relations"); ``end`` when it does not run on.
 
     Only after a head noun ("Council", "Army", "Party"), within ``limit`` (the sentence), never
     into a date ("the Army on Sunday") or into another name the model found (``others``: spans
-    and whether each is a place): a place may be the end of the name ("Islamic Army of Iraq"),
-    a person or organization not ("leave the Liberal Party for the Parti Quebecois"). Across
+    and kinds): a place may end the name ("Islamic Army of Iraq"), an organization only after
+    "of" ("International Committee of the Red Cross", not "leave the Liberal Party for the
+    Parti Quebecois"), a person never. Across
     "and" only into one last word that is no name of its own: "Disease Control and
     Prevention", not "Council of Europe and Britain".
     """
@@ -82,10 +94,13 @@ def run_on_end(
     if match is None:
         return end
     words = list(_WORD.finditer(text, end, match.end()))
+    joinable = {EntityKind.PLACE}
+    if text[end:limit].split()[0] == "of":
+        joinable.add(EntityKind.ORGANIZATION)
     new_end = end
     for i, word in enumerate(words):
-        hit = [place for s, e, place in others if s < word.end() and word.start() < e]
-        if word.group().lower() in _DATES or not all(hit):
+        hit = [kind for s, e, kind in others if s < word.end() and word.start() < e]
+        if word.group().lower() in _DATES or not joinable.issuperset(hit):
             break
         if "and" in text[new_end : word.start()].split() and (i + 1 < len(words) or hit):
             break
@@ -93,3 +108,12 @@ def run_on_end(
     if text[new_end - 1] == "." and text.count(".", end, new_end - 1) == 0:
         new_end -= 1  # a full stop, not an abbreviation's ("U.S.")
     return new_end
+
+
+def arabic_group_names(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of group names opening with an Arabic noun for a body within text[start:end]."""
+    return [
+        m.span()
+        for m in _ARABIC_NAME.finditer(text, start, end)
+        if m.group(1).lower().replace("’", "'") in ARABIC_ORG_NOUNS
+    ]
