@@ -23,9 +23,21 @@ from pyoxigraph import (
 )
 from pyoxigraph import Store as Oxigraph
 
-from pipeline.store.remote import RemoteStore, RemoteStoreError
+from pipeline.store.remote import RemoteStore, RemoteStoreError, RemoteTimeout
 
-__all__ = ["RemoteStore", "RemoteStoreError", "Store", "is_remote", "open_store"]
+__all__ = [
+    "TIMEOUT_MARGIN",
+    "RemoteStore",
+    "RemoteStoreError",
+    "RemoteTimeout",
+    "Store",
+    "is_remote",
+    "open_store",
+]
+
+# Seconds a remote store gets beyond the query timeout, for the trip to it and back: a store
+# that enforces the same timeout itself can still send its answer (or its own error).
+TIMEOUT_MARGIN = 1.0
 
 
 class Store(Protocol):
@@ -57,8 +69,14 @@ def is_remote(location: str) -> bool:
     return location.startswith(("http://", "https://"))
 
 
-def open_store(location: str) -> Store:
-    """The store at ``location``: a remote endpoint URL, else an Oxigraph folder, read-only."""
+def open_store(location: str, query_timeout: float | None = None) -> Store:
+    """The store at ``location``: a remote endpoint URL, else an Oxigraph folder, read-only.
+
+    ``query_timeout``: seconds a remote query may take before RemoteTimeout (plus
+    ``TIMEOUT_MARGIN``); the embedded store has no timeout of its own (its callers bound it).
+    """
     if is_remote(location):
-        return RemoteStore(location)
+        if query_timeout is None:
+            return RemoteStore(location)
+        return RemoteStore(location, timeout=query_timeout + TIMEOUT_MARGIN)
     return Oxigraph.read_only(location)

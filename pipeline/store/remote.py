@@ -11,6 +11,7 @@ as on the embedded store; callers refuse ``SERVICE`` before, as they do for the 
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
@@ -33,6 +34,7 @@ from pyoxigraph import (
 )
 from pyoxigraph import Store as Oxigraph
 from requests.auth import AuthBase, HTTPBasicAuth, HTTPDigestAuth
+from urllib3.exceptions import ReadTimeoutError
 
 from pipeline.store.bind import bind
 
@@ -48,6 +50,29 @@ _GRAPH_FORMATS = {
 
 class RemoteStoreError(OSError):
     """The remote store cannot be reached or refused a request."""
+
+
+class RemoteTimeout(RemoteStoreError):
+    """The remote store did not answer a query in full within the store's timeout."""
+
+
+class _Deadline:
+    """A response body that may be read until a moment and no longer: a store that trickles
+    its answer is held to the whole query's timeout, not to each read's."""
+
+    def __init__(self, raw: Any, deadline: float, url: str) -> None:
+        self._raw, self._deadline, self._url = raw, deadline, url
+
+    def read(self, size: int = -1) -> bytes:
+        if time.monotonic() > self._deadline:
+            raise self._late("its answer took longer than the timeout")
+        try:
+            return self._raw.read(size)
+        except ReadTimeoutError as e:
+            raise self._late(str(e)) from e
+
+    def _late(self, why: str) -> RemoteTimeout:
+        return RemoteTimeout(f"The store at {self._url} did not answer in time: {why}")
 
 
 def _credentials(url: str) -> tuple[str, tuple[str, str] | None]:
@@ -86,6 +111,7 @@ class RemoteStore:
     def __init__(
         self, query: str, update: str = "", gsp: str = "", *, timeout: float = 300.0
     ) -> None:
+        """``timeout``: seconds a request may take, a query's answer read in full included."""
         self.query_url, self._query_auth = _credentials(query)
         self.update_url, self._update_auth = _credentials(update or query)
         self.gsp_url, self._gsp_auth = _credentials(gsp) if gsp else ("", None)
@@ -100,7 +126,7 @@ class RemoteStore:
         self, method: str, url: str, creds: tuple[str, str] | None, **kwargs: Any
     ) -> requests.Response:
         """One request; a 401 is answered once with the scheme the server challenged with."""
-        kwargs.setdefault("timeout", (10, self.timeout))
+        kwargs.setdefault("timeout", (min(10, self.timeout), self.timeout))
         try:
             r = self._session.request(method, url, auth=self._auth.get(url), **kwargs)
             if r.status_code == 401 and creds and url not in self._auth:
@@ -108,6 +134,8 @@ class RemoteStore:
                 auth = HTTPDigestAuth(*creds) if scheme == "digest" else HTTPBasicAuth(*creds)
                 self._auth[url] = auth
                 r = self._session.request(method, url, auth=auth, **kwargs)
+        except requests.Timeout as e:
+            raise RemoteTimeout(f"The store at {url} did not answer in time: {e}") from e
         except requests.RequestException as e:
             raise RemoteStoreError(f"The store at {url} cannot be reached: {e}") from e
         if r.status_code >= 400:
@@ -140,6 +168,7 @@ class RemoteStore:
         data += [("named-graph-uri", g.value) for g in named_graphs or ()]
         graph = isinstance(form, QueryTriples)
         accept = f"{_NTRIPLES}, text/turtle;q=0.9" if graph else _RESULTS
+        deadline = time.monotonic() + self.timeout
         r = self._send(
             "POST",
             self.query_url,
@@ -149,8 +178,9 @@ class RemoteStore:
             stream=True,
         )
         r.raw.decode_content = True  # gunzip while streaming
+        body = _Deadline(r.raw, deadline, self.query_url)
         if not graph:
-            result = parse_query_results(r.raw, format=QueryResultsFormat.JSON)
+            result = parse_query_results(body, format=QueryResultsFormat.JSON)
             if isinstance(form, QueryBoolean) and isinstance(result, QuerySolutions):
                 return _boolean(result)
             return result
@@ -160,7 +190,7 @@ class RemoteStore:
                 f"The store at {self.query_url} answered a graph query with "
                 f"{r.headers.get('Content-Type')!r}; it must offer N-Triples or Turtle."
             )
-        return (q.triple for q in parse(r.raw, format=fmt))
+        return (q.triple for q in parse(body, format=fmt))
 
     def _select(self, text: str, **substitutions: Any) -> QuerySolutions:
         bound = {Variable(k): v for k, v in substitutions.items() if v is not None}

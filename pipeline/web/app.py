@@ -74,8 +74,10 @@ def create_app(config: Mapping[str, Any]) -> Flask:
     Raises PublicationError when the folder holds no publication.
     """
     dist = Path(config.get("dist") or settings.value("out"))
-    source = PublicationSource(dist, store=str(_setting(config, "store") or ""))
     timeout = float(_setting(config, "query_timeout"))
+    source = PublicationSource(
+        dist, store=str(_setting(config, "store") or ""), query_timeout=timeout
+    )
     memory = int(_setting(config, "query_memory"))
     pool = QueryPool(int(_setting(config, "query_workers")), timeout, memory)
     atexit.register(pool.close)

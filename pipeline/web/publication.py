@@ -58,14 +58,15 @@ class Publication:
         return {**self.summary, **self.meta.get("counts", {})}
 
     @classmethod
-    def open(cls, root: Path, remote: str = "") -> Publication:
+    def open(cls, root: Path, remote: str = "", query_timeout: float | None = None) -> Publication:
         """Open a release folder read-only; OSError or ValueError if it is not one."""
         meta = json.loads((root / "publication.json").read_text(encoding="utf-8"))
         summary_file = root / "reports" / "summary.json"
         summary = (
             json.loads(summary_file.read_text(encoding="utf-8")) if summary_file.is_file() else {}
         )
-        return cls(root, open_store(remote or str(root / "store")), meta, summary, remote)
+        store = open_store(remote or str(root / "store"), query_timeout)
+        return cls(root, store, meta, summary, remote)
 
 
 def _release_dir(dist: Path) -> Path:
@@ -75,12 +76,19 @@ def _release_dir(dist: Path) -> Path:
 class PublicationSource:
     """The current release under DIR, reopened when ``DIR/current`` points elsewhere."""
 
-    def __init__(self, dist: Path, check_every: float = 1.0, store: str = "") -> None:
+    def __init__(
+        self,
+        dist: Path,
+        check_every: float = 1.0,
+        store: str = "",
+        query_timeout: float | None = None,  # how long a remote store may take per query
+    ) -> None:
         self.dist = dist
         self._check_every = check_every
         self._lock = threading.Lock()
         self._checked = time.monotonic()
         self._remote = store
+        self._query_timeout = query_timeout
         if store and not is_remote(store):
             raise PublicationError(
                 f"--store {store!r} is not an http(s) URL; give the SPARQL endpoint of a "
@@ -90,7 +98,7 @@ class PublicationSource:
         if not (store or (root / "store").is_dir()) or not (root / "publication.json").is_file():
             raise PublicationError(f"No publication in {dist}/: run `ldpub build` first.")
         try:
-            self._current = Publication.open(root, store)
+            self._current = Publication.open(root, store, query_timeout)
             if store:
                 self._current.store.query("ASK { }")
         except RemoteStoreError as e:
@@ -109,7 +117,7 @@ class PublicationSource:
                 root = _release_dir(self.dist)
                 if root != self._current.root:
                     try:
-                        self._current = Publication.open(root, self._remote)
+                        self._current = Publication.open(root, self._remote, self._query_timeout)
                         log.info("serving release %s", self._current.release)
                     except (OSError, ValueError) as e:
                         log.warning(

@@ -8,6 +8,7 @@ clients. Updates are refused: the store is the build's output, never edited in p
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
@@ -16,8 +17,9 @@ from pyoxigraph import BlankNode, Literal, NamedNode, Triple, serialize
 from werkzeug.datastructures import MIMEAccept, MultiDict
 
 from pipeline.namespaces import PREFIXES
+from pipeline.store import RemoteStoreError, RemoteTimeout
 from pipeline.web import explore_results
-from pipeline.web.errors import ApiError, wants_html
+from pipeline.web.errors import ApiError, error_response, wants_html
 from pipeline.web.examples import EXAMPLES
 from pipeline.web.formats import GRAPHS, HTML, RESULTS, content_type, names, negotiate
 from pipeline.web.querypool import PoolBusy, QueryTimeout, StreamFailed, WorkerCrashed
@@ -26,6 +28,7 @@ from pipeline.web.sparqltext import calls_service, is_update, nesting_depth
 from pipeline.web.worker import Job, Outcome
 
 bp = Blueprint("sparql", __name__)
+log = logging.getLogger(__name__)
 
 RESULT_LIMIT_HEADER = "X-LDPub-Result-Limit"
 TRUNCATED_HEADER = "X-LDPub-Results-Truncated"
@@ -358,6 +361,27 @@ def _run(op: Operation, query: str, accept: MIMEAccept | None = None) -> Respons
     headers[STREAMED_HEADER] = "true"
     body = _Streamed(outcome.body, rest, s.query_timeout, s.query_memory)
     return Response(body, content_type=outcome.content_type, headers=headers)
+
+
+@bp.app_errorhandler(RemoteTimeout)
+def _remote_timeout(error: RemoteTimeout) -> Response:
+    """A page's query on a remote store ran past the query timeout (the endpoint's own
+    queries are stopped by the query pool first)."""
+    log.warning("%s", error)
+    return error_response(query_timeout(site().query_timeout))
+
+
+@bp.app_errorhandler(RemoteStoreError)
+def _remote_failed(error: RemoteStoreError) -> Response:
+    """The remote store failed a page's query: the server is fine, the store is not."""
+    log.error("%s", error)
+    return error_response(
+        ApiError(
+            502,
+            "The SPARQL store this server reads from failed to answer; try again in a moment.",
+            title="Store failed",
+        )
+    )
 
 
 @bp.route("/sparql", methods=["GET", "POST"])
