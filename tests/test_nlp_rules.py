@@ -211,3 +211,13 @@ def test_arabic_group_names_and_longer_organization_names() -> None:
         ("Supreme Islamic Iraqi Council", ORG),  # a longer run ending in a head noun
         ("International Committee of the Red Cross", ORG),  # "of" into an organization
     ]
+
+
+def test_a_name_after_a_role_noun_is_a_person() -> None:
+    nlp = ruled([("ORG", "Hezbollah"), ("ORG", "Ali Tarvo Daqsan"), ("ORG", "Velmar")])
+    text = "Hezbollah operative Ali Tarvo Daqsan was held. The official Velmar news agency said so."
+    assert [(name, kind) for _, name, kind in mentions(nlp, text)] == [
+        ("Hezbollah", ORG),
+        ("Ali Tarvo Daqsan", PERSON),
+        ("Velmar", ORG),  # "official" is no role said only of people; a noun follows
+    ]

@@ -346,12 +346,20 @@ def _mention(doc: Doc, text: str, ent: Span, kind: EntityKind, offset: int) -> M
 # Titles that also open companies' and bodies' names ("General Motors", "Major League"): before
 # one word they make no person, before two they do ("General Sekouba Konate").
 _COMPANY_TITLES = frozenset({"general", "major", "private", "justice", "director", "speaker"})
+# Role nouns said only of people, written in lower case right before a name.
+_PERSON_ROLES = (
+    "leader", "chief", "commander", "spokesman", "spokeswoman", "spokesperson", "operative",
+    "militant", "militiaman", "fighter", "cleric", "founder", "ringleader", "loyalist", "aide",
+    "adviser", "advisor", "deputy", "lawmaker", "envoy",
+)  # fmt: skip
+_ROLE_BEFORE = re.compile(rf"(?<![\w-])(?:{'|'.join(_PERSON_ROLES)}),?\s+\Z")
 _NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
 
 
 def _titled(text: str, sent_start: int, start: int, end: int) -> bool:
     """A name after a person's title, before it ("Mr. Arafat") or inside the model's span
-    ("King Gyanendra"), names a person whatever the model tagged: the title then becomes the
+    ("King Gyanendra"), or after a role noun ("operative X"), names a person whatever the model
+    tagged: the title then becomes the
     person's honorific, and a title on an organization or place would be a false statement.
     Not a country ("Private England"), nor a name holding an organization's head noun or
     ending in a common word ("General Assembly"), nor a company's ("General Electric"), nor
@@ -366,6 +374,8 @@ def _titled(text: str, sent_start: int, start: int, end: int) -> bool:
         title = text[start : start + inside]
     elif before >= 0:
         title = text[sent_start + before : start]
+    elif _ROLE_BEFORE.search(text, max(sent_start, start - 30), start):
+        title = ""  # "Hezbollah operative Ali Musa Daqduq"
     else:
         return False
     name = text[start + inside : end]
