@@ -34,7 +34,7 @@ def slug(key: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "unnamed"
 
 
-def _short_form_targets(mentions: Sequence[Mention]) -> dict[str, str]:
+def _short_form_targets(mentions: Sequence[Mention], given_names: bool = True) -> dict[str, str]:
     """Within one document, map a one-word name to the single full person name it stands for.
 
     A one-word name ("Sadr", "al-Sadr", "Qayis") is the surname or the given name of a person
@@ -42,7 +42,9 @@ def _short_form_targets(mentions: Sequence[Mention]) -> dict[str, str]:
     fits, whatever type the tagger gave the short form (it often tags a bare surname a place).
     Words are compared by transliteration skeleton ("Qazali" fits "Qais Khazali"), and full
     names that are spellings of one another ("Qayis Khazali", "Qais Khazali") count as one.
-    The result is keyed by skeleton: look it up with ``variant_token``.
+    The result is keyed by skeleton: look it up with ``variant_token``. Without
+    ``given_names`` only surnames fit (used across documents, where a given name alone says
+    too little).
     """
     full = {name_key(m.name) for m in mentions if m.kind is EntityKind.PERSON}
     fits: dict[str, set[str]] = defaultdict(set)
@@ -50,7 +52,7 @@ def _short_form_targets(mentions: Sequence[Mention]) -> dict[str, str]:
         words = _content_words(key)
         if len(words) >= 2:
             fits[variant_token(words[-1])].add(key)
-            if not key.startswith(tuple(f"{p} " for p in _PARTICLES)):
+            if given_names and not key.startswith(tuple(f"{p} " for p in _PARTICLES)):
                 fits[variant_token(words[0])].add(key)
     targets: dict[str, str] = {}
     for short, keys in fits.items():
@@ -335,6 +337,11 @@ def resolve(documents: Iterable[AnalyzedDocument]) -> Resolution:
     full_forms: dict[str, Counter[str]] = defaultdict(Counter)  # names whose own key this is
     assigned: dict[str, list[tuple[Mention, str]]] = {}
     merges: list[str] = []
+    # a surname alone in a document that names no one in full ("President Velasco"): the one
+    # person of the corpus named in full with that surname, else nobody
+    surnames = _short_form_targets(
+        [m for analyzed in analyzed_docs for m in analyzed.mentions], given_names=False
+    )
     for analyzed in analyzed_docs:
         targets = _short_form_targets(analyzed.mentions)
         pairs: list[tuple[Mention, str]] = []
@@ -349,10 +356,14 @@ def resolve(documents: Iterable[AnalyzedDocument]) -> Resolution:
             full_forms[key][mention.name] += 1
             short = _content_words(key)
             target = targets.get(variant_token(short[0])) if len(short) == 1 else None
+            where = "the only person named in full that it fits"
+            if target is None and len(short) == 1 and kind is EntityKind.PERSON:
+                target = surnames.get(variant_token(short[0]))
+                where = "the only person of any document named in full with that surname"
             if target is not None and target != key:
                 merges.append(
                     f"{analyzed.document.doc_id}: {mention.name!r} is a short form of "
-                    f"{target!r}, the only person named in full that it fits"
+                    f"{target!r}, {where}"
                 )
                 key, kind = target, EntityKind.PERSON
             clusters[key].append(mention)

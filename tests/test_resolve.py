@@ -61,10 +61,19 @@ def test_surname_joins_the_only_full_name_in_the_document() -> None:
     result = resolve([one, two])
     keys_a = {rm.mention.name: rm.entity_key for rm in result.mentions["a"]}
     assert keys_a["Ndlovu"] == keys_a["Jane Ndlovu"] == "person/jane-ndlovu"
-    # no full name in document b: the surname stays its own entity, nothing is guessed
-    assert result.mentions["b"][0].entity_key == "person/ndlovu"
-    assert any("Ndlovu" in why for why in result.merges)
+    # no full name in document b: the corpus's only Ndlovu named in full
+    assert result.mentions["b"][0].entity_key == "person/jane-ndlovu"
+    assert any("Ndlovu" in why and "any document" in why for why in result.merges)
     assert result.entities["person/jane-ndlovu"].alt_labels == {"Ndlovu"}
+
+
+def test_a_surname_alone_across_documents_joins_only_an_unambiguous_full_name() -> None:
+    one = _doc("a", "Jane Ndlovu spoke.", [("Jane Ndlovu", P)])
+    two = _doc("b", "Peter Ndlovu spoke.", [("Peter Ndlovu", P)])
+    three = _doc("c", "Ndlovu arrived. Jane left.", [("Ndlovu", P), ("Jane", P)])
+    result = resolve([one, two, three])
+    # two people named Ndlovu: nothing is guessed; a given name alone never joins across
+    assert _keys(result, "c") == {"Ndlovu": "person/ndlovu", "Jane": "person/jane"}
 
 
 def test_short_forms_join_whatever_the_tagger_called_them() -> None:
