@@ -221,3 +221,12 @@ def test_a_name_after_a_role_noun_is_a_person() -> None:
         ("Ali Tarvo Daqsan", PERSON),
         ("Velmar", ORG),  # "official" is no role said only of people; a noun follows
     ]
+
+
+def test_adjectives_and_compass_words_alone_are_no_names() -> None:
+    nlp = ruled(
+        [("GPE", "Saudi"), ("GPE", "South"), ("ORG", "Shiite"), ("GPE", "Riyadh"),
+         ("GPE", "South Sudan")]
+    )  # fmt: skip
+    text = "The Saudi capital, Riyadh, hosted South Korean and Shiite envoys from South Sudan."
+    assert [name for _, name, _ in mentions(nlp, text)] == ["Riyadh", "South Sudan"]

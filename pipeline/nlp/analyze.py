@@ -46,6 +46,16 @@ _PARTICLE_BEFORE = re.compile(rf"(?<![\w'’-]){_PARTICLE}(?:-|\s+)\Z")
 _PARTICLE_AFTER = re.compile(rf"\A\s*{_PARTICLE}(?:-|\s+)[A-Z][\w'’]*(?:-[A-Z][\w'’]*)*")
 _POSSESSIVE = re.compile(r"['’]s?\Z")
 _SPACES = re.compile(r"\s+")
+# Words the model takes for a place or a body when they stand alone: compass words cut from
+# "South Korean", and adjectives of peoples, faiths and regions (country adjectives are in
+# ``COUNTRY_OF``).
+_NO_PLACE_WORDS = frozenset(
+    {
+        "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western",
+        "Shiite", "Shi'ite", "Shia", "Sunni", "Kurdish", "Arab", "Muslim", "Christian",
+        "Jewish", "European", "African", "Asian", "Latin", "Persian", "Palestinian",
+    }
+)  # fmt: skip
 
 
 def analyze(
@@ -326,6 +336,8 @@ def _mention(doc: Doc, text: str, ent: Span, kind: EntityKind, offset: int) -> M
         return None
     if leading_title(name + " x") == len(name) + 1:
         return None  # a bare title ("President", "Brig.") the model took for a name
+    if kind is not EntityKind.PERSON and (name in COUNTRY_OF or name in _NO_PLACE_WORDS):
+        return None  # an adjective or a compass word: "the Saudi capital", "South Korean"
     if kind is EntityKind.ORGANIZATION:
         if not_an_organization(name):
             return None
