@@ -17,7 +17,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -171,14 +171,27 @@ class Running:
 
 @contextmanager
 def ldpub_server(
-    dist: Path, log: Path, *, threads: int = 16, workers: int = 4, store: str = ""
+    dist: Path,
+    log: Path,
+    *,
+    threads: int = 16,
+    workers: int = 4,
+    store: str = "",
+    env: Mapping[str, str] | None = None,
 ) -> Iterator[Running]:
-    """``ldpub serve DIST`` on a free loopback port until the block ends."""
+    """``ldpub serve DIST`` on a free loopback port until the block ends; ``env`` adds
+    variables (``LDPUB_*`` settings, or a PYTHONPATH that serves other code)."""
     port = free_port()
     cmd = [str(REPO / ".venv/bin/ldpub"), "serve", str(dist), "--port", str(port)]
     cmd += ["--threads", str(threads), "--query-workers", str(workers), "--store", store]
     with log.open("w") as out:
-        proc = subprocess.Popen(cmd, cwd=REPO, stdout=out, stderr=subprocess.STDOUT)
+        proc = subprocess.Popen(
+            cmd,
+            cwd=REPO,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            env={**os.environ, **(env or {})},
+        )
     url = f"http://127.0.0.1:{port}/"
     try:
         wait_until_up(proc, url + "health", log, 120)
