@@ -230,3 +230,17 @@ def test_adjectives_and_compass_words_alone_are_no_names() -> None:
     )  # fmt: skip
     text = "The Saudi capital, Riyadh, hosted South Korean and Shiite envoys from South Sudan."
     assert [name for _, name, _ in mentions(nlp, text)] == ["Riyadh", "South Sudan"]
+
+
+def test_names_the_model_cut_short_or_missed_run_on() -> None:
+    nlp = ruled([("ORG", "Islamic State of"), ("GPE", "Iraq"), ("PERSON", "Jihad")])
+    text = (
+        "The Islamic State of Iraq and the League of the Righteous met the Palestinian "
+        "Islamic Jihad, and the Iraqi National Police watched."
+    )
+    assert [name for _, name, _ in mentions(nlp, text)] == [
+        "Islamic State of Iraq",  # the model's span ended in "of"
+        "League of the Righteous",  # a head noun the name runs on from
+        "Palestinian Islamic Jihad",  # a run ending in a head noun replaces a person
+        "Iraqi National Police",
+    ]

@@ -21,6 +21,7 @@ from pipeline.demonyms import COUNTRY_OF, SPONSOR_PARTICIPLES, country_name
 from pipeline.nlp.kinds import corrected_kind
 from pipeline.nlp.orgheads import ORG_HEADS
 from pipeline.nlp.orgnames import (
+    CONNECTORS,
     OPEN_HEADS,
     arabic_group_names,
     not_an_organization,
@@ -94,7 +95,7 @@ def analyze_parsed(
                 found.append(mention)
                 taken_until = mention.end
         for mention in _headed_orgs(doc, text, segment.start):
-            found = _with_longer(found, mention, replaces=(ORG, PLACE))
+            found = _with_longer(found, mention, replaces=(ORG, PLACE, EntityKind.PERSON))
         for mention in _arabic_groups(doc, text, segment.start):
             found = _with_longer(found, mention, replaces=(ORG, PLACE, EntityKind.PERSON))
         found = [_with_country_adjective(text, segment.start, m) for m in found]
@@ -234,24 +235,37 @@ def _arabic_groups(doc: Doc, text: str, offset: int) -> list[Mention]:
     return found
 
 
+def _spans(doc: Doc) -> list[tuple[int, int, EntityKind]]:
+    """The model's names and their kinds, which an organization's name does not run into."""
+    return [(e.start_char, e.end_char, LABELS[e.label_]) for e in doc.ents if e.label_ in LABELS]
+
+
 def _headed_orgs(doc: Doc, text: str, offset: int) -> list[Mention]:
-    """Capitalized word runs that end in an organization's head noun ("Special Groups")."""
+    """Capitalized word runs that end in an organization's head noun ("Special Groups"), or
+    in one that a name runs on from ("League of the Righteous")."""
+    others = _spans(doc)
     found = []
     i = 0
     while i < len(doc):
         j = i
         while j < len(doc) and doc[j].is_title and not doc[j].is_sent_start and doc[j].is_alpha:
             j += 1
-        if j - i >= 2 and doc[j - 1].lower_ in ORG_HEADS:
-            span = doc[i:j]
+        end = doc[j - 1].idx + len(doc[j - 1]) if j > i else 0
+        if j > i and doc[j - 1].lower_ in OPEN_HEADS:  # "League of the Righteous"
+            end = run_on_end(text, doc[j - 1].lower_, end, doc[i].sent.end_char, others)
+        if j > i and (
+            end > doc[j - 1].idx + len(doc[j - 1])
+            or (j - i >= 2 and doc[j - 1].lower_ in ORG_HEADS)
+        ):
+            start = doc[i].idx
             found.append(
                 Mention(
-                    start=offset + span.start_char,
-                    end=offset + span.end_char,
-                    text=span.text,
+                    start=offset + start,
+                    end=offset + end,
+                    text=text[start:end],
                     kind=EntityKind.ORGANIZATION,
-                    name=span.text,
-                    sentence=_sentence(span.sent, text, offset),
+                    name=text[start:end],
+                    sentence=_sentence(doc[i].sent, text, offset),
                 )
             )
         i = max(j, i + 1)
@@ -259,7 +273,8 @@ def _headed_orgs(doc: Doc, text: str, offset: int) -> list[Mention]:
 
 
 def _trim(span: Span, kind: EntityKind) -> tuple[int, int] | None:
-    """Token bounds of the span without edge punctuation, possessives and a leading article."""
+    """Token bounds of the span without edge punctuation, possessives, a leading article and a
+    last connecting word ("Islamic State of": the model stopped short; see ``run_on_end``)."""
     start, end = span.start, span.end
     doc = span.doc
     while start < end and (doc[start].is_punct or doc[start].is_space):
@@ -267,7 +282,10 @@ def _trim(span: Span, kind: EntityKind) -> tuple[int, int] | None:
     if kind is not EntityKind.PERSON and start < end - 1 and doc[start].text in _ARTICLES:
         start += 1
     while end > start and (
-        doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].text in _EDGE_JUNK
+        doc[end - 1].is_punct
+        or doc[end - 1].is_space
+        or doc[end - 1].text in _EDGE_JUNK
+        or (kind is not EntityKind.PERSON and doc[end - 1].text in CONNECTORS)
     ):
         end -= 1
     return (start, end) if start < end else None
@@ -315,12 +333,9 @@ def _mention(doc: Doc, text: str, ent: Span, kind: EntityKind, offset: int) -> M
     if kind is not EntityKind.PERSON and _titled(text, sent.start_char, start, end):
         kind = EntityKind.PERSON
     if kind is EntityKind.ORGANIZATION:
-        others = [
-            (e.start_char, e.end_char, LABELS[e.label_])
-            for e in doc.ents
-            if e != ent and e.label_ in LABELS
-        ]
-        end = run_on_end(text, text[start:end], end, sent.end_char, others)
+        others = [o for o in _spans(doc) if o[:2] != (ent.start_char, ent.end_char)]
+        short = ent.end > bounds[1] and doc[bounds[1]].text in CONNECTORS
+        end = run_on_end(text, text[start:end], end, sent.end_char, others, short)
     name_start = start
     if kind is EntityKind.PERSON:
         after = _PARTICLE_AFTER.match(text[end : sent.end_char])

@@ -14,6 +14,6 @@ ORG_HEADS = frozenset(
         "commission", "committee", "corps", "council", "department", "division", "force",
         "forces", "foundation", "front", "group", "groups", "guard", "guards", "institute",
         "league", "militia", "militias", "ministry", "movement", "network", "organization",
-        "organisation", "party", "regiment", "service", "unit", "units",
+        "organisation", "party", "regiment", "service", "unit", "units", "police", "jihad",
     }
 )  # fmt: skip

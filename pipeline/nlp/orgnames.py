@@ -49,6 +49,8 @@ _DATES = frozenset(MONTHS) | {
     "saturday",
     "sunday",
 }
+# Words that join the parts of a name and never end one.
+CONNECTORS = frozenset({"of", "for", "on", "and", "the", "in"})
 _CAP = r"[A-Z][\w'’-]*(?:\.[A-Z][\w'’-]*)*\.?"  # "Relations", "U.S."
 # " of [the] Word Word [of|for|and [the] Word ...]": a capitalized run after the preposition.
 _RUN_ON = re.compile(
@@ -75,12 +77,18 @@ def not_an_organization(name: str) -> bool:
 
 
 def run_on_end(
-    text: str, name: str, end: int, limit: int, others: list[tuple[int, int, EntityKind]]
+    text: str,
+    name: str,
+    end: int,
+    limit: int,
+    others: list[tuple[int, int, EntityKind]],
+    cut_short: bool = False,
 ) -> int:
     """Where an organization's name that ends at ``end`` really ends ("Council" -> "Council on
     Foreign Relations"); ``end`` when it does not run on.
 
-    Only after a head noun ("Council", "Army", "Party"), within ``limit`` (the sentence), never
+    Only after a head noun ("Council", "Army", "Party") or where the model's span ended in the
+    preposition (``cut_short``: "Islamic State of"), within ``limit`` (the sentence), never
     into a date ("the Army on Sunday") or into another name the model found (``others``: spans
     and kinds): a place may end the name ("Islamic Army of Iraq"), an organization only after
     "of" ("International Committee of the Red Cross", not "leave the Liberal Party for the
@@ -88,7 +96,7 @@ def run_on_end(
     "and" only into one last word that is no name of its own: "Disease Control and
     Prevention", not "Council of Europe and Britain".
     """
-    if name.lower().split()[-1] not in OPEN_HEADS:
+    if name.lower().split()[-1] not in OPEN_HEADS and not cut_short:
         return end
     match = _RUN_ON.match(text, end, limit)
     if match is None:
