@@ -28,15 +28,17 @@ from pipeline.web.publication import Publication
 
 T = TypeVar("T")
 
+# Single patterns where they can be (Oxigraph scans one index; a join of two patterns cost it
+# 3-10x more at a million triples), joined in Python on the subject.
+_LABELS = "SELECT ?s ?label WHERE { ?s rdfs:label ?label }"
 _ENTITIES = """
-SELECT ?item ?class ?label WHERE {
-  VALUES ?class { schema:Person schema:Organization schema:Place }
-  ?item a ?class ; rdfs:label ?label .
+SELECT ?item ?class WHERE {
+  VALUES ?class { schema:Person schema:Organization schema:Place } ?item a ?class
 }"""
 _MENTIONS = """
-SELECT ?item ?g (COUNT(DISTINCT ?m) AS ?n) WHERE {
+SELECT ?item ?g (COUNT(?m) AS ?n) WHERE {
   GRAPH ?g { ?m itsrdf:taIdentRef ?item }
-} GROUP BY ?item ?g"""
+} GROUP BY ?item ?g"""  # a quad is there once: no DISTINCT needed within one graph
 _PUBLISHED = """
 SELECT ?g ?published WHERE {
   GRAPH ?g { ?article a schema:NewsArticle ; schema:datePublished ?published }
@@ -44,17 +46,16 @@ SELECT ?g ?published WHERE {
 _EVENTS = "SELECT ?item WHERE { ?item a sem:Event }"
 _EVENT_TYPES = """
 SELECT ?item ?t WHERE { ?item a sem:Event , ?t FILTER(STRSTARTS(STR(?t), STR(ldpub:))) }"""
-_EVENT_DATES = "SELECT ?item ?d WHERE { ?item a sem:Event ; sem:hasTimeStamp ?d }"
-_EVENT_PLACES = """
-SELECT ?item ?pl ?label WHERE {
-  ?item a sem:Event ; sem:hasPlace ?pl OPTIONAL { ?pl rdfs:label ?label }
-}"""
-_EVENT_NAMES = """
-SELECT ?item ?label WHERE {
-  ?item a sem:Event .
-  { ?item sem:hasActor ?named } UNION { ?item ldpub:hasTarget ?named }
-  ?named rdfs:label ?label
-}"""
+_EVENT_DATES = "SELECT ?item ?d WHERE { ?item sem:hasTimeStamp ?d }"
+_EVENT_PLACES = "SELECT ?item ?pl WHERE { ?item sem:hasPlace ?pl }"
+_EVENT_NAMED = "SELECT ?item ?named WHERE { ?item sem:hasActor|ldpub:hasTarget ?named }"
+
+
+def _labels(store: Any) -> dict[str, list[str]]:
+    labels: dict[str, list[str]] = defaultdict(list)
+    for r in select(store, _LABELS):
+        labels[r["s"]].append(r["label"])
+    return labels
 
 
 def in_range(value: str, start: str | None, end: str | None) -> bool:
@@ -126,34 +127,36 @@ class EntityList:
     def __init__(self, entities: list[Entity], published: dict[str, list[str]]) -> None:
         self._entities = sorted(entities, key=lambda e: (e.label.lower(), e.iri))
         self._published = published  # named graph -> the dates of its articles
+        self._mentioned: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for i, e in enumerate(self._entities):  # graph -> (entity by name, mentions there)
+            for g, n in e.graphs.items():
+                self._mentioned[g].append((i, n))
         rows = [EntityRow(e.iri, e.label, sum(e.graphs.values()), len(e.graphs)) for e in entities]
         self.orders = {sort: sorted(rows, key=key) for sort, key in _ENTITY_ORDERS.items()}
 
     def rows(self, query: Query) -> list[EntityRow]:
-        """The matching entities in the asked order; counts only within the date range."""
+        """The matching entities in the asked order (not to be changed: it may be the index's
+        own list); counts only within the date range."""
         q = query.q
         if not query.dated:
-            return [r for r in self.orders[query.sort] if q is None or q in r.folded]
-        inside = {
-            g
-            for g, dates in self._published.items()
-            if any(in_range(d, query.start, query.end) for d in dates)
-        }
+            ordered = self.orders[query.sort]
+            return ordered if q is None else [r for r in ordered if q in r.folded]
+        counts: dict[int, list[int]] = defaultdict(list)
+        for g, dates in self._published.items():
+            if any(in_range(d, query.start, query.end) for d in dates):
+                for i, n in self._mentioned.get(g, ()):
+                    counts[i].append(n)
         rows = []
-        for e in self._entities:
-            counts = [n for g, n in e.graphs.items() if g in inside]
-            if counts and (q is None or q in e.label.lower()):  # as LCASE(STR(?label))
-                rows.append(EntityRow(e.iri, e.label, sum(counts), len(counts)))
+        for i in sorted(counts):  # by name
+            e = self._entities[i]
+            if q is None or q in e.label.lower():  # as LCASE(STR(?label))
+                rows.append(EntityRow(e.iri, e.label, sum(counts[i]), len(counts[i])))
         return rows if query.sort == "name" else sorted(rows, key=_ENTITY_ORDERS[query.sort])
 
 
 def load_entities(store: Any) -> dict[str, EntityList]:
     """Each entity class's list: labels, then mentions per graph and the articles' dates."""
-    entities: dict[tuple[str, str], Entity] = {}
-    for r in select(store, _ENTITIES):
-        k = (r["class"], r["item"])
-        if k not in entities or r["label"] < entities[k].label:
-            entities[k] = Entity(r["item"], r["label"])
+    labels = _labels(store)
     graphs: dict[str, dict[str, int]] = defaultdict(dict)
     for r in select(store, _MENTIONS):
         graphs[r["item"]][r["g"]] = int(r["n"])
@@ -161,9 +164,9 @@ def load_entities(store: Any) -> dict[str, EntityList]:
     for r in select(store, _PUBLISHED):
         published[r["g"]].append(r["published"])
     by_class: dict[str, list[Entity]] = defaultdict(list)
-    for (cls, iri), e in entities.items():
-        e.graphs = graphs.get(iri, {})
-        by_class[cls].append(e)
+    for r in select(store, _ENTITIES):
+        if names := labels.get(r["item"]):
+            by_class[r["class"]].append(Entity(r["item"], min(names), graphs.get(r["item"], {})))
     return {cls: EntityList(es, published) for cls, es in by_class.items()}
 
 
@@ -273,7 +276,12 @@ class EventList:
         )
 
     def rows(self, query: Query) -> list[Event]:
-        return [e for e in self.orders[query.sort] if e.matches(query)]
+        """The matching events in the asked order (not to be changed: it may be the index's
+        own list)."""
+        ordered = self.orders[query.sort]
+        if query == Query(query.sort):  # no filter
+            return ordered
+        return [e for e in ordered if e.matches(query)]
 
 
 def _place_order(item: tuple[tuple[str, str], int]) -> tuple[str, str]:
@@ -284,17 +292,19 @@ def _place_order(item: tuple[tuple[str, str], int]) -> tuple[str, str]:
 def load_events(store: Any) -> EventList:
     """Every event's keys, by one plain SELECT per kind of key."""
     events = {r["item"]: Event(r["item"]) for r in select(store, _EVENTS)}
+    labels = _labels(store)
     for r in select(store, _EVENT_TYPES):
         events[r["item"]].types.add(r["t"])
     for r in select(store, _EVENT_DATES):
-        events[r["item"]].dates.add(r["d"])
+        if e := events.get(r["item"]):
+            e.dates.add(r["d"])
     for r in select(store, _EVENT_PLACES):
-        labels = events[r["item"]].places.setdefault(r["pl"], set())
-        if r["label"] is not None:
-            labels.add(r["label"])
-            events[r["item"]].names.add(r["label"].lower())
-    for r in select(store, _EVENT_NAMES):
-        events[r["item"]].names.add(r["label"].lower())
+        if e := events.get(r["item"]):
+            e.places[r["pl"]] = set(labels.get(r["pl"], ()))
+            e.names.update(n.lower() for n in labels.get(r["pl"], ()))
+    for r in select(store, _EVENT_NAMED):
+        if e := events.get(r["item"]):
+            e.names.update(n.lower() for n in labels.get(r["named"], ()))
     return EventList(list(events.values()))
 
 
