@@ -337,8 +337,9 @@ def resolve(documents: Iterable[AnalyzedDocument]) -> Resolution:
     full_forms: dict[str, Counter[str]] = defaultdict(Counter)  # names whose own key this is
     assigned: dict[str, list[tuple[Mention, str]]] = {}
     merges: list[str] = []
-    # a surname alone in a document that names no one in full ("President Velasco"): the one
-    # person of the corpus named in full with that surname, else nobody
+    # a surname alone in a document that names no one in full ("President Velasco", or with
+    # its particle "al-Sadr" whatever its tag): the one person of the corpus named in full
+    # with that surname, else nobody
     surnames = _short_form_targets(
         [m for analyzed in analyzed_docs for m in analyzed.mentions], given_names=False
     )
@@ -357,7 +358,8 @@ def resolve(documents: Iterable[AnalyzedDocument]) -> Resolution:
             short = _content_words(key)
             target = targets.get(variant_token(short[0])) if len(short) == 1 else None
             where = "the only person named in full that it fits"
-            if target is None and len(short) == 1 and kind is EntityKind.PERSON:
+            with_particle = len(key.split()) > len(short)  # "al-Sadr"
+            if target is None and len(short) == 1 and (kind is EntityKind.PERSON or with_particle):
                 target = surnames.get(variant_token(short[0]))
                 where = "the only person of any document named in full with that surname"
             if target is not None and target != key:

@@ -348,3 +348,14 @@ def test_qods_quds_and_the_particle_short_forms() -> None:
     )  # fmt: skip
     result = resolve([one, two])
     assert set(result.entities) == {"organization/qods-brigade", "person/mahdi-al-zubaidi"}
+
+
+def test_a_surname_with_its_particle_joins_across_documents_whatever_its_tag() -> None:
+    one = _doc("a", "Cleric Hamid al-Tarvosi spoke.", [("Hamid al-Tarvosi", P)])
+    two = _doc("b", "An aide to al-Tarvosi left Jordan.", [("al-Tarvosi", ORG), ("Jordan", PLACE)])
+    three = _doc("c", "Mahmoud Jordan arrived.", [("Mahmoud Jordan", P)])
+    result = resolve([one, two, three])
+    assert _keys(result, "b") == {
+        "al-Tarvosi": "person/hamid-al-tarvosi",
+        "Jordan": "place/jordan",  # a place's one-word name never becomes a person
+    }
