@@ -195,7 +195,11 @@ def _acronym_definitions(
         defined = any(
             re.search(re.escape(n) + r"\s*\(\s*" + acronym + r"\s*\)", text) for n in names
         )
-        how = "defined in parentheses" if defined else "its initials, the only such name"
+        how = (
+            "acronym defined in parentheses"
+            if defined
+            else "acronym of its initials, the only such name"
+        )
         found.append(
             (short, full, f"{analyzed.document.doc_id}: {acronym!r} = {names[0]!r} ({how})")
         )
@@ -203,6 +207,44 @@ def _acronym_definitions(
 
 
 _COUNTRY_ADJECTIVES = frozenset(a.lower() for a in COUNTRY_OF)
+# Last words a short form of an organization's name leaves out ("Revolutionary Guard").
+_DROPPABLE_LAST = frozenset({"corps"})
+
+
+def _ends_with(long: list[str], short: list[str]) -> bool:
+    """The short name's words are the long one's last words, spelled alike (a plural s and
+    transliteration aside)."""
+    return len(short) < len(long) and all(
+        _token_evidence(a, b) for a, b in zip(short, long[-len(short) :], strict=True)
+    )
+
+
+def _organization_short_forms(
+    analyzed: AnalyzedDocument, kinds: dict[str, EntityKind], bare: dict[str, str]
+) -> list[tuple[str, str, str]]:
+    """(short key, full key, evidence) for organizations one document names in full and then
+    by their last words: "Security Council" after "U.N. Security Council", "Revolutionary
+    Guard" after "Islamic Revolutionary Guard Corps". Like an acronym, the short form joins
+    the full name everywhere unless another document gives it another; two full names that
+    fit in one document veto it ("National Council" with two national councils)."""
+    keys = {bare.get(name_key(m.name), name_key(m.name)) for m in analyzed.mentions}
+    orgs = [k for k in keys if kinds.get(k) is EntityKind.ORGANIZATION]
+    found = []
+    for short in orgs:
+        words = content_tokens(short)
+        if len(words) < 2:
+            continue
+        fits = []
+        for full in orgs:
+            tokens = content_tokens(full)
+            if _ends_with(tokens, words) or (
+                tokens[-1:] and tokens[-1] in _DROPPABLE_LAST and _ends_with(tokens[:-1], words)
+            ):
+                fits.append(full)
+        if len(fits) == 1:
+            why = f"{analyzed.document.doc_id}: {short!r} is the last words of {fits[0]!r}"
+            found.append((short, fits[0], why))
+    return found
 
 
 def _without_country_adjective(kinds: dict[str, EntityKind]) -> dict[str, str]:
@@ -242,13 +284,15 @@ def _blocks(kind: EntityKind, words: list[str]) -> tuple[tuple[object, ...], ...
 
 def _merge_keys(
     counts: Counter[str], kinds: dict[str, EntityKind], acronyms: list[tuple[str, str, str]]
-) -> tuple[dict[str, str], list[str]]:
-    """Map each name key to the key of its cluster, and say why each merge happened.
+) -> tuple[dict[str, str], set[str], list[str]]:
+    """Map each name key to the key of its cluster, and say why each merge happened; the keys
+    that joined as acronyms or short forms come second.
 
     Transliteration variants join greedily, most mentioned key first (ties by key), and a key
     joins a cluster only if it is a variant of every member there, of the same kind, and of
-    no other cluster: the outcome does not depend on document order. Acronyms then join the
-    full name their documents spell out, unless two documents spell out different names. A
+    no other cluster: the outcome does not depend on document order. Acronyms and short forms
+    ("IRGC", "Security Council") then join the full name their documents spell out, unless two
+    documents spell out different names. A
     cluster is named by its lexicographically smallest full-name key, so its IRI is stable.
     """
     merges: list[str] = []
@@ -291,6 +335,7 @@ def _merge_keys(
             blocked[block].add(index)
 
     cluster_of = {key: i for i, members in enumerate(clusters) for key in members}
+    joined: set[str] = set()  # keys of short forms, never a cluster's name or label
     by_acronym: dict[str, dict[int, list[str]]] = defaultdict(lambda: defaultdict(list))
     for short, full, why in acronyms:
         if short in cluster_of and full in cluster_of:
@@ -307,21 +352,19 @@ def _merge_keys(
         clusters[target].extend(clusters[source])
         for key in clusters[source]:
             cluster_of[key] = target
+        joined.update(clusters[source])
         clusters[source] = []
-        merges.append(
-            f"acronym {short!r} joins {clusters[target][0]!r}: " + "; ".join(sorted(whys))
-        )
+        merges.append(f"{short!r} joins {clusters[target][0]!r}: " + "; ".join(sorted(whys)))
 
     representative: dict[str, str] = {}
-    acronym_keys = {short for short, _, _ in acronyms}
     for members in clusters:
         if not members:
             continue
-        full = [k for k in members if k not in acronym_keys] or members
+        full = [k for k in members if k not in joined] or members
         name = min(full)
         for key in members:
             representative[key] = name
-    return representative, merges
+    return representative, joined, merges
 
 
 def _canonical(forms: Counter[str]) -> str:
@@ -384,21 +427,26 @@ def resolve(documents: Iterable[AnalyzedDocument]) -> Resolution:
     for doc_id, pairs in assigned.items():
         assigned[doc_id] = [(m, bare.get(key, key)) for m, key in pairs]
     acronyms = [
-        found for analyzed in analyzed_docs for found in _acronym_definitions(analyzed, kinds, bare)
+        found
+        for analyzed in analyzed_docs
+        for found in (
+            *_acronym_definitions(analyzed, kinds, bare),
+            *_organization_short_forms(analyzed, kinds, bare),
+        )
     ]
-    representative, why = _merge_keys(
+    representative, short_forms, why = _merge_keys(
         Counter({key: len(ms) for key, ms in clusters.items()}), kinds, acronyms
     )
     merges.extend(why)
     merged: dict[str, list[Mention]] = defaultdict(list)
     merged_votes: dict[str, Counter[EntityKind]] = defaultdict(Counter)
     merged_forms: dict[str, Counter[str]] = defaultdict(Counter)
-    acronym_keys = {short for short, _, _ in acronyms}
+    short_forms |= {short for short, _, _ in acronyms}
     for key, mentions in clusters.items():
         rep = representative[key]
         merged[rep].extend(mentions)
         merged_votes[rep].update(votes[key])
-        if key not in acronym_keys or rep == key:
+        if key not in short_forms or rep == key:
             merged_forms[rep].update(full_forms.get(key, Counter()))
 
     entities: dict[str, Entity] = {}

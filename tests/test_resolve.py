@@ -359,3 +359,28 @@ def test_a_surname_with_its_particle_joins_across_documents_whatever_its_tag() -
         "al-Tarvosi": "person/hamid-al-tarvosi",
         "Jordan": "place/jordan",  # a place's one-word name never becomes a person
     }
+
+
+def test_an_organization_named_by_its_last_words_joins_the_full_name() -> None:
+    one = _doc(
+        "a",
+        "The Velmar Revolutionary Guard Corps and the Revolutionary Guards; the Security Council.",
+        [("Velmar Revolutionary Guard Corps", ORG), ("Revolutionary Guards", ORG),
+         ("Security Council", ORG)],
+    )  # fmt: skip
+    two = _doc("b", "The Revolutionary Guard struck.", [("Revolutionary Guard", ORG)])
+    three = _doc(
+        "c",
+        "The Tarvo National Council and the Odra National Council; the National Council met.",
+        [("Tarvo National Council", ORG), ("Odra National Council", ORG),
+         ("National Council", ORG)],
+    )  # fmt: skip
+    result = resolve([one, two, three])
+    guard = "organization/velmar-revolutionary-guard-corps"
+    assert _keys(result, "a")["Revolutionary Guards"] == guard  # "Corps" left out, plural s
+    assert _keys(result, "b")["Revolutionary Guard"] == guard  # in every document
+    assert _keys(result, "a")["Security Council"] == "organization/security-council"
+    # two national councils in one document: the short form joins neither
+    assert _keys(result, "c")["National Council"] == "organization/national-council"
+    assert result.entities[guard].label == "Velmar Revolutionary Guard Corps"
+    assert any("last words" in why for why in result.merges)
