@@ -244,3 +244,13 @@ def test_names_the_model_cut_short_or_missed_run_on() -> None:
         "Palestinian Islamic Jihad",  # a run ending in a head noun replaces a person
         "Iraqi National Police",
     ]
+
+
+def test_hyphenated_parts_of_an_organization_name() -> None:
+    nlp = ruled([("ORG", "Hamas"), ("ORG", "Fatah")])
+    text = "The Multi-National Force-Iraq said Hamas-Fatah talks failed."
+    assert [name for _, name, _ in mentions(nlp, text)] == [
+        "Multi-National Force-Iraq",  # a run the model missed, with its hyphenated parts
+        "Hamas",
+        "Fatah",  # another name before the hyphen stays apart
+    ]

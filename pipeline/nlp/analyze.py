@@ -235,6 +235,25 @@ def _arabic_groups(doc: Doc, text: str, offset: int) -> list[Mention]:
     return found
 
 
+_HYPHEN_BEFORE = re.compile(r"(?<![\w'’.-])(?:[A-Z][\w]*-)+\Z")
+_HYPHEN_AFTER = re.compile(r"-([A-Z][\w]*)(?![\w-])")
+
+
+def _hyphenated(
+    text: str, sent_start: int, start: int, end: int, others: list[tuple[int, int, EntityKind]]
+) -> tuple[int, int]:
+    """An organization's name with the capitalized words hyphenated to it that the model cut
+    off: "Multi-" before "National Force", a country after it ("-Iraq"). Never another name
+    ("Hamas-Fatah talks")."""
+    before = _HYPHEN_BEFORE.search(text, max(sent_start, start - 40), start)
+    if before is not None and not any(s < start and before.start() < e for s, e, _ in others):
+        start = before.start()
+    after = _HYPHEN_AFTER.match(text, end)
+    if after is not None and country_name(after.group(1)) is not None:
+        end = after.end()
+    return start, end
+
+
 def _spans(doc: Doc) -> list[tuple[int, int, EntityKind]]:
     """The model's names and their kinds, which an organization's name does not run into."""
     return [(e.start_char, e.end_char, LABELS[e.label_]) for e in doc.ents if e.label_ in LABELS]
@@ -257,7 +276,7 @@ def _headed_orgs(doc: Doc, text: str, offset: int) -> list[Mention]:
             end > doc[j - 1].idx + len(doc[j - 1])
             or (j - i >= 2 and doc[j - 1].lower_ in ORG_HEADS)
         ):
-            start = doc[i].idx
+            start, end = _hyphenated(text, doc[i].sent.start_char, doc[i].idx, end, others)
             found.append(
                 Mention(
                     start=offset + start,
@@ -336,6 +355,7 @@ def _mention(doc: Doc, text: str, ent: Span, kind: EntityKind, offset: int) -> M
         others = [o for o in _spans(doc) if o[:2] != (ent.start_char, ent.end_char)]
         short = ent.end > bounds[1] and doc[bounds[1]].text in CONNECTORS
         end = run_on_end(text, text[start:end], end, sent.end_char, others, short)
+        start, end = _hyphenated(text, sent.start_char, start, end, others)
     name_start = start
     if kind is EntityKind.PERSON:
         after = _PARTICLE_AFTER.match(text[end : sent.end_char])
