@@ -313,3 +313,23 @@ def test_and_his_brother_and_an_operations_arm(
     marked: str, expected: set[tuple[str, str, str, str]]
 ) -> None:
     assert triples(marked) == expected
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        (
+            "Fighters of [Anton Weil|P]'s [Tor Guard|O] took the bridge.",
+            {("Anton Weil", "leaderOf", "Tor Guard", "possessor-leads")},
+        ),
+        ("[Anton Weil|P]'s [Tor Guard|O] messages were read.", set()),  # only a modifier
+        (
+            "The [Tor Guard|O] is an [Iranian=Iran|L]-backed militia.",
+            {("Iran", "supports", "Tor Guard", "apposition-backed")},
+        ),
+    ],
+)
+def test_possessor_leads_and_a_copula_before_backed(
+    marked: str, expected: set[tuple[str, str, str, str]]
+) -> None:
+    assert triples(marked) == expected

@@ -141,6 +141,7 @@ class _Rule:
     after: re.Pattern[str] | None = None  # must match at the start of the text after the right
     demonym: bool = False  # the left mention must be a country adjective ("Lebanese")
     clause: bool = False  # the right mention is a clause's subject, followed by its verb
+    head: bool = False  # the right mention must not be followed by a common noun it modifies
 
 
 def _role(groups: Groups, person_is_left: bool) -> tuple[tuple[str, bool], ...]:
@@ -263,6 +264,18 @@ def _provided(groups: Groups) -> tuple[tuple[str, bool], ...]:
 
 _BELONGS_TO = _compile(
     rf"(?:\s*,\s*{_REL_PRONOUN}|\s+){_ADVERB}(?:belongs|belonged|belong|belonging)\s+to\s+{_THE}"
+)
+
+
+# Words that may follow a name that ends its noun phrase; any other word after a place name makes
+# the place a modifier ("linked to Baghdad pet market bombing", "Iran-backed Basra police").
+_PHRASE_ENDS = re.compile(
+    r"\s*(?:[^\w\s]|\Z)|\s+(?:(?:and|or|but|nor|in|on|at|of|for|with|by|to|from|into|since"
+    r"|during|after|before|until|as|than|through|over|under|against|which|who|whom|that|because"
+    r"|while|when|where|is|was|are|were|has|have|had|will|would|could|should|can|may|might|must"
+    r"|does|did|do|said|says|say|told|also|not|then|its|their|his|her|the|a|an|this|these|those)"
+    r"\b|\w+ly\b|\d)",
+    re.IGNORECASE,
 )
 
 
@@ -712,9 +725,18 @@ RULES: tuple[_Rule, ...] = (
         "apposition-backed",
         frozenset({PERSON, ORG}),
         ANY,
-        _compile(r"\s*,\s*(?:an?|the|one\s+of\s+(?:the|several|many))\s+"),
+        _compile(rf"(?:\s*,\s*|\s+{_BE}\s+)(?:an?|the|one\s+of\s+(?:the|several|many))\s+"),
         _verbs,
         after=_compile(rf"-{_VERB_CHAIN}\b"),
+    ),
+    # "Sadr's Mahdi Army": a person's organization is the one he leads
+    _Rule(
+        "possessor-leads",
+        frozenset({PERSON}),
+        frozenset({ORG}),
+        _compile(rf"{_POSS}\s+(?:own\s+)?"),
+        _fixed("leaderOf", True),
+        head=True,  # not "Ijaz's BlackBerry messages"
     ),
     # "Syria-allied Amal"
     _Rule(
@@ -801,6 +823,8 @@ def _apply(
         return []
     if rule.demonym and not _names_the_country(text, sentence, left, right):
         return []
+    if rule.head and _before_a_noun(text, sentence, right):
+        return []
     groups: dict[str, str | None] = {}
     for end in dict.fromkeys((right.start, name_start(right))):
         between = text[left.end : end]
@@ -850,20 +874,13 @@ def _names_the_country(text: str, sentence: Sentence, adjective: Mention, name: 
         return False
     if re.search(r"\b(?:a|an)\s+\Z", text[sentence.start : adjective.start], re.IGNORECASE):
         return False
+    return not _before_a_noun(text, sentence, name)
+
+
+def _before_a_noun(text: str, sentence: Sentence, name: Mention) -> bool:
+    """Whether a common noun follows the name, which then only modifies it."""
     following = _NEXT_WORD.match(text, name.end, sentence.end)
-    return following is None or following.group(1) not in lexicon.load(lexicon.NOUNS)
-
-
-# Words that may follow a name that ends its noun phrase; any other word after a place name makes
-# the place a modifier ("linked to Baghdad pet market bombing", "Iran-backed Basra police").
-_PHRASE_ENDS = re.compile(
-    r"\s*(?:[^\w\s]|\Z)|\s+(?:(?:and|or|but|nor|in|on|at|of|for|with|by|to|from|into|since"
-    r"|during|after|before|until|as|than|through|over|under|against|which|who|whom|that|because"
-    r"|while|when|where|is|was|are|were|has|have|had|will|would|could|should|can|may|might|must"
-    r"|does|did|do|said|says|say|told|also|not|then|its|their|his|her|the|a|an|this|these|those)"
-    r"\b|\w+ly\b|\d)",
-    re.IGNORECASE,
-)
+    return following is not None and following.group(1) in lexicon.load(lexicon.NOUNS)
 
 
 def _modifies_a_noun(text: str, mention: Mention, sentence: Sentence) -> bool:
