@@ -34,8 +34,11 @@ def slug(key: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "unnamed"
 
 
-def _short_form_targets(mentions: Sequence[Mention], given_names: bool = True) -> dict[str, str]:
-    """Within one document, map a one-word name to the single full person name it stands for.
+def _short_form_targets(
+    mentions: Sequence[Mention], given_names: bool = True
+) -> dict[str, str | None]:
+    """Within one document, map a one-word name to the single full person name it stands for
+    (None when it fits several: a person, but nobody can say which).
 
     A one-word name ("Sadr", "al-Sadr", "Qayis") is the surname or the given name of a person
     named in full in the same document; it joins that person only when exactly one full name
@@ -54,11 +57,11 @@ def _short_form_targets(mentions: Sequence[Mention], given_names: bool = True) -
             fits[variant_token(words[-1])].add(key)
             if given_names and not key.startswith(tuple(f"{p} " for p in _PARTICLES)):
                 fits[variant_token(words[0])].add(key)
-    targets: dict[str, str] = {}
+    targets: dict[str, str | None] = {}
     for short, keys in fits.items():
         ordered = sorted(keys)
-        if all(_variant_evidence(ordered[0], other) for other in ordered[1:]):
-            targets[short] = ordered[0]
+        one = all(_variant_evidence(ordered[0], other) for other in ordered[1:])
+        targets[short] = ordered[0] if one else None
     return targets
 
 
@@ -399,10 +402,17 @@ def resolve(documents: Iterable[AnalyzedDocument]) -> Resolution:
                 key, kind = name_key(country), EntityKind.PLACE
             full_forms[key][mention.name] += 1
             short = _content_words(key)
-            target = targets.get(variant_token(short[0])) if len(short) == 1 else None
+            skeleton = variant_token(short[0]) if len(short) == 1 and not country else None
+            target = targets.get(skeleton) if skeleton else None
             where = "the only person named in full that it fits"
+            if skeleton in targets:
+                kind = EntityKind.PERSON  # "Khazali" beside Qais and Laith al-Khazali
             with_particle = len(key.split()) > len(short)  # "al-Sadr"
-            if target is None and len(short) == 1 and (kind is EntityKind.PERSON or with_particle):
+            if (
+                skeleton not in targets
+                and skeleton
+                and (kind is EntityKind.PERSON or with_particle)
+            ):
                 target = surnames.get(variant_token(short[0]))
                 where = "the only person of any document named in full with that surname"
             if target is not None and target != key:

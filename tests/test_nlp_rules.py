@@ -254,3 +254,13 @@ def test_hyphenated_parts_of_an_organization_name() -> None:
         "Hamas",
         "Fatah",  # another name before the hyphen stays apart
     ]
+
+
+def test_a_kunya_with_a_family_name_is_a_person_and_sayyid_a_title() -> None:
+    nlp = ruled([("ORG", "Abu Tariq"), ("GPE", "Abu Ghraib"), ("PERSON", "Hamid Tarvosi")])
+    text = "Abu Tariq al-Zubaidi was held at Abu Ghraib. Sayyid Hamid Tarvosi spoke."
+    assert mentions(nlp, text) == [
+        ("Abu Tariq al-Zubaidi", "Abu Tariq al-Zubaidi", PERSON),
+        ("Abu Ghraib", "Abu Ghraib", PLACE),  # a kunya alone may name a place
+        ("Sayyid Hamid Tarvosi", "Hamid Tarvosi", PERSON),
+    ]

@@ -384,3 +384,14 @@ def test_an_organization_named_by_its_last_words_joins_the_full_name() -> None:
     assert _keys(result, "c")["National Council"] == "organization/national-council"
     assert result.entities[guard].label == "Velmar Revolutionary Guard Corps"
     assert any("last words" in why for why in result.merges)
+
+
+def test_an_ambiguous_surname_is_still_a_person() -> None:
+    doc = _doc(
+        "a",
+        "Omar Haddadi and Laith Haddadi were held. Haddadi talked. Jordan protested.",
+        [("Omar Haddadi", P), ("Laith Haddadi", P), ("Haddadi", PLACE), ("Jordan", PLACE)],
+    )
+    result = resolve([doc, _doc("b", "Nadia Jordan spoke.", [("Nadia Jordan", P)])])
+    assert _keys(result, "a")["Haddadi"] == "person/haddadi"  # which of the two, nobody says
+    assert _keys(result, "a")["Jordan"] == "place/jordan"  # a country is never a surname

@@ -349,7 +349,9 @@ def _mention(doc: Doc, text: str, ent: Span, kind: EntityKind, offset: int) -> M
     particle = _PARTICLE_BEFORE.search(text, sent.start_char, start)
     if particle is not None:
         start = particle.start()
-    if kind is not EntityKind.PERSON and _titled(text, sent.start_char, start, end):
+    if kind is not EntityKind.PERSON and (
+        _titled(text, sent.start_char, start, end) or _kunya_with_name(text, start, end)
+    ):
         kind = EntityKind.PERSON
     if kind is EntityKind.ORGANIZATION:
         others = [o for o in _spans(doc) if o[:2] != (ent.start_char, ent.end_char)]
@@ -401,6 +403,15 @@ _PERSON_ROLES = (
 )  # fmt: skip
 _ROLE_BEFORE = re.compile(rf"(?<![\w-])(?:{'|'.join(_PERSON_ROLES)}),?\s+\Z")
 _NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
+
+
+def _kunya_with_name(text: str, start: int, end: int) -> bool:
+    """ "Abu Mustafa" followed by "al-Sheibani": a kunya and a family name, a person's name
+    (a kunya alone may name a place: "Abu Ghraib", "Abu Dhabi")."""
+    return (
+        text.startswith(("Abu ", "Umm "), start)
+        and _PARTICLE_AFTER.match(text[end : end + 60]) is not None
+    )
 
 
 def _titled(text: str, sent_start: int, start: int, end: int) -> bool:

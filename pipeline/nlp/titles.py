@@ -68,6 +68,8 @@ TITLES: tuple[str, ...] = (
     "Mawlawi",
     "Maulvi",
     "Hajji",
+    "Sayyid",
+    "Seyyed",
     "Haji",
     # Christian and Jewish clerical titles (Wikipedia "Ecclesiastical titles and styles").
     "Pope",
