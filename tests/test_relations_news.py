@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from pipeline.extract.learned import placed
 from pipeline.extract.marked import marked_document
 from pipeline.extract.relations import rule_relations
 
@@ -333,3 +334,37 @@ def test_possessor_leads_and_a_copula_before_backed(
     marked: str, expected: set[tuple[str, str, str, str]]
 ) -> None:
     assert triples(marked) == expected
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        (
+            "The [Tor Guard|O] is one of several militias trained and funded by [Varnia|L].",
+            {("Tor Guard", "trainedBy", "Varnia"), ("Varnia", "supports", "Tor Guard")},
+        ),
+        (
+            "The [Tor Guard|O] and the [Essen Front|O] are both backed by [Varnia|L].",
+            {("Varnia", "supports", "Tor Guard"), ("Varnia", "supports", "Essen Front")},
+        ),
+        # the subject of "has close ties" and "spoke for" is before the parenthetical
+        ("[Kurt Mesel|P], who heads the [Essen Front|O], has close ties to [Varnia|L].",
+         {("Kurt Mesel", "leaderOf", "Essen Front")}),
+        ("[Kurt Mesel|P], a friend of the [Essen Front|O], spoke for [Varnia|L].", set()),
+    ],
+)  # fmt: skip
+def test_one_of_several_both_and_parentheticals(
+    marked: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert {t[:3] for t in triples(marked)} == expected
+
+
+def test_the_classifier_places_nothing_in_a_hyphenated_backer() -> None:
+    assert not _placed_by_classifier("The [Tor Guard|O] is a [Varnia|L]-backed group.")
+    assert _placed_by_classifier("The [Tor Guard|O] is a militia in [Varnia|L].")
+
+
+def _placed_by_classifier(marked: str) -> bool:
+    doc = marked_document(marked)
+    first, last = doc.mentions[0], doc.mentions[-1]
+    return placed(doc.document.text, doc.mentions, first, last)

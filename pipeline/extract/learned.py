@@ -117,6 +117,7 @@ def by_sentence(mentions: Iterable[Mention]) -> dict[Sentence, list[Mention]]:
 
 
 _POSSESSIVE = re.compile(r"['’]s?\s")
+_QUALIFIER = re.compile(r"-(?!based\b)[^\W\d_]")  # "a Varnia-backed group", not "-based"
 
 
 def placed(text: str, mentions: Sequence[Mention], subject: Mention, obj: Mention) -> bool:
@@ -134,7 +135,7 @@ def placed(text: str, mentions: Sequence[Mention], subject: Mention, obj: Mentio
         for m in mentions
     ):
         return False
-    if _POSSESSIVE.match(text, obj.end):
+    if _POSSESSIVE.match(text, obj.end) or _QUALIFIER.match(text, obj.end):
         return False
     return not (subject.kind is EntityKind.ORGANIZATION and obj.text in COUNTRY_OF)
 

@@ -82,7 +82,10 @@ def _words(words: Iterable[str]) -> str:
 _ROLE = rf"(?P<role>{_words(ROLES)})(?:s|es)?"
 _MODS = rf"(?P<mods>(?:(?:{_words(_MODIFIER_WORDS)})[\s-]+)*)"
 _MODS2 = rf"(?P<mods2>(?:(?:{_words(_MODIFIER_WORDS)})[\s-]+)*)"
-_DET = r"(?:(?:the|a|an|its|their|his|her|one\s+of\s+the|one\s+of|another)\s+)?"
+_DET = (
+    r"(?:(?:the|a|an|its|their|his|her|one\s+of\s+(?:the|several|many|two|three)|one\s+of"
+    r"|another)\s+)?"
+)
 _THE = r"(?:the\s+)?"
 _POSS = r"['’]s?"
 _BE = r"(?:is|was|are|were|has\s+been|have\s+been|had\s+been|became|becomes|remains|remained)"
@@ -94,7 +97,7 @@ _LINK = (
 )
 _ADVERB = (
     r"(?:(?:also|directly|secretly|heavily|openly|largely|closely|now|currently|once|later"
-    r"|first|originally|still|long)\s+)?"
+    r"|first|originally|still|long|both|all)\s+)?"
 )
 _KIN = rf"(?P<kin>{_words(KIN)})s?"
 _KIN_MODS = (
@@ -427,7 +430,8 @@ RULES: tuple[_Rule, ...] = (
         ANY,
         ANY,
         _compile(
-            rf"(?:\s+{_TRAINEES})?{_PASSIVE}{_VERB_CHAIN}\s+{_WHEN}by\s+{_THE}"
+            rf"(?:\s+{_TRAINEES}|{_LINK}{_DET}(?:[\w-]+\s+){{0,2}}?{_BODY}s?)?{_PASSIVE}"
+            rf"{_VERB_CHAIN}\s+{_WHEN}by\s+{_THE}"
             rf"(?:{_AGENT}|{_INSTRUCTORS}\s+(?:from|of)\s+{_THE})?"
         ),
         _verbs,
@@ -637,7 +641,8 @@ RULES: tuple[_Rule, ...] = (
             rf"(?:\s*,\s*(?:{_REL_PRONOUN}{_BE}\s+)?|\s+{_BE}\s+|\s+)"
             r"(?:(?:closely|loosely|reportedly|directly|also|fiercely)\s+)?"
             r"(?:affiliated|linked|allied|aligned|associated|tied|connected|loyal)\s+(?:with|to)\s+"
-            rf"{_THE}|(?:\s*,\s*(?:{_REL_PRONOUN})?|\s+)(?:(?:has|have|had|maintains?|with)\s+)"
+            rf"{_THE}|(?:\s*,\s*{_REL_PRONOUN}(?:has|have|had|maintains?)|\s*,\s*with"
+            r"|\s+(?:has|have|had|maintains?|with))\s+"
             r"(?:(?:close|strong|direct|long-?standing|deep|longtime|long-time)\s+)*"
             rf"(?:ties|links|connections)\s+(?:to|with)\s+{_THE}"
             rf"|{_LINK}{_DET}(?:(?:key|main|chief|loyal|armed)\s+)?prox(?:y|ies)\s+(?:of|for)\s+{_THE}"
@@ -706,7 +711,8 @@ RULES: tuple[_Rule, ...] = (
         frozenset({PERSON}),
         _ORG_OR_PLACE,
         _compile(
-            rf"(?:\s*,\s*{_REL_PRONOUN}?|\s+){_ADVERB}(?:speaks|spoke|speaking)\s+"
+            rf"(?:\s*,\s*(?:{_REL_PRONOUN}{_ADVERB}(?:speaks|spoke)|{_ADVERB}speaking)"
+            rf"|\s+{_ADVERB}(?:speaks|spoke|speaking))\s+"
             rf"(?:for|on\s+behalf\s+of)\s+{_THE}"
         ),
         _fixed("spokespersonFor", True),
