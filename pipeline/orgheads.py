@@ -1,5 +1,8 @@
 """Head nouns that close an organization's name ("Special Groups", "Badr Organization").
 
+A shared word list: the NLP stage finds names that end in one, resolution reads "Badr" as
+short for "Badr Organization".
+
 General knowledge of how English names organizations: a run of capitalized words ending in one
 of these nouns is an organization's name, whether or not the statistical model saw it (it
 misses many militia and unit names that were rare in its 2004-2010 wire news).

@@ -21,6 +21,7 @@ from . import names
 from .demonyms import COUNTRY_OF, country_name
 from .names import PARTICLES as _PARTICLES
 from .names import consonants, content_tokens
+from .orgheads import ORG_HEADS
 from .records import AnalyzedDocument, Entity, EntityKind, Mention, Resolution, ResolvedMention
 
 # The same few thousand names and words come back for every mention and every comparison.
@@ -229,23 +230,30 @@ def _organization_short_forms(
     by their last words: "Security Council" after "U.N. Security Council", "Revolutionary
     Guard" after "Islamic Revolutionary Guard Corps". Like an acronym, the short form joins
     the full name everywhere unless another document gives it another; two full names that
-    fit in one document veto it ("National Council" with two national councils)."""
+    fit in one document veto it ("National Council" with two national councils). A one-word
+    name is the short form of a name that adds only head nouns to it ("Badr" for "Badr
+    Organization", "Mahdi" for "Mahdi Army"), whatever the tagger called it."""
     keys = {bare.get(name_key(m.name), name_key(m.name)) for m in analyzed.mentions}
     orgs = [k for k in keys if kinds.get(k) is EntityKind.ORGANIZATION]
     found = []
-    for short in orgs:
+    for short in keys:
         words = content_tokens(short)
-        if len(words) < 2:
+        if not words or kinds.get(short) is EntityKind.PERSON:
             continue
         fits = []
         for full in orgs:
             tokens = content_tokens(full)
-            if _ends_with(tokens, words) or (
-                tokens[-1:] and tokens[-1] in _DROPPABLE_LAST and _ends_with(tokens[:-1], words)
+            if len(words) == 1:  # "Badr" for "Badr Organization", whatever its tag
+                if len(tokens) > 1 and tokens[0] == words[0] and set(tokens[1:]) <= ORG_HEADS:
+                    fits.append(full)
+            elif kinds.get(short) is EntityKind.ORGANIZATION and (
+                _ends_with(tokens, words)
+                or (tokens[-1] in _DROPPABLE_LAST and _ends_with(tokens[:-1], words))
             ):
                 fits.append(full)
         if len(fits) == 1:
-            why = f"{analyzed.document.doc_id}: {short!r} is the last words of {fits[0]!r}"
+            part = "first word" if len(words) == 1 else "last words"
+            why = f"{analyzed.document.doc_id}: {short!r} is the {part} of {fits[0]!r}"
             found.append((short, fits[0], why))
     return found
 
@@ -444,6 +452,9 @@ def resolve(documents: Iterable[AnalyzedDocument]) -> Resolution:
             *_organization_short_forms(analyzed, kinds, bare),
         )
     ]
+    for short, full, _ in acronyms:  # a short form is what its full name is
+        if short in votes and full in kinds:
+            votes[short] = Counter({kinds[full]: votes[short].total()})
     representative, short_forms, why = _merge_keys(
         Counter({key: len(ms) for key, ms in clusters.items()}), kinds, acronyms
     )

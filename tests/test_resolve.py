@@ -395,3 +395,14 @@ def test_an_ambiguous_surname_is_still_a_person() -> None:
     result = resolve([doc, _doc("b", "Nadia Jordan spoke.", [("Nadia Jordan", P)])])
     assert _keys(result, "a")["Haddadi"] == "person/haddadi"  # which of the two, nobody says
     assert _keys(result, "a")["Jordan"] == "place/jordan"  # a country is never a surname
+
+
+def test_a_one_word_short_form_of_an_organization_whatever_its_tag() -> None:
+    doc = _doc(
+        "a",
+        "The Velmar Organization armed men; a Velmar commander in Velmar; the Odra Party.",
+        [("Velmar Organization", ORG), ("Velmar", PLACE), ("Velmar", PLACE), ("Odra Party", ORG)],
+    )
+    result = resolve([doc, _doc("b", "In Velmar.", [("Velmar", PLACE)])])
+    assert set(result.entities) == {"organization/velmar-organization", "organization/odra-party"}
+    assert result.entities["organization/velmar-organization"].kind is ORG

@@ -19,7 +19,6 @@ from spacy.tokens import Doc, Span
 from pipeline import lexicon
 from pipeline.demonyms import COUNTRY_OF, SPONSOR_PARTICIPLES, country_name
 from pipeline.nlp.kinds import corrected_kind
-from pipeline.nlp.orgheads import ORG_HEADS
 from pipeline.nlp.orgnames import (
     CONNECTORS,
     OPEN_HEADS,
@@ -28,6 +27,7 @@ from pipeline.nlp.orgnames import (
     run_on_end,
 )
 from pipeline.nlp.titles import leading_title, title_before
+from pipeline.orgheads import ORG_HEADS
 from pipeline.records import Document, EntityKind, Mention, Segment, Sentence
 from pipeline.roles import ROLES
 

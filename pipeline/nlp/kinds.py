@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import re
 
-from pipeline.nlp.orgheads import ORG_HEADS
 from pipeline.nlp.titles import ABBREVIATIONS
+from pipeline.orgheads import ORG_HEADS
 from pipeline.records import EntityKind
 
 ARABIC_ORG_NOUNS = frozenset(

@@ -20,7 +20,7 @@ import re
 
 from pipeline.datewords import MONTHS
 from pipeline.nlp.kinds import ARABIC_ORG_NOUNS
-from pipeline.nlp.orgheads import ORG_HEADS
+from pipeline.orgheads import ORG_HEADS
 from pipeline.records import EntityKind
 
 # Nouns that end the name of an event, an award or an agreement, not of a body.
