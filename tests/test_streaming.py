@@ -158,20 +158,37 @@ def test_construct_streams_in_every_graph_format(
     assert isomorphic(got, expected)
 
 
+CUT = "X-LDPub-Results-Truncated: true (the result limit cut this answer)"
+
+
 def test_a_streamed_answer_the_limit_cuts_says_so_at_its_end(tmp_path: Path, big: Path) -> None:
-    """Its headers left before the cut: the count equals the limit and a comment marks it."""
-    limit = 1_000  # triples of 6 kB: two chunks, of the million the query finds
-    query = "CONSTRUCT { ?a <urn:x:says> ?t } WHERE { ?a <urn:x:name> ?n . ?b <urn:x:text> ?t }"
+    """Its headers left before the cut: it holds the limit's count, and where the format has
+    comments one marks the cut; an answer cut within its first chunk keeps the exact header."""
+    limit = 1_000  # 6 kB each: two chunks, of the million rows or triples the queries find
+    says = "CONSTRUCT { ?a <urn:x:says> ?t } WHERE { ?a <urn:x:name> ?n . ?b <urn:x:text> ?t }"
     with live_server(big, tmp_path / "server.log", result_limit=limit) as url:
-        r = _get(url, query, "application/n-triples")
+        for accept, parser, last in [
+            ("application/n-triples", "nt", f"# {CUT}"),
+            ("text/turtle", "turtle", f"# {CUT}"),
+            ("application/rdf+xml", "xml", f"<!-- {CUT} -->"),
+        ]:
+            r = _get(url, says, accept)
+            _assert_streamed(r)
+            assert r.content.decode("utf-8").splitlines()[-1] == last
+            assert len(rdflib.Graph().parse(data=r.content, format=parser)) == limit
+        r = _get(url, ENDLESS, "application/sparql-results+xml")
         _assert_streamed(r)
-        lines = r.content.decode("utf-8").splitlines()
-        assert lines[-1] == "# X-LDPub-Results-Truncated: true (the result limit cut this answer)"
-        assert len(rdflib.Graph().parse(data=r.content, format="nt")) == limit
-        small = _get(url, GRAPH + " LIMIT 10", "application/n-triples")  # one chunk: exact
-        assert "X-LDPub-Results-Streamed" not in small.headers
-        assert "X-LDPub-Results-Truncated" not in small.headers
-        assert len(small.content.splitlines()) == 10
+        assert r.content.decode("utf-8").splitlines()[-1] == f"<!-- {CUT} -->"
+        assert len(list(parse_query_results(r.content, format=QueryResultsFormat.XML))) == limit
+        r = _get(url, ENDLESS, "application/sparql-results+json")  # no comments in JSON
+        _assert_streamed(r)
+        assert len(r.json()["results"]["bindings"]) == limit
+        small = "CONSTRUCT { ?a <urn:x:p> ?b } WHERE { ?a <urn:x:n> ?x . ?b <urn:x:n> ?y }"
+        r = _get(url, small, "application/n-triples")  # a million short triples, cut early
+        assert "X-LDPub-Results-Streamed" not in r.headers
+        assert r.headers["X-LDPub-Results-Truncated"] == "true"
+        assert int(r.headers["Content-Length"]) == len(r.content)
+        assert len(r.content.splitlines()) == limit
 
 
 def test_first_chunks_leave_before_the_worker_ends_and_a_timeout_cuts_the_stream(
