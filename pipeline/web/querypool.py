@@ -120,7 +120,7 @@ class QueryPool:
         w.stop()
         threading.Thread(target=self._admit, args=(self._start(),), daemon=True).start()
 
-    def run(self, job: Job) -> tuple[Outcome, Iterator[bytes]]:
+    def run(self, job: Job) -> tuple[Outcome, Call]:
         """The job's outcome and the rest of its body (empty unless the outcome is streamed:
         then it is read from the worker under the same deadline, and closing it early gives
         the worker up); raises QueryTimeout, PoolBusy or WorkerCrashed."""
@@ -128,7 +128,7 @@ class QueryPool:
             w = self._idle.get(timeout=self.timeout)
         except queue.Empty:
             raise PoolBusy from None
-        call = _Call(self, w)
+        call = Call(self, w)
         try:
             w.conn.send(job)
         except OSError:
@@ -137,7 +137,6 @@ class QueryPool:
         outcome: Outcome = call.receive()
         if not outcome.streamed:
             call.end(replace=False)
-            return outcome, iter(())
         return outcome, call
 
     def close(self) -> None:
@@ -148,9 +147,10 @@ class QueryPool:
             w.stop()
 
 
-class _Call:
+class Call:
     """One job on one worker: its messages read under the job's deadline, the worker reniced
-    once the job runs long, then given back (or replaced if it cannot be trusted)."""
+    once the job runs long, then given back (or replaced if it cannot be trusted); iterating
+    it gives the rest of a streamed answer."""
 
     def __init__(self, pool: QueryPool, w: _Worker) -> None:
         self._pool, self._w = pool, w

@@ -22,7 +22,7 @@ from pipeline.web import explore_results
 from pipeline.web.errors import ApiError, error_response, wants_html
 from pipeline.web.examples import EXAMPLES
 from pipeline.web.formats import GRAPHS, HTML, RESULTS, content_type, names, negotiate
-from pipeline.web.querypool import PoolBusy, QueryTimeout, StreamFailed, WorkerCrashed
+from pipeline.web.querypool import Call, PoolBusy, QueryTimeout, StreamFailed, WorkerCrashed
 from pipeline.web.site import base_uri, publication, site
 from pipeline.web.sparqltext import calls_service, is_update, nesting_depth
 from pipeline.web.worker import Job, Outcome
@@ -314,7 +314,7 @@ class _Streamed:
     which becomes the error page when the query page reads the answer whole).
     """
 
-    def __init__(self, first: bytes, rest: Iterator[bytes], timeout: float, cap: int) -> None:
+    def __init__(self, first: bytes, rest: Call, timeout: float, cap: int) -> None:
         self._first, self._rest = first, rest
         self._timeout, self._cap = timeout, cap
 
@@ -329,9 +329,7 @@ class _Streamed:
 
     def close(self) -> None:
         """Called by the WSGI server at the end, also when it stopped reading early."""
-        close = getattr(self._rest, "close", None)
-        if close:
-            close()
+        self._rest.close()
 
 
 def _run(op: Operation, query: str, accept: MIMEAccept | None = None) -> Response:
