@@ -159,6 +159,7 @@ def test_construct_streams_in_every_graph_format(
 
 
 CUT = "X-LDPub-Results-Truncated: true (the result limit cut this answer)"
+HTML = {"Accept": "text/html"}
 
 
 def test_a_streamed_answer_the_limit_cuts_says_so_at_its_end(tmp_path: Path, big: Path) -> None:
@@ -189,6 +190,10 @@ def test_a_streamed_answer_the_limit_cuts_says_so_at_its_end(tmp_path: Path, big
         assert r.headers["X-LDPub-Results-Truncated"] == "true"
         assert int(r.headers["Content-Length"]) == len(r.content)
         assert len(r.content.splitlines()) == limit
+        for query in (ENDLESS, says):  # the query page reads a streamed cut by its count
+            page = requests.get(f"{url}/sparql", {"query": query}, headers=HTML, timeout=120)
+            assert page.status_code == 200
+            assert f"Only the first {limit} results are shown" in page.text
 
 
 def test_first_chunks_leave_before_the_worker_ends_and_a_timeout_cuts_the_stream(

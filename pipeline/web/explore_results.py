@@ -22,6 +22,7 @@ from pipeline.web.site import href
 PAGE_ACCEPT = MIMEAccept([("application/sparql-results+json", 1), ("text/turtle", 0.9)])
 _TRUNCATED = "X-LDPub-Results-Truncated"
 _LIMIT = "X-LDPub-Result-Limit"
+_STREAMED = "X-LDPub-Results-Streamed"  # headers left before the cut was known: count instead
 
 
 @dataclass(frozen=True)
@@ -72,9 +73,11 @@ def shown(run: Callable[[MIMEAccept], Response]) -> Shown:
         truncated=response.headers.get(_TRUNCATED) == "true",
         limit=response.headers.get(_LIMIT, ""),
     )
+    streamed = response.headers.get(_STREAMED) == "true"
     body = response.get_data(as_text=True)
     if "json" not in (response.content_type or ""):
         out.graph = body
+        out.truncated |= streamed and f"{_TRUNCATED}: true" in body[-200:]
         return out
     data = json.loads(body)
     if "boolean" in data:
@@ -82,4 +85,5 @@ def shown(run: Callable[[MIMEAccept], Response]) -> Shown:
         return out
     out.variables = list(data["head"]["vars"])
     out.rows = [[_cell(b.get(v)) for v in out.variables] for b in data["results"]["bindings"]]
+    out.truncated |= streamed and out.limit.isdigit() and len(out.rows) >= int(out.limit)
     return out

@@ -55,10 +55,15 @@ def content_type(fmt: RdfFormat | QueryResultsFormat) -> str:
 
 
 def negotiate(accept: MIMEAccept, offers: Sequence[str]) -> str | None:
-    """The offer the client prefers (the first offer when it sent no Accept), else None."""
+    """The offer the client prefers (the first offer when it sent no Accept), else None.
+
+    Media-type parameters other than q are ignored ("text/csv; charset=utf-8" is text/csv):
+    every answer is UTF-8, and werkzeug would otherwise match no offer.
+    """
     if not accept:
         return offers[0]
-    return accept.best_match(offers)
+    bare = MIMEAccept([(value.split(";", 1)[0].strip(), q) for value, q in accept])
+    return bare.best_match(offers)
 
 
 def names(formats: Sequence[RdfFormat | QueryResultsFormat]) -> str:

@@ -246,3 +246,20 @@ def test_service_description_for_rdf_clients_and_page_for_browsers(server: str) 
     page = requests.get(server + "sparql", headers={"Accept": "text/html"}, timeout=10)
     assert page.headers["Content-Type"].startswith("text/html")
     assert 'id="query"' in page.text and "Who leads or commands what" in page.text
+
+
+@pytest.mark.parametrize(
+    ("accept", "media"),
+    [
+        ("text/csv; charset=utf-8", "text/csv"),
+        ("application/sparql-results+json; charset=UTF-8", "application/sparql-results+json"),
+        ("text/tab-separated-values;charset=utf-8;q=0.9, image/png", "text/tab-separated-values"),
+    ],
+)
+def test_media_type_parameters_in_accept_are_ignored(server: str, accept: str, media: str) -> None:
+    """Clients that add a charset still get the format they named (every answer is UTF-8)."""
+    r = requests.get(
+        server + "sparql", params={"query": LABELS}, headers={"Accept": accept}, timeout=10
+    )
+    assert r.status_code == 200, r.text
+    assert r.headers["Content-Type"].split(";")[0] == media
