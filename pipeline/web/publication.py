@@ -16,6 +16,7 @@ import logging
 import os
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -82,8 +83,10 @@ class PublicationSource:
         check_every: float = 1.0,
         store: str = "",
         query_timeout: float | None = None,  # how long a remote store may take per query
+        on_open: Callable[[Publication], None] | None = None,  # each release, once opened
     ) -> None:
         self.dist = dist
+        self._on_open = on_open
         self._check_every = check_every
         self._lock = threading.Lock()
         self._checked = time.monotonic()
@@ -107,6 +110,11 @@ class PublicationSource:
             raise PublicationError(
                 f"The publication in {dist}/ cannot be opened ({e}): run `ldpub build` again."
             ) from e
+        self._opened()
+
+    def _opened(self) -> None:
+        if self._on_open is not None:
+            self._on_open(self._current)
 
     def current(self) -> Publication:
         """The newest release, checking the link at most once per ``check_every`` seconds."""
@@ -119,6 +127,7 @@ class PublicationSource:
                     try:
                         self._current = Publication.open(root, self._remote, self._query_timeout)
                         log.info("serving release %s", self._current.release)
+                        self._opened()
                     except (OSError, ValueError) as e:
                         log.warning(
                             "keeping release %s: %s cannot be opened: %s",
