@@ -1,6 +1,6 @@
 """A remote store is held to the query timeout, not to the HTTP client's own: against the real
-Virtuoso of the remote tests, a slow query gives up after the timeout, and a page whose store
-does not answer in time is the usual JSON 503."""
+Virtuoso of the remote tests (frozen with SIGSTOP), a query gives up after the timeout, and a
+page whose store does not answer in time is the usual JSON 503."""
 
 from __future__ import annotations
 
@@ -21,23 +21,23 @@ from tests.remote.virtuoso import Virtuoso
 from tests.web.live_server import live_server
 
 TIMEOUT = 1.0
-# About 5 s on Virtuoso: 1,000 subjects against every triple, a string built for each pair.
-SLOW = (
-    "SELECT (COUNT(*) AS ?n) WHERE { { SELECT ?a WHERE { ?a ?b ?c } LIMIT 1000 } "
-    "?d ?e ?f FILTER(STRLEN(CONCAT(STR(?a), STR(?f))) > 3) }"
-)
 
 
 def test_a_slow_remote_query_stops_at_the_query_timeout(
     virtuoso_server: Virtuoso, loaded: Loaded
 ) -> None:
+    """A store that does not answer (frozen, so the test does not hang on how fast this
+    machine is) is given up on after the timeout plus the margin."""
     store = open_store(virtuoso_server.sparql, query_timeout=TIMEOUT)
     assert store.query("ASK { ?s ?p ?o }")  # the store answers quick queries
-    started = time.monotonic()
-    with pytest.raises(RemoteTimeout, match="did not answer in time"):
-        list(store.query(SLOW))  # type: ignore[call-overload]
-    # not the client's default of 300 s, nor the query's own 5 s
-    assert time.monotonic() - started < TIMEOUT + TIMEOUT_MARGIN + 1.5
+    with _stopped(virtuoso_server):
+        started = time.monotonic()
+        with pytest.raises(RemoteTimeout, match="did not answer in time"):
+            list(store.query("SELECT * WHERE { ?s ?p ?o } LIMIT 5"))  # type: ignore[call-overload]
+        waited = time.monotonic() - started
+    # not the client's default of 300 s
+    assert TIMEOUT <= waited < TIMEOUT + TIMEOUT_MARGIN + 1.5
+    assert store.query("ASK { ?s ?p ?o }")  # and it is used again once it answers
 
 
 def _pid(virtuoso: Virtuoso) -> int:
