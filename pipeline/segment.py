@@ -10,12 +10,14 @@ The rules, in the order they apply:
 2. The comment list starts at the first line that is only ``NAME says:`` (``said``/``wrote``/
    ``writes``/``commented`` too; NAME at most six words, no comma), bulleted (``•``, ``*``, ``-``
    ...) or dated (``NAME says: September 7, 2018 at 5:59 pm``, ``NAME on ... said:``, or a date
-   alone on the next line). Each header at the list's indent, or each bullet at that indent without
-   ``says:``, starts one COMMENT. A comment's text is the lines indented deeper than its header
-   (or, in a flat list whose text is not indented, every line up to the next header). A first text
-   line that is only a date/time is the comment's ``timestamp`` and not part of its text. A flat
-   list ends where the trailing short lines begin (rule 5); an indented list ends at the first
-   unindented line that is not a header, and everything after it is NAVIGATION.
+   alone on the next line), or plain when a comments heading ("Comments", "12 Responses",
+   "Leave a reply") stands right before it or two more such lines follow it. Each header at
+   the list's indent, or each bullet at that indent without ``says:``, starts one COMMENT. A
+   comment's text is the lines indented deeper than its header (or, in a flat list whose text
+   is not indented, every line up to the next header). A first text line that is only a
+   date/time is the comment's ``timestamp`` and not part of its text. A flat list ends where
+   the trailing short lines begin (rule 5); an indented list ends at the first unindented line
+   that is not a header, and everything after it is NAVIGATION.
 3. Before the comments, a paragraph is a run of non-blank lines, unless its lines are not
    hard-wrapped (a line other than the last is shorter than ``WRAP_MIN`` or longer than
    ``WRAP_MAX`` characters): then each line is its own paragraph.
@@ -34,11 +36,11 @@ The rules, in the order they apply:
    BIO; a short capitalized label (at most ``LABEL_WORDS`` words, every word capitalized, no
    final punctuation, e.g. a person's name under a photo) between paragraphs is CAPTION.
 
-Limits: a comment list must open with a bulleted or dated header line that holds no comment
-text; bullets before it are body lists, and an undated flat list ("NAME says:" lines without
-bullets or dates) is not recognized. Names are matched in Latin script only (bios, bylines). In
-a flat comment list a last comment that ends in short unpunctuated lines loses them to
-NAVIGATION.
+Limits: a comment list must open with a header line that holds no comment text; bullets before
+it are body lists, and an undated flat list of fewer than three "NAME says:" lines with no
+comments heading before it is read as body. Names are matched in Latin script only (bios,
+bylines). In a flat comment list a last comment that ends in short unpunctuated lines loses
+them to NAVIGATION.
 """
 
 from __future__ import annotations
@@ -198,6 +200,11 @@ _HEADER = re.compile(
     re.IGNORECASE,
 )
 _BULLET = re.compile(r"^(?P<indent>[ \t]*)[•●▪‣◦*·–—-][ \t]+(?P<rest>\S.*)$")
+_COMMENTS_HEADING = re.compile(
+    r"^(?:\d+\s+)?(?:reader\s+)?(?:comments?|responses?|replies|discussion)(?:\s*\(\d+\))?\W*$"
+    r"|^leave a (?:comment|reply)\W*$",
+    re.IGNORECASE,
+)
 _NAME_WITH_TIME = re.compile(r"^(?P<name>.+?)\s*(?:\bon\b|\bat\b|[,|–—-])\s*(?P<time>.+)$")
 _MAX_COMMENTER_WORDS = 6
 
@@ -405,15 +412,26 @@ def _header(line: _Line) -> _Header | None:
 
 def _opens_list(lines: Sequence[_Line], i: int) -> bool:
     """Whether ``lines[i]`` opens the comment list: a header with no comment text on it that is
-    bulleted or dated (on the line or the next), so that "The ministry said:" before a quote in
-    the body opens nothing."""
-    header = _header(lines[i])
-    if header is None or header.text_start is not None:
+    bulleted or dated (on the line or the next), follows a comments heading, or is the first of
+    three, so that one "The ministry said:" before a quote in the body opens nothing."""
+    if not _bare_header(lines[i]):
         return False
-    if header.timestamp or _BULLET.match(lines[i].text):
+    header = _header(lines[i])
+    if header and (header.timestamp or _BULLET.match(lines[i].text)):
         return True
     following = next((line for line in lines[i + 1 :] if not line.blank), None)
-    return following is not None and _only_timestamp(following.text) is not None
+    if following is not None and _only_timestamp(following.text) is not None:
+        return True
+    previous = next((line for line in reversed(lines[:i]) if not line.blank), None)
+    if previous is not None and _COMMENTS_HEADING.match(previous.text.strip()):
+        return True
+    return sum(1 for line in lines[i + 1 :] if _bare_header(line)) >= 2
+
+
+def _bare_header(line: _Line) -> bool:
+    """A comment header with no comment text on its line."""
+    header = _header(line)
+    return header is not None and header.text_start is None
 
 
 def _bullet(line: _Line) -> _Header | None:

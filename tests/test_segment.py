@@ -330,3 +330,39 @@ TEXTS = st.one_of(
 @given(TEXTS)
 def test_segments_never_overlap_and_match_offsets(text: str) -> None:
     assert_invariants(text, segment_text(text))
+
+
+@pytest.mark.parametrize(
+    "heading", ["Comments", "4 Responses", "Reader comments (3)", "Leave a reply"]
+)
+def test_undated_flat_comments_after_a_comments_heading(heading: str) -> None:
+    text = (
+        "Convoy ambushed near Tal Afar\n\nGunmen ambushed a convoy of the Dalvar Brigade on "
+        f"Sunday, police said.\n\n{heading}\n\nMarta Quell says:\nWho paid Idris Varno?\n\n"
+        "Oskar Penn said:\nAsk the Dalvar Brigade.\n"
+    )
+    segments = segment_text(text)
+    comments = of_kind(segments, K.COMMENT)
+    assert [(c.author, c.text) for c in comments] == [
+        ("Marta Quell", "Who paid Idris Varno?"),
+        ("Oskar Penn", "Ask the Dalvar Brigade."),
+    ]
+    body = " ".join(s.text for s in of_kind(segments, K.BODY))
+    assert "Marta" not in body and "Idris Varno" not in body
+
+
+def test_three_undated_headers_open_a_list_without_a_heading() -> None:
+    text = (
+        "Title\n\nBody about the raid.\n\nAna Rusk says:\nFirst.\n\nBo Tarn says:\nSecond.\n\n"
+        "Cy Lomb wrote:\nThird.\n"
+    )
+    assert [c.author for c in of_kind(segment_text(text), K.COMMENT)] == [
+        "Ana Rusk",
+        "Bo Tarn",
+        "Cy Lomb",
+    ]
+
+
+def test_two_undated_quote_introductions_stay_body() -> None:
+    text = "Title\n\nThe army said:\n\n“We are ready.”\n\nThe governor said:\n\n“So are we.”\n"
+    assert set(kinds(segment_text(text))) == {K.TITLE, K.BODY}
