@@ -60,9 +60,10 @@ def main() -> int:
         status(f"building {args.articles} articles ({words:,} words) into {out}")
         before = uptime()
         seconds, exit_code, peak = build(code, corpus, out, args.jobs)
-        if exit_code not in (0, 1):  # 1: some documents quarantined, still a build
-            sys.exit(f"ldpub build failed (exit {exit_code})")
-        summary = json.loads((out / "reports" / "summary.json").read_text(encoding="utf-8"))
+        report = out / "reports" / "summary.json"
+        if exit_code not in (0, 1) or not report.is_file():  # 1: some quarantined, still a build
+            sys.exit(f"ldpub build failed (exit {exit_code}); its stderr says why")
+        summary = json.loads(report.read_text(encoding="utf-8"))
         print(f"\nLarge build, --jobs {args.jobs} (before: {before}; after: {uptime()})")
         print(f"articles: {args.articles}, words: {words:,}")
         print(f"time: {seconds:,.0f} s; {words / seconds:,.0f} words/s; ", end="")

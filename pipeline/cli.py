@@ -42,13 +42,20 @@ def _fail(message: str) -> NoReturn:
 
 
 def _run(call: Callable[[], Any]) -> Any:
-    """Run ``call``; an error the user can fix becomes one sentence and exit code 2."""
+    """Run ``call``; an error the user can fix becomes one sentence and exit code 2, and so
+    does a bug, after its traceback (exit code 1 means documents were quarantined)."""
     try:
         return call()
     except USER_ERRORS as exc:
         if os.environ.get("LDPUB_DEBUG"):
             raise
         _fail(str(exc))
+    except Exception as exc:
+        err.print_exception()
+        _fail(
+            f"ldpub stopped on an internal error ({type(exc).__name__}); nothing was published. "
+            "This is a bug: please report it with the traceback above."
+        )
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

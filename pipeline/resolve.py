@@ -243,6 +243,8 @@ def _organization_short_forms(
         fits = []
         for full in orgs:
             tokens = content_tokens(full)
+            if not tokens:  # a name of particles only ("AS", "An")
+                continue
             if len(words) == 1:  # "Badr" for "Badr Organization", whatever its tag
                 if len(tokens) > 1 and tokens[0] == words[0] and set(tokens[1:]) <= ORG_HEADS:
                     fits.append(full)

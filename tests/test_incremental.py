@@ -191,3 +191,19 @@ def test_two_workers_fill_the_cache_a_rebuild_reuses(corpus: Path, tmp_path: Pat
     again = _build(corpus, out, jobs=2)
     assert again.summary["reused"] == len(ARTICLES)
     assert len(_analysis_entries(out)) == len(ARTICLES)
+
+
+def test_an_internal_error_is_exit_2_with_its_traceback(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Exit code 1 means "documents were quarantined"; a bug must never look like that."""
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise IndexError("list index out of range")
+
+    monkeypatch.setattr("pipeline.build.build", broken)
+    result = CliRunner().invoke(main, ["build", str(corpus), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 2
+    assert "internal error (IndexError)" in result.output
+    assert "report it with the traceback" in result.output
+    assert not (tmp_path / "out" / "current").exists()

@@ -406,3 +406,10 @@ def test_a_one_word_short_form_of_an_organization_whatever_its_tag() -> None:
     result = resolve([doc, _doc("b", "In Velmar.", [("Velmar", PLACE)])])
     assert set(result.entities) == {"organization/velmar-organization", "organization/odra-party"}
     assert result.entities["organization/velmar-organization"].kind is ORG
+
+
+def test_an_organization_named_by_particles_only_is_no_full_name() -> None:
+    """A 10,000-article build stopped here: "AS" (all particles) was tried as a full name."""
+    doc = _doc("a", "AS and the Velmar Council met.", [("AS", ORG), ("Velmar Council", ORG)])
+    keys = {m.entity_key for ms in resolve([doc]).mentions.values() for m in ms}
+    assert len(keys) == 2
