@@ -46,14 +46,16 @@ def _title(words: Sequence[str]) -> str:
 def article(sentences: Sequence[Sequence[str]], rng: random.Random) -> str:
     """The article text: a title line, a blank line, paragraphs of 2-4 sentences.
 
-    The title repeats the opening of the first sentence, as a headline does its lede.
+    The title repeats the opening of the first sentence with a word in it ("..." has none), as a
+    headline does its lede.
     """
     paragraphs, i = [], 0
     while i < len(sentences):
         n = rng.randint(2, 4)
         paragraphs.append(" ".join(_text(s) for s in sentences[i : i + n]))
         i += n
-    return "\n\n".join([_title(sentences[0]), *paragraphs]) + "\n"
+    lede = next((s for s in sentences if any(w[:1].isalpha() for w in s)), sentences[0])
+    return "\n\n".join([_title(lede), *paragraphs]) + "\n"
 
 
 def generate(corpora: Path, out: Path, articles: int, seed: int) -> int:
