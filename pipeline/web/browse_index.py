@@ -16,17 +16,14 @@ place's least label).
 
 from __future__ import annotations
 
-import threading
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, Generic, TypeVar
+from typing import Any
 
 from pipeline.web.explore import select
-from pipeline.web.publication import Publication
-
-T = TypeVar("T")
+from pipeline.web.publication import PerRelease
 
 # Single patterns where they can be (Oxigraph scans one index; a join of two patterns cost it
 # 3-10x more at a million triples), joined in Python on the subject.
@@ -306,27 +303,6 @@ def load_events(store: Any) -> EventList:
         if e := events.get(r["item"]):
             e.names.update(n.lower() for n in labels.get(r["named"], ()))
     return EventList(list(events.values()))
-
-
-# --- one index per release ------------------------------------------------------------------
-
-
-class PerRelease(Generic[T]):
-    """One value per release, built on first use; only the two newest releases are kept."""
-
-    def __init__(self, build: Callable[[Any], T]) -> None:
-        self._build = build
-        self._lock = threading.Lock()
-        self._values: dict[str, T] = {}
-
-    def __call__(self, pub: Publication) -> T:
-        with self._lock:
-            value = self._values.get(pub.release)
-            if value is None:
-                value = self._values[pub.release] = self._build(pub.store)
-                while len(self._values) > 2:
-                    del self._values[next(iter(self._values))]
-            return value
 
 
 entity_lists = PerRelease(load_entities)

@@ -19,11 +19,12 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from pipeline.store import RemoteStoreError, Store, is_remote, open_store
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 class PublicationError(ValueError):
@@ -136,3 +137,21 @@ class PublicationSource:
                             e,
                         )
             return self._current
+
+
+class PerRelease(Generic[T]):
+    """One value per release, built on first use; only the two newest releases are kept."""
+
+    def __init__(self, build: Callable[[Any], T]) -> None:
+        self._build = build
+        self._lock = threading.Lock()
+        self._values: dict[str, T] = {}
+
+    def __call__(self, pub: Publication) -> T:
+        with self._lock:
+            value = self._values.get(pub.release)
+            if value is None:
+                value = self._values[pub.release] = self._build(pub.store)
+                while len(self._values) > 2:
+                    del self._values[next(iter(self._values))]
+            return value

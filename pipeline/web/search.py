@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import bisect
 import re
-import threading
 import unicodedata
 from dataclasses import dataclass
 
@@ -20,7 +19,7 @@ from rapidfuzz import fuzz, process
 
 from pipeline.web.errors import ApiError
 from pipeline.web.explore import KINDS, Views, int_arg, respond_views, select
-from pipeline.web.publication import Publication
+from pipeline.web.publication import PerRelease
 from pipeline.web.site import href, publication
 
 bp = Blueprint("search", __name__)
@@ -157,20 +156,8 @@ class LabelIndex:
         return ranked[:limit]
 
 
-_lock = threading.Lock()
-_indexes: dict[str, LabelIndex] = {}
-
-
-def index_for(pub: Publication) -> LabelIndex:
-    """The release's index, built on first use; only the two newest releases are kept."""
-    with _lock:
-        index = _indexes.get(pub.release)
-        if index is None:
-            index = LabelIndex(select(pub.store, _NAMES))
-            _indexes[pub.release] = index
-            while len(_indexes) > 2:
-                del _indexes[next(iter(_indexes))]
-        return index
+index_for = PerRelease(lambda store: LabelIndex(select(store, _NAMES)))
+"""The release's search index, built on first use; only the two newest releases are kept."""
 
 
 def _text() -> str:

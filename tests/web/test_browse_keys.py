@@ -14,9 +14,9 @@ import pytest
 import requests
 from pyoxigraph import RdfFormat, Store
 
-from pipeline.web.browse_index import PerRelease, Query, in_range, load_entities, load_events
+from pipeline.web.browse_index import Query, in_range, load_entities, load_events
 from pipeline.web.explore import select
-from pipeline.web.publication import Publication
+from pipeline.web.publication import PerRelease, Publication
 
 BASE = "http://example.org/"
 DATA = f"""
