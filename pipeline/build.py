@@ -90,8 +90,7 @@ def _model_files(model: str) -> Path:
     return model_folder(model)
 
 
-def _batches(items: Sequence[T], jobs: int) -> list[Sequence[T]]:
-    size = BATCH if jobs == 1 else POOL_BATCH
+def _batches(items: Sequence[T], size: int) -> list[Sequence[T]]:
     return [items[i : i + size] for i in range(0, len(items), size)]
 
 
@@ -107,6 +106,11 @@ class _Workers:
         self.pool: Executor | None = None
         if jobs == 1:
             workers.start(model)
+
+    @property
+    def batch(self) -> int:
+        """Documents per task."""
+        return BATCH if self.jobs == 1 else POOL_BATCH
 
     def map(
         self, fn: Callable[[Sequence[T]], list[R]], batches: Iterable[Sequence[T]]
@@ -148,7 +152,7 @@ def _analyze(
         else:  # same text and sidecar; the id and path are this build's
             found[i] = replace(cached, document=replace(document, meta=cached.document.meta))
     progress("analyze", len(found), len(documents))
-    batches = _batches(todo, work.jobs)
+    batches = _batches(todo, work.batch)
     analyze = partial(workers.analyze, cache=cache)  # the workers write the cache entries
     results = work.map(analyze, [[documents[i] for i in batch] for batch in batches])
     for batch, analyzed in zip(batches, results, strict=True):
@@ -235,12 +239,11 @@ def _graphs(
                     batch.append((i, GraphTask(item, mentions, entities)))
                 else:
                     take(item, _with_run(cached, placeholder, run_iri))
-                if len(batch) == size or (batch and i == len(analyzed) - 1):
+                if len(batch) == work.batch or (batch and i == len(analyzed) - 1):
                     submitted.append([n for n, _ in batch])
                     yield [task for _, task in batch]
                     batch = []
 
-        size = BATCH if work.jobs == 1 else POOL_BATCH
         submitted: list[list[int]] = []
         run_batch = partial(workers.graphs, run=run, base_uri=mint.base)
         for batch_index, graphs in enumerate(work.map(run_batch, todo())):
