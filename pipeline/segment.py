@@ -414,10 +414,10 @@ def _opens_list(lines: Sequence[_Line], i: int) -> bool:
     """Whether ``lines[i]`` opens the comment list: a header with no comment text on it that is
     bulleted or dated (on the line or the next), follows a comments heading, or is the first of
     three, so that one "The ministry said:" before a quote in the body opens nothing."""
-    if not _bare_header(lines[i]):
-        return False
     header = _header(lines[i])
-    if header and (header.timestamp or _BULLET.match(lines[i].text)):
+    if header is None or header.text_start is not None:
+        return False
+    if header.timestamp or _BULLET.match(lines[i].text):
         return True
     following = next((line for line in lines[i + 1 :] if not line.blank), None)
     if following is not None and _only_timestamp(following.text) is not None:
