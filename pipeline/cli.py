@@ -58,6 +58,15 @@ def _run(call: Callable[[], Any]) -> Any:
         )
 
 
+_corpora_option = click.option(
+    "--corpora",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Folder holding gmb_kaggle_ner/, crossner_politics/ and redocred/ "
+    "[default: ../shared/corpora beside the checkout].",
+)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="ldpub")
 def main() -> None:
@@ -223,13 +232,7 @@ def validate(files: tuple[Path, ...]) -> None:
 
 
 @main.command("train-ner")
-@click.option(
-    "--corpora",
-    type=click.Path(path_type=Path),
-    default=None,
-    help="Folder holding gmb_kaggle_ner/, crossner_politics/ and redocred/ "
-    "[default: ../shared/corpora beside the checkout].",
-)
+@_corpora_option
 @click.option(
     "--output",
     type=click.Path(path_type=Path),
@@ -323,13 +326,7 @@ def train_relations(corpora: Path | None, output: Path | None, precision: float,
     show_default=True,
     help="Which stage to measure.",
 )
-@click.option(
-    "--corpora",
-    type=click.Path(path_type=Path),
-    default=None,
-    help="Folder holding gmb_kaggle_ner/, crossner_politics/ and redocred/ "
-    "[default: ../shared/corpora beside the checkout].",
-)
+@_corpora_option
 @click.option(
     "--split",
     type=click.Choice(["dev", "test"]),
