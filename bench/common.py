@@ -26,7 +26,7 @@ import pyoxigraph as ox
 import requests
 
 from tests.remote.virtuoso import Virtuoso, virtuoso
-from tests.web.live_server import free_port, stop, wait_until_up
+from tests.web.live_server import free_port, launched
 
 __all__ = [
     "Virtuoso",
@@ -184,20 +184,8 @@ def ldpub_server(
     port = free_port()
     cmd = [str(REPO / ".venv/bin/ldpub"), "serve", str(dist), "--port", str(port)]
     cmd += ["--threads", str(threads), "--query-workers", str(workers), "--store", store]
-    with log.open("w") as out:
-        proc = subprocess.Popen(
-            cmd,
-            cwd=REPO,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            env={**os.environ, **(env or {})},
-        )
-    url = f"http://127.0.0.1:{port}/"
-    try:
-        wait_until_up(proc, url + "health", log, 120)
+    with launched(cmd, port, log, env=env, up_within=120, stop_within=20) as (url, proc):
         yield Running(url, proc.pid)
-    finally:
-        stop(proc, 20)
 
 
 def settle(url: str, seconds: float = 120) -> None:

@@ -55,9 +55,26 @@ def live_server(
     """
     port = free_port()
     args = [dist, port, query_timeout, result_limit, query_workers, base_uri, store]
+    command = [sys.executable, "-c", _LAUNCH, *map(str, args)]
+    with launched(command, port, log, env=env) as (url, _):
+        yield url
+
+
+@contextmanager
+def launched(
+    command: list[str],
+    port: int,
+    log: Path,
+    *,
+    env: Mapping[str, str] | None = None,
+    up_within: float = 30,
+    stop_within: float = 10,
+) -> Iterator[tuple[str, subprocess.Popen]]:
+    """Run a server ``command`` that listens on ``port`` of 127.0.0.1, its output in ``log``;
+    yield its URL and process once /health answers, and stop it when the block ends."""
     with log.open("w") as out:
         proc = subprocess.Popen(
-            [sys.executable, "-c", _LAUNCH, *map(str, args)],
+            command,
             cwd=REPO,
             stdout=out,
             stderr=subprocess.STDOUT,
@@ -65,10 +82,10 @@ def live_server(
         )
     url = f"http://127.0.0.1:{port}/"
     try:
-        wait_until_up(proc, url + "health", log, 30)
-        yield url
+        wait_until_up(proc, url + "health", log, up_within)
+        yield url, proc
     finally:
-        stop(proc)
+        stop(proc, stop_within)
 
 
 def wait_until_up(proc: subprocess.Popen, url: str, log: Path, seconds: float) -> None:
