@@ -54,7 +54,7 @@ class Timing:
     reused: int
 
 
-def _snapshot(folder: Path) -> Path:
+def snapshot(folder: Path) -> Path:
     """A copy of the code, shapes and ontology; ``python -m`` in it imports this copy."""
     for name in ("pipeline", "shapes", "ontology"):
         shutil.copytree(ROOT / name, folder / name, ignore=shutil.ignore_patterns("__pycache__"))
@@ -103,7 +103,7 @@ def _profile(corpus: Path, out: Path) -> None:
 
 def run(articles: int, corpora: Path, profile: bool, rounds: int) -> None:
     with tempfile.TemporaryDirectory(prefix="ldpub-build-bench-") as tmp:
-        code = _snapshot(Path(tmp) / "code")
+        code = snapshot(Path(tmp) / "code")
         corpus = Path(tmp) / "corpus"
         generate(corpora, corpus, articles, seed=0)
         words = sum(len(p.read_text(encoding="utf-8").split()) for p in corpus.glob("*.txt"))

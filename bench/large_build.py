@@ -22,7 +22,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench.build_bench import _snapshot
+from bench.build_bench import snapshot
 from bench.common import BASE, peak_rss, status, uptime
 from bench.corpus import DEFAULT_CORPORA, generate
 
@@ -51,7 +51,7 @@ def main() -> int:
         parser.error("--articles and --jobs must be at least 1.")
     with tempfile.TemporaryDirectory(prefix="ldpub-large-build-") as tmp_name:
         tmp = Path(tmp_name)
-        code = _snapshot(tmp / "code")
+        code = snapshot(tmp / "code")
         corpus = tmp / "corpus"
         status(f"generating {args.articles} articles")
         generate(args.corpora, corpus, args.articles, seed=0)
