@@ -16,8 +16,15 @@ tags (per, org, geo), so the figures measure the event rules apart from NER.
 ``voa_events_heldout.jsonl`` holds 30 more, annotated the same way after the rules were tuned
 on the first set: the next 30 of the remaining candidates drawn with ``random.Random(5)``.
 
+``voa_events_args.jsonl`` holds 60 more with each event's named actors and targets: every
+sentence not in the two files above that has a GMB person or organization tag and matches
+``ARGS_SELECTION`` (conflict, custody, release, training and meeting words), 60 drawn with
+``random.Random(44)`` (``--select-args`` prints them).
+
 Scored per sentence: event types (precision, recall, F1 over the sets of types), then for each
-type found in both gold and prediction the place, date and counts where gold has one.
+type found in both gold and prediction the place, date and counts where gold has one, and the
+actors and targets where gold lists them (a gold participant is found when a predicted one's
+span overlaps it in the sentence).
 """
 
 from __future__ import annotations
@@ -56,6 +63,15 @@ SELECTION = re.compile(
     re.IGNORECASE,
 )
 SAMPLE, SEED = 45, 4
+ARGS = ROOT / "tests" / "data" / "events" / "voa_events_args.jsonl"
+ARGS_SELECTION = re.compile(
+    r"\b(?:raid\w*|stormed|captured|detained|arrested|seized|abducted|kidnapped|freed|released"
+    r"|handed over|attack\w*|ambush\w*|bomb\w*|killed|trained|training|met with|talks with"
+    r"|clash\w*)\b",
+    re.IGNORECASE,
+)
+ARGS_SAMPLE, ARGS_SEED = 60, 44
+ROLES = ("actors", "targets")
 TAGS = {"per": EntityKind.PERSON, "org": EntityKind.ORGANIZATION, "geo": EntityKind.PLACE}
 _GLUE_BEFORE = {".", ",", ";", ":", "!", "?", ")", "'s", "n't", "%"}
 
@@ -109,7 +125,56 @@ def select(path: Path = CORPUS) -> list[int]:
     return sorted(random.Random(SEED).sample(candidates, SAMPLE))
 
 
-def _date_text(event: Event) -> str | None:
+def select_args(path: Path = CORPUS) -> list[int]:
+    """The sentences of ``voa_events_args.jsonl``: named participants and an event word, unused."""
+    used = {
+        json.loads(line)["sentence"]
+        for gold in (GOLD, HELD_OUT)
+        for line in gold.read_text().splitlines()
+    }
+    candidates = [
+        n
+        for n, words, tags in read_sentences(path)
+        if n not in used
+        and any(t[2:] in ("per", "org") for t in tags)
+        and ARGS_SELECTION.search(" ".join(words))
+    ]
+    return sorted(random.Random(ARGS_SEED).sample(candidates, ARGS_SAMPLE))
+
+
+def overlaps(mention: Mention, gold: str, text: str, offset: int = 0) -> bool:
+    """Whether a predicted participant and a gold one (its text) name the same thing: the
+    mention's span overlaps an occurrence of the gold text, or one name holds the other."""
+    if gold in mention.name or mention.name in gold:
+        return True
+    for match in re.finditer(re.escape(gold), text):
+        if mention.start < offset + match.end() and offset + match.start() < mention.end:
+            return True
+    return False
+
+
+def score_participants(
+    event: Event, want: dict, text: str, counters: dict[str, Counter[str]], offset: int = 0
+) -> list[str]:
+    """Count found, missed and wrong actors and targets of one matched event; say the misses."""
+    misses = []
+    for role in ROLES:
+        if role not in want:
+            continue
+        got: Sequence[Mention] = getattr(event, role)
+        for gold in want[role]:
+            found = any(overlaps(m, gold, text, offset) for m in got)
+            counters[role]["tp" if found else "fn"] += 1
+            if not found:
+                misses.append(f"missed {role[:-1]} {gold!r}")
+        for mention in got:
+            if not any(overlaps(mention, gold, text, offset) for gold in want[role]):
+                counters[role]["fp"] += 1
+                misses.append(f"wrong {role[:-1]} {mention.name!r}")
+    return misses
+
+
+def date_text(event: Event) -> str | None:
     if event.date is None:
         return None
     value, precision = event.date.value, event.date.precision
@@ -124,6 +189,7 @@ def evaluate(gold_path: Path = GOLD, corpus: Path = CORPUS) -> dict[str, object]
     types: Counter[str] = Counter()
     per_type: dict[str, Counter[str]] = {}
     slots: dict[str, Counter[str]] = {k: Counter() for k in ("place", "date", "count")}
+    roles: dict[str, Counter[str]] = {role: Counter() for role in ROLES}
     errors = []
     for number, row in sorted(gold.items()):
         if number not in sentences:  # a corpus extract without this sentence
@@ -145,22 +211,38 @@ def evaluate(gold_path: Path = GOLD, corpus: Path = CORPUS) -> dict[str, object]
                 errors.append(f"{outcome} {number} {event_type}")
                 continue
             event, want = predicted[event_type], expected[event_type]
-            got = {
-                "place": event.place.name if event.place else None,
-                "date": _date_text(event),
-                **{k: getattr(event, k) for k in ("killed", "wounded", "captured")},
-            }
-            for key in got.keys() & want.keys():
-                right = got[key] == want[key]
-                slots["count" if key in got.keys() - {"place", "date"} else key][
-                    "right" if right else "wrong"
-                ] += 1
-                if not right:
-                    errors.append(f"{key} {number} {event_type}: {got[key]!r} for {want[key]!r}")
-    return {"types": types, "per_type": per_type, "slots": slots, "errors": errors}
+            text = analyzed.document.text
+            errors += [f"{number} {event_type}: {m}" for m in score_slots(event, want, slots)]
+            misses = score_participants(event, want, text, roles)
+            errors += [f"{number} {event_type}: {m}" for m in misses]
+    return {
+        "types": types,
+        "per_type": per_type,
+        "slots": slots,
+        "roles": roles,
+        "errors": errors,
+    }
 
 
-def _prf(c: Counter[str]) -> tuple[float, float, float]:
+def score_slots(event: Event, want: dict, slots: dict[str, Counter[str]]) -> list[str]:
+    """Count right and wrong places, dates and counts where gold gives them; say the wrong."""
+    got = {
+        "place": event.place.name if event.place else None,
+        "date": date_text(event),
+        **{k: getattr(event, k) for k in ("killed", "wounded", "captured")},
+    }
+    wrong = []
+    for key in got.keys() & want.keys():
+        right = got[key] == want[key]
+        slots["count" if key in got.keys() - {"place", "date"} else key][
+            "right" if right else "wrong"
+        ] += 1
+        if not right:
+            wrong.append(f"{key} {got[key]!r} for {want[key]!r}")
+    return wrong
+
+
+def prf(c: Counter[str]) -> tuple[float, float, float]:
     p = c["tp"] / (c["tp"] + c["fp"]) if c["tp"] + c["fp"] else 0.0
     r = c["tp"] / (c["tp"] + c["fn"]) if c["tp"] + c["fn"] else 0.0
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
@@ -170,13 +252,20 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=CORPUS, help="GMB ner_dataset.csv")
     parser.add_argument(
-        "--gold", type=Path, nargs="*", default=[GOLD, HELD_OUT], help="annotated sentences (JSONL)"
+        "--gold",
+        type=Path,
+        nargs="*",
+        default=[GOLD, HELD_OUT, ARGS],
+        help="annotated sentences (JSONL)",
     )
     parser.add_argument("--select", action="store_true", help="print the sampled sentences")
+    parser.add_argument(
+        "--select-args", action="store_true", help="print the sentences of voa_events_args"
+    )
     parser.add_argument("--errors", action="store_true", help="list each wrong type and slot")
     args = parser.parse_args(argv)
-    if args.select:
-        wanted = set(select(args.corpus))
+    if args.select or args.select_args:
+        wanted = set(select_args(args.corpus) if args.select_args else select(args.corpus))
         for number, words, tags in read_sentences(args.corpus):
             if number in wanted:
                 print(number, sentence_document(number, words, tags).document.text)
@@ -188,7 +277,7 @@ def main(argv: Sequence[str] | None = None) -> None:
 
 def _report(result: dict[str, object], errors: bool) -> None:
     types, slots = result["types"], result["slots"]
-    p, r, f = _prf(types)  # type: ignore[arg-type]
+    p, r, f = prf(types)  # type: ignore[arg-type]
     print(f"event types: P {p:.2f}  R {r:.2f}  F1 {f:.2f}  ({dict(types)})")  # type: ignore[call-overload]
     for name, counter in sorted(result["per_type"].items()):  # type: ignore[attr-defined]
         tp, fp, fn = counter["tp"], counter["fp"], counter["fn"]
@@ -198,6 +287,11 @@ def _report(result: dict[str, object], errors: bool) -> None:
         accuracy = counter["right"] / total if total else 0.0
         right = counter["right"]
         print(f"{name} accuracy (matched types, where annotated): {accuracy:.2f} ({right}/{total})")
+    for role, counter in result["roles"].items():  # type: ignore[attr-defined]
+        if sum(counter.values()):
+            p, r, f = prf(counter)
+            figures = f"P {p:.2f}  R {r:.2f}  F1 {f:.2f}  ({dict(counter)})"
+            print(f"{role} (matched types, overlap): {figures}")
     if errors:
         print("\n".join(result["errors"]))  # type: ignore[arg-type]
 
