@@ -50,7 +50,9 @@ _IRREALIS = re.compile(
     r"|n't)\s+(?:\w+ly\s+)?$"
     r"|\bto\s+\w+\s+(?:and|or)\s+$"
     r"|\bto\s+(?:halt|stop|prevent|end|avoid|launch|conduct|carry\s+out|stage|commit|resume)"
-    r"\s+(?:(?:the|an?|any|more|further|new)\s+)?$",
+    r"\s+(?:(?:the|an?|any|more|further|new)\s+)?$"
+    r"|\b(?:plott(?:ing|ed)|plans?|planned|planning|cancell?(?:ed|ing)|postponed|called\s+off"
+    r"|scrapped|threat\s+of|fears?\s+of)\s+(?:(?:his|her|their|its|the|an?|planned)\s+)*$",
     re.IGNORECASE,
 )
 _PASSIVE = re.compile(
@@ -136,13 +138,13 @@ _NUM = (
 )
 _NOT_PEOPLE = r"(?!\s*(?:percent|%|years?|months?|days?|hours?|minutes?|kilomet|km|miles?))"
 # The figure given counts, bound or estimate alike, as ACLED codes the figure reported.
-_LEAST = r"(?:(?:at\s+least|more\s+than|over|about|some|around|nearly|almost)\s+)?"
+_LEAST = r"(?:(?:at\s+least|more\s+than|over|about|some|around|nearly|almost|up\s+to)\s+)?"
 _BETWEEN = r"\s+(?:(?!and\b)[A-Za-z-]+\s+){0,3}?"
 _AUX = r"(?:were|was|have\s+been|has\s+been|had\s+been|are|being)\s+"
 # Without an auxiliary, "30 militants killed" is passive only when no object follows the verb
 # ("... killed and 12 captured"); "two blasts killed 30" is active and counts 30, not two.
 _NO_OBJECT = (
-    r"(?=\s*(?:[,.;)]|$|and\b|in\b|on\b|at\b|near\b|when\b|during\b|after\b|yesterday\b"
+    r"(?=\s*(?:[,.;)]|$|and\b|in\b|on\b|at\b|by\b|near\b|when\b|during\b|after\b|yesterday\b"
     r"|today\b|overnight\b|last\b|earlier\b|this\b|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b))"
 )
 
@@ -169,7 +171,7 @@ _COUNTS: dict[str, tuple[re.Pattern[str], ...]] = {
     ),
     "captured": _count_patterns(
         r"captured|capturing|captures|detained|detaining|detains|arrested|arresting|arrests"
-        r"|abducted|abducts|kidnapped|kidnaps|seized|seizes",
+        r"|abducted|abducts|kidnapped|kidnaps|seized|seizes|held\s+hostage",
         r"captured|detained|arrested|abducted|kidnapped|taken\s+prisoner",
     ),
 }

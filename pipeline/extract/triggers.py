@@ -37,7 +37,14 @@ HUMAN = (
 DEATH_NOT_KILLING = (
     r"\b(?:virus|disease|flu|influenza|outbreak|epidemic|pandemic|cholera|malaria|infections?"
     r"|earthquake|quake|tsunami|floods?|flooding|storms?|cyclone|hurricane|typhoon|landslides?"
-    r"|avalanche|heat ?wave|accident|crash(?:ed)?|fire|drowned)\b"
+    r"|avalanche|heat ?wave|accident|crash(?:ed)?|fire|drowned|strain|bird flu|H5N1)\b"
+)
+# People taken: "seized two engineers", "sailors seized in", not weapons or trucks seized.
+_CAPTIVES = (
+    r"(?:hostages|prisoners|soldiers|sailors|marines|troops|policemen|officers|workers|civilians"
+    r"|journalists|reporters|tourists|engineers|fishermen|men|women|children|people|nationals"
+    r"|(?:a|an|the) (?:[\w-]+ ){0,2}(?:soldier|sailor|policeman|officer|worker|journalist"
+    r"|reporter|tourist|engineer|diplomat|businessman|commander|leader|member))"
 )
 _FORCES = (
     r"\b(?:troops|forces|soldiers|army|military|units?|brigades?|battalions?|militias?|fighters"
@@ -72,7 +79,8 @@ LEXICON: tuple[Trigger, ...] = (
     Trigger(
         "Attack",
         r"attack(?:s|ed|ing)?|ambush(?:es|ed)?|assault(?:s|ed)?(?! rifles?| weapons?)"
-        r"|air[\s-]?strikes?|shell(?:ed|ing)|opened fire|fired (?:on|at)|clash(?:es|ed)",
+        r"|air[\s-]?strikes?|shell(?:ed|ing)|opened fire|fired (?:on|at)|clash(?:es|ed)?"
+        r"|(?<!general )(?<!hunger )strikes?(?= (?:on|against) )",
         "verb",
     ),
     # CAMEO 186 assassinate, 1823 kill by physical assault.
@@ -92,7 +100,13 @@ LEXICON: tuple[Trigger, ...] = (
         "verb",
     ),
     # CAMEO 173 (state forces) in an operation; ACLED Arrests.
-    Trigger("Capture", r"captur(?:ed|e|es|ing)|taken prisoner", "verb"),
+    Trigger(
+        "Capture",
+        r"captur(?:ed|e|es|ing)(?! \d+ (?:seats|votes|percent))|taken prisoner"
+        rf"|seiz(?:ed|es|ing)(?= (?:[\w-]+ ){{0,3}}?{_CAPTIVES}\b)|{_CAPTIVES} seized"
+        r"|(?<=was )seized",
+        "verb",
+    ),
     # CAMEO 173 arrest; ACLED Arrests.
     Trigger(
         "Arrest",
@@ -100,11 +114,16 @@ LEXICON: tuple[Trigger, ...] = (
         "verb",
     ),
     # CAMEO 173 detain.
-    Trigger("Detention", r"detain(?:ed|s|ing)?|detention|jailed|imprisoned|in custody", "verb"),
+    Trigger(
+        "Detention",
+        r"detain(?:ed|s|ing)?|detention(?! (?:facilit|cent|camps?\b))|jailed|imprisoned|in custody",
+        "verb",
+    ),
     # CAMEO 0841 return, release person(s).
     Trigger(
         "Release",
-        r"releas(?:ed|es|ing)|release(?=\s+(?:of|the|all|\d))|freed|set free",
+        r"releas(?:ed|es|ing)|release(?=\s+(?:of|the|all|\d))|freed|frees|free(?= (?:the|all|\d))"
+        r"|set free",
         "verb",
         needs=HUMAN,
         person_suffices=True,
@@ -154,7 +173,8 @@ LEXICON: tuple[Trigger, ...] = (
     # CAMEO 010 make statement; only with a named speaker next to the verb (see events.py).
     Trigger(
         "Statement",
-        r"said|says|stated|announced|declared|claimed|denied"
+        r"said|says|stated|announced|declared|claimed(?! (?:responsibility|credit))|denied"
+        r"|told (?:reporters|journalists|the|a|an|(?-i:[A-Z]))"
         r"|(?:issued|released) (?:a|the) statement|made the (?:comments?|remarks?)",
         "verb",
     ),
@@ -179,6 +199,7 @@ LEXICON: tuple[Trigger, ...] = (
         r"|special|cordon-and-search) operations?"
         r"(?! (?:units?|forces|command|troops|teams?|soldiers|officers?|wing|service|group))"
         r"|operations?(?= against)|(?-i:[Oo]peration(?= [A-Z][a-z]+))"
+        r"|(?<=in an )operation(?= (?:in|near|on|that|which))"
         r"|offensive(?= (?:against|in|on))|(?:launched|the) (?:an? )?offensive",
         "noun",
     ),
