@@ -14,7 +14,7 @@ ROLES: dict[str, str] = {
             "leader", "chief", "head", "chairman", "chairwoman", "chairperson", "president",
             "secretary-general", "secretary general", "director", "director-general", "emir",
             "amir", "supreme leader", "prime minister", "premier", "king", "chief executive",
-            "boss", "ringleader",
+            "boss", "ringleader", "governor", "mayor",
         ),
         "leaderOf",
     ),
@@ -22,12 +22,16 @@ ROLES: dict[str, str] = {
         ("commander", "commander-in-chief", "commanding officer", "field commander"),
         "commanderOf",
     ),
-    **dict.fromkeys(("spokesman", "spokeswoman", "spokesperson"), "spokespersonFor"),
+    **dict.fromkeys(
+        ("spokesman", "spokeswoman", "spokesperson", "press secretary"), "spokespersonFor"
+    ),
     **dict.fromkeys(("founder", "co-founder", "cofounder", "founding member"), "founder"),
     **dict.fromkeys(
         (
             "member", "operative", "fighter", "militant", "militiaman", "activist", "loyalist",
             "cadre", "lieutenant", "recruit",
+            # a second-in-command is a member, not the leader (as "deputy" before a role)
+            "second-in-command", "number two",
         ),
         "memberOf",
     ),
@@ -41,6 +45,8 @@ ROLES: dict[str, str] = {
             "general", "gen.", "brigadier general", "brig. gen.", "major general", "maj. gen.",
             "lieutenant general", "lt. gen.", "colonel", "col.", "lieutenant colonel",
             "lt. col.",
+            # staff of a body or a place, not its head ("police chief" heads the police only)
+            "chief of staff", "police chief", "intelligence chief", "security chief",
         ),
         "employedBy",
     ),

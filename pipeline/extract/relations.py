@@ -68,6 +68,8 @@ _MODIFIER_WORDS = (
     "interim", "self-proclaimed", "self-styled", "deputy", "vice", "assistant", "second-in-command",
     "alleged", "suspected", "purported", "reputed", "presumed", "would-be", "official", "most",
 )  # fmt: skip
+# Roles whose holder serves the body after "to" ("an adviser to the council").
+_SERVES = frozenset({"aide", "adviser", "advisor", "chief of staff", "consultant"})
 # A deputy is a member, not the leader; hedged wording asserts nothing.
 _SUBORDINATE = re.compile(r"\b(?:deputy|vice|assistant|second-in-command)\b", re.I)
 _HEDGED = re.compile(r"\b(?:alleged|suspected|purported|reputed|presumed|would-be)\b", re.I)
@@ -81,6 +83,8 @@ def _words(words: Iterable[str]) -> str:
 
 _ROLE = rf"(?P<role>{_words(ROLES)})(?:s|es)?"
 _MODS = rf"(?P<mods>(?:(?:{_words(_MODIFIER_WORDS)})[\s-]+)*)"
+# a role with its modifiers, matched only to look ahead
+_A_ROLE = rf"(?:(?:{_words(_MODIFIER_WORDS)})[\s-]+)*(?:{_words(ROLES)})(?:s|es)?"
 _MODS2 = rf"(?P<mods2>(?:(?:{_words(_MODIFIER_WORDS)})[\s-]+)*)"
 _DET = (
     r"(?:(?:the|a|an|its|their|his|her|one\s+of\s+(?:the|several|many|two|three)|one\s+of"
@@ -97,12 +101,21 @@ _LINK = (
 )
 _ADVERB = (
     r"(?:(?:also|directly|secretly|heavily|openly|largely|closely|now|currently|once|later"
-    r"|first|originally|still|long|both|all)\s+)?"
+    r"|first|originally|still|long|both|all|then|eventually|soon|subsequently)\s+)?"
 )
 _KIN = rf"(?P<kin>{_words(KIN)})s?"
 _KIN_MODS = (
     r"(?:(?:older|younger|elder|eldest|oldest|youngest|late|only|first|second|third"
     r"|estranged|former)\s+)*"
+)
+# words between "the son of" and the name: "the widow of slain commander X"
+_KIN_NAME_MODS = (
+    r"(?:(?:the|a|late|slain|murdered|assassinated|jailed|detained|imprisoned|exiled|kidnapped"
+    rf"|fallen|tribal|militia|cleric|sheikh|{_words(_MODIFIER_WORDS)}|{_words(ROLES)})\s+){{0,4}}"
+)
+# words after which "his" or "her" may belong to someone else than the clause's subject
+_OTHER_SUBJECT = (
+    r"(?:who|whom|whose|which|that|when|while|because|if|told|accused|met|and\s+the|with\s+the)\b"
 )
 _RIVAL_MODS = (
     r"(?:(?:main|chief|bitter|arch|longtime|long-time|political|fierce|sworn|old|traditional)"
@@ -159,6 +172,8 @@ def _role(groups: Groups, person_is_left: bool) -> tuple[tuple[str, bool], ...]:
     if _SUBORDINATE.search(mods) and predicate in ("leaderOf", "commanderOf", "founder"):
         predicate = "memberOf"
     prep = (groups.get("prep") or "").lower()
+    if prep == "to" and role not in _SERVES:
+        return ()  # "the ambassador to Iraq" serves another state
     if prep in ("in", "within", "with") and predicate not in ("memberOf", "employedBy"):
         predicate = "memberOf"
     if predicate == "founder":
@@ -186,6 +201,44 @@ def _object_relative(groups: Groups) -> tuple[tuple[str, bool], ...]:
 
 def _fixed(predicate: str, left_is_subject: bool) -> Emit:
     return lambda _groups: ((predicate, left_is_subject),)
+
+
+# What joins a clause's subject to its verb: nothing, or a relative pronoun after a comma
+_NEAR = rf"(?:\s*,\s*{_REL_PRONOUN}|\s+)"
+# ... or an aside ("X, who was freed in 2009, joined") or a first verb phrase ("X quit the army
+# and joined"), with no word that starts another clause
+_FAR = (
+    r"(?:\s*,\s*(?!(?:and|but|or)\b)[^,;]{1,80},\s+|\s+(?:(?!(?:who|whom|whose|which|that"
+    r"|when|while|because|said|says|told|after|before|where|if|as|but|or)\b)[\w'’-]+,?\s+){1,10}?"
+    r"(?:and|then)\s+)"
+)
+# The subject of a sentence or of a reported clause ("Police said X ...")
+_SUBJECT_START = re.compile(r"(?:^\W*|[;:]\s*|\b(?:said|says|that)\s+)\Z", re.IGNORECASE)
+_LEADS = (
+    rf"{_ADVERB}(?:has\s+|had\s+)?{_ADVERB}"
+    r"(?P<verb>leads|led|heads|headed|commands|commanded|runs|ran|chairs|chaired"
+    r"|(?:took|takes|taken|assumed|assumes|took\s+over)\s+(?:the\s+)?"
+    r"(?P<took>command|leadership|charge)\s+of)\s+" + _THE
+)
+_FOUNDED = (
+    rf"{_ADVERB}(?:has\s+|had\s+)?{_ADVERB}"
+    rf"(?:co-?founded|founded|established|formed|created|set\s+up)\s+{_THE}"
+)
+_JOINED = rf"{_ADVERB}(?:has\s+|had\s+)?{_ADVERB}joined\s+{_THE}"
+_founded = _fixed("foundedBy", False)
+_joined = _fixed("memberOf", True)
+
+
+def _leads(groups: Groups) -> tuple[tuple[str, bool], ...]:
+    """ "took command of" and "commands" give commanderOf, the other verbs leaderOf."""
+    verb = groups.get("took") or groups.get("verb") or ""
+    return (("commanderOf" if re.match("command", verb, re.I) else "leaderOf", True),)
+
+
+def _far_subject(name: str, left: frozenset, right: frozenset, verb: str, emit: Emit) -> _Rule:
+    """A verb rule whose subject, at the start of its clause, is separated from the verb by an
+    aside or a first verb phrase."""
+    return _Rule(name, left, right, _compile(_FAR + verb), emit, before=_SUBJECT_START)
 
 
 def _verbs(groups: Groups) -> tuple[tuple[str, bool], ...]:
@@ -266,7 +319,8 @@ def _provided(groups: Groups) -> tuple[tuple[str, bool], ...]:
 
 
 _BELONGS_TO = _compile(
-    rf"(?:\s*,\s*{_REL_PRONOUN}|\s+){_ADVERB}(?:belongs|belonged|belong|belonging)\s+to\s+{_THE}"
+    rf"{_NEAR}{_ADVERB}(?:has\s+|have\s+|had\s+)?{_ADVERB}(?:belongs|belonged|belong|belonging)"
+    rf"\s+to\s+{_THE}"
 )
 
 
@@ -329,10 +383,13 @@ RULES: tuple[_Rule, ...] = (
         frozenset({PERSON}),
         _ORG_OR_PLACE,
         _compile(
-            rf"{_LINK}{_DET}{_MODS}{_ROLE}\s+(?P<prep>of|for|at|with|in|within)\s+{_THE}"
+            rf"{_LINK}{_DET}{_MODS}{_ROLE}\s+(?P<prep>of|for|at|with|in|within|to)\s+{_THE}"
             r"(?:(?:group|movement|militia|organization|party)\s+)?"
         ),
         lambda g: _role(g, person_is_left=True),
+        # "an aide to Mahdi Army commander X" serves X; "an adviser to Iran's supreme leader"
+        # serves Iran
+        after=_compile(rf"(?!-[^\W\d_]|\s+{_A_ROLE}\b)(?!['’]s?\s+(?!{_A_ROLE}\b))"),
     ),
     # "Daqduq, a senior Hezbollah operative", "Nasrallah, Hezbollah's leader"
     _Rule(
@@ -344,36 +401,9 @@ RULES: tuple[_Rule, ...] = (
         after=_compile(rf"\s*(?:{_POSS}\s+)?{_MODS2}{_ROLE}\b(?![\s-]+(?:of|for)\b)"),
     ),
     # "Nasrallah leads Hezbollah", "Soleimani, who commands the Qods Force"
-    _Rule(
-        "verb-leads",
-        frozenset({PERSON}),
-        _ORG_OR_PLACE,
-        _compile(
-            rf"(?:\s*,\s*{_REL_PRONOUN}|\s+){_ADVERB}(?:has\s+|had\s+)?{_ADVERB}"
-            r"(?P<verb>leads|led|heads|headed|commands|commanded|runs|ran|chairs|chaired"
-            r"|(?:took|takes|taken|assumed|assumes|took\s+over)\s+(?:the\s+)?"
-            r"(?P<took>command|leadership|charge)\s+of)\s+" + _THE
-        ),
-        lambda g: (
-            (
-                "commanderOf"
-                if re.match("command", g.get("took") or g.get("verb") or "", re.I)
-                else "leaderOf",
-                True,
-            ),
-        ),
-    ),
+    _Rule("verb-leads", frozenset({PERSON}), _ORG_OR_PLACE, _compile(_NEAR + _LEADS), _leads),
     # "Mughniyeh founded Islamic Jihad", "Iran created Hezbollah"
-    _Rule(
-        "verb-founded",
-        ANY,
-        frozenset({ORG}),
-        _compile(
-            rf"(?:\s*,\s*{_REL_PRONOUN}|\s+){_ADVERB}(?:has\s+|had\s+)?{_ADVERB}"
-            rf"(?:co-?founded|founded|established|formed|created|set\s+up)\s+{_THE}"
-        ),
-        _fixed("foundedBy", False),
-    ),
+    _Rule("verb-founded", ANY, frozenset({ORG}), _compile(_NEAR + _FOUNDED), _founded),
     # "Hezbollah, led by Nasrallah", "the group was founded in Lebanon by ..."-free passive
     _Rule(
         "passive-led-by",
@@ -412,15 +442,28 @@ RULES: tuple[_Rule, ...] = (
         _compile(
             rf"(?:\s*,\s*(?:{_REL_PRONOUN}{_BE}\s+)?|\s+{_BE}\s+){_DET}"
             rf"(?P<mods>(?:(?:{_words(_MODIFIER_WORDS)}|active|full|founding)[\s-]+)*)"
-            rf"members?\s+of\s+{_THE}"
+            rf"members?\s+(?:since\s+(?:the\s+)?\d{{4}}s?\s+)?of\s+{_THE}"
         ),
         lambda g: () if _HEDGED.search(g.get("mods") or "") else (("memberOf", True),),
     ),
+    _Rule("joined", frozenset({PERSON}), frozenset({ORG}), _compile(_NEAR + _JOINED), _joined),
+    # the same verbs with a clause or an aside between the subject and its verb: "X quit the
+    # army in 2010 and joined Y", "X, who was freed in 2009, founded Y"
+    _far_subject("verb-leads", frozenset({PERSON}), _ORG_OR_PLACE, _LEADS, _leads),
+    _far_subject("verb-founded", ANY, frozenset({ORG}), _FOUNDED, _founded),
+    _far_subject("joined", frozenset({PERSON}), frozenset({ORG}), _JOINED, _joined),
+    # "X, who fought for Y", "X served with Y", "X rose through the ranks of Y"
     _Rule(
-        "joined",
+        "served-in",
         frozenset({PERSON}),
         frozenset({ORG}),
-        _compile(rf"(?:\s*,\s*{_REL_PRONOUN}|\s+){_ADVERB}(?:has\s+|had\s+)?joined\s+{_THE}"),
+        _compile(
+            rf"{_NEAR}{_ADVERB}(?:{_BE}\s+|has\s+|had\s+)?{_ADVERB}"
+            r"(?:(?:fought|fights|fighting)\s+(?:for|alongside|in\s+the\s+ranks\s+of)"
+            r"|(?:served|serves|serving)\s+(?:with|in|for)"
+            r"|(?:rose|risen|rising|climbed)\s+(?:up\s+)?(?:through\s+)?the\s+ranks\s+of"
+            r"|recruited\s+(?:by|into)|enlisted\s+(?:in|with)|signed\s+up\s+(?:with|for))\s+" + _THE
+        ),
         _fixed("memberOf", True),
     ),
     # "militias trained by the Qods Force", "Hezbollah trained the Mahdi Army",
@@ -521,7 +564,7 @@ RULES: tuple[_Rule, ...] = (
         "kinship",
         frozenset({PERSON}),
         frozenset({PERSON}),
-        _compile(rf"{_LINK}{_DET}{_KIN_MODS}{_KIN}\s+(?:of|to)\s+"),
+        _compile(rf"{_LINK}{_DET}{_KIN_MODS}{_KIN}\s+(?:of|to)\s+{_KIN_NAME_MODS}"),
         _fixed("relativeOf", True),
     ),
     _Rule(
@@ -530,6 +573,28 @@ RULES: tuple[_Rule, ...] = (
         frozenset({PERSON}),
         _compile(rf"(?:{_POSS}|\s+and\s+(?:his|her))\s+{_KIN_MODS}{_KIN},?\s+"),
         _fixed("relativeOf", False),
+    ),
+    # "X, whose son Y"
+    _Rule(
+        "kinship",
+        frozenset({PERSON}),
+        frozenset({PERSON}),
+        _compile(rf"\s*,?\s+whose\s+{_KIN_MODS}{_KIN},?\s+"),
+        _fixed("relativeOf", True),
+    ),
+    # "X was detained along with his brother Y", "X said his son Y", "X was freed, but his
+    # cousin Y": "his" or "her" later in the clause names X's relative
+    _Rule(
+        "kinship",
+        frozenset({PERSON}),
+        frozenset({PERSON}),
+        _compile(
+            rf"(?!.*\b(?:the|a|an)\s+[\w-]+\s+(?:and|with)\s+(?:his|her)\b)"
+            rf"[\s,]+(?:(?!{_OTHER_SUBJECT})[\w'’-]+,?\s+){{1,8}}?"
+            rf"(?:(?:one|two|three|four|both|some|several|all)\s+of\s+)?(?:his|her)\s+"
+            rf"{_KIN_MODS}{_KIN},?\s+(?:including\s+)?"
+        ),
+        _fixed("relativeOf", True),
     ),
     # "X's rival Y", "X, a rival of Y", "X and its rival Y", "X accused his rival, Y"
     _Rule(
@@ -843,7 +908,8 @@ def _apply(
     else:
         return []
     if rule.before is not None:
-        match = rule.before.search(text, sentence.start, left.start)
+        # on the sentence's own text, so that ``^`` is where the sentence starts
+        match = rule.before.search(text[sentence.start : left.start])
         if match is None:
             return []
         groups.update({k: v for k, v in match.groupdict().items() if v is not None})
@@ -924,9 +990,9 @@ _LIST_ENDS = re.compile(
 DISTRIBUTIVE = frozenset(
     {
         "trained-or-backed-by", "trains-or-backs", "received-training-from", "member-of",
-        "joined", "verb-founded", "passive-led-by", "affiliated-with", "based-in", "works-for",
-        "supported-from", "provides-to", "belongs-to", "instructors-trained", "object-relative",
-        "clashed-with", "support-for",
+        "joined", "served-in", "verb-founded", "passive-led-by", "affiliated-with", "based-in",
+        "works-for", "supported-from", "provides-to", "belongs-to", "instructors-trained",
+        "object-relative", "clashed-with", "support-for",
     }
 )  # fmt: skip
 
