@@ -56,19 +56,58 @@ _IRREALIS = re.compile(
     re.IGNORECASE,
 )
 _PASSIVE = re.compile(
-    r"\b(?:was|were|been|being|is|are|be|got|get)\s+(?:\w+ly\s+|later\s+|reportedly\s+)?$",
-    re.IGNORECASE,
+    r"\b(?:was|were|been|being|is|are|be|got|get)\s+(?:\w+ly\s+|later\s+|reportedly\s+)?$"
+    r"|\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|dozens)\s+others?\s+$",
+    re.IGNORECASE,  # the second: "two were killed and six others captured"
 )
 # A verb-family trigger after a determiner is used as a noun ("the attack on ... by ...").
 _NOMINAL = re.compile(
-    r"\b(?:the|a|an|this|that|its|their|his|her|these|those)\s+(?:[\w-]+\s+)?$", re.IGNORECASE
+    r"\b(?:the|a|an|this|that|its|their|his|her|these|those)\s+(?:[\w-]+\s+)?$"
+    r"|\b(?:in|during|amid|after|of|for)\s+(?-i:(?:an?|the|recent|separate|several)\s+)?$",
+    re.IGNORECASE,  # the second: "killed in clashes with", "during an attack on"
 )
+# A light verb takes an event noun; its subject is the event's actor ("X carried out the
+# attack", "X and Y claimed responsibility for the bombing", "X has staged a wave of raids").
+_SUPPORT = re.compile(
+    r"\b(?:carried\s+out|launched|conducted|staged|mounted|claimed\s+(?:responsibility|credit)"
+    r"\s+for|(?:was|were|is|are)\s+behind)\s+(?:(?:the|an?|that|this|these|its|their)\s+)?"
+    r"(?:(?:wave|series|string|spate|number)\s+of\s+)?(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+# "X's assassination", "Kozulin's arrest": a possessive before these nouns is who suffers it.
+_PATIENT_NOUNS = ("Killing", "Kidnapping", "Arrest", "Detention", "Release", "Capture")
+_POSSESSIVE = re.compile(r"^['’]s?\s*$")
+# A pronoun right before the verb stands for the last person ("he", "she") or group ("it",
+# "they") named before it.
+_PRONOUN = re.compile(
+    r"\b(?P<pronoun>he|she|it|they)\s+(?:(?:has|have|had|was|were|is|are|also|later|reportedly"
+    r"|allegedly)\s+)*$",
+    re.IGNORECASE,
+)
+# "X, a militia that kidnapped": the relative clause's subject is the name it follows.
+_RELATIVE = re.compile(r"(?:,\s*(?:an?|the)\s+[^,;]{1,60}?\s+|\s*,?\s*)(?:who|which|that)\s+$")
+# People of a group act for it: "Gunmen from the X militia raided", "members of X attacked".
+_MEMBERS_OF = re.compile(
+    r"\b(?:gunmen|fighters|members|militants|militiamen|troops|forces|soldiers|men|commandos"
+    r"|units?|police|officers|agents|supporters|loyalists)\s+(?:from|of)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# Names in a list act or suffer together: "X, Y and Z attacked", "detained X and Y".
+_LIST_GLUE = re.compile(r"^\s*(?:,|,?\s+(?:and|or))\s+(?:the\s+)?$", re.IGNORECASE)
+# "a suspected X commander, Jabbar Mahmoud": the person named in apposition is the one meant.
+_APPOSED = re.compile(r"^\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+,\s+$")
+_SAYS_AFTER = re.compile(r"^\s*,?\s*(?:said|says|told|added|stated|announced)\b", re.IGNORECASE)
 _STATE_SUBJECT = re.compile(r"^\s+(?:(?:has|have|had|also|reportedly|was|were)\s+)*$")
 _AUXILIARY = re.compile(r"(?:was|were)\s", re.IGNORECASE)
 # A clause opens after a reporting verb or a subordinator: its subject is found after it.
 _CLAUSE = re.compile(
     r".*\b(?:said|says|told|that|which|who|whom|while|after|before|when|because|although)\b|.*[;:]",
     re.IGNORECASE | re.DOTALL,
+)
+# "The soldiers were freed": a definite subject of a passive tells an event again.
+_DEFINITE_SUBJECT = re.compile(
+    r"^(?:the|these|those)\s+(?:[\w-]+\s+){1,2}(?:was|were|(?:has|have|had)\s+been)\s+$",
+    re.IGNORECASE,
 )
 _ANAPHOR = re.compile(
     r"\b(?:the|this|that|these|those|its|their|his|her|same)\s+(?:[\w-]+\s+)?$", re.IGNORECASE
@@ -107,7 +146,16 @@ _FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
 _TO = re.compile(r"\b(?:to|visited|visit|visiting|visits)" + _PLACE_LEAD, re.IGNORECASE)
 _BY = re.compile(r"^[^.;]{0,60}?\bby\s+(?:the\s+)?$", re.IGNORECASE)
 _WITH = re.compile(r"\b(?:with|and|between)\s+(?:the\s+)?$", re.IGNORECASE)
-_TARGET_LEAD = re.compile(r"^\s*(?:(?:of|on|against|at)\s+)?(?:the\s+)?$", re.IGNORECASE)
+# What may stand between a verb and the one it acts on: "detained two suspected X fighters",
+# "trained fighters of the X militia", "abducted a German aid worker, X,".
+_TARGET_LEAD = re.compile(
+    r"^\s*(?:(?:of|on|against|at)\s+)?"
+    r"(?:(?:the|an?|its|their|his|her|about|some|several|at\s+least|more\s+than|up\s+to)\s+)?"
+    r"(?:(?!(?:says?|said|told|was|were|is|are|has|have|had|and|or|but|who|which|that|when"
+    r"|after|before|while|in|on|at|near|by|with|for)\b)[\w'’.-]+\s+){0,4}?"
+    r"(?:(?:of|from)\s+(?:the\s+)?|[\w'’-]+,\s+)?$",
+    re.IGNORECASE,
+)
 # The speaker of a statement stands right next to the verb ("Smith said", "Smith, a
 # spokesman, said", "said Smith").
 _SPEAKER_BEFORE = re.compile(
@@ -116,6 +164,17 @@ _SPEAKER_BEFORE = re.compile(
 )
 _SPEAKER_AFTER = re.compile(r"^\s*$")
 _SPEAKER_ENDS = re.compile(r"^\s*(?:[,.;]|$)")  # "..., said Ana Ruiz." but not "says Ana Ruiz was"
+
+# A wire dateline opens the first body sentence ("BASRA, Iraq, April 16, 2008 - "): its place is
+# where the story was filed and its date the article's, neither the event's.
+_DATELINE = re.compile(
+    r"^(?-i:[A-Z]{2}[A-Z.'’ -]*|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?=,))(?:,\s*[^,\n]{1,30}?){0,3}?"
+    r"\s*(?:\([^()]{1,40}\)\s*)?(?:-{1,2}|—|–)\s+"
+)
+# "..., officials said on Thursday": a date right after the reporting verb dates the statement.
+_REPORTED_ON = re.compile(
+    r"\b(?:said|says|told\s+\w+|added|announced|reported|stated)\s+(?:on\s+)?$", re.IGNORECASE
+)
 
 _WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
 _WORDS += ["eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen"]
@@ -195,6 +254,7 @@ class _Draft:
     date: EventDate | None = None
     counts: dict[str, int] = field(default_factory=dict)
     anaphoric: bool = False
+    date_attached: bool = False  # "the ambush on January 14": the date is the event's own
     headline: bool = False  # from the title, which announces what the body then reports
 
 
@@ -207,15 +267,43 @@ def extract_events(analyzed: AnalyzedDocument) -> tuple[Event, ...]:
     published = analyzed.document.meta.published
     drafts: list[_Draft] = []
     titles = [s for s in analyzed.segments if s.kind is SegmentKind.TITLE]
+    origin: dict[Mention, Mention] = {}
+    context: list[Mention] = []
     for sentence in fact_sentences(analyzed):
         headline = any(t.start <= sentence.start < t.end for t in titles)
         inside = [
             m for m in analyzed.mentions if sentence.start <= m.start and m.end <= sentence.end
         ]
-        for draft in sentence_events(sentence, inside, published):
+        echoes = _echoes(sentence, inside, analyzed.mentions)
+        origin |= echoes
+        inside = sorted([*inside, *echoes], key=lambda m: m.start)
+        for draft in sentence_events(sentence, inside, published, context[-12:]):
             draft.headline = headline
             _merge_or_append(drafts, draft)
-    return tuple(_freeze(d) for d in drafts)
+        context += inside
+    return tuple(_freeze(d, origin) for d in drafts)
+
+
+def _echoes(
+    sentence: Sentence, inside: Sequence[Mention], mentions: Sequence[Mention]
+) -> dict[Mention, Mention]:
+    """Names the tagger found elsewhere in the document but missed here, each with the tagged
+    mention it repeats (which the graph knows): a tagger is not consistent across sentences,
+    and an event's participant should not depend on which occurrence it tagged."""
+    found: dict[Mention, Mention] = {}
+    taken = [(m.start, m.end) for m in inside]
+    for mention in sorted(mentions, key=lambda m: -len(m.text)):
+        if len(mention.text) < 3 or mention.text.isupper() or mention.sentence == sentence:
+            continue
+        pattern = rf"(?<![\w-]){re.escape(mention.text)}(?![\w-])"
+        for match in re.finditer(pattern, sentence.text):
+            start, end = sentence.start + match.start(), sentence.start + match.end()
+            if any(start < e and s < end for s, e in taken):
+                continue
+            taken.append((start, end))
+            echo = replace(mention, start=start, end=end, sentence=sentence)
+            found[echo] = mention
+    return found
 
 
 def fact_sentences(analyzed: AnalyzedDocument) -> list[Sentence]:
@@ -263,19 +351,34 @@ class _Hit:
 
 
 def sentence_events(
-    sentence: Sentence, mentions: Sequence[Mention], published: dt.date | None
+    sentence: Sentence,
+    mentions: Sequence[Mention],
+    published: dt.date | None,
+    context: Sequence[Mention] = (),
 ) -> list[_Draft]:
-    """The events one sentence reports, one per type, before merging across sentences."""
+    """The events one sentence reports, one per type, before merging across sentences.
+
+    ``context`` holds the mentions of the sentences before, for a pronoun to stand for.
+    """
     text = sentence.text
+    dateline = _DATELINE.match(text)
+    cut = sentence.start + (dateline.end() if dateline else 0)
+    mentions = [m for m in mentions if m.start >= cut]
     hits = _hits(text)
     hits = [h for h in hits if h.trigger.type != "Statement" or _speaker(sentence, h, mentions)]
     types = {h.trigger.type for h in hits}
     if "Bombing" in types:  # "a suicide bomb attack": one bombing, the attack is its trigger too
+        bombs = [h for h in hits if h.trigger.type == "Bombing"]
         hits = [
-            replace(h, trigger=_as("Bombing")) if h.trigger.type == "Attack" else h for h in hits
+            replace(h, trigger=_as("Bombing"))
+            if h.trigger.type == "Attack" and any(_close(h, b) for b in bombs)
+            else h
+            for h in hits
         ]
+    killings: list[_Hit] = []
     if types & {"Bombing", "Attack", "Raid", "MilitaryOperation"}:
-        hits = [h for h in hits if h.trigger.type != "Killing"]  # the killed are its victims
+        killings = [h for h in hits if h.trigger.type == "Killing"]  # the killed are its victims
+        hits = [h for h in hits if h.trigger.type != "Killing"]
     if "Release" in types:  # "released from house arrest": the custody ends, nothing begins
         hits = [
             h
@@ -289,7 +392,7 @@ def sentence_events(
         by_type.setdefault(hit.trigger.type, []).append(hit)
     if not by_type:
         return []  # most sentences: no need to look for dates and counts
-    dates = find_dates(text, sentence.start, published)
+    dates = [d for d in find_dates(text, sentence.start, published) if d.span.start >= cut]
     counts = _counts(text)
     drafts = []
     for event_type, group in by_type.items():
@@ -298,16 +401,27 @@ def sentence_events(
             type=event_type,
             triggers=[_span(sentence, h) for h in group],
             sentences=[sentence],
-            anaphoric=_ANAPHOR.search(text[: first.start]) is not None,
+            anaphoric=_ANAPHOR.search(text[: first.start]) is not None
+            or _DEFINITE_SUBJECT.match(text[: first.start]) is not None,
         )
         if event_type == "Statement":
             draft.actors = [_speaker(sentence, first, mentions)]  # type: ignore[list-item]
         else:
-            draft.actors, draft.targets = _participants(sentence, first, mentions)
+            draft.actors, draft.targets = _participants(sentence, first, mentions, context)
+        if event_type in VIOLENT and killings and not draft.targets:
+            _, killed = _participants(sentence, killings[0], mentions, context)
+            draft.targets = [m for m in killed if m not in draft.actors]
         if not _context_holds(first.trigger, text, draft.targets):
             continue
         draft.place = _place(sentence, first, mentions, draft.actors + draft.targets)
-        draft.date = _nearest(dates, sentence.start + first.start)
+        own = [
+            d
+            for d in dates
+            if event_type == "Statement"
+            or not _REPORTED_ON.search(text[: d.span.start - sentence.start])
+        ]
+        draft.date = _nearest(own, sentence.start + first.start)
+        draft.date_attached = draft.date is not None and _attached(sentence, first, draft.date)
         draft.counts = {
             k: v
             for k, v in counts.items()
@@ -316,6 +430,18 @@ def sentence_events(
         }
         drafts.append(draft)
     return sorted(drafts, key=lambda d: d.triggers[0].start)
+
+
+def _close(a: _Hit, b: _Hit) -> bool:
+    """Two triggers of one phrase ("a bomb attack", "the attack, a car bombing")."""
+    return max(a.start, b.start) - min(a.end, b.end) <= 15
+
+
+def _attached(sentence: Sentence, hit: _Hit, date: EventDate) -> bool:
+    """A date in the trigger's own phrase, not the clause's: "the raid on Monday"."""
+    start, end = date.span.start - sentence.start, date.span.end - sentence.start
+    gap = sentence.text[hit.end : start] if start >= hit.end else sentence.text[end : hit.start]
+    return len(gap) <= 12 and not re.search(r"[,;]", gap)
 
 
 def _context_holds(trigger: Trigger, text: str, targets: Sequence[Mention]) -> bool:
@@ -381,12 +507,97 @@ def _speaker(sentence: Sentence, hit: _Hit, mentions: Sequence[Mention]) -> Ment
     return after[0] if after else None
 
 
-def _is_subject(sentence: Sentence, mention: Mention) -> bool:
-    return _OBLIQUE.search(_between(sentence, sentence.start, mention.start)) is None
+def _is_subject(sentence: Sentence, mention: Mention, opens: int) -> bool:
+    """Not after a preposition, unless it names whose people act ("gunmen from X")."""
+    lead = _between(sentence, opens, mention.start)
+    return _OBLIQUE.search(lead) is None or _MEMBERS_OF.search(lead) is not None
+
+
+def _subject(sentence: Sentence, mentions: Sequence[Mention], opens: int, at: int) -> list[Mention]:
+    """The agent named last before ``at`` in the clause, not after a preposition."""
+    before = [m for m in mentions if opens <= m.start and m.end <= at and at - m.end <= 100]
+    return [
+        m
+        for m in before
+        if m.kind in _AGENTS
+        or (
+            m is before[-1]  # a state acting ("Iran trained"): right before its verb
+            and m.kind is EntityKind.PLACE
+            and _STATE_SUBJECT.match(_between(sentence, m.end, at))
+        )
+        if _is_subject(sentence, m, opens)
+    ][-1:]
+
+
+def _antecedent(
+    sentence: Sentence, lead: str, mentions: Sequence[Mention], context: Sequence[Mention]
+) -> list[Mention]:
+    """Who a pronoun ("when he was abducted") or a relative clause ("X, a militia that
+    kidnapped") right before the verb stands for."""
+    pronoun = _PRONOUN.search(lead)
+    if pronoun:
+        kind = EntityKind.PERSON if pronoun["pronoun"].lower() in ("he", "she") else None
+        at = sentence.start + pronoun.start()
+        pool = [
+            m
+            for m in (*context, *mentions)
+            if m.end <= at and (m.kind is kind if kind else m.kind is EntityKind.ORGANIZATION)
+        ]
+        return pool[-1:]
+    relative = _RELATIVE.search(lead)
+    if relative:
+        at = sentence.start + relative.start()
+        return [m for m in mentions if m.kind in _AGENTS and 0 <= at - m.end <= 1][-1:]
+    return []
+
+
+def _listed(
+    sentence: Sentence, chosen: list[Mention], mentions: Sequence[Mention]
+) -> list[Mention]:
+    """``chosen`` with the names listed with it ("X, Y and Z")."""
+    if not chosen:
+        return chosen
+    agents = [m for m in mentions if m.kind in _AGENTS]
+    out = list(chosen)
+    while prior := [
+        m
+        for m in agents
+        if m.end <= out[0].start and _LIST_GLUE.match(_between(sentence, m.end, out[0].start))
+    ]:
+        out.insert(0, prior[-1])
+    while later := [
+        m
+        for m in agents
+        if m.start >= out[-1].end and _LIST_GLUE.match(_between(sentence, out[-1].end, m.start))
+    ]:
+        out.append(later[0])
+    return out
+
+
+def _acted_on(sentence: Sentence, until: int, after: Sequence[Mention]) -> list[Mention]:
+    """The first agent after the verb that it acts on, or the person named in apposition to
+    it ("a suspected X commander, Jabbar Mahmoud"); never the speaker of ", X said"."""
+    first = [
+        m
+        for m in after
+        if m.kind in _AGENTS
+        and _TARGET_LEAD.match(_between(sentence, until, m.start))
+        and not _SAYS_AFTER.match(_between(sentence, m.end, sentence.end))
+    ][:1]
+    if first:
+        apposed = [
+            m
+            for m in after
+            if m.kind is EntityKind.PERSON
+            and m.start > first[0].end
+            and _APPOSED.match(_between(sentence, first[0].end, m.start))
+        ]
+        return apposed[:1] or first
+    return first
 
 
 def _participants(
-    sentence: Sentence, hit: _Hit, mentions: Sequence[Mention]
+    sentence: Sentence, hit: _Hit, mentions: Sequence[Mention], context: Sequence[Mention] = ()
 ) -> tuple[list[Mention], list[Mention]]:
     """Actors and targets: by position around the trigger, which the voice decides."""
     at, until = sentence.start + hit.start, sentence.start + hit.end
@@ -396,22 +607,10 @@ def _participants(
     before = [m for m in mentions if opens <= m.start and m.end <= at and at - m.end <= 100]
     after = [m for m in mentions if m.start >= until and m.start - until <= 80]
     by_agent = [m for m in after if _BY.match(_between(sentence, until, m.start)) is not None]
-    subject = [
-        m
-        for m in before
-        if m.kind in _AGENTS
-        or (
-            m is before[-1]  # a state acting ("Iran trained"): right before its verb
-            and m.kind is EntityKind.PLACE
-            and _STATE_SUBJECT.match(_between(sentence, m.end, at))
-        )
-        if _is_subject(sentence, m)
-    ][-1:]
-    first_after = [
-        m
-        for m in after
-        if m.kind in _AGENTS and _TARGET_LEAD.match(_between(sentence, until, m.start))
-    ][:1]
+    subject = _subject(sentence, mentions, opens, at) or _antecedent(
+        sentence, lead, mentions, context
+    )
+    acted_on = _listed(sentence, _acted_on(sentence, until, after), mentions)
     if hit.trigger.type == "Meeting":
         partners = [
             m
@@ -421,10 +620,20 @@ def _participants(
         return subject + partners, []
     if hit.trigger.voice == "noun" or _NOMINAL.search(lead):
         adjacent = [m for m in before if m.kind in _AGENTS and at - m.end <= 3]
-        return (adjacent or by_agent)[:1], first_after
+        if (
+            adjacent
+            and hit.trigger.type in _PATIENT_NOUNS
+            and _POSSESSIVE.match(_between(sentence, adjacent[-1].end, at))
+        ):
+            return by_agent[:1], adjacent[-1:]
+        support = _SUPPORT.search(lead)
+        if support and not adjacent and not by_agent:
+            doer = _subject(sentence, mentions, opens, sentence.start + support.start())
+            return _listed(sentence, doer, mentions), acted_on
+        return (adjacent or by_agent)[:1], acted_on
     if _PASSIVE.search(lead) is not None or _AUXILIARY.match(sentence.text, hit.start):
-        return by_agent[:1], subject
-    return subject, first_after
+        return by_agent[:1], _listed(sentence, subject, mentions)
+    return _listed(sentence, subject, mentions), acted_on
 
 
 def _place(
@@ -467,7 +676,23 @@ def _place(
         or _WHERE.match(_between(sentence, m.end, sentence.end))
     ]
     later = [m for m in places if m.start >= at]
-    return later[0] if later else (places[-1] if places else None)
+    place = later[0] if later else (places[-1] if places else None)
+    inner = [
+        m
+        for m in candidates
+        if place is not None
+        and m.start > place.end
+        and _WITHIN.match(_between(sentence, place.end, m.start))
+    ]
+    return inner[0] if inner else place
+
+
+# "the Diyala province town of Khalis": the town is where, the province only says whose.
+_WITHIN = re.compile(
+    r"^\s+(?:[\w'’-]+\s+){0,2}(?:city|town|village|district|neighbou?rhood|suburbs?|area"
+    r"|camp|region)\s+of\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _adjective(mention: Mention) -> bool:
@@ -525,6 +750,15 @@ def _names(draft: _Draft) -> set[str]:
     return {m.name for m in draft.actors + draft.targets}
 
 
+def _same_one(a: Sequence[Mention], b: Sequence[Mention]) -> bool:
+    """Whether two lists share a participant, a short form counting ("Feld", "Markus Feld")."""
+    return any(
+        x.name == y.name or x.name.endswith(" " + y.name) or y.name.endswith(" " + x.name)
+        for x in a
+        for y in b
+    )
+
+
 def _same_event(earlier: _Draft, later: _Draft) -> bool:
     """Whether a later mention reports the same event: an anaphor ("the raid", "the attack"
     after a bombing), or the same type and the same day, the same target, or the same place and
@@ -535,6 +769,9 @@ def _same_event(earlier: _Draft, later: _Draft) -> bool:
     """
     if later.anaphoric and _refers(later.type, earlier.type):
         return True
+    taking = {"Kidnapping", "Capture"}  # "gunmen abducted X" ... "X was seized as he left"
+    if {earlier.type, later.type} <= taking and _same_one(earlier.targets, later.targets):
+        return _compatible_dates(earlier.date, later.date)
     if earlier.type != later.type:
         return False
     if not (
@@ -552,7 +789,7 @@ def _same_event(earlier: _Draft, later: _Draft) -> bool:
         and earlier.type != "Statement"
     )
     same_place = earlier.place is not None and later.place is not None
-    same_victim = bool({m.name for m in earlier.targets} & {m.name for m in later.targets})
+    same_victim = _same_one(earlier.targets, later.targets)
     return same_day or same_victim or (same_place and bool(_names(earlier) & _names(later)))
 
 
@@ -584,20 +821,21 @@ def _fold(into: _Draft, other: _Draft) -> None:
     sharper = other.date is not None and (
         into.date is None or _RANK[other.date.precision] < _RANK[into.date.precision]
     )
-    if sharper and not other.anaphoric:
+    if sharper and (not other.anaphoric or other.date_attached):
         into.date = other.date
     into.counts = other.counts | into.counts
     into.headline = into.headline and other.headline  # the body has now told its story
 
 
-def _freeze(draft: _Draft) -> Event:
+def _freeze(draft: _Draft, origin: dict[Mention, Mention]) -> Event:
+    """The event, each echoed name replaced by the tagged mention it repeats."""
     return Event(
         type=draft.type,
         triggers=tuple(draft.triggers),
         sentences=tuple(draft.sentences),
-        actors=tuple(draft.actors),
-        targets=tuple(draft.targets),
-        place=draft.place,
+        actors=tuple(origin.get(m, m) for m in draft.actors),
+        targets=tuple(origin.get(m, m) for m in draft.targets),
+        place=origin.get(draft.place, draft.place) if draft.place else None,
         date=draft.date,
         killed=draft.counts.get("killed"),
         wounded=draft.counts.get("wounded"),
