@@ -169,7 +169,7 @@ def test_noun_trigger_actor_after_by_target_after_on() -> None:
     [
         ("Nobody claimed the Lahore bombing.", "Lahore"),
         ("Gunmen kidnapped two nurses outside a Kandahar clinic.", "Kandahar"),
-        ("The raid hit the northern town of Tikrit at dawn.", None),
+        ("The raid hit the northern town of Tikrit at dawn.", "Tikrit"),
         ("Police raided a market in the southern city of Basra.", "Basra"),
         ("Aid workers went back to Darfur, where two of them were abducted.", "Darfur"),
         ("Troops began their withdrawal from Lebanon in May.", "Lebanon"),

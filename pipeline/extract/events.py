@@ -127,7 +127,7 @@ _PLACE_LEAD = (
 )
 _LOCATIVE = re.compile(
     r"\b(?:in|near|at|outside|inside|across|around|into|(?:north|south|east|west|northeast|"
-    r"northwest|southeast|southwest|northern|southern|eastern|western)(?:ern)?\s+(?:of\s+)?)"
+    r"northwest|southeast|southwest|northern|southern|eastern|western)(?:ern)?(?:\s+of)?)"
     + _PLACE_LEAD,
     re.IGNORECASE,
 )
@@ -162,7 +162,8 @@ _SPEAKER_BEFORE = re.compile(
     r"^(?:\s+(?:in|of|for|from)\s+(?:the\s+)?(?:[A-Z][\w.'-]*\s*){1,4})?"
     r"\s*(?:,[^,;.]{1,80},\s*)?(?:also\s+|has\s+|had\s+)?$"
 )
-_SPEAKER_AFTER = re.compile(r"^\s*$")
+# "said Nineveh governor Faisal Qasim": title words may stand between.
+_SPEAKER_AFTER = re.compile(r"^\s*(?:(?:the\s+)?(?:(?-i:[A-Z])[\w'’.-]*|[a-z]+(?<!ed))\s+){0,4}$")
 _SPEAKER_ENDS = re.compile(r"^\s*(?:[,.;]|$)")  # "..., said Ana Ruiz." but not "says Ana Ruiz was"
 
 # A wire dateline opens the first body sentence ("BASRA, Iraq, April 16, 2008 - "): its place is
@@ -401,7 +402,10 @@ def sentence_events(
             type=event_type,
             triggers=[_span(sentence, h) for h in group],
             sentences=[sentence],
-            anaphoric=_ANAPHOR.search(text[: first.start]) is not None
+            anaphoric=(  # "the raid", not "a militia that raided"
+                _ANAPHOR.search(text[: first.start]) is not None
+                and not text[first.start : first.end].lower().endswith("ed")
+            )
             or _DEFINITE_SUBJECT.match(text[: first.start]) is not None,
         )
         if event_type == "Statement":
@@ -774,13 +778,12 @@ def _same_event(earlier: _Draft, later: _Draft) -> bool:
         return _compatible_dates(earlier.date, later.date)
     if earlier.type != later.type:
         return False
-    if not (
-        _compatible_dates(earlier.date, later.date)
-        and _compatible_places(earlier.place, later.place)
-    ):
+    if not _compatible_dates(earlier.date, later.date):
         return False
-    if earlier.headline and not later.headline:
+    if earlier.headline and not later.headline:  # "kidnap in Diyala", then the town in Diyala
         return True
+    if not _compatible_places(earlier.place, later.place):
+        return False
     same_day = (
         earlier.date is not None
         and later.date is not None
