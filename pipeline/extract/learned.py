@@ -27,7 +27,7 @@ import numpy as np
 
 from pipeline.demonyms import COUNTRY_OF
 from pipeline.extract.pair_features import pair_features
-from pipeline.extract.relations import COORDINATION, SIGNATURES
+from pipeline.extract.relations import COORDINATION, KIN, SIGNATURES, vetoed
 from pipeline.records import AnalyzedDocument, EntityKind, Mention, Relation, Sentence
 
 MODEL_FILE = Path(__file__).resolve().parents[1] / "models" / "ldpub_relations" / "model.json"
@@ -154,14 +154,48 @@ def crosses(text: str, mentions: Sequence[Mention], left: Mention, right: Mentio
     return False
 
 
+# "X, the Y leader, and Z, its spokesman": Z opens the next item of a list of appositions
+_NEXT_ITEM = re.compile(r",\s+and\s+\Z")
+_KIN_CUE = re.compile(
+    r"\b(?:{}|married|marriage|wed|family|families)s?\b".format("|".join(map(re.escape, KIN))),
+    re.IGNORECASE,
+)
+KIN_REACH = 40
+"""How many characters around the pair a kinship word may stand to make relativeOf plausible."""
+
+
+def kin_cue(text: str, sentence: Sentence, left: Mention, right: Mention) -> bool:
+    """Whether a kinship word stands between or near the two persons: without one, the
+    classifier's relativeOf on news was two names in one list ("X, a commander, and Y")."""
+    begin, end = (
+        max(sentence.start, left.start - KIN_REACH),
+        min(sentence.end, right.end + KIN_REACH),
+    )
+    return _KIN_CUE.search(text, begin, end) is not None
+
+
 def admissible(
-    text: str, mentions: Sequence[Mention], predicate: str, subject: Mention, obj: Mention
+    text: str,
+    mentions: Sequence[Mention],
+    predicate: str,
+    subject: Mention,
+    obj: Mention,
+    sentence: Sentence | None = None,
 ) -> bool:
     """Whether a class the model chose may be asserted here: places must be ``placed``, other
-    relations must not reach across a name of an end's kind (``crosses``)."""
+    relations must not reach across a name of an end's kind (``crosses``); nothing is said
+    of a person that opens the next item of a list of appositions, relativeOf needs a kinship
+    word (``kin_cue``), and what the rules veto (denied, a splinter group) is refused too."""
+    sentence = sentence or subject.sentence
+    if vetoed(text, sentence, predicate, subject, obj):
+        return False
     if predicate == "locatedIn":
         return placed(text, mentions, subject, obj)
     left, right = sorted((subject, obj), key=lambda m: m.start)
+    if right.kind is EntityKind.PERSON and _NEXT_ITEM.search(text, left.end, right.start):
+        return False
+    if predicate == "relativeOf" and not kin_cue(text, sentence, left, right):
+        return False
     return not crosses(text, mentions, left, right)
 
 
@@ -184,7 +218,7 @@ def learned_relations(
                 continue
             features = pair_features(text, sentence, left, right, mentions)
             decision = model.decide(left, right, features)
-            if decision is not None and admissible(text, mentions, *decision[:3]):
+            if decision is not None and admissible(text, mentions, *decision[:3], sentence):
                 predicate, subject, obj, _ = decision
                 relations.append(Relation(subject, predicate, obj, sentence, RULE))
     return tuple(relations)

@@ -938,6 +938,58 @@ _NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
 _COMPOUND = re.compile(r"-[^\W\d_]")
 
 
+# Denial and negation: "Iran denies funding X", "X, which Iran has never armed", "no evidence
+# that Iran armed X". A kinship or a place holds whatever is denied about it.
+_NEGATION = (
+    r"\b(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?|refut(?:e|es|ed|ing)"
+    r"|never|not|no\s+longer|no\s+evidence|stopped|ceased|halted)\b|n['’]t\b"
+)
+NOT_NEGATED = frozenset({"relativeOf", "locatedIn"})
+_NEGATED_BETWEEN = re.compile(_NEGATION, re.IGNORECASE)
+_ASIDE = re.compile(r",\s*(?:which|who)\s+[^,]*,", re.IGNORECASE)  # ", which denied it,"
+_OBJECT_RELATIVE_OPENS = re.compile(r"\b(?:which|that|whom)\s+(?:the\s+)?\Z", re.IGNORECASE)
+_NEGATED_AFTER = re.compile(
+    rf"\s+(?:(?:has|have|had|does|do|did|is|was)\s+)?(?:long\s+|repeatedly\s+)?(?:{_NEGATION})",
+    re.IGNORECASE,
+)
+_DENIED_CLAUSE = re.compile(
+    rf"(?:{_NEGATION})(?:\s+[\w'’-]+){{0,3}}?\s+(?:that|of|whether|if)\s+"
+    r"(?:(?!\b(?:and|but)\b)[^;,.])*\Z",
+    re.IGNORECASE,
+)
+# "X, a splinter group of Y", "X broke away from Y": neither part of nor allied with Y
+_SPLIT = re.compile(
+    r"\b(?:splinter(?:ed|s)?|offshoots?|breakaway|break-away|splits?\s+(?:from|off|with|away)"
+    r"|broke\s+(?:away|off|with|from)|breaking\s+(?:away|off|with)|defected|dissidents?)\b",
+    re.IGNORECASE,
+)
+
+
+def negated(text: str, sentence: Sentence, first: Mention, second: Mention) -> bool:
+    """Whether the sentence denies or negates what it says between ``first`` and ``second``
+    (in text order): a negation between them (outside a relative aside), after the second
+    when it is an object relative clause's subject ("X, which Iran denies funding"), or a
+    denial whose "that" clause holds both ("Iran denies that it trains X")."""
+    between = text[first.end : second.start]
+    if _NEGATED_BETWEEN.search(_ASIDE.sub(",", between)):
+        return True
+    if _OBJECT_RELATIVE_OPENS.search(between) and _NEGATED_AFTER.match(
+        text, second.end, sentence.end
+    ):
+        return True
+    return _DENIED_CLAUSE.search(text[sentence.start : first.start]) is not None
+
+
+def vetoed(text: str, sentence: Sentence, predicate: str, subject: Mention, obj: Mention) -> bool:
+    """Whether a statement a rule or the classifier read must not be made: it is denied or
+    negated (``negated``), or it ties a splinter group to the group it split from."""
+    first, second = sorted((subject, obj), key=lambda m: m.start)
+    if predicate not in NOT_NEGATED and negated(text, sentence, first, second):
+        return True
+    split = subject.kind is not PERSON and obj.kind is not PERSON and predicate != "rivalOf"
+    return split and _SPLIT.search(text, first.end, second.start) is not None
+
+
 def _names_the_country(text: str, sentence: Sentence, adjective: Mention, name: Mention) -> bool:
     """A country adjective before an organization ties the two ("the Lebanese Hezbollah"),
     unless it describes something else the name only modifies ("an American Democratic
@@ -1147,7 +1199,8 @@ def pronoun_subjects(
 ) -> Iterable[tuple[Mention, Mention]]:
     """(a stand-in mention for the sentence's opening pronoun, the mention it stands for): "He"
     stands for the one person, "The group" for the one organization, named in the sentence
-    before or the one before that (``ANAPHOR_WINDOW``); with two candidates it stands for none."""
+    before or the one before that (``ANAPHOR_WINDOW``); with two candidates it stands for none.
+    Then the pronouns that open a later clause of a sentence (``_clause_pronouns``)."""
     sentences = sorted(analyzed.sentences, key=lambda s: s.start)
     text = analyzed.document.text
     for index, sentence in enumerate(sentences):
@@ -1163,6 +1216,34 @@ def pronoun_subjects(
         antecedent = named[-1]
         stand_in = Mention(begin, end, text[begin:end], kind, antecedent.name, sentence)
         yield stand_in, antecedent
+    for sentence, mentions in by_sentence.items():
+        yield from _clause_pronouns(text, sentence, mentions)
+
+
+# "..., and he later led Y", "...; he then joined Y", "X said she had been", "..., and it is
+# backed by Y": a subject pronoun that opens a later clause of the sentence
+_CLAUSE_PRONOUN = re.compile(
+    r"(?:[,;:]\s*(?:(?:and|but|then|so)\s+)?(?:(?:where|when|after\s+which)\s+)?"
+    r"|\b(?:and|but|said|says|that|where|when|because|after|before|until|while)\s+)"
+    r"(?P<pronoun>(?-i:he|she|it))\b(?!['’])",
+    re.IGNORECASE,
+)
+
+
+def _clause_pronouns(
+    text: str, sentence: Sentence, mentions: Sequence[Mention]
+) -> Iterable[tuple[Mention, Mention]]:
+    """(a stand-in, the mention it stands for) for each "he" or "she" whose sentence named one
+    person before it, and each "it" whose sentence named one organization before it; a name
+    followed by a possessive stands for nobody ("X's brother said he")."""
+    for match in _CLAUSE_PRONOUN.finditer(text, sentence.start, sentence.end):
+        begin, end = match.span("pronoun")
+        kind = ORG if match.group("pronoun") == "it" else PERSON
+        named = [m for m in mentions if m.kind is kind and m.end <= begin]
+        if not named or len({m.name for m in named}) != 1 or _POSSESSOR.match(text, named[-1].end):
+            continue
+        antecedent = named[-1]
+        yield Mention(begin, end, text[begin:end], kind, antecedent.name, sentence), antecedent
 
 
 def extract_relations(analyzed: AnalyzedDocument) -> tuple[Relation, ...]:
@@ -1200,9 +1281,8 @@ def rule_relations(analyzed: AnalyzedDocument) -> tuple[Relation, ...]:
     stands_for = dict(pronoun_subjects(analyzed, by_sentence))
     for sentence, mentions in by_sentence.items():
         mentions = sorted(mentions, key=lambda m: (m.start, m.end))
-        pronoun = next((p for p in stands_for if p.sentence == sentence), None)
-        if pronoun is not None:
-            mentions.insert(0, pronoun)
+        pronouns = [p for p in stands_for if p.sentence == sentence]
+        mentions = sorted([*mentions, *pronouns], key=lambda m: (m.start, m.end))
         lists = _lists(text, sentence, mentions)
         for left, right, skip in _pairs(text, mentions):
             for rule in RULES:
@@ -1213,8 +1293,10 @@ def rule_relations(analyzed: AnalyzedDocument) -> tuple[Relation, ...]:
                         else (found,)
                     )
                     for predicate, subject, obj in spread:
+                        if vetoed(text, sentence, predicate, subject, obj):
+                            continue
                         how = rule.name
-                        if pronoun in (subject, obj):
+                        if subject in pronouns or obj in pronouns:
                             how = f"{rule.name}+pronoun"
                             subject, obj = (stands_for.get(m, m) for m in (subject, obj))
                         add(predicate, subject, obj, sentence, how)
