@@ -7,7 +7,8 @@ written against, in one table.
   ``--split dev`` scores GMB dev alone, the sentences the rules are tuned on.
 - relations: the rules and the learned classifier together, on Re-DocRED (``--split dev`` to
   tune, ``test`` to report) with gold mentions, and the hand-written news sentences in
-  ``tests/data/relations/domain.jsonl`` with the model's mentions.
+  ``tests/data/relations/domain.jsonl`` and the held-out ones (overall only) with the model's
+  mentions.
 - events: the hand-annotated held-out VOA sentences (GMB) with gold mentions.
 """
 
@@ -166,9 +167,16 @@ def relation_rows(nlp: Language, corpora: Path, split: str) -> list[Row]:
 
     redocred = er.evaluate_redocred(corpora / "redocred" / er.SPLITS[split])
     domain = er.evaluate_domain(er.DOMAIN, nlp)
+    held_out = [  # overall only: per predicate, ``python -m pipeline.extract.evaluate_relations``
+        row
+        for name, path in er.HELD_OUT_NEWS.items()
+        for row in _relation_rows(f"{name}, NER mentions", er.evaluate_domain(path, nlp))
+        if row.type == "ALL"
+    ]
     return [
         *_relation_rows(f"Re-DocRED {split}, gold mentions, rules + classifier", redocred),
         *_relation_rows("domain sentences, NER mentions, rules + classifier", domain),
+        *held_out,
     ]
 
 

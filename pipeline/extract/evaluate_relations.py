@@ -54,6 +54,13 @@ NEWS3 = DOMAIN.with_name("news_heldout3.jsonl")
 """A third such set (81 sentences: role words, kinship, membership across clauses, pronouns
 mid-sentence, denials, splinter groups, lists of appositions), committed before any run."""
 MARKED = {"domain": DOMAIN, "heldout": HELDOUT, "news": NEWS, "news2": NEWS2, "news3": NEWS3}
+HELD_OUT_NEWS = {
+    "news held-out": NEWS,
+    "news held-out 2": NEWS2,
+    "news held-out 3": NEWS3,
+    "domain held-out": HELDOUT,
+}
+"""The invented sentence sets never trained or tuned on, by the name ``ldpub eval`` prints."""
 METHODS: dict[str, Callable[[AnalyzedDocument], tuple[Relation, ...]]] = {
     "rules": rule_relations,
     "classifier": lambda analyzed: learned_relations(analyzed, ()),
