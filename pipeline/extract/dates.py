@@ -22,6 +22,8 @@ WEEKDAYS: dict[str, int] = {
     )
 }
 
+_DAYS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10}
+
 # Full names, or abbreviations with a dot ("Aug."); a bare "may"/"mar" is too often a word.
 _MONTH = (
     r"(?P<month>January|February|March|April|May|June|July|August|September|October|November"
@@ -50,7 +52,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             rf"\b(?:the|in|since|during|of|by|until|early|late|mid-?)\s+{_YEAR}\b(?![\d-])",
         ),
         ("weekday", r"\b(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
-        ("relative_day", r"\b(?P<rel>yesterday|today)\b"),
+        ("relative_day", r"\b(?P<rel>yesterday|today|last\s+night|tonight|this\s+morning)\b"),
+        ("days_ago", r"\b(?P<n>\d{1,2}|two|three|four|five|six|seven|ten)\s+days\s+ago\b"),
         ("relative_month", r"\b(?P<rel>last|this|earlier\s+this)\s+month\b"),
         ("relative_year", r"\b(?P<rel>last|this|earlier\s+this)\s+year\b"),
     )
@@ -102,9 +105,12 @@ def _resolve(
     if name == "weekday":
         back = (published.weekday() - WEEKDAYS[groups["weekday"].lower()]) % 7
         return published - dt.timedelta(days=back), DatePrecision.DAY
+    if name == "days_ago":
+        back = _DAYS.get(groups["n"].lower()) or int(groups["n"])
+        return published - dt.timedelta(days=back), DatePrecision.DAY
     rel = " ".join(groups["rel"].lower().split())
     if name == "relative_day":
-        back = 1 if rel == "yesterday" else 0
+        back = 1 if rel in ("yesterday", "last night") else 0
         return published - dt.timedelta(days=back), DatePrecision.DAY
     if name == "relative_month":
         first = published.replace(day=1)

@@ -85,7 +85,27 @@ _PRONOUN = re.compile(
     re.IGNORECASE,
 )
 # "X, a militia that kidnapped": the relative clause's subject is the name it follows.
-_RELATIVE = re.compile(r"(?:,\s*(?:an?|the)\s+[^,;]{1,60}?\s+|\s*,?\s*)(?:who|which|that)\s+$")
+_RELATIVE = re.compile(
+    r"(?:,\s*(?:an?|the)\s+[^,;]{1,60}?\s+(?:who|which|that)|\s*,?\s*(?:who|which))\s+"
+    r"(?:(?:was|were|had|has|have|been|also)\s+)*$"
+)
+# "the group said", "the same militia kidnapped": the last organization named.
+_GROUP_ANAPHOR = re.compile(
+    r"\b(?:the|this|that)\s+(?:same\s+)?(?:militia|group|movement|organi[sz]ation|faction"
+    r"|brigades?|network)\s+(?:(?:has|had|have|also|later|then)\s+)*$",
+    re.IGNORECASE,
+)
+# "a similar attack", "another raid": a second event of the type in the same sentence.
+_ANOTHER = re.compile(
+    r"\b(?:another|similar|separate|second|earlier|previous|other)\s+(?:[\w-]+\s+)?$",
+    re.IGNORECASE,
+)
+# "Hours later, troops raided ...": the day of the event told before.
+_SAME_DAY = re.compile(
+    r"\b(?:(?:hours|minutes|moments)\s+(?:later|earlier|afterwards)|later\s+that\s+(?:day|night)"
+    r"|the\s+same\s+day|that\s+(?:day|night|morning|afternoon|evening))\b",
+    re.IGNORECASE,
+)
 # People of a group act for it: "Gunmen from the X militia raided", "members of X attacked".
 _MEMBERS_OF = re.compile(
     r"\b(?:gunmen|fighters|members|militants|militiamen|troops|forces|soldiers|men|commandos"
@@ -160,7 +180,9 @@ _TARGET_LEAD = re.compile(
 # spokesman, said", "said Smith").
 _SPEAKER_BEFORE = re.compile(
     r"^(?:\s+(?:in|of|for|from)\s+(?:the\s+)?(?:[A-Z][\w.'-]*\s*){1,4})?"
-    r"\s*(?:,[^,;.]{1,80},\s*)?(?:also\s+|has\s+|had\s+)?$"
+    r"(?:\s+(?:militia|group|movement|party|army|brigades?|spokes(?:man|woman)|leader|commander))?"
+    r"\s*(?:,[^,;.]{1,80},\s*|,\s*)?(?:also\s+|has\s+|had\s+)?"
+    r"(?:(?-i:[a-z]+(?:ed|s))\b[^,;.]{0,40}?\s+and\s+(?:also\s+)?)?$"  # "X thanked Y and said"
 )
 # "said Nineveh governor Faisal Qasim": title words may stand between.
 _SPEAKER_AFTER = re.compile(r"^\s*(?:(?:the\s+)?(?:(?-i:[A-Z])[\w'’.-]*|[a-z]+(?<!ed))\s+){0,4}$")
@@ -280,6 +302,8 @@ def extract_events(analyzed: AnalyzedDocument) -> tuple[Event, ...]:
         inside = sorted([*inside, *echoes], key=lambda m: m.start)
         for draft in sentence_events(sentence, inside, published, context[-12:]):
             draft.headline = headline
+            if draft.date is None and _SAME_DAY.search(sentence.text):
+                draft.date = next((d.date for d in reversed(drafts) if d.date), None)
             _merge_or_append(drafts, draft)
         context += inside
     return tuple(_freeze(d, origin) for d in drafts)
@@ -366,7 +390,9 @@ def sentence_events(
     cut = sentence.start + (dateline.end() if dateline else 0)
     mentions = [m for m in mentions if m.start >= cut]
     hits = _hits(text)
-    hits = [h for h in hits if h.trigger.type != "Statement" or _speaker(sentence, h, mentions)]
+    hits = [
+        h for h in hits if h.trigger.type != "Statement" or _speaker(sentence, h, mentions, context)
+    ]
     types = {h.trigger.type for h in hits}
     if "Bombing" in types:  # "a suicide bomb attack": one bombing, the attack is its trigger too
         bombs = [h for h in hits if h.trigger.type == "Bombing"]
@@ -388,16 +414,21 @@ def sentence_events(
         ]
     if "Arrest" in types:  # "arrested and detained": the arrest
         hits = [h for h in hits if h.trigger.type != "Detention"]
-    by_type: dict[str, list[_Hit]] = {}
+    groups: list[list[_Hit]] = []  # one event per type, unless "another" or "a similar" one
     for hit in hits:
-        by_type.setdefault(hit.trigger.type, []).append(hit)
-    if not by_type:
+        same = [g for g in groups if g[0].trigger.type == hit.trigger.type]
+        if same and not _ANOTHER.search(text[: hit.start]):
+            same[-1].append(hit)
+        else:
+            groups.append([hit])
+    if not groups:
         return []  # most sentences: no need to look for dates and counts
     dates = [d for d in find_dates(text, sentence.start, published) if d.span.start >= cut]
     counts = _counts(text)
     drafts = []
-    for event_type, group in by_type.items():
+    for group in groups:
         first = group[0]
+        event_type = first.trigger.type
         draft = _Draft(
             type=event_type,
             triggers=[_span(sentence, h) for h in group],
@@ -409,7 +440,7 @@ def sentence_events(
             or _DEFINITE_SUBJECT.match(text[: first.start]) is not None,
         )
         if event_type == "Statement":
-            draft.actors = [_speaker(sentence, first, mentions)]  # type: ignore[list-item]
+            draft.actors = [_speaker(sentence, first, mentions, context)]  # type: ignore[list-item]
         else:
             draft.actors, draft.targets = _participants(sentence, first, mentions, context)
         if event_type in VIOLENT and killings and not draft.targets:
@@ -492,9 +523,15 @@ def _between(sentence: Sentence, start: int, end: int) -> str:
     return sentence.text[start - sentence.start : end - sentence.start]
 
 
-def _speaker(sentence: Sentence, hit: _Hit, mentions: Sequence[Mention]) -> Mention | None:
-    """The named person or organization right before or after a reporting verb, if any."""
+def _speaker(
+    sentence: Sentence, hit: _Hit, mentions: Sequence[Mention], context: Sequence[Mention] = ()
+) -> Mention | None:
+    """The named person or organization right before or after a reporting verb, if any, or the
+    one a pronoun or "the group" right before it stands for."""
     at, until = sentence.start + hit.start, sentence.start + hit.end
+    lead = sentence.text[: hit.start]
+    if _PRONOUN.search(lead) or _GROUP_ANAPHOR.search(lead):
+        return next(iter(_antecedent(sentence, lead, mentions, context)), None)
     agents = [m for m in mentions if m.kind in _AGENTS]
     before = [
         m for m in agents if m.end <= at and _SPEAKER_BEFORE.match(_between(sentence, m.end, at))
@@ -538,6 +575,12 @@ def _antecedent(
 ) -> list[Mention]:
     """Who a pronoun ("when he was abducted") or a relative clause ("X, a militia that
     kidnapped") right before the verb stands for."""
+    group = _GROUP_ANAPHOR.search(lead)
+    if group:
+        at = sentence.start + group.start()
+        return [
+            m for m in (*context, *mentions) if m.end <= at and m.kind is EntityKind.ORGANIZATION
+        ][-1:]
     pronoun = _PRONOUN.search(lead)
     if pronoun:
         kind = EntityKind.PERSON if pronoun["pronoun"].lower() in ("he", "she") else None
@@ -633,6 +676,7 @@ def _participants(
         support = _SUPPORT.search(lead)
         if support and not adjacent and not by_agent:
             doer = _subject(sentence, mentions, opens, sentence.start + support.start())
+            doer = doer or _antecedent(sentence, lead[: support.start()], mentions, context)
             return _listed(sentence, doer, mentions), acted_on
         return (adjacent or by_agent)[:1], acted_on
     if _PASSIVE.search(lead) is not None or _AUXILIARY.match(sentence.text, hit.start):
@@ -773,8 +817,7 @@ def _same_event(earlier: _Draft, later: _Draft) -> bool:
     """
     if later.anaphoric and _refers(later.type, earlier.type):
         return True
-    taking = {"Kidnapping", "Capture"}  # "gunmen abducted X" ... "X was seized as he left"
-    if {earlier.type, later.type} <= taking and _same_one(earlier.targets, later.targets):
+    if _taking(earlier.type, later.type) and _same_one(earlier.targets, later.targets):
         return _compatible_dates(earlier.date, later.date)
     if earlier.type != later.type:
         return False
@@ -796,9 +839,19 @@ def _same_event(earlier: _Draft, later: _Draft) -> bool:
     return same_day or same_victim or (same_place and bool(_names(earlier) & _names(later)))
 
 
+def _taking(a: str, b: str) -> bool:
+    """Two words for taking one person ("abducted X" ... "X was seized")."""
+    return {a, b} <= {"Kidnapping", "Capture"} or {a, b} <= {"Arrest", "Detention", "Capture"}
+
+
 def _refers(anaphor: str, antecedent: str) -> bool:
     """ "the attack" may name an earlier bombing or raid; other anaphors name their own type."""
-    return anaphor == antecedent or (anaphor == "Attack" and antecedent in ("Bombing", "Raid"))
+    custody = ("Arrest", "Detention", "Capture")  # "X was arrested ... his detention"
+    return (
+        anaphor == antecedent
+        or (anaphor == "Attack" and antecedent in ("Bombing", "Raid"))
+        or (anaphor in custody and antecedent in custody)
+    )
 
 
 def _merge_or_append(drafts: list[_Draft], draft: _Draft) -> None:

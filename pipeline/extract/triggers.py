@@ -131,7 +131,8 @@ LEXICON: tuple[Trigger, ...] = (
     # CAMEO 0841/0842; ACLED Non-violent transfer of territory.
     Trigger(
         "Handover",
-        r"hand(?:ed|s|ing)? over|handover|hand-over|turned over|transferred (?:to|control)",
+        r"hand(?:ed|s|ing)? over|handover|hand-over|turned over|transferred (?:to|control)"
+        r"|hand(?:ed|s|ing)? (?:[\w-]+ ){1,3}?over(?= to)",
         "verb",
     ),
     # CAMEO 062 cooperate militarily, 072 provide military aid.
