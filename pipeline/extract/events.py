@@ -47,7 +47,7 @@ _AGENTS = (EntityKind.PERSON, EntityKind.ORGANIZATION)
 # Also "to kidnap and kill", "to halt attacks", "to carry out raids": the trigger is the aim.
 _IRREALIS = re.compile(
     r"(?:\b(?:will|would|could|may|might|can|cannot|should|must|to|not|never|plans?|threatens?)"
-    r"|n't)\s+(?:\w+ly\s+)?$"
+    r"|n't)\s+(?:\w+ly\s+)?(?:be\s+|have\s+been\s+)?$"
     r"|\bto\s+\w+\s+(?:and|or)\s+$"
     r"|\bto\s+(?:halt|stop|prevent|end|avoid|launch|conduct|carry\s+out|stage|commit|resume)"
     r"\s+(?:(?:the|an?|any|more|further|new)\s+)?$"
@@ -56,7 +56,7 @@ _IRREALIS = re.compile(
     re.IGNORECASE,
 )
 _PASSIVE = re.compile(
-    r"\b(?:was|were|been|being|is|are|be|got|get)\s+(?:\w+ly\s+|later\s+|reportedly\s+)?$"
+    r"\b(?:was|were|been|being|is|are|be|got|get)\s+(?:\w+ly\s+|later\s+|also\s+)?$"
     r"|\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|dozens)\s+others?\s+$",
     re.IGNORECASE,  # the second: "two were killed and six others captured"
 )
@@ -126,7 +126,8 @@ _CLAUSE = re.compile(
 )
 # "The soldiers were freed": a definite subject of a passive tells an event again.
 _DEFINITE_SUBJECT = re.compile(
-    r"^(?:the|these|those)\s+(?:[\w-]+\s+){1,2}(?:was|were|(?:has|have|had)\s+been)\s+$",
+    r"^(?:the|these|those)\s+(?:[\w-]+\s+){0,2}?[\w-]+(?:,[^,;.]{1,40},)?\s+"
+    r"(?:was|were|(?:has|have|had)\s+been)\s+$",
     re.IGNORECASE,
 )
 _ANAPHOR = re.compile(
@@ -222,7 +223,7 @@ _NOT_PEOPLE = r"(?!\s*(?:percent|%|years?|months?|days?|hours?|minutes?|kilomet|
 # The figure given counts, bound or estimate alike, as ACLED codes the figure reported.
 _LEAST = r"(?:(?:at\s+least|more\s+than|over|about|some|around|nearly|almost|up\s+to)\s+)?"
 _BETWEEN = r"\s+(?:(?!and\b)[A-Za-z-]+\s+){0,3}?"
-_AUX = r"(?:were|was|have\s+been|has\s+been|had\s+been|are|being)\s+"
+_AUX = r"(?:were|was|have\s+been|has\s+been|had\s+been|are|being)\s+(?:also\s+)?"
 # Without an auxiliary, "30 militants killed" is passive only when no object follows the verb
 # ("... killed and 12 captured"); "two blasts killed 30" is active and counts 30, not two.
 _NO_OBJECT = (
@@ -254,7 +255,7 @@ _COUNTS: dict[str, tuple[re.Pattern[str], ...]] = {
     "captured": _count_patterns(
         r"captured|capturing|captures|detained|detaining|detains|arrested|arresting|arrests"
         r"|abducted|abducts|kidnapped|kidnaps|seized|seizes|held\s+hostage",
-        r"captured|detained|arrested|abducted|kidnapped|taken\s+prisoner",
+        r"captured|detained|arrested|abducted|kidnapped|seized|taken\s+prisoner|held",
     ),
 }
 _ABBREVIATION = re.compile(
@@ -303,7 +304,8 @@ def extract_events(analyzed: AnalyzedDocument) -> tuple[Event, ...]:
         for draft in sentence_events(sentence, inside, published, context[-12:]):
             draft.headline = headline
             if draft.date is None and _SAME_DAY.search(sentence.text):
-                draft.date = next((d.date for d in reversed(drafts) if d.date), None)
+                days = (d.date for d in reversed(drafts) if d.date and d.date.precision is _DAY)
+                draft.date = next(days, None)
             _merge_or_append(drafts, draft)
         context += inside
     return tuple(_freeze(d, origin) for d in drafts)
@@ -665,14 +667,15 @@ def _participants(
             if m.kind in _AGENTS and _WITH.search(_between(sentence, until, m.start))
         ]
         return subject + partners, []
+    adjacent = [m for m in before if m.kind in _AGENTS and at - m.end <= 3]
+    if (
+        adjacent
+        and hit.trigger.type in _PATIENT_NOUNS
+        and _POSSESSIVE.match(_between(sentence, adjacent[-1].end, at))
+        and not sentence.text[hit.start : hit.end].lower().endswith("ed")
+    ):
+        return by_agent[:1], adjacent[-1:]
     if hit.trigger.voice == "noun" or _NOMINAL.search(lead):
-        adjacent = [m for m in before if m.kind in _AGENTS and at - m.end <= 3]
-        if (
-            adjacent
-            and hit.trigger.type in _PATIENT_NOUNS
-            and _POSSESSIVE.match(_between(sentence, adjacent[-1].end, at))
-        ):
-            return by_agent[:1], adjacent[-1:]
         support = _SUPPORT.search(lead)
         if support and not adjacent and not by_agent:
             doer = _subject(sentence, mentions, opens, sentence.start + support.start())
@@ -776,6 +779,7 @@ def _counts(text: str) -> dict[str, int]:
 # Merging ------------------------------------------------------------------------------------
 
 
+_DAY = DatePrecision.DAY
 _RANK = {DatePrecision.DAY: 0, DatePrecision.MONTH: 1, DatePrecision.YEAR: 2}
 
 
@@ -817,7 +821,11 @@ def _same_event(earlier: _Draft, later: _Draft) -> bool:
     """
     if later.anaphoric and _refers(later.type, earlier.type):
         return True
-    if _taking(earlier.type, later.type) and _same_one(earlier.targets, later.targets):
+    if (
+        _taking(earlier.type, later.type)
+        and later.sentences[0] not in earlier.sentences  # one sentence's two are two
+        and _same_one(earlier.targets, later.targets)
+    ):
         return _compatible_dates(earlier.date, later.date)
     if earlier.type != later.type:
         return False
