@@ -391,7 +391,13 @@ def sentence_events(
     dateline = _DATELINE.match(text)
     cut = sentence.start + (dateline.end() if dateline else 0)
     mentions = [m for m in mentions if m.start >= cut]
-    hits = _hits(text)
+    hits = [  # "Omar Said" is no statement
+        h
+        for h in _hits(text)
+        if not any(
+            m.start < sentence.start + h.end and sentence.start + h.start < m.end for m in mentions
+        )
+    ]
     hits = [
         h for h in hits if h.trigger.type != "Statement" or _speaker(sentence, h, mentions, context)
     ]
@@ -436,8 +442,7 @@ def sentence_events(
             triggers=[_span(sentence, h) for h in group],
             sentences=[sentence],
             anaphoric=(  # "the raid", not "a militia that raided"
-                _ANAPHOR.search(text[: first.start]) is not None
-                and not text[first.start : first.end].lower().endswith("ed")
+                _ANAPHOR.search(text[: first.start]) is not None and not _past(sentence, first)
             )
             or _DEFINITE_SUBJECT.match(text[: first.start]) is not None,
         )
@@ -550,6 +555,20 @@ def _speaker(
     return after[0] if after else None
 
 
+def _past(sentence: Sentence, hit: _Hit) -> bool:
+    """A trigger in -ed is a verb, so "that" before it opens a relative clause ("a militia
+    that kidnapped"), where before a noun it points back ("that attack")."""
+    return sentence.text[hit.start : hit.end].lower().endswith("ed")
+
+
+def _masked(sentence: Sentence, mentions: Sequence[Mention]) -> str:
+    """The sentence with its names blanked out, for words that may also be names ("Said")."""
+    text = list(sentence.text)
+    for m in mentions:
+        text[m.start - sentence.start : m.end - sentence.start] = "X" * (m.end - m.start)
+    return "".join(text)
+
+
 def _is_subject(sentence: Sentence, mention: Mention, opens: int) -> bool:
     """Not after a preposition, unless it names whose people act ("gunmen from X")."""
     lead = _between(sentence, opens, mention.start)
@@ -651,7 +670,7 @@ def _participants(
     """Actors and targets: by position around the trigger, which the voice decides."""
     at, until = sentence.start + hit.start, sentence.start + hit.end
     lead = sentence.text[: hit.start]
-    clause = _CLAUSE.search(lead)
+    clause = _CLAUSE.search(_masked(sentence, mentions)[: hit.start])  # not "Said" of a name
     opens = sentence.start + (clause.end() if clause else 0)
     before = [m for m in mentions if opens <= m.start and m.end <= at and at - m.end <= 100]
     after = [m for m in mentions if m.start >= until and m.start - until <= 80]
@@ -675,7 +694,7 @@ def _participants(
         and not sentence.text[hit.start : hit.end].lower().endswith("ed")
     ):
         return by_agent[:1], adjacent[-1:]
-    if hit.trigger.voice == "noun" or _NOMINAL.search(lead):
+    if hit.trigger.voice == "noun" or (_NOMINAL.search(lead) and not _past(sentence, hit)):
         support = _SUPPORT.search(lead)
         if support and not adjacent and not by_agent:
             doer = _subject(sentence, mentions, opens, sentence.start + support.start())
