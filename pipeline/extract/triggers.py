@@ -104,7 +104,7 @@ LEXICON: tuple[Trigger, ...] = (
         "Capture",
         r"captur(?:ed|e|es|ing)(?! \d+ (?:seats|votes|percent))|taken prisoner"
         rf"|seiz(?:ed|es|ing)(?= (?:[\w-]+ ){{0,3}}?{_CAPTIVES}\b)|{_CAPTIVES} seized"
-        r"|(?<=was )seized",
+        r"|(?<=was )seized|seiz(?:ed|es|ing)(?= (?-i:[A-Z][a-z]+ [A-Z]))",
         "verb",
     ),
     # CAMEO 173 arrest; ACLED Arrests.

@@ -1,0 +1,171 @@
+"""Event participants, places and dates, one test per pattern family; invented sentences only."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from pipeline.records import DatePrecision, EntityKind, Event
+from tests.test_events import LOC, ORG, PER, events, only
+
+NAMES: dict[str, EntityKind] = {
+    "Ivo Marin": PER,
+    "Lena Berg": PER,
+    "Nasr Brigades": ORG,
+    "Hezbollah": ORG,
+    "Hamas": ORG,
+    "Popular Front": ORG,
+    "Tyre": LOC,
+    "Sidon": LOC,
+    "Oslo": LOC,
+    "TYRE": LOC,
+    "Lebanon": LOC,
+}
+
+
+def names(mentions: tuple) -> list[str]:
+    return [m.name for m in mentions]
+
+
+def find(text: str) -> list[Event]:
+    return events(text, {k: v for k, v in NAMES.items() if k in text})
+
+
+def test_passive_voice_target_before_actor_after_by() -> None:
+    event = only("Ivo Marin was detained by the Nasr Brigades in Tyre on Tuesday.", NAMES)
+    assert (event.type, names(event.actors), names(event.targets)) == (
+        "Detention",
+        ["Nasr Brigades"],
+        ["Ivo Marin"],
+    )
+    assert event.place.name == "Tyre"  # type: ignore[union-attr]
+    assert event.date.value == dt.date(2009, 3, 10)  # type: ignore[union-attr]
+
+
+def test_possessive_forces_act_for_their_group() -> None:
+    event = only("Hezbollah's forces raided a village near Tyre.", NAMES)
+    assert (event.type, names(event.actors), event.place.name) == ("Raid", ["Hezbollah"], "Tyre")  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("verb", "event_type"),
+    [
+        ("captured", "Capture"),
+        ("detained", "Detention"),
+        ("arrested", "Arrest"),
+        ("seized", "Capture"),
+        ("abducted", "Kidnapping"),
+        ("kidnapped", "Kidnapping"),
+        ("freed", "Release"),
+        ("released", "Release"),
+    ],
+)
+def test_custody_verbs_gunmen_from_a_group_act_for_it(verb: str, event_type: str) -> None:
+    event = only(f"Gunmen from the Nasr Brigades {verb} Ivo Marin in Tyre.", NAMES)
+    assert event.type == event_type
+    assert (names(event.actors), names(event.targets)) == (["Nasr Brigades"], ["Ivo Marin"])
+
+
+def test_handover_with_its_object_between() -> None:
+    event = only("The Nasr Brigades handed the hostages over to elders in Sidon.", NAMES)
+    assert (event.type, names(event.actors), event.place.name) == (  # type: ignore[union-attr]
+        "Handover",
+        ["Nasr Brigades"],
+        "Sidon",
+    )
+
+
+def test_a_list_of_victims_and_of_actors() -> None:
+    event = only("Ivo Marin and Lena Berg were kidnapped by the Nasr Brigades.", NAMES)
+    assert names(event.targets) == ["Ivo Marin", "Lena Berg"]
+    event = only("Hamas, the Nasr Brigades and the Popular Front carried out the attack.", NAMES)
+    assert names(event.actors) == ["Hamas", "Nasr Brigades", "Popular Front"]
+
+
+def test_training_trainer_trainee_place_and_year() -> None:
+    event = only(
+        "Hezbollah instructors trained fighters of the Nasr Brigades near Tyre in 2006.", NAMES
+    )
+    assert (names(event.actors), names(event.targets)) == (["Hezbollah"], ["Nasr Brigades"])
+    assert event.place.name == "Tyre"  # type: ignore[union-attr]
+    assert (event.date.value.year, event.date.precision) == (2006, DatePrecision.YEAR)  # type: ignore[union-attr]
+
+
+def test_meeting_partners() -> None:
+    event = only("Ivo Marin met with Lena Berg in Oslo on Tuesday.", NAMES)
+    assert (event.type, names(event.actors), event.place.name) == (  # type: ignore[union-attr]
+        "Meeting",
+        ["Ivo Marin", "Lena Berg"],
+        "Oslo",
+    )
+
+
+def test_claim_of_responsibility_names_the_actor_and_is_no_statement() -> None:
+    event = only("The Nasr Brigades claimed responsibility for the bombing.", NAMES)
+    assert (event.type, names(event.actors)) == ("Bombing", ["Nasr Brigades"])
+
+
+def test_possessive_before_a_custody_or_killing_noun_is_the_victim() -> None:
+    event = only("Police are investigating Ivo Marin's assassination.", NAMES)
+    assert (event.type, names(event.actors), names(event.targets)) == ("Killing", [], ["Ivo Marin"])
+
+
+def test_pronoun_subject_is_the_person_named_before() -> None:
+    event = only("Ivo Marin, a reporter, was driving home when he was abducted near Tyre.", NAMES)
+    assert (event.type, names(event.targets)) == ("Kidnapping", ["Ivo Marin"])
+
+
+def test_relative_clause_subject_is_the_name_it_follows() -> None:
+    event = only(
+        "Police blamed the Nasr Brigades, a militia that kidnapped two men in 2005.", NAMES
+    )
+    assert (event.type, names(event.actors), event.date.value.year) == (  # type: ignore[union-attr]
+        "Kidnapping",
+        ["Nasr Brigades"],
+        2005,
+    )
+
+
+def test_person_in_apposition_is_the_one_taken() -> None:
+    event = only("Troops detained a senior Nasr Brigades commander, Ivo Marin, near Tyre.", NAMES)
+    assert names(event.targets) == ["Ivo Marin"]
+
+
+def test_dateline_is_neither_place_nor_date_nor_actor() -> None:
+    event = only(
+        "TYRE, Lebanon, March 12, 2009 - Gunmen raided a police post in Sidon on Tuesday.", NAMES
+    )
+    assert (names(event.actors), event.place.name) == ([], "Sidon")  # type: ignore[union-attr]
+    assert event.date.value == dt.date(2009, 3, 10)  # type: ignore[union-attr]
+
+
+def test_a_date_after_said_dates_the_statement_not_the_event() -> None:
+    found = find("Hezbollah instructors trained fighters in 2006, Ivo Marin said on Thursday.")
+    dates = {e.type: e.date.value for e in found if e.date}  # type: ignore[union-attr]
+    assert dates == {"Training": dt.date(2006, 1, 1), "Statement": dt.date(2009, 3, 12)}
+
+
+def test_a_name_tagged_in_one_sentence_takes_part_in_another() -> None:
+    from pipeline.extract import extract_events
+    from tests.test_events import analyzed
+
+    text = "Gunmen from the Nasr Brigades raided Sidon. The Nasr Brigades said it was over."
+    document = analyzed(text, {"Nasr Brigades": ORG})
+    untagged_first = tuple(m for m in document.mentions if m.start > 40)
+    document = type(document)(
+        document.document, document.segments, document.sentences, untagged_first
+    )
+    raid = next(e for e in extract_events(document) if e.type == "Raid")
+    assert [(m.name, m.start) for m in raid.actors] == [("Nasr Brigades", untagged_first[0].start)]
+
+
+def test_no_events_from_seats_future_handovers_cancelled_visits_or_facilities() -> None:
+    for text in (
+        "The Nasr Brigades captured 40 seats in the vote.",
+        "Officials said Ivo Marin would be handed over next week.",
+        "Ivo Marin cancelled his visit to Oslo.",
+        "The camp holds detention facilities for prisoners.",
+        "Omar Said was a teacher.",
+    ):
+        assert [e.type for e in find(text) if e.type != "Statement"] == [], text
