@@ -36,15 +36,18 @@ PUBLISHED = dt.date(2009, 3, 12)  # a Thursday
 def analyzed(
     text: str, names: dict[str, EntityKind], published: dt.date | None = PUBLISHED
 ) -> AnalyzedDocument:
-    """A document whose sentences end at '.', with every occurrence of each name a mention."""
+    """A document whose sentences end at '.', with every occurrence of each name a mention
+    (a name inside a longer one is not)."""
     document = Document("t", Path("t.txt"), text, "0", DocumentMeta("t", published=published))
     sentences = []
     for match in re.finditer(r"[^.]+\.", text):
         start = match.start() + len(match.group()) - len(match.group().lstrip())
         sentences.append(Sentence(start, match.end(), text[start : match.end()]))
-    mentions = []
-    for name, kind in names.items():
+    mentions: list[Mention] = []
+    for name, kind in sorted(names.items(), key=lambda item: -len(item[0])):  # longest first
         for match in re.finditer(re.escape(name), text):
+            if any(m.start < match.end() and match.start() < m.end for m in mentions):
+                continue  # "Marin" inside "Ivo Marin"
             sentence = next(s for s in sentences if s.start <= match.start() < s.end)
             mentions.append(Mention(match.start(), match.end(), name, kind, name, sentence))
     mentions.sort(key=lambda m: m.start)
