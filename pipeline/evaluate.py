@@ -180,7 +180,8 @@ def relation_rows(nlp: Language, corpora: Path, split: str) -> list[Row]:
     ]
 
 
-def event_rows(corpora: Path) -> list[Row]:
+def event_rows(corpora: Path, nlp: Language) -> list[Row]:
+    from pipeline.extract import evaluate_event_documents as ed
     from pipeline.extract import evaluate_events as ee
 
     corpus = corpora / "gmb_kaggle_ner" / "ner_dataset.csv"
@@ -191,7 +192,18 @@ def event_rows(corpora: Path) -> list[Row]:
         for t, c in sorted(result["per_type"].items())  # type: ignore[attr-defined]
     ]
     types: Counter[str] = result["types"]  # type: ignore[assignment]
-    return [*rows, Row("events", data, "ALL", types["tp"], types["fp"], types["fn"])]
+    rows.append(Row("events", data, "ALL", types["tp"], types["fp"], types["fn"]))
+    data = "VOA arguments set, gold mentions"
+    arguments = ee.evaluate(ee.ARGS, corpus)
+    types = arguments["types"]  # type: ignore[assignment]
+    rows.append(Row("events", data, "ALL", types["tp"], types["fp"], types["fn"]))
+    for role, c in arguments["roles"].items():  # type: ignore[attr-defined]
+        rows.append(Row("events", data, role, c["tp"], c["fp"], c["fn"]))
+    for name, path in (("", ed.DOCUMENTS), (" held-out", ed.HELD_OUT)):
+        found = ed.evaluate(nlp, path)["events"]
+        data = f"invented militia articles{name}, NER mentions, document events"
+        rows.append(Row("events", data, "ALL", found["found"], found["fp"], found["fn"]))  # type: ignore[index]
+    return rows
 
 
 def evaluate(
@@ -202,7 +214,7 @@ def evaluate(
     progress: Callable[[str], None] = lambda _: None,
 ) -> list[Row]:
     """Every row of the table for ``tasks``; the model is loaded once when a task needs it."""
-    if nlp is None and {"ner", "relations"} & set(tasks):
+    if nlp is None and {"ner", "relations", "events"} & set(tasks):
         from pipeline.nlp import load_model
 
         nlp = load_model()
@@ -224,6 +236,6 @@ def evaluate(
         progress(f"relations: Re-DocRED {split} and domain sentences")
         rows += relation_rows(nlp, corpora, split)
     if "events" in tasks:
-        progress("events: VOA held-out")
-        rows += event_rows(corpora)
+        progress("events: VOA held-out and arguments sets, invented militia articles")
+        rows += event_rows(corpora, nlp)
     return rows
