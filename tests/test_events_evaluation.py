@@ -1,0 +1,37 @@
+"""The event evaluation: argument matching, and the rows ``ldpub eval --task events`` prints."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from pipeline.cli import main
+from pipeline.extract.evaluate_events import score_participants
+from tests.test_events import ORG, PER, only
+
+CORPORA = Path(__file__).parent / "data" / "eval" / "corpora"
+
+
+def test_participants_match_by_overlap_and_count_misses_and_extras() -> None:
+    text = "Gunmen of the Nasr Brigades kidnapped Ivo Marin in Tyre."
+    event = only(text, {"Nasr Brigades": ORG, "Ivo Marin": PER})
+    counters: dict[str, Counter[str]] = {"actors": Counter(), "targets": Counter()}
+    want = {"actors": ["the Nasr Brigades"], "targets": ["Lena Berg"]}
+    misses = score_participants(event, want, text, counters)
+    assert counters["actors"] == Counter(tp=1)
+    assert counters["targets"] == Counter(fn=1, fp=1)
+    assert misses == ["missed target 'Lena Berg'", "wrong target 'Ivo Marin'"]
+
+
+def test_eval_events_prints_argument_and_document_rows() -> None:
+    args = ["eval", "--task", "events", "--corpora", str(CORPORA), "--json"]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    rows = {(r["data"], r["type"]): r for r in json.loads(result.stdout)}
+    assert ("VOA arguments set, gold mentions", "actors") in rows
+    held_out = rows[("invented militia articles held-out, NER mentions, document events", "ALL")]
+    assert held_out["tp"] + held_out["fn"] == 20  # the events a reader counts in the articles
+    assert held_out["recall"] >= 0.5
