@@ -96,6 +96,16 @@ def only(text: str, names: dict[str, EntityKind] | None = None, **kw: object) ->
         ("Former officers formed a new militia in the province.", "Formation", "formed"),
         ("Police began an operation against smugglers.", "MilitaryOperation", "operation"),
         ("Marines joined Operation Steel Curtain.", "MilitaryOperation", "Operation"),
+        ("A drone strike hit a car outside the town.", "Attack", "drone strike"),
+        ("Militiamen fired rockets at the airport.", "Attack", "fired rockets at"),
+        ("Two guards died in a gunbattle at the gate.", "Attack", "gunbattle"),
+        ("Gunmen stormed the ministry building.", "Raid", "stormed"),
+        ("Gunmen storm the ministry building", "Raid", "storm"),
+        ("A judge was gunned down outside his home.", "Killing", "gunned down"),
+        ("The two militias agreed a prisoner exchange.", "Release", "prisoner exchange"),
+        ("The army and the rebels swapped 40 prisoners.", "Release", "swapped 40 prisoners"),
+        ("Fighters of the militia seized two engineers at the dam.", "Capture", "seized"),
+        ("Pirates handed the crew over to the navy.", "Handover", "handed the crew over"),
     ],
 )  # fmt: skip
 def test_each_trigger_family(sentence: str, event_type: str, trigger: str) -> None:

@@ -95,6 +95,10 @@ _GROUP_ANAPHOR = re.compile(
     r"|brigades?|network)\s+(?:(?:has|had|have|also|later|then)\s+)*$",
     re.IGNORECASE,
 )
+# The fighting a raid or an operation sparks is part of it.
+_FIGHTING = re.compile(
+    r"gun ?battles?|gunfights?|firefights?|clash(?:es|ed)?|fighting", re.IGNORECASE
+)
 # "a similar attack", "another raid": a second event of the type in the same sentence.
 _ANOTHER = re.compile(
     r"\b(?:another|similar|separate|second|earlier|previous|other)\s+(?:[\w-]+\s+)?$",
@@ -410,6 +414,8 @@ def sentence_events(
             else h
             for h in hits
         ]
+    if types & {"Raid", "MilitaryOperation"}:  # "raided a hideout, sparking a gunbattle"
+        hits = [h for h in hits if not _FIGHTING.fullmatch(text[h.start : h.end])]
     killings: list[_Hit] = []
     if types & {"Bombing", "Attack", "Raid", "MilitaryOperation"}:
         killings = [h for h in hits if h.trigger.type == "Killing"]  # the killed are its victims

@@ -79,19 +79,26 @@ LEXICON: tuple[Trigger, ...] = (
     Trigger(
         "Attack",
         r"attack(?:s|ed|ing)?|ambush(?:es|ed)?|assault(?:s|ed)?(?! rifles?| weapons?)"
-        r"|air[\s-]?strikes?|shell(?:ed|ing)|opened fire|fired (?:on|at)|clash(?:es|ed)?"
+        r"|air[\s-]?strikes?|shell(?:ed|ing)|opened fire|fired (?:[\w-]+ ){0,2}?(?:on|at|into)"
+        r"|clash(?:es|ed)?|(?:drone|missile|rocket|mortar|artillery)[\s-]+(?:strikes?|fire)"
+        r"|gun ?battles?|gunfights?|firefights?"
         r"|(?<!general )(?<!hunger )strikes?(?= (?:on|against) )",
         "verb",
     ),
     # CAMEO 186 assassinate, 1823 kill by physical assault.
     Trigger(
         "Killing",
-        r"killed|kill(?:s|ing)?|killings|assassinat(?:ed|ion)|executed|murder(?:ed|s)?|shot dead",
+        r"killed|kill(?:s|ing)?|killings|assassinat(?:ed|ion)|executed|murder(?:ed|s)?|shot dead"
+        r"|gunned down|beheaded|slain",
         "verb",
         unless=DEATH_NOT_KILLING,
     ),
     # CAMEO 190 conventional military force; ACLED Armed clash / Arrests.
-    Trigger("Raid", r"raid(?:s|ed|ing)?|stormed", "verb"),
+    Trigger(
+        "Raid",
+        r"raid(?:s|ed|ing)?|stormed|storm(?:s|ing)?(?= (?:an?|the|its|their|(?-i:[A-Z]))\b)",
+        "verb",
+    ),
     # CAMEO 181 abduct, hijack, take hostage; ACLED Abduction/forced disappearance.
     Trigger(
         "Kidnapping",
@@ -123,7 +130,8 @@ LEXICON: tuple[Trigger, ...] = (
     Trigger(
         "Release",
         r"releas(?:ed|es|ing)|release(?=\s+(?:of|the|all|\d))|freed|frees|free(?= (?:the|all|\d))"
-        r"|set free",
+        r"|set free|prisoner (?:exchange|swap)|(?:exchanged|swapped) (?:[\w-]+ ){0,2}?"
+        r"(?:prisoners|detainees|hostages|captives)",
         "verb",
         needs=HUMAN,
         person_suffices=True,
