@@ -297,12 +297,13 @@ def extract_events(analyzed: AnalyzedDocument) -> tuple[Event, ...]:
     titles = [s for s in analyzed.segments if s.kind is SegmentKind.TITLE]
     origin: dict[Mention, Mention] = {}
     context: list[Mention] = []
+    tagged = _Tagged(analyzed.mentions)
     for sentence in fact_sentences(analyzed):
         headline = any(t.start <= sentence.start < t.end for t in titles)
         inside = [
             m for m in analyzed.mentions if sentence.start <= m.start and m.end <= sentence.end
         ]
-        echoes = _echoes(sentence, inside, analyzed.mentions)
+        echoes = _echoes(sentence, inside, tagged)
         origin |= echoes
         inside = sorted([*inside, *echoes], key=lambda m: m.start)
         for draft in sentence_events(sentence, inside, published, context[-12:]):
@@ -315,25 +316,35 @@ def extract_events(analyzed: AnalyzedDocument) -> tuple[Event, ...]:
     return tuple(_freeze(d, origin) for d in drafts)
 
 
+class _Tagged:
+    """A document's tagged names (not all-capital ones, like a dateline's), and one
+    expression that finds any of them, longest first."""
+
+    def __init__(self, mentions: Sequence[Mention]) -> None:
+        self.first: dict[str, Mention] = {}
+        for mention in mentions:
+            if len(mention.text) >= 3 and not mention.text.isupper():
+                self.first.setdefault(mention.text, mention)
+        names = sorted(self.first, key=len, reverse=True)
+        alternatives = "|".join(map(re.escape, names))
+        self.pattern = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])") if names else None
+
+
 def _echoes(
-    sentence: Sentence, inside: Sequence[Mention], mentions: Sequence[Mention]
+    sentence: Sentence, inside: Sequence[Mention], tagged: _Tagged
 ) -> dict[Mention, Mention]:
     """Names the tagger found elsewhere in the document but missed here, each with the tagged
     mention it repeats (which the graph knows): a tagger is not consistent across sentences,
     and an event's participant should not depend on which occurrence it tagged."""
     found: dict[Mention, Mention] = {}
-    taken = [(m.start, m.end) for m in inside]
-    for mention in sorted(mentions, key=lambda m: -len(m.text)):
-        if len(mention.text) < 3 or mention.text.isupper() or mention.sentence == sentence:
+    if tagged.pattern is None:
+        return found
+    for match in tagged.pattern.finditer(sentence.text):
+        start, end = sentence.start + match.start(), sentence.start + match.end()
+        if any(start < m.end and m.start < end for m in inside):
             continue
-        pattern = rf"(?<![\w-]){re.escape(mention.text)}(?![\w-])"
-        for match in re.finditer(pattern, sentence.text):
-            start, end = sentence.start + match.start(), sentence.start + match.end()
-            if any(start < e and s < end for s, e in taken):
-                continue
-            taken.append((start, end))
-            echo = replace(mention, start=start, end=end, sentence=sentence)
-            found[echo] = mention
+        mention = tagged.first[match.group()]
+        found[replace(mention, start=start, end=end, sentence=sentence)] = mention
     return found
 
 
