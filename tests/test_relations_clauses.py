@@ -140,6 +140,10 @@ def test_a_far_verb_needs_its_subject_at_the_clause_start() -> None:
             ("Anton Weil", "memberOf", "Dorval Front"),
         ),
         (
+            "[Anton Weil|P] told reporters he had joined the [Dorval Front|O] in 2003.",
+            ("Anton Weil", "memberOf", "Dorval Front"),
+        ),
+        (
             "The [Dorval Front|O] was formed in 2014, and it is backed by [Varnia|L].",
             ("Varnia", "supports", "Dorval Front"),
         ),

@@ -1224,7 +1224,8 @@ def pronoun_subjects(
 # backed by Y": a subject pronoun that opens a later clause of the sentence
 _CLAUSE_PRONOUN = re.compile(
     r"(?:[,;:]\s*(?:(?:and|but|then|so)\s+)?(?:(?:where|when|after\s+which)\s+)?"
-    r"|\b(?:and|but|said|says|that|where|when|because|after|before|until|while)\s+)"
+    r"|\b(?:and|but|said|says|that|where|when|because|after|before|until|while)\s+"
+    r"|\b(?:told|tells|telling)\s+(?:reporters|journalists|the\s+court|police|investigators)\s+)"
     r"(?P<pronoun>(?-i:he|she|it))\b(?!['’])",
     re.IGNORECASE,
 )
