@@ -1,6 +1,7 @@
 """``/people``, ``/organizations``, ``/places``, ``/events``: the data as pages to leaf through.
 
-Each list has a total, filters (a name, a date range, and for events their type and place),
+Each list has a total, filters (a name, a date range, and for events their type, place and an
+entity taking part: ``involving=person/x``, where an entity page's timeline links),
 sorting and paging, all as query parameters so every view has an address; ``.json`` and the
 RDF suffixes (``.ttl .jsonld .nt .rdf``) give the same page to programs, with the filters kept.
 
@@ -30,6 +31,7 @@ from pipeline.web.browse_index import (
     entity_lists,
     event_list,
 )
+from pipeline.web.describe import Link
 from pipeline.web.errors import ApiError
 from pipeline.web.explore import (
     Views,
@@ -38,6 +40,7 @@ from pipeline.web.explore import (
     int_arg,
     respond_views,
     select,
+    values,
     with_args,
     words,
 )
@@ -121,12 +124,17 @@ def _filters(kind: str) -> Filters:
                 )
             values["place"] = place
             criteria["place"] = iri_for("id/place/" + place)
+        involving = request.args.get("involving", "").strip()
+        if involving:
+            if not re.fullmatch(r"[\w.-]+/[\w.-]+", involving):
+                raise ApiError(
+                    400,
+                    f"The involving parameter must be the end of an entity's address after "
+                    f"/id/ (as in person/qais-khazali or place/karbala), not {involving!r}.",
+                )
+            values["involving"] = involving
+            criteria["involving"] = iri_for("id/" + involving)
     return Filters(values, criteria)
-
-
-def _values(iris: list[str]) -> str:
-    """A ``VALUES ?item`` block of IRIs the index read from the store (valid, escaped terms)."""
-    return "VALUES ?item { " + " ".join(str(NamedNode(i)) for i in iris) + " }"
 
 
 # What the page shows of its events beyond their keys, read for just the page's events.
@@ -141,6 +149,7 @@ SELECT ?item (GROUP_CONCAT(DISTINCT ?actorLabel; separator="; ") AS ?actors)
   OPTIONAL {{ ?item ldpub:woundedCount ?w }}
   OPTIONAL {{ ?item ldpub:capturedCount ?c }}
 }} GROUP BY ?item"""
+_LABEL = "SELECT ?label WHERE { ?iri rdfs:label ?label } ORDER BY ?label LIMIT 1"
 _DESCRIPTIONS = """
 CONSTRUCT {{ ?item ?p ?o }} WHERE {{ {values} ?item ?p ?o FILTER(!isBlank(?o)) }}"""
 
@@ -167,6 +176,14 @@ def _facets() -> Facets:
     )
 
 
+def _involving(iri: str | None) -> Link | None:
+    """The entity an events list is filtered to, named as its page names it."""
+    if iri is None:
+        return None
+    labels = select(publication().store, _LABEL, iri=NamedNode(iri))
+    return Link(iri, labels[0]["label"] if labels else words(iri))
+
+
 def _entity_item(r: EntityRow) -> dict[str, Any]:
     """One entity as the JSON twin and the page show it."""
     return {
@@ -186,7 +203,9 @@ def _event_items(events: list[Event]) -> list[dict[str, Any]]:
     store = publication().store
     details = {
         r["item"]: r
-        for r in select(store, _EVENT_DETAILS.format(values=_values([e.iri for e in events])))
+        for r in select(
+            store, _EVENT_DETAILS.format(values=values("item", [e.iri for e in events]))
+        )
     }
     items = []
     for e in events:
@@ -251,7 +270,7 @@ def _listing(kind: str, suffix: str | None) -> Response:
         if not items:
             return []
         at = {item["iri"]: n for n, item in enumerate(items)}
-        found = construct(pub.store, _DESCRIPTIONS.format(values=_values(list(at))))
+        found = construct(pub.store, _DESCRIPTIONS.format(values=values("item", at)))
         return sorted(found, key=lambda t: at[t.subject.value])  # in the page's order
 
     def html(twins: list) -> str:
@@ -270,6 +289,7 @@ def _listing(kind: str, suffix: str | None) -> Response:
             items=items,
             links=links,
             facets=_facets() if events else None,
+            involving=_involving(query.involving),
             sort_link=lambda s: with_args(path, sort=s, page=None),
             twins=twins,
         )

@@ -75,6 +75,7 @@ class Query:
     end: str | None = None  # to
     type: str | None = None  # an event class IRI
     place: str | None = None  # a place IRI
+    involving: str | None = None  # an entity IRI: actor, target or place of the event
 
     @property
     def dated(self) -> bool:
@@ -179,6 +180,7 @@ class Event:
     dates: set[str] = field(default_factory=set)
     places: dict[str, set[str]] = field(default_factory=dict)  # place -> its labels
     names: set[str] = field(default_factory=set)  # participants' and places' labels, lowered
+    actors: set[str] = field(default_factory=set)  # actors' and targets' IRIs
 
     @property
     def type(self) -> str | None:
@@ -201,6 +203,11 @@ class Event:
         return (
             (query.type is None or query.type in self.types)
             and (query.place is None or query.place in self.places)
+            and (
+                query.involving is None
+                or query.involving in self.actors
+                or query.involving in self.places
+            )
             and (not query.dated or any(in_range(d, query.start, query.end) for d in self.dates))
             and (query.q is None or any(query.q in n for n in self.names))
         )
@@ -301,6 +308,7 @@ def load_events(store: Any) -> EventList:
             e.names.update(n.lower() for n in labels.get(r["pl"], ()))
     for r in select(store, _EVENT_NAMED):
         if e := events.get(r["item"]):
+            e.actors.add(r["named"])
             e.names.update(n.lower() for n in labels.get(r["named"], ()))
     return EventList(list(events.values()))
 

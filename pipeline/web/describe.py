@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from pyoxigraph import Literal, NamedNode, QuerySolutions, Triple
 
@@ -92,6 +92,8 @@ class Description:
     quotes: list[Quote]
     sentences: list[Quote]  # for an article: its evidence sentences, in text order
     referenced_by: list[tuple[Link, Link]]
+    all_quotes: str | None = None  # the SPARQL query for every quote, when more exist
+    relations_cut: bool = False  # some relations or their sources are left out
 
 
 def _select(store: Store, query: str, iri: str) -> QuerySolutions:
@@ -158,39 +160,68 @@ _SENTENCE = """
              OPTIONAL { ?article schema:headline ?headline } }"""
 
 
-def _relations(store: Store, iri: str, outgoing: bool) -> list[Relation]:
+# A page about an entity named in thousands of articles stays a page: it quotes at most this
+# many sentences, lists at most this many relations each way and quotes the sources of at
+# most this many of their statements, and links a SPARQL query that finds them all.
+SOURCES_SHOWN = 100
+RELATIONS_SHOWN = 500
+STATEMENT_SOURCES = 200
+
+
+def _in_text_order(rows: Iterable) -> list:
+    """Rows of sentences by article, then position: SPARQL's ``ORDER BY ?article ?begin``,
+    done on the few rows a page shows rather than on every match in the store."""
+
+    def key(r: Any) -> tuple[str, int]:
+        begin = r["begin"]
+        return (_value(r["article"]) or "", -1 if begin is None else int(begin.value))
+
+    return sorted(rows, key=key)
+
+
+def _relations(store: Store, iri: str, outgoing: bool) -> tuple[list[Relation], bool]:
+    """The relations of ``iri`` one way, with their sources; and whether some were left out."""
     me, other = ("?iri", "?other") if outgoing else ("?other", "?iri")
-    rows = _select(
-        store,
-        f"""
-SELECT ?p ?other ?otherLabel ?sentence ?quote ?article ?headline WHERE {{
-  VALUES ?p {{ {_RELATIONS} }}
-  {me} ?p {other} .
-  OPTIONAL {{ ?other rdfs:label ?otherLabel }}
-  OPTIONAL {{
-    ?statement rdf:subject {me} ; rdf:predicate ?p ; rdf:object {other} ;
-               prov:wasDerivedFrom ?sentence .
-    {_SENTENCE}
-  }}
-}} ORDER BY ?p ?otherLabel ?begin""",
-        iri,
-    )
-    grouped: dict[tuple[str, str], tuple[Link, Link, list]] = {}
-    for r in rows:
-        p, o = r["p"].value, r["other"].value
-        entry = grouped.setdefault(
-            (p, o), (Link(p, compact(p)), _link(o, _value(r["otherLabel"])), [])
-        )
-        if r["sentence"] is not None and r["quote"] is not None:
-            entry[2].append(r)
-    return [Relation(p, o, tuple(_quotes(qs))) for p, o, qs in grouped.values()]
-
-
-def _evidence(store: Store, iri: str) -> list[Quote]:
-    return _quotes(
+    rows = list(
         _select(
             store,
             f"""
+SELECT ?p ?other ?otherLabel WHERE {{
+  VALUES ?p {{ {_RELATIONS} }}
+  {me} ?p {other} .
+  OPTIONAL {{ ?other rdfs:label ?otherLabel }}
+}} LIMIT {RELATIONS_SHOWN + 1}""",
+            iri,
+        )
+    )
+    sources = list(
+        _select(
+            store,
+            f"""
+SELECT ?p ?other ?sentence ?quote ?article ?headline ?begin WHERE {{
+  VALUES ?p {{ {_RELATIONS} }}
+  ?statement rdf:subject {me} ; rdf:predicate ?p ; rdf:object {other} ;
+             prov:wasDerivedFrom ?sentence .
+  {_SENTENCE}
+}} LIMIT {STATEMENT_SOURCES + 1}""",
+            iri,
+        )
+    )
+    cut = len(rows) > RELATIONS_SHOWN or len(sources) > STATEMENT_SOURCES
+    rows.sort(key=lambda r: (r["p"].value, _value(r["otherLabel"]) or "", r["other"].value))
+    grouped: dict[tuple[str, str], tuple[Link, Link, list]] = {}
+    for r in rows[:RELATIONS_SHOWN]:
+        p, o = r["p"].value, r["other"].value
+        grouped.setdefault((p, o), (Link(p, compact(p)), _link(o, _value(r["otherLabel"])), []))
+    for r in _in_text_order(sources[:STATEMENT_SOURCES]):
+        entry = grouped.get((r["p"].value, r["other"].value))
+        if entry is not None:
+            entry[2].append(r)
+    relations = [Relation(p, o, tuple(_quotes(qs))) for p, o, qs in grouped.values()]
+    return relations, cut
+
+
+_EVIDENCE = f"""
 SELECT DISTINCT ?sentence ?quote ?article ?headline ?begin WHERE {{
   {{ ?mention itsrdf:taIdentRef ?iri ; nif:sentence ?sentence }}
   UNION {{ ?iri prov:wasDerivedFrom ?sentence }}
@@ -199,10 +230,19 @@ SELECT DISTINCT ?sentence ?quote ?article ?headline ?begin WHERE {{
   UNION {{ ?event sem:hasActor|ldpub:hasTarget|sem:hasPlace ?iri ;
                   prov:wasDerivedFrom ?sentence }}
   {_SENTENCE}
-}} ORDER BY ?article ?begin LIMIT 1000""",
-            iri,
+}}"""
+
+
+def _evidence(store: Store, iri: str) -> tuple[list[Quote], str | None]:
+    """The sentences that mention ``iri`` or report a fact about it, in text order; and when
+    there are more than a page shows, the query that finds them all."""
+    rows = list(_select(store, f"{_EVIDENCE} LIMIT {SOURCES_SHOWN + 1}", iri))
+    everything = None
+    if len(rows) > SOURCES_SHOWN:
+        everything = _PROLOGUE + bind(
+            f"{_EVIDENCE} ORDER BY ?article ?begin", {"iri": NamedNode(iri)}
         )
-    )
+    return _quotes(_in_text_order(rows[:SOURCES_SHOWN])), everything
 
 
 def _sentences(store: Store, iri: str) -> list[Quote]:
@@ -270,6 +310,9 @@ SELECT DISTINCT ?s ?p ?label WHERE {{
 }} ORDER BY ?p ?s LIMIT 200""",
         iri,
     )
+    outgoing, out_cut = _relations(store, iri, outgoing=True)
+    incoming, in_cut = _relations(store, iri, outgoing=False)
+    quotes, all_quotes = _evidence(store, iri)
     return Description(
         iri=iri,
         label=labels[0] if labels else _link(iri, None).label,
@@ -279,14 +322,16 @@ SELECT DISTINCT ?s ?p ?label WHERE {{
         close_matches=objects("skos", "closeMatch"),
         see_also=objects("rdfs", "seeAlso"),
         properties=properties,
-        outgoing=_relations(store, iri, outgoing=True),
-        incoming=_relations(store, iri, outgoing=False),
-        quotes=_evidence(store, iri),
+        outgoing=outgoing,
+        incoming=incoming,
+        quotes=quotes,
         sentences=_sentences(store, iri) if article else [],
         referenced_by=[
             (_link(r["s"].value, _value(r["label"])), Link(r["p"].value, compact(r["p"].value)))
             for r in referenced
         ],
+        all_quotes=all_quotes,
+        relations_cut=out_cut or in_cut,
     )
 
 

@@ -15,7 +15,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from flask import Response, jsonify, request
-from pyoxigraph import QuerySolutions, Triple
+from pyoxigraph import NamedNode, QuerySolutions, Triple
 
 from pipeline.namespaces import PREFIXES
 from pipeline.store.bind import Term, bind
@@ -46,6 +46,12 @@ def select(store: Any, text: str, **bindings: Term) -> list[Row]:
         {n: (None if (t := s[n]) is None else t.value) for n in names}  # type: ignore[union-attr]
         for s in result
     ]
+
+
+def values(name: str, iris: Iterable[str]) -> str:
+    """A ``VALUES ?name`` block of IRIs read from the store (valid, escaped terms): binds a
+    whole page of items where :func:`bind` binds one value."""
+    return f"VALUES ?{name} {{ " + " ".join(str(NamedNode(i)) for i in iris) + " }"
 
 
 def construct(store: Any, text: str, **bindings: Term) -> list[Triple]:

@@ -9,6 +9,7 @@ an event gets the same card its timeline entries show, with every source quote.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from urllib.parse import urlencode
 
 from flask import Blueprint
 from pyoxigraph import NamedNode
@@ -16,12 +17,16 @@ from pyoxigraph import NamedNode
 from pipeline.namespaces import RELATIONS
 from pipeline.web import network
 from pipeline.web.describe import Link, Quote
-from pipeline.web.explore import KINDS, kind_of, local_name, select, words
+from pipeline.web.explore import KINDS, kind_of, local_name, select, values, words
 from pipeline.web.site import href, publication
 
 bp = Blueprint("explore", __name__)
 
 _RELATIONS = " ".join(f"ldpub:{r}" for r in RELATIONS)
+# An entity named in thousands of articles takes part in thousands of events: its timeline
+# and the events of its picture are the latest this many; /events?involving= lists them all.
+TIMELINE_EVENTS = 100
+_EVENTS = "#EVENTS#"  # where a query takes its VALUES ?event block (see _with_events)
 _ROLES = {"hasActor": "actor", "hasTarget": "target", "hasPlace": "place"}
 
 # VALUES ?p inside each branch and ?out as a number: Virtuoso 7 drops an outer VALUES when
@@ -37,6 +42,7 @@ SELECT DISTINCT ?iri ?p ?other ?otherLabel ?otherClass ?out WHERE {{
 # Who else took part in the events the entity took part in (or that happened at it), and how.
 _SHARED_EVENTS = f"""
 SELECT DISTINCT ?iri ?event ?type ?myRole ?otherRole ?other ?otherLabel ?otherClass WHERE {{
+  {_EVENTS}
   VALUES ?myRole {{ sem:hasActor ldpub:hasTarget sem:hasPlace }}
   VALUES ?otherRole {{ sem:hasActor ldpub:hasTarget sem:hasPlace }}
   ?event ?myRole ?iri ; ?otherRole ?other .
@@ -44,7 +50,7 @@ SELECT DISTINCT ?iri ?event ?type ?myRole ?otherRole ?other ?otherLabel ?otherCl
   OPTIONAL {{ ?event a ?type FILTER(STRSTARTS(STR(?type), STR(ldpub:))) }}
   OPTIONAL {{ ?other rdfs:label ?otherLabel }}
   OPTIONAL {{ ?other a ?otherClass VALUES ?otherClass {{ {" ".join(f"<{c}>" for c in KINDS)} }} }}
-}} LIMIT 2000"""
+}}"""
 # How a shared event reads from the centre's side: (my role, their role) -> (suffix, direction).
 _EVENT_TIES: dict[tuple[str, str], tuple[str, bool | None]] = {
     ("hasActor", "hasTarget"): ("", True),
@@ -78,17 +84,26 @@ _SENTENCE = """
   OPTIONAL { ?sentence nif:referenceContext/nif:sourceUrl ?article
              OPTIONAL { ?article schema:headline ?headline } }"""
 
+# Every event of an entity with its dates: the timeline shows the latest of them.
+_TIMELINE_KEYS = """
+SELECT DISTINCT ?event ?date WHERE {
+  VALUES ?role { sem:hasActor ldpub:hasTarget sem:hasPlace }
+  ?event ?role ?iri .
+  OPTIONAL { ?event sem:hasTimeStamp ?date }
+}"""
 _TIMELINE = f"""
 SELECT ?iri ?role {_EVENT_VARS} WHERE {{
+  {_EVENTS}
   VALUES ?role {{ sem:hasActor ldpub:hasTarget sem:hasPlace }}
   ?event ?role ?iri .
   {_EVENT_DETAILS}
-}} LIMIT 5000"""
+}}"""
 _TIMELINE_QUOTES = f"""
 SELECT DISTINCT ?iri ?event ?sentence ?quote ?article ?headline ?begin WHERE {{
-  ?event sem:hasActor|ldpub:hasTarget|sem:hasPlace ?iri ; prov:wasDerivedFrom ?sentence .
+  {_EVENTS}
+  ?event prov:wasDerivedFrom ?sentence .
   {_SENTENCE}
-}} ORDER BY ?article ?begin LIMIT 5000"""
+}} ORDER BY ?article ?begin"""
 
 _EVENT = f"""
 SELECT {_EVENT_VARS} WHERE {{
@@ -123,6 +138,8 @@ class EntityView:
     picture: network.Picture | None
     timeline: list[TimelineEvent]
     event: TimelineEvent | None  # set on an event's own page
+    events: int = 0  # all the entity's events, of which the timeline shows the latest
+    all_events: str | None = None  # the events list filtered to the entity, when cut
 
 
 def _add(items: list, item: object) -> None:
@@ -166,10 +183,28 @@ def _cards(rows: list[dict], quote_rows: list[dict], me: str | None) -> list[Tim
     return sorted(cards.values(), key=lambda c: (c.date == "", c.date, c.event.iri))
 
 
-def _picture(iri: str, label: str, kind: str) -> network.Picture | None:
+def _with_events(query: str, events: list[str]) -> str:
+    return query.replace(_EVENTS, values("event", events))
+
+
+def _latest(rows: list[dict]) -> list[str]:
+    """The events of ``_TIMELINE_KEYS`` rows, newest first by their earliest date, then the
+    undated, at most ``TIMELINE_EVENTS``."""
+    dates: dict[str, str] = {}
+    for r in rows:
+        date, known = r["date"] or "", dates.get(r["event"])
+        if known is None or (date and (not known or date < known)):
+            dates[r["event"]] = date
+    dated = sorted((e for e in dates if dates[e]), key=lambda e: (dates[e], e), reverse=True)
+    return [*dated, *sorted(e for e in dates if not dates[e])][:TIMELINE_EVENTS]
+
+
+def _picture(iri: str, label: str, kind: str, events: list[str]) -> network.Picture | None:
     store = publication().store
     relations = select(store, _NEIGHBOURS, iri=NamedNode(iri))
-    shared = select(store, _SHARED_EVENTS, iri=NamedNode(iri))
+    shared = (
+        select(store, _with_events(_SHARED_EVENTS, events), iri=NamedNode(iri)) if events else []
+    )
     classes: dict[str, set[str]] = {}
     for r in [*relations, *shared]:
         classes.setdefault(r["other"], set()).add(r["otherClass"] or "")
@@ -204,10 +239,31 @@ def entity_view(iri: str, label: str, types: list[Link]) -> EntityView:
         return EntityView(None, [], cards[0] if cards else None)
     if kind == "other":
         return EntityView(None, [], None)
-    timeline = _cards(
-        select(store, _TIMELINE, iri=node), select(store, _TIMELINE_QUOTES, iri=node), iri
+    keys = select(store, _TIMELINE_KEYS, iri=node)
+    events = _latest(keys)
+    total = len({r["event"] for r in keys})
+    timeline = (
+        _cards(
+            select(store, _with_events(_TIMELINE, events), iri=node),
+            select(store, _with_events(_TIMELINE_QUOTES, events), iri=node),
+            iri,
+        )
+        if events
+        else []
     )
-    return EntityView(_picture(iri, label, kind), timeline, None)
+    path = href(iri)
+    cut = total > len(events) and path.startswith("/id/")
+    return EntityView(
+        _picture(iri, label, kind, events),
+        timeline,
+        None,
+        events=total,
+        all_events=(
+            "/events?" + urlencode({"involving": path.removeprefix("/id/"), "sort": "-date"})
+            if cut
+            else None
+        ),
+    )
 
 
 @bp.app_context_processor

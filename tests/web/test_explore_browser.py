@@ -203,7 +203,8 @@ def test_place_page_lists_events_there(seeds: tuple[str, Store], window: webdriv
         for r in rows(
             store,
             """SELECT ?p ?label (COUNT(DISTINCT ?e) AS ?n) WHERE {
-                 ?e sem:hasPlace ?p . ?p a schema:Place ; rdfs:label ?label }
+                 ?e sem:hasActor|ldpub:hasTarget|sem:hasPlace ?p .
+                 ?p a schema:Place ; rdfs:label ?label }
                GROUP BY ?p ?label ORDER BY DESC(?n) ?label""",
         )
     )
