@@ -161,18 +161,25 @@ class Facets:
     places: list[tuple[str, str, int]]  # (slug, label, events)
 
 
-def _facets() -> Facets:
+# The place menu offers the places of the most events; any place is still a valid filter.
+PLACES_OFFERED = 250
+
+
+def _facets(chosen: str | None) -> Facets:
     """Counts over all events of the release, to pick a filter from (read from the index)."""
     places_base = iri_for("id/place/")
     facets = event_list(publication()).facets
+    places = [
+        (place[len(places_base) :], label, n)
+        for place, label, n in facets.places
+        if place.startswith(places_base)
+    ]
+    if len(places) > PLACES_OFFERED:
+        most = sorted(places, key=lambda p: -p[2])[:PLACES_OFFERED]
+        keep = {p[0] for p in most} | {chosen}
+        places = [p for p in places if p[0] in keep]  # still by label
     return Facets(
-        [(t.rsplit("#", 1)[-1], words(t), n) for t, n in facets.types],
-        facets.years,
-        [
-            (place[len(places_base) :], label, n)
-            for place, label, n in facets.places
-            if place.startswith(places_base)
-        ],
+        [(t.rsplit("#", 1)[-1], words(t), n) for t, n in facets.types], facets.years, places
     )
 
 
@@ -288,7 +295,7 @@ def _listing(kind: str, suffix: str | None) -> Response:
             filters=f.values,
             items=items,
             links=links,
-            facets=_facets() if events else None,
+            facets=_facets(f.values.get("place")) if events else None,
             involving=_involving(query.involving),
             sort_link=lambda s: with_args(path, sort=s, page=None),
             twins=twins,

@@ -278,6 +278,37 @@ class EventList:
             sorted(years.items()),
             [(p, label, n) for (p, label), n in sorted(places.items(), key=_place_order)],
         )
+        # The events of each type, place, participant and year, so that a filter checks its
+        # candidates rather than every event (75,796 of them take 250 ms at 5M triples).
+        self._by: dict[str, dict[str, list[Event]]] = {
+            k: defaultdict(list) for k in ("type", "place", "involving", "year")
+        }
+        for e in events:
+            for key, values in (
+                ("type", e.types),
+                ("place", e.places),
+                ("involving", e.actors | e.places.keys()),
+                ("year", {d[:4] for d in e.dates}),
+            ):
+                for value in values:
+                    self._by[key][value].append(e)
+
+    def _candidates(self, query: Query) -> list[Event] | None:
+        """The fewest events that can match ``query`` by one of its keys; None: any can."""
+        lists = [
+            self._by[key].get(value, [])
+            for key, value in (
+                ("type", query.type),
+                ("place", query.place),
+                ("involving", query.involving),
+            )
+            if value is not None
+        ]
+        if query.dated:  # an event in range has a date whose year is in range
+            years = self._by["year"]
+            low, high = (query.start or "0000")[:4], (query.end or "9999")[:4]
+            lists.append([e for y in years if low <= y <= high for e in years[y]])
+        return min(lists, key=len, default=None)
 
     def rows(self, query: Query) -> list[Event]:
         """The matching events in the asked order (not to be changed: it may be the index's
@@ -285,7 +316,11 @@ class EventList:
         ordered = self.orders[query.sort]
         if query == Query(query.sort):  # no filter
             return ordered
-        return [e for e in ordered if e.matches(query)]
+        candidates = self._candidates(query)
+        if candidates is None:
+            return [e for e in ordered if e.matches(query)]
+        chosen = {id(e) for e in candidates if e.matches(query)}
+        return [e for e in ordered if id(e) in chosen]
 
 
 def _place_order(item: tuple[tuple[str, str], int]) -> tuple[str, str]:

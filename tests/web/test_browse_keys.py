@@ -8,13 +8,14 @@ over the same store; the suggestions against the real server on the fixture publ
 
 from __future__ import annotations
 
+from itertools import product
 from pathlib import Path
 
 import pytest
 import requests
 from pyoxigraph import RdfFormat, Store
 
-from pipeline.web.browse_index import Query, in_range, load_entities, load_events
+from pipeline.web.browse_index import EVENT_SORTS, Query, in_range, load_entities, load_events
 from pipeline.web.explore import select
 from pipeline.web.publication import PerRelease, Publication
 
@@ -139,6 +140,26 @@ def test_event_filters_and_facets(store: Store) -> None:
     assert facets.types[0] == ("https://w3id.org/ldpub/ns#Attack", 3)
     assert facets.years == [("2007", 4)]
     assert [label for _, label, _ in facets.places] == ["Hilla", "Karbala"]  # labelled only
+
+
+def test_filters_read_by_key_give_what_checking_every_event_gives(store: Store) -> None:
+    """Each type, place, participant and year index only narrows the events checked."""
+    events = load_events(store)
+    ldpub, ids = "https://w3id.org/ldpub/ns#", BASE + "id/"
+    assert [e.iri for e in events.rows(Query("date", involving=ids + "person/b"))] == [
+        ids + "event/e1"
+    ]
+    choices = product(
+        EVENT_SORTS,
+        (None, ldpub + "Attack", ldpub + "Bombing"),
+        (None, ids + "place/karbala", ids + "place/nowhere"),
+        (None, ids + "person/z", ids + "place/hilla", ids + "person/nobody"),
+        ((None, None), ("2007", "2007-01"), ("2006", None), (None, "2006"), ("2007-03", None)),
+    )
+    for sort, kind, place, involving, (start, end) in choices:
+        query = Query(sort, type=kind, place=place, involving=involving, start=start, end=end)
+        every = [e.iri for e in events.orders[sort] if e.matches(query)]
+        assert [e.iri for e in events.rows(query)] == every, query
 
 
 @pytest.mark.parametrize(
