@@ -87,6 +87,14 @@ def _date(name: str) -> str | None:
     return raw
 
 
+def _address(name: str, pattern: str, what: str, example: str) -> str | None:
+    """A parameter naming an entity by the end of its address, checked against ``pattern``."""
+    raw = request.args.get(name, "").strip()
+    if raw and not re.fullmatch(pattern, raw):
+        raise ApiError(400, f"The {name} parameter must be {what} (as in {example}), not {raw!r}.")
+    return raw or None
+
+
 def _filters(kind: str) -> Filters:
     values: dict[str, str] = {}
     criteria: dict[str, str] = {}
@@ -114,24 +122,17 @@ def _filters(kind: str) -> Filters:
                 )
             values["type"] = event_type
             criteria["type"] = PREFIXES["ldpub"] + event_type
-        place = request.args.get("place", "").strip()
+        place = _address("place", r"[\w.-]+", "the last part of a place's address", "karbala")
         if place:
-            if not re.fullmatch(r"[\w.-]+", place):
-                raise ApiError(
-                    400,
-                    f"The place parameter must be the last part of a place's address "
-                    f"(as in /id/place/karbala), not {place!r}.",
-                )
             values["place"] = place
             criteria["place"] = iri_for("id/place/" + place)
-        involving = request.args.get("involving", "").strip()
+        involving = _address(
+            "involving",
+            r"[\w.-]+/[\w.-]+",
+            "the end of an entity's address after /id/",
+            "person/qais-khazali or place/karbala",
+        )
         if involving:
-            if not re.fullmatch(r"[\w.-]+/[\w.-]+", involving):
-                raise ApiError(
-                    400,
-                    f"The involving parameter must be the end of an entity's address after "
-                    f"/id/ (as in person/qais-khazali or place/karbala), not {involving!r}.",
-                )
             values["involving"] = involving
             criteria["involving"] = iri_for("id/" + involving)
     return Filters(values, criteria)
