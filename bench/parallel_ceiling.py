@@ -32,7 +32,7 @@ def _child(folder: Path, part: int) -> None:
     documents, _ = read_documents([folder])
     half = documents[part::2]
     workers.start("ldpub_ner_gmb")
-    workers._loaded()  # the model's loading is no analysis
+    workers.loaded()  # the model's loading is no analysis
     with tempfile.TemporaryDirectory() as cache_dir:
         cache = BuildCache(Path(cache_dir), "probe", enabled=False)
         started = time.perf_counter()

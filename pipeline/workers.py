@@ -43,7 +43,7 @@ def start(model: str) -> None:
         _model, _language = model, None
 
 
-def _loaded() -> Language:
+def loaded() -> Language:
     """The model; spaCy is imported only here, so a build that analyses nothing skips it."""
     global _language
     if _language is None:
@@ -68,7 +68,7 @@ def analyze(documents: Sequence[Document], cache: BuildCache) -> list[AnalyzedDo
 
     analyzed = []
     for (document, segments), (sentences, mentions) in zip(
-        prepared, analyze_batch(_loaded(), prepared), strict=True
+        prepared, analyze_batch(loaded(), prepared), strict=True
     ):
         item = AnalyzedDocument(document, segments, sentences, mentions)
         item = replace(item, relations=extract_relations(item), events=extract_events(item))
