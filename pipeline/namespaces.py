@@ -116,6 +116,8 @@ PREFIXES: dict[str, str] = {
     "org": str(ORG),
     "vann": str(VANN),
 }
+# Every prefix above declared for SPARQL, for queries written with them.
+SPARQL_PROLOGUE = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
 
 
 ONTOLOGY_FILE = Path(__file__).resolve().parent.parent / "ontology" / "ldpub.ttl"

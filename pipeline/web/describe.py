@@ -16,14 +16,13 @@ from typing import TYPE_CHECKING, Any
 
 from pyoxigraph import Literal, NamedNode, QuerySolutions, Triple
 
-from pipeline.namespaces import PREFIXES, RELATIONS
+from pipeline.namespaces import PREFIXES, RELATIONS, SPARQL_PROLOGUE
 from pipeline.store import Store
 from pipeline.store.bind import bind
 
 if TYPE_CHECKING:  # the index module serves pages; this one only reads the store
     from pipeline.web.search import LabelIndex
 
-_PROLOGUE = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
 _RELATIONS = " ".join(f"ldpub:{r}" for r in RELATIONS)
 # Shown in their own sections of a page rather than in the property table.
 _SECTIONED = {
@@ -99,7 +98,7 @@ class Description:
 def _select(store: Store, query: str, iri: str) -> QuerySolutions:
     """Run one of the queries below with ``?iri`` bound."""
     result = store.query(
-        _PROLOGUE + bind(query, {"iri": NamedNode(iri)}), use_default_graph_as_union=True
+        SPARQL_PROLOGUE + bind(query, {"iri": NamedNode(iri)}), use_default_graph_as_union=True
     )
     assert isinstance(result, QuerySolutions)
     return result
@@ -137,7 +136,7 @@ CONSTRUCT { ?iri ?p ?o . ?s ?q ?iri . ?h ?hp ?ho } WHERE {
 def triples(store: Store, iri: str) -> list[Triple]:
     """The RDF description of an IRI: its triples both ways, and an article's text spans."""
     text = bind(_GRAPH_QUERY, {"iri": NamedNode(iri)})
-    result = store.query(_PROLOGUE + text, use_default_graph_as_union=True)
+    result = store.query(SPARQL_PROLOGUE + text, use_default_graph_as_union=True)
     return list(dict.fromkeys(result))  # type: ignore[arg-type]
 
 
@@ -239,7 +238,7 @@ def _evidence(store: Store, iri: str) -> tuple[list[Quote], str | None]:
     rows = list(_select(store, f"{_EVIDENCE} LIMIT {SOURCES_SHOWN + 1}", iri))
     everything = None
     if len(rows) > SOURCES_SHOWN:
-        everything = _PROLOGUE + bind(
+        everything = SPARQL_PROLOGUE + bind(
             f"{_EVIDENCE} ORDER BY ?article ?begin", {"iri": NamedNode(iri)}
         )
     return _quotes(_in_text_order(rows[:SOURCES_SHOWN])), everything

@@ -17,13 +17,12 @@ from urllib.parse import urlencode
 from flask import Response, jsonify, request
 from pyoxigraph import NamedNode, QuerySolutions, Triple
 
-from pipeline.namespaces import PREFIXES
+from pipeline.namespaces import PREFIXES, SPARQL_PROLOGUE
 from pipeline.store.bind import Term, bind
 from pipeline.web.errors import ApiError
 from pipeline.web.formats import GRAPHS, HTML, SUFFIXES, negotiate
 from pipeline.web.rdfview import Twin, rdf_response
 
-PROLOGUE = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
 JSON = "application/json"
 
 Row = dict[str, Any]
@@ -39,7 +38,7 @@ KINDS: dict[str, tuple[str, str, str]] = {
 
 def select(store: Any, text: str, **bindings: Term) -> list[Row]:
     """Rows of a SELECT as ``{variable: python value}`` (IRIs and literals as strings)."""
-    result = store.query(PROLOGUE + bind(text, bindings), use_default_graph_as_union=True)
+    result = store.query(SPARQL_PROLOGUE + bind(text, bindings), use_default_graph_as_union=True)
     assert isinstance(result, QuerySolutions)
     names = [v.value for v in result.variables]
     return [
@@ -56,7 +55,7 @@ def values(name: str, iris: Iterable[str]) -> str:
 
 def construct(store: Any, text: str, **bindings: Term) -> list[Triple]:
     """The triples of a CONSTRUCT, without duplicates, in the engine's order."""
-    result = store.query(PROLOGUE + bind(text, bindings), use_default_graph_as_union=True)
+    result = store.query(SPARQL_PROLOGUE + bind(text, bindings), use_default_graph_as_union=True)
     return list(dict.fromkeys(result))  # type: ignore[arg-type]
 
 

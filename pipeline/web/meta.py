@@ -7,7 +7,7 @@ from pathlib import Path
 from flask import Blueprint, Response, jsonify, render_template
 from pyoxigraph import Literal, Quad, QuerySolutions, RdfFormat, Store, Triple, parse
 
-from pipeline.namespaces import PREFIXES
+from pipeline.namespaces import PREFIXES, SPARQL_PROLOGUE
 from pipeline.web.describe import compact
 from pipeline.web.dumps import dumps
 from pipeline.web.errors import ApiError
@@ -18,7 +18,6 @@ from pipeline.web.site import base_uri, publication, site
 bp = Blueprint("meta", __name__)
 
 REPO = Path(__file__).resolve().parents[2]
-_PROLOGUE = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
 
 
 @bp.route("/")
@@ -123,7 +122,7 @@ def _terms(triples: list[Triple]) -> list[dict[str, object]]:
     store = Store()
     store.extend(Quad(t.subject, t.predicate, t.object) for t in triples)
     rows = store.query(
-        _PROLOGUE
+        SPARQL_PROLOGUE
         + """
 SELECT ?term ?kind (SAMPLE(?l) AS ?label) (SAMPLE(?c) AS ?comment)
        (GROUP_CONCAT(DISTINCT STR(?d); separator=" ") AS ?domains)

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from pyoxigraph import BlankNode, Literal, NamedNode, QuerySolutions, Store, Variable
 
+from pipeline.namespaces import SPARQL_PROLOGUE
 from pipeline.store.bind import bind
-from tests.remote.test_remote_explore import PROLOGUE
 from tests.web.fixture_publication import BASE, write_release
 
 KARBALA = NamedNode(BASE + "id/place/karbala")
@@ -63,7 +63,7 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Store:
 
 
 def _rows(store: Store, query: str, **options: object) -> list[tuple]:
-    result = store.query(PROLOGUE + query, use_default_graph_as_union=True, **options)
+    result = store.query(SPARQL_PROLOGUE + query, use_default_graph_as_union=True, **options)
     assert isinstance(result, QuerySolutions)
     return sorted(tuple(str(t) for t in row) for row in result)
 
@@ -80,9 +80,9 @@ def test_construct_binds_the_pattern_not_the_template(store: Store) -> None:
     bound = bind("CONSTRUCT { ?iri ?p ?o } WHERE { ?iri ?p ?o }", {"iri": KARBALA})
     assert bound.index("VALUES") > bound.index("WHERE")
     written = f"CONSTRUCT {{ {KARBALA} ?p ?o }} WHERE {{ {KARBALA} ?p ?o }}"
-    expected = set(store.query(PROLOGUE + written, use_default_graph_as_union=True))  # type: ignore[arg-type]
+    expected = set(store.query(SPARQL_PROLOGUE + written, use_default_graph_as_union=True))  # type: ignore[arg-type]
     assert expected  # ground triples: the same set is the same graph
-    assert set(store.query(PROLOGUE + bound, use_default_graph_as_union=True)) == expected  # type: ignore[arg-type]
+    assert set(store.query(SPARQL_PROLOGUE + bound, use_default_graph_as_union=True)) == expected  # type: ignore[arg-type]
 
 
 def test_bind_refuses_what_it_cannot_write() -> None:

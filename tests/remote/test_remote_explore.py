@@ -10,12 +10,11 @@ import pytest
 import requests
 from pyoxigraph import Literal, NamedNode, QuerySolutions, Store, Variable
 
-from pipeline.namespaces import PREFIXES
+from pipeline.namespaces import SPARQL_PROLOGUE
 from pipeline.store import RemoteStore
 from tests.remote.virtuoso import Virtuoso
 from tests.web.fixture_publication import BASE
 
-PROLOGUE = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
 BOUND = [
     (  # the FILTER needs ?from, and LIMIT 1 must keep a row that passes it
         "SELECT ?e ?from WHERE { ?e sem:hasTimeStamp ?d FILTER(STR(?d) >= ?from) } LIMIT 1",
@@ -34,7 +33,9 @@ BOUND = [
 
 def _rows(store: object, query: str, bindings: dict) -> set[tuple]:
     subs = {Variable(k): v for k, v in bindings.items()}
-    result = store.query(PROLOGUE + query, substitutions=subs, use_default_graph_as_union=True)  # type: ignore[attr-defined]
+    result = store.query(  # type: ignore[attr-defined]
+        SPARQL_PROLOGUE + query, substitutions=subs, use_default_graph_as_union=True
+    )
     assert isinstance(result, QuerySolutions)
     return {tuple(str(t) for t in row) for row in result}
 

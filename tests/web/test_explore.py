@@ -19,7 +19,7 @@ from pyoxigraph import QuerySolutions, RdfFormat, Store, serialize
 from rdflib import Graph
 from rdflib.compare import isomorphic
 
-from pipeline.namespaces import PREFIXES, RELATIONS
+from pipeline.namespaces import RELATIONS, SPARQL_PROLOGUE
 from pipeline.web import network
 from pipeline.web.examples import EXAMPLES
 from tests.web.fixture_publication import BASE, TRIG, write_release
@@ -27,7 +27,6 @@ from tests.web.live_server import live_server
 
 HTML = {"Accept": "text/html,application/xhtml+xml,*/*;q=0.8"}
 JSON = {"Accept": "application/json"}
-PROLOGUE = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
 
 
 @pytest.fixture(scope="module")
@@ -37,14 +36,14 @@ def store(dist: Path) -> Store:
 
 
 def sparql(store: Store, query: str) -> list[dict[str, str]]:
-    result = store.query(PROLOGUE + query, use_default_graph_as_union=True)
+    result = store.query(SPARQL_PROLOGUE + query, use_default_graph_as_union=True)
     assert isinstance(result, QuerySolutions)
     names = [v.value for v in result.variables]
     return [{n: s[n].value for n in names if s[n] is not None} for s in result]
 
 
 def graph_of(store: Store, query: str) -> Graph:
-    triples = store.query(PROLOGUE + query, use_default_graph_as_union=True)
+    triples = store.query(SPARQL_PROLOGUE + query, use_default_graph_as_union=True)
     return Graph().parse(data=serialize(triples, format=RdfFormat.N_TRIPLES), format="nt")
 
 

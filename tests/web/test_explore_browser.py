@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from pyoxigraph import QuerySolutions, Store
 
-from pipeline.namespaces import PREFIXES, RELATIONS
+from pipeline.namespaces import RELATIONS, SPARQL_PROLOGUE
 from tests.web.live_server import REPO, live_server
 from tests.web.test_browser import browser, pytestmark  # noqa: F401 (a fixture, the skip)
 from tests.web.test_explore import variant
@@ -25,7 +25,6 @@ from selenium.webdriver.support import expected_conditions as ec  # noqa: E402
 from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 
 SHOTS = REPO / "docs" / "screenshots"
-PROLOGUE = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
 
 
 @pytest.fixture(scope="module")
@@ -45,7 +44,7 @@ def window(browser: webdriver.Chrome) -> webdriver.Chrome:  # noqa: F811 (the fi
 
 
 def rows(store: Store, query: str) -> list[dict[str, str]]:
-    result = store.query(PROLOGUE + query, use_default_graph_as_union=True)
+    result = store.query(SPARQL_PROLOGUE + query, use_default_graph_as_union=True)
     assert isinstance(result, QuerySolutions)
     names = [v.value for v in result.variables]
     return [{n: s[n].value for n in names if s[n] is not None} for s in result]

@@ -19,7 +19,7 @@ import pytest
 import requests
 from SPARQLWrapper import JSON, SPARQLWrapper
 
-from pipeline.namespaces import PREFIXES
+from pipeline.namespaces import PREFIXES, SPARQL_PROLOGUE
 from pipeline.web.describe import RELATIONS_SHOWN, SOURCES_SHOWN
 from pipeline.web.explore_entity import TIMELINE_EVENTS
 from tests.web.fixture_publication import BASE, write_release
@@ -28,7 +28,6 @@ from tests.web.live_server import live_server
 EVENTS = TIMELINE_EVENTS + 30  # more than a timeline shows, and more sentences than Sources
 LOCATED = RELATIONS_SHOWN + 10
 TOWN = f"{BASE}id/place/bigtown"
-PROLOGUE = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
 
 
 def _hub_trig() -> str:
@@ -84,7 +83,7 @@ def hub(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 def _select(url: str, query: str) -> list[dict[str, str]]:
     client = SPARQLWrapper(url + "sparql")
-    client.setQuery(PROLOGUE + query)
+    client.setQuery(SPARQL_PROLOGUE + query)
     client.setReturnFormat(JSON)
     rows = client.query().convert()["results"]["bindings"]  # type: ignore[index]
     return [{k: v["value"] for k, v in r.items()} for r in rows]
