@@ -95,11 +95,14 @@ class Description:
     relations_cut: bool = False  # some relations or their sources are left out
 
 
+def _bound(query: str, iri: str) -> str:
+    """One of the queries below with ``?iri`` bound: to run, or to link for the reader."""
+    return SPARQL_PROLOGUE + bind(query, {"iri": NamedNode(iri)})
+
+
 def _select(store: Store, query: str, iri: str) -> QuerySolutions:
     """Run one of the queries below with ``?iri`` bound."""
-    result = store.query(
-        SPARQL_PROLOGUE + bind(query, {"iri": NamedNode(iri)}), use_default_graph_as_union=True
-    )
+    result = store.query(_bound(query, iri), use_default_graph_as_union=True)
     assert isinstance(result, QuerySolutions)
     return result
 
@@ -135,8 +138,7 @@ CONSTRUCT { ?iri ?p ?o . ?s ?q ?iri . ?h ?hp ?ho } WHERE {
 
 def triples(store: Store, iri: str) -> list[Triple]:
     """The RDF description of an IRI: its triples both ways, and an article's text spans."""
-    text = bind(_GRAPH_QUERY, {"iri": NamedNode(iri)})
-    result = store.query(SPARQL_PROLOGUE + text, use_default_graph_as_union=True)
+    result = store.query(_bound(_GRAPH_QUERY, iri), use_default_graph_as_union=True)
     return list(dict.fromkeys(result))  # type: ignore[arg-type]
 
 
@@ -238,9 +240,7 @@ def _evidence(store: Store, iri: str) -> tuple[list[Quote], str | None]:
     rows = list(_select(store, f"{_EVIDENCE} LIMIT {SOURCES_SHOWN + 1}", iri))
     everything = None
     if len(rows) > SOURCES_SHOWN:
-        everything = SPARQL_PROLOGUE + bind(
-            f"{_EVIDENCE} ORDER BY ?article ?begin", {"iri": NamedNode(iri)}
-        )
+        everything = _bound(f"{_EVIDENCE} ORDER BY ?article ?begin", iri)
     return _quotes(_in_text_order(rows[:SOURCES_SHOWN])), everything
 
 

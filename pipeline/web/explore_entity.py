@@ -187,16 +187,16 @@ def _with_events(query: str, events: list[str]) -> str:
     return query.replace(_EVENTS, values("event", events))
 
 
-def _latest(rows: list[dict]) -> list[str]:
+def _latest(rows: list[dict]) -> tuple[list[str], int]:
     """The events of ``_TIMELINE_KEYS`` rows, newest first by their earliest date, then the
-    undated, at most ``TIMELINE_EVENTS``."""
+    undated, at most ``TIMELINE_EVENTS``; and how many events the rows name."""
     dates: dict[str, str] = {}
     for r in rows:
         date, known = r["date"] or "", dates.get(r["event"])
         if known is None or (date and (not known or date < known)):
             dates[r["event"]] = date
     dated = sorted((e for e in dates if dates[e]), key=lambda e: (dates[e], e), reverse=True)
-    return [*dated, *sorted(e for e in dates if not dates[e])][:TIMELINE_EVENTS]
+    return [*dated, *sorted(e for e in dates if not dates[e])][:TIMELINE_EVENTS], len(dates)
 
 
 def _picture(iri: str, label: str, kind: str, events: list[str]) -> network.Picture | None:
@@ -239,9 +239,7 @@ def entity_view(iri: str, label: str, types: list[Link]) -> EntityView:
         return EntityView(None, [], cards[0] if cards else None)
     if kind == "other":
         return EntityView(None, [], None)
-    keys = select(store, _TIMELINE_KEYS, iri=node)
-    events = _latest(keys)
-    total = len({r["event"] for r in keys})
+    events, total = _latest(select(store, _TIMELINE_KEYS, iri=node))
     timeline = (
         _cards(
             select(store, _with_events(_TIMELINE, events), iri=node),
