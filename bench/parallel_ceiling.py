@@ -3,12 +3,12 @@
     python -m bench.parallel_ceiling [--articles 120] [--rounds 2] [--corpora ../shared/corpora]
 
 Generates the build bench's corpus (``bench/corpus.py``, seed 0), then times the analysis alone
-(segmentation, NER, relations and events: ``pipeline.workers.analyze`` in batches, the model
-loaded before the clock starts) of each half of it: each half in one process on its own, then
-both halves in two processes at once. The ratio, the two halves' times alone over the slower
-of the two at once, is what the hardware gives two workers on the build's main work (shared
-caches, memory bandwidth, sibling hyperthreads). A build, whose identity resolution and store
-loading run in one process, stays below it.
+(segmentation, NER, relations and events: ``pipeline.workers.analyze`` in the build's batches,
+the model loaded before the clock starts) of each half of it: each half in one process on its
+own, then both halves in two processes at once. The ratio, the two halves' times alone over
+the slower of the two at once, is what the hardware gives two workers on the build's main work
+(shared caches, memory bandwidth, sibling hyperthreads). A build, whose identity resolution and
+store loading run in one process, stays below it.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from bench.corpus import DEFAULT_CORPORA, generate
 def _child(folder: Path, part: int) -> None:
     """Analyse every other document of ``folder`` (``part`` 0 or 1); print the seconds."""
     from pipeline import workers
+    from pipeline.build import POOL_BATCH
     from pipeline.cache import BuildCache
     from pipeline.documents import read_documents
 
@@ -36,8 +37,8 @@ def _child(folder: Path, part: int) -> None:
     with tempfile.TemporaryDirectory() as cache_dir:
         cache = BuildCache(Path(cache_dir), "probe", enabled=False)
         started = time.perf_counter()
-        for i in range(0, len(half), 8):
-            workers.analyze(half[i : i + 8], cache)
+        for i in range(0, len(half), POOL_BATCH):  # as the build hands its workers documents
+            workers.analyze(half[i : i + POOL_BATCH], cache)
         print(f"{time.perf_counter() - started:.3f}")
 
 

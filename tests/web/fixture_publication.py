@@ -18,7 +18,7 @@ from pipeline.namespaces import PREFIXES
 
 BASE = "https://news.example/ldpub/"
 
-_HEAD = "".join(f"@prefix {p}: <{iri}> .\n" for p, iri in PREFIXES.items()) + f"@base <{BASE}> .\n"
+HEAD = "".join(f"@prefix {p}: <{iri}> .\n" for p, iri in PREFIXES.items()) + f"@base <{BASE}> .\n"
 
 TEXT = (
     "Qais Khazali leads the Asaib Ahl al Haq. "
@@ -27,7 +27,7 @@ TEXT = (
 )
 
 TRIG = (
-    _HEAD
+    HEAD
     + """
 <graph/entities> {
   <id/person/qais-khazali> a schema:Person ;
@@ -115,7 +115,7 @@ TRIG = (
 
 
 ONTOLOGY = (
-    _HEAD
+    HEAD
     + """
 <https://w3id.org/ldpub/ns> a owl:Ontology ; rdfs:label "ldpub test ontology"@en .
 ldpub:leaderOf a owl:ObjectProperty ;
@@ -128,7 +128,7 @@ ldpub:Attack a owl:Class ; rdfs:label "attack"@en ; rdfs:subClassOf sem:Event .
 )
 
 SHAPES = (
-    _HEAD
+    HEAD
     + """
 @prefix sh: <http://www.w3.org/ns/shacl#> .
 <shapes#PersonShape> a sh:NodeShape ;
@@ -164,7 +164,7 @@ def _dumps(quads: list[Quad], folder: Path, base: str) -> None:
         (folder / name).write_bytes(gzip.compress(body, mtime=0))
     (folder / "context.jsonld").write_text(json.dumps({"@context": PREFIXES}), encoding="utf-8")
     (folder / "void.ttl").write_text(
-        _HEAD.replace(f"@base <{BASE}>", f"@base <{base}>")
+        HEAD.replace(f"@base <{BASE}>", f"@base <{base}>")
         + f"""
 <.well-known/void#dataset> a void:Dataset ;
     dcterms:title "ldpub test publication" ;

@@ -19,10 +19,10 @@ import pytest
 import requests
 from SPARQLWrapper import JSON, SPARQLWrapper
 
-from pipeline.namespaces import PREFIXES, SPARQL_PROLOGUE
+from pipeline.namespaces import SPARQL_PROLOGUE
 from pipeline.web.describe import RELATIONS_SHOWN, SOURCES_SHOWN
 from pipeline.web.explore_entity import TIMELINE_EVENTS
-from tests.web.fixture_publication import BASE, write_release
+from tests.web.fixture_publication import BASE, HEAD, write_release
 from tests.web.live_server import live_server
 
 EVENTS = TIMELINE_EVENTS + 30  # more than a timeline shows, and more sentences than Sources
@@ -33,8 +33,7 @@ TOWN = f"{BASE}id/place/bigtown"
 def _hub_trig() -> str:
     """One article with a sentence per event, each event at the town with a generated date;
     many organizations located in the town, one statement each."""
-    head = "".join(f"@prefix {p}: <{iri}> .\n" for p, iri in PREFIXES.items())
-    lines = [head, f"@base <{BASE}> .", "<graph/entities> {"]
+    lines = [HEAD, "<graph/entities> {"]
     lines.append('<id/place/bigtown> a schema:Place ; rdfs:label "Bigtown"@en .')
     lines.append('<id/person/ana-x> a schema:Person ; rdfs:label "Ana X"@en .')
     for i in range(LOCATED):
