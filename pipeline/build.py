@@ -115,9 +115,9 @@ class _Workers:
         workers.start(model)
 
     def load_model(self) -> None:
-        """Before documents are analysed: load the model here when workers are forked from
-        this process (one process loads it either way)."""
-        if self.jobs == 1 or (_START == "fork" and self.pool is None):
+        """Before documents are analysed: load the model here when the workers are still to be
+        forked from this process, so they share it (one process loads it on its first batch)."""
+        if self.jobs > 1 and _START == "fork" and self.pool is None:
             workers.loaded()
 
     @property

@@ -180,7 +180,7 @@ class Event:
     dates: set[str] = field(default_factory=set)
     places: dict[str, set[str]] = field(default_factory=dict)  # place -> its labels
     names: set[str] = field(default_factory=set)  # participants' and places' labels, lowered
-    actors: set[str] = field(default_factory=set)  # actors' and targets' IRIs
+    participants: set[str] = field(default_factory=set)  # actors' and targets' IRIs
 
     @property
     def type(self) -> str | None:
@@ -205,7 +205,7 @@ class Event:
             and (query.place is None or query.place in self.places)
             and (
                 query.involving is None
-                or query.involving in self.actors
+                or query.involving in self.participants
                 or query.involving in self.places
             )
             and (not query.dated or any(in_range(d, query.start, query.end) for d in self.dates))
@@ -287,7 +287,7 @@ class EventList:
             for key, values in (
                 ("type", e.types),
                 ("place", e.places),
-                ("involving", e.actors | e.places.keys()),
+                ("involving", e.participants | e.places.keys()),
                 ("year", {d[:4] for d in e.dates}),
             ):
                 for value in values:
@@ -343,7 +343,7 @@ def load_events(store: Any) -> EventList:
             e.names.update(n.lower() for n in labels.get(r["pl"], ()))
     for r in select(store, _EVENT_NAMED):
         if e := events.get(r["item"]):
-            e.actors.add(r["named"])
+            e.participants.add(r["named"])
             e.names.update(n.lower() for n in labels.get(r["named"], ()))
     return EventList(list(events.values()))
 
