@@ -216,10 +216,10 @@ def _tree(pid: int) -> list[int]:
     return out
 
 
-def rss_bytes(pid: int) -> int:
-    """Resident memory of a process tree (server + query workers)."""
+def rss_bytes(pid: int, *, tree: bool = True) -> int:
+    """Resident memory of a process tree (server + query workers), or of the process alone."""
     total = 0
-    for p in _tree(pid):
+    for p in _tree(pid) if tree else [pid]:
         try:
             status_text = Path(f"/proc/{p}/status").read_text()
         except OSError:
@@ -231,13 +231,15 @@ def rss_bytes(pid: int) -> int:
 
 @contextmanager
 def peak_rss(pid: int, every: float = 0.2) -> Iterator[list[int]]:
-    """Sample the tree's RSS while the block runs; the list's one item is the peak."""
-    peak = [rss_bytes(pid)]
+    """Sample RSS while the block runs; the list's items are the peaks of the tree and of the
+    process alone."""
+    peak = [rss_bytes(pid), rss_bytes(pid, tree=False)]
     stop = threading.Event()
 
     def sample() -> None:
         while not stop.wait(every):
             peak[0] = max(peak[0], rss_bytes(pid))
+            peak[1] = max(peak[1], rss_bytes(pid, tree=False))
 
     thread = threading.Thread(target=sample, daemon=True)
     thread.start()

@@ -29,15 +29,16 @@ from bench.corpus import DEFAULT_CORPORA, generate
 PEAK_TARGET = 4 * 1024**3  # bytes: the memory bound the serving side is held to
 
 
-def build(code: Path, corpus: Path, out: Path, jobs: int) -> tuple[float, int, int]:
-    """Seconds, exit code and peak resident bytes of one full build of ``corpus`` into ``out``."""
+def build(code: Path, corpus: Path, out: Path, jobs: int) -> tuple[float, int, list[int]]:
+    """Seconds, exit code and peak resident bytes (build and workers, build alone) of one full
+    build of ``corpus`` into ``out``."""
     command = [sys.executable, "-m", "pipeline.cli", "build", str(corpus), "--out", str(out)]
     command += ["--jobs", str(jobs), "--full", "--base-uri", BASE]
     started = time.perf_counter()
     process = subprocess.Popen(command, cwd=code, stdout=subprocess.DEVNULL)  # progress: stderr
     with peak_rss(process.pid) as peak:
         returncode = process.wait()
-    return time.perf_counter() - started, returncode, peak[0]
+    return time.perf_counter() - started, returncode, peak
 
 
 def main() -> int:
@@ -72,9 +73,10 @@ def main() -> int:
             f"published: {summary['triples']:,} triples; {summary['documents']} documents; ", end=""
         )
         print(f"{summary['quarantined']} quarantined")
-        verdict = "PASS" if peak <= PEAK_TARGET else "MISS"
+        verdict = "PASS" if peak[0] <= PEAK_TARGET else "MISS"
         print(
-            f"peak memory (build + workers): {peak / 1024**3:.2f} GiB  target <= 4 GiB  {verdict}"
+            f"peak memory (build + workers): {peak[0] / 1024**3:.2f} GiB  target <= 4 GiB  "
+            f"{verdict}; the build process alone: {peak[1] / 1024**3:.2f} GiB"
         )
     return 0
 
