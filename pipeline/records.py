@@ -183,6 +183,24 @@ class AnalyzedDocument:
     relations: tuple[Relation, ...] = ()
     events: tuple[Event, ...] = ()
 
+    def outline(self) -> Outline:
+        return Outline(self.document, self.mentions, len(self.events))
+
+
+@dataclass(frozen=True)
+class Outline:
+    """What a build holds of each analysis while it resolves identity across the corpus: the
+    text and mentions that resolution reads, and the number of events for the summary.
+
+    The rest (segments, sentences, relations, events) is read back from the build cache by the
+    worker that maps the document, so a build's memory grows with the mentions of the corpus,
+    not with every analysis.
+    """
+
+    document: Document
+    mentions: tuple[Mention, ...]
+    events: int
+
 
 @dataclass(frozen=True)
 class Quarantined:

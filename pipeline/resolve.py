@@ -22,7 +22,15 @@ from .demonyms import COUNTRY_OF, country_name
 from .names import PARTICLES as _PARTICLES
 from .names import consonants, content_tokens
 from .orgheads import ORG_HEADS
-from .records import AnalyzedDocument, Entity, EntityKind, Mention, Resolution, ResolvedMention
+from .records import (
+    AnalyzedDocument,
+    Entity,
+    EntityKind,
+    Mention,
+    Outline,
+    Resolution,
+    ResolvedMention,
+)
 
 # The same few thousand names and words come back for every mention and every comparison.
 name_key = lru_cache(maxsize=1 << 16)(names.name_key)
@@ -171,7 +179,7 @@ def _initials(key: str) -> set[str]:
 
 
 def _acronym_definitions(
-    analyzed: AnalyzedDocument, kinds: dict[str, EntityKind], bare: dict[str, str]
+    analyzed: AnalyzedDocument | Outline, kinds: dict[str, EntityKind], bare: dict[str, str]
 ) -> list[tuple[str, str, str]]:
     """(acronym key, full-name key, evidence) for each acronym one document spells out.
 
@@ -224,7 +232,7 @@ def _ends_with(long: list[str], short: list[str]) -> bool:
 
 
 def _organization_short_forms(
-    analyzed: AnalyzedDocument, kinds: dict[str, EntityKind], bare: dict[str, str]
+    analyzed: AnalyzedDocument | Outline, kinds: dict[str, EntityKind], bare: dict[str, str]
 ) -> list[tuple[str, str, str]]:
     """(short key, full key, evidence) for organizations one document names in full and then
     by their last words: "Security Council" after "U.N. Security Council", "Revolutionary
@@ -385,7 +393,7 @@ def _canonical(forms: Counter[str]) -> str:
     return min(forms, key=lambda f: (-forms[f], -len(f), f))
 
 
-def resolve(documents: Iterable[AnalyzedDocument]) -> Resolution:
+def resolve(documents: Iterable[AnalyzedDocument | Outline]) -> Resolution:
     """Group every mention of every document into entities with stable keys."""
     analyzed_docs = list(documents)
     clusters: dict[str, list[Mention]] = defaultdict(list)
