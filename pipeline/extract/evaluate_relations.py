@@ -53,11 +53,19 @@ titles), committed before the third training round and run once before and once 
 NEWS3 = DOMAIN.with_name("news_heldout3.jsonl")
 """A third such set (81 sentences: role words, kinship, membership across clauses, pronouns
 mid-sentence, denials, splinter groups, lists of appositions), committed before any run."""
-MARKED = {"domain": DOMAIN, "heldout": HELDOUT, "news": NEWS, "news2": NEWS2, "news3": NEWS3}
+NEWS4 = DOMAIN.with_name("news_heldout4.jsonl")
+"""A fourth such set (90 sentences: allegations and denials, breakaway groups, coordinated
+names, ministries, provincial councils, tribes, cross-border support, training camps),
+committed before any run."""
+MARKED = {
+    "domain": DOMAIN, "heldout": HELDOUT, "news": NEWS, "news2": NEWS2, "news3": NEWS3,
+    "news4": NEWS4,
+}  # fmt: skip
 HELD_OUT_NEWS = {
     "news held-out": NEWS,
     "news held-out 2": NEWS2,
     "news held-out 3": NEWS3,
+    "news held-out 4": NEWS4,
     "domain held-out": HELDOUT,
 }
 """The invented sentence sets never trained or tuned on, by the name ``ldpub eval`` prints."""
