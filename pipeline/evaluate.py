@@ -139,6 +139,35 @@ def gmb_heldout(corpora: Path, split: str = "test") -> list[Doc]:
     return [c.gmb_doc(vocab, s) for s in c.read_gmb(corpora) if c.gmb_split(s.number) == split]
 
 
+NEWS_HELDOUT = Path(__file__).parent.parent / "tests" / "data" / "ner" / "news_heldout.jsonl"
+_MARKED_LABELS = {
+    EntityKind.PERSON: "PERSON",
+    EntityKind.ORGANIZATION: "ORG",
+    EntityKind.PLACE: "GPE",
+}
+
+
+def news_heldout(path: Path = NEWS_HELDOUT) -> list[Doc]:
+    """The hand-marked militia-news sentences (``tests/data/ner/``) as gold docs, one per line."""
+    import json
+
+    import spacy
+
+    from pipeline.extract.marked import marked_document
+
+    tokenizer = spacy.blank("en").tokenizer
+    docs = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        marked = marked_document(json.loads(line)["text"])
+        doc = tokenizer(marked.document.text)
+        doc.ents = [
+            doc.char_span(m.start, m.end, _MARKED_LABELS[m.kind], alignment_mode="strict")
+            for m in marked.mentions
+        ]
+        docs.append(doc)
+    return docs
+
+
 def crossner_test(corpora: Path) -> list[Doc]:
     from spacy.vocab import Vocab
 
@@ -232,6 +261,8 @@ def evaluate(
             crossner_test(corpora),
             {v: v for v in _PUBLISHED.values()},
         )
+        progress("NER: militia news held-out")
+        rows += ner_rows(nlp, "militia news held-out", news_heldout(), GMB_CLASSES)
     if "relations" in tasks:
         progress(f"relations: Re-DocRED {split} and domain sentences")
         rows += relation_rows(nlp, corpora, split)
