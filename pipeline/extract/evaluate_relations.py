@@ -284,9 +284,23 @@ def evaluate_domain(
     """Precision and recall per predicate on hand-written news sentences (``marked`` lines with
     gold triples by name); every contract predicate is scored. With a spaCy pipeline the model's
     mentions replace the marked ones, so NER errors count too."""
+    scores = Scores(Counter(), Counter(), Counter(), Counter(), tuple(sorted(SIGNATURES)))
+    for _text, gold, predicted in domain_triples(path, nlp_or_none, method):
+        scores.gold.update(t[1] for t in gold)
+        scores.predicted.update(t[1] for t in predicted)
+        scores.correct.update(t[1] for t in predicted & gold)
+    return scores.as_dict()
+
+
+NamedTriple = tuple[str, str, str]
+
+
+def domain_triples(
+    path: Path, nlp_or_none: Language | None = None, method: str = "combined"
+) -> Iterable[tuple[str, set[NamedTriple], set[NamedTriple]]]:
+    """(plain text, gold triples, predicted triples) per line of a hand-written sentence file."""
     from pipeline.extract.marked import marked_document, plain
 
-    scores = Scores(Counter(), Counter(), Counter(), Counter(), tuple(sorted(SIGNATURES)))
     for index, line in enumerate(path.read_text(encoding="utf-8").splitlines()):
         item = json.loads(line)
         analyzed = marked_document(item["text"], f"domain-{index}")
@@ -296,10 +310,18 @@ def evaluate_domain(
         predicted = {
             _named(r.subject.name, r.predicate, r.object.name) for r in METHODS[method](analyzed)
         }
-        scores.gold.update(t[1] for t in gold)
-        scores.predicted.update(t[1] for t in predicted)
-        scores.correct.update(t[1] for t in predicted & gold)
-    return scores.as_dict()
+        yield analyzed.document.text, gold, predicted
+
+
+def print_errors(path: Path, nlp_or_none: Language | None, method: str) -> None:
+    """Each sentence whose predicted triples differ from gold, with the missed and wrong ones."""
+    for text, gold, predicted in domain_triples(path, nlp_or_none, method):
+        if gold != predicted:
+            print(text)
+            for triple in sorted(gold - predicted):
+                print("  missed", triple)
+            for triple in sorted(predicted - gold):
+                print("  wrong ", triple)
 
 
 def _named(subject: str, predicate: str, obj: str) -> tuple[str, str, str]:
@@ -338,6 +360,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument(
         "--ner", action="store_true", help="use the bundled NER model's mentions, not gold ones"
     )
+    parser.add_argument(
+        "--errors", action="store_true", help="list each sentence's missed and wrong triples"
+    )
     args = parser.parse_args(argv)
     nlp = None
     if args.ner:
@@ -347,6 +372,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     mentions = "NER mentions" if args.ner else "gold mentions"
     if args.split in MARKED:
         path = MARKED[args.split]
+        if args.errors:
+            print_errors(path, nlp, args.method)
         table = evaluate_domain(path, nlp, args.method)
         print(f"hand-written news sentences ({path.name}), {mentions}, {args.method}")
     else:
