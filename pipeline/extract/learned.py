@@ -160,18 +160,29 @@ _KIN_CUE = re.compile(
     r"\b(?:{}|married|marriage|wed|family|families)s?\b".format("|".join(map(re.escape, KIN))),
     re.IGNORECASE,
 )
+_RIVAL_CUE = re.compile(
+    r"\b(?:rival\w*|feud\w*|clash\w*|fought|fight\w*|battl\w*|enem(?:y|ies)|foes?|nemesis"
+    r"|adversar\w*|compet\w*|tensions?|disput\w*|against|accus\w*|attack\w*|struggle|versus"
+    r"|vs|war|opponents?|oppos\w*|hostil\w*|enmity|bad\s+blood|vendetta)\b",
+    re.IGNORECASE,
+)
+CUES = {"relativeOf": _KIN_CUE, "rivalOf": _RIVAL_CUE}
+"""Relations the classifier may assert only with a word that says so near the pair: without
+one, its relativeOf and rivalOf on news were two names of one list ("X and Y, the leaders of
+Z")."""
 KIN_REACH = 40
-"""How many characters around the pair a kinship word may stand to make relativeOf plausible."""
+"""How many characters around the pair a cue word may stand to make the relation plausible."""
 
 
-def kin_cue(text: str, sentence: Sentence, left: Mention, right: Mention) -> bool:
-    """Whether a kinship word stands between or near the two persons: without one, the
-    classifier's relativeOf on news was two names in one list ("X, a commander, and Y")."""
+def cued(text: str, sentence: Sentence, predicate: str, left: Mention, right: Mention) -> bool:
+    """Whether a cue word of ``predicate`` (``CUES``) stands between or near the two names;
+    relations without a cue word in ``CUES`` need none."""
+    cue = CUES.get(predicate)
     begin, end = (
         max(sentence.start, left.start - KIN_REACH),
         min(sentence.end, right.end + KIN_REACH),
     )
-    return _KIN_CUE.search(text, begin, end) is not None
+    return cue is None or cue.search(text, begin, end) is not None
 
 
 def admissible(
@@ -184,8 +195,8 @@ def admissible(
 ) -> bool:
     """Whether a class the model chose may be asserted here: places must be ``placed``, other
     relations must not reach across a name of an end's kind (``crosses``); nothing is said
-    of a person that opens the next item of a list of appositions, relativeOf needs a kinship
-    word (``kin_cue``), and what the rules veto (denied, a splinter group) is refused too."""
+    of a person that opens the next item of a list of appositions, relativeOf and rivalOf need
+    a cue word (``cued``), and what the rules veto (denied, a splinter group) is refused too."""
     sentence = sentence or subject.sentence
     if vetoed(text, sentence, predicate, subject, obj):
         return False
@@ -194,7 +205,7 @@ def admissible(
     left, right = sorted((subject, obj), key=lambda m: m.start)
     if right.kind is EntityKind.PERSON and _NEXT_ITEM.search(text, left.end, right.start):
         return False
-    if predicate == "relativeOf" and not kin_cue(text, sentence, left, right):
+    if not cued(text, sentence, predicate, left, right):
         return False
     return not crosses(text, mentions, left, right)
 

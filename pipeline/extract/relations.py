@@ -216,9 +216,9 @@ _FAR = (
 _SUBJECT_START = re.compile(r"(?:^\W*|[;:]\s*|\b(?:said|says|that)\s+)\Z", re.IGNORECASE)
 _LEADS = (
     rf"{_ADVERB}(?:has\s+|had\s+)?{_ADVERB}"
-    r"(?P<verb>leads|led|heads|headed|commands|commanded|runs|ran|chairs|chaired"
-    r"|(?:took|takes|taken|assumed|assumes|took\s+over)\s+(?:the\s+)?"
-    r"(?P<took>command|leadership|charge)\s+of)\s+" + _THE
+    r"(?P<verb>leads|led|lead|heads|headed|head|commands|commanded|command|runs|ran|chairs"
+    r"|chaired|(?:took|takes|taken|assumed|assumes|took\s+over)\s+(?:the\s+)?"
+    r"(?P<took>command|leadership|charge)\s+of)\s+(?:both\s+)?" + _THE
 )
 _FOUNDED = (
     rf"{_ADVERB}(?:has\s+|had\s+)?{_ADVERB}"
@@ -264,6 +264,11 @@ _VERB_CHAIN = rf"(?P<verbs>{_VERB}(?:\s*,\s*{_VERB})*(?:,?\s+and\s+{_VERB})?)"
 _VERB_ACTIVE = (
     rf"(?:{_VERB}|trains|funds|arms|backs|supports|finances|sponsors|equips|supplies|bankrolls)"
 )
+_GERUND = (
+    r"(?:arming|funding|financing|training|backing|supporting|supplying|equipping|bankrolling"
+    r"|sponsoring)"
+)
+_GERUND_CHAIN = rf"(?P<active>{_GERUND}(?:\s*,\s*{_GERUND})*(?:,?\s+and\s+{_GERUND})?)"
 _VERB_CHAIN_ACTIVE = (
     rf"(?P<active>{_VERB_ACTIVE}(?:\s*,\s*{_VERB_ACTIVE})*(?:,?\s+and\s+{_VERB_ACTIVE})?)"
 )
@@ -281,9 +286,15 @@ _AGENT = (
 # What joins a name to a passive participle about it: "X, backed by", "X, which is backed by",
 # "X was backed by"; not "X, led by Y, was backed by" (a finite verb after a comma and no
 # relative pronoun has the subject before the comma)
+# An attributed claim asserts what it attributes ("X is believed to be backed by Y"); the
+# evidence sentence keeps the attribution. A denied one asserts nothing (``negated``).
+_HEARSAY = (
+    rf"(?:(?:{_BE}\s+)?{_ADVERB}(?:widely\s+)?(?:believed|thought|said|reported|alleged|suspected"
+    r"|understood|known|assumed|rumou?red)\s+to\s+(?:be|have\s+been)\s+)"
+)
 _PASSIVE = (
-    rf"(?:\s*,\s*(?:{_REL_PRONOUN}{_ADVERB}(?:{_BE}\s+|being\s+)?|being\s+)?"
-    rf"|\s+{_ADVERB}(?:{_BE}\s+|being\s+)?){_ADVERB}"
+    rf"(?:\s*,\s*(?:{_REL_PRONOUN}{_ADVERB}(?:{_HEARSAY}|{_BE}\s+|being\s+)?|being\s+|{_HEARSAY})?"
+    rf"|\s+{_ADVERB}(?:{_HEARSAY}|{_BE}\s+|being\s+)?){_ADVERB}"
 )
 _LED_BY = (
     r"(?P<verb>led|headed|commanded|run|chaired|co-?founded|founded|established|formed|created"
@@ -301,11 +312,14 @@ _TRAINEES = r"(?:fighters|members|militiamen|recruits|units|cadres|commanders|gu
 
 _TITLE_BEFORE_NAME = _compile(rf"\s*(?:{_POSS}\s+)?{_THE}{_MODS}{_ROLE},?\s+")
 _PROVIDED = (
-    r"(?:provides?|provided|providing|gives?|gave|given|sends?|sent|supplies|supplied|delivers?"
-    r"|delivered|pledged|pours?|poured|pumped|channell?ed|funnell?ed|smuggled)"
+    r"(?:provides?|provided|providing|gives?|gave|given|giving|sends?|sent|sending|supplies"
+    r"|supplied|supplying|delivers?|delivered|delivering|pledged|pours?|poured|pouring|pumped"
+    r"|pumping|channell?(?:ed|ing)|funnell?(?:ed|ing)|smuggl(?:ed|ing)|transfers?|transferred"
+    r"|transferring)"
 )
 _AID = (
-    r"(?:support|funding|funds|money|cash|weapons|arms|aid|backing|financing|equipment|supplies"
+    r"(?:\$[\d.,]+(?:\s*(?:million|billion|bn|m))?(?:\s+(?:a|per|each)\s+(?:year|month))?"
+    r"|support|funding|funds|money|cash|weapons|arms|aid|backing|financing|equipment|supplies"
     r"|rockets|missiles|drones|ammunition|explosives|salaries|training)"
 )
 
@@ -511,6 +525,26 @@ RULES: tuple[_Rule, ...] = (
             r"undergoes|were\s+given|was\s+given)\s+(?:\w+\s+)?training\s+(?:from|by)\s+" + _THE
         ),
         _fixed("trainedBy", True),
+    ),
+    # "accused Iran of arming X", "Iran, accused of funding X": an allegation states what it
+    # alleges (the evidence sentence keeps who alleges it); a denied one is vetoed (``negated``)
+    _Rule(
+        "accused-of",
+        ANY,
+        ANY,
+        _compile(rf"\s+of\s+{_ADVERB}{_GERUND_CHAIN}\s+{_THE}"),
+        _active_verbs,
+        before=_compile(r"\b(?:accus|charg|blam|suspect)\w*\s+(?:the\s+)?\Z"),
+    ),
+    _Rule(
+        "accused-of",
+        ANY,
+        ANY,
+        _compile(
+            rf"{_PASSIVE}(?:accused|suspected|charged|blamed)\s+(?:by\s+[\w\s.]+?\s+)?of\s+"
+            rf"{_ADVERB}{_GERUND_CHAIN}\s+{_THE}"
+        ),
+        _active_verbs,
     ),
     # "Iranian-backed", "Iran-backed militias": "<Y>-backed <X>", "Iran-trained <X>"
     _Rule(
@@ -741,7 +775,7 @@ RULES: tuple[_Rule, ...] = (
         ANY,
         ANY,
         _compile(
-            rf"\s+{_ADVERB}(?:has\s+|have\s+|had\s+)?{_ADVERB}{_PROVIDED}\s+"
+            rf"\s+(?:of\s+)?{_ADVERB}(?:has\s+|have\s+|had\s+)?{_ADVERB}{_PROVIDED}\s+"
             rf"(?P<aid>(?:[\w$.,-]+\s+){{0,4}}?{_AID}(?:\s+and\s+{_AID})?)\s+(?:to|into)\s+{_THE}"
         ),
         _provided,
@@ -957,6 +991,21 @@ _DENIED_CLAUSE = re.compile(
     r"(?:(?!\b(?:and|but)\b)[^;,.])*\Z",
     re.IGNORECASE,
 )
+# A claim the sentence goes on to deny: "..., a charge Tehran denied", "..., which Riyadh
+# denies.", "..., but Iran denies it"
+_DENIAL = (
+    r"(?:(?:has|have|had|did|does)\s+)?(?:long\s+|repeatedly\s+|strongly\s+|flatly\s+"
+    r"|always\s+)?(?:den(?:y|ies|ied)|reject(?:s|ed)?|dismiss(?:es|ed)?|refute[sd]?)"
+)
+_CLAIM = r"(?:charges?|claims?|accusations?|allegations?|reports?|assertions?)"
+_DENIED_LATER = re.compile(
+    r"(?:[,;:(—–]|\s-|\b(?:but|and|while|though|although)\b)\s*(?:"
+    rf"(?:(?:a|an|the)\s+)?{_CLAIM}\b[^,;.]*?\b{_DENIAL}\b"
+    rf"|which\s+(?:[\w'’.-]+\s+){{0,4}}?{_DENIAL}\s*(?:[,;.)]|\Z)"
+    rf"|(?:[\w'’.-]+\s+){{1,4}}?{_DENIAL}\s+(?:it|this|that|them|the\s+{_CLAIM}|such\s+{_CLAIM}"
+    r"|any\s+(?:link|links|role|involvement|support|ties))\b)",
+    re.IGNORECASE,
+)
 # "X, a splinter group of Y", "X broke away from Y": neither part of nor allied with Y
 _SPLIT = re.compile(
     r"\b(?:splinter(?:ed|s)?|offshoots?|breakaway|break-away|splits?\s+(?:from|off|with|away)"
@@ -969,7 +1018,8 @@ def negated(text: str, sentence: Sentence, first: Mention, second: Mention) -> b
     """Whether the sentence denies or negates what it says between ``first`` and ``second``
     (in text order): a negation between them (outside a relative aside), after the second
     when it is an object relative clause's subject ("X, which Iran denies funding"), or a
-    denial whose "that" clause holds both ("Iran denies that it trains X")."""
+    denial whose "that" clause holds both ("Iran denies that it trains X"), or a denial of the
+    claim later in the sentence ("accused Iran of arming X, a charge Tehran denied")."""
     between = text[first.end : second.start]
     if _NEGATED_BETWEEN.search(_ASIDE.sub(",", between)):
         return True
@@ -977,7 +1027,9 @@ def negated(text: str, sentence: Sentence, first: Mention, second: Mention) -> b
         text, second.end, sentence.end
     ):
         return True
-    return _DENIED_CLAUSE.search(text[sentence.start : first.start]) is not None
+    if _DENIED_CLAUSE.search(text[sentence.start : first.start]) is not None:
+        return True
+    return _DENIED_LATER.search(text, second.end, sentence.end) is not None
 
 
 def vetoed(text: str, sentence: Sentence, predicate: str, subject: Mention, obj: Mention) -> bool:
@@ -1026,6 +1078,8 @@ _IN_PLACE = re.compile(r"\s(?P<prep>in|at|near|inside|outside)\s+(?:the\s+)?\Z",
 _BY = re.compile(r"\s+(?:(?:in|during|since)\s+\w+\s+)?by\s", re.IGNORECASE)
 # Lists: "Iran and Syria", "Hamas, Islamic Jihad and Hezbollah" (an "or" list asserts nothing).
 COORDINATION = re.compile(r"\s*,\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?", re.IGNORECASE)
+# "X and his brother Y" lists two persons too
+_KIN_LIST = re.compile(rf"\s+and\s+(?:his|her)\s+{_KIN_MODS}{_KIN},?\s+", re.IGNORECASE)
 # A list acts as the subject only where a clause starts ("He said Iran and Syria armed ...").
 _CLAUSE_START = re.compile(
     r"(?:\A|[,;:(—–]\s*|\b(?:that|said|says|and|but|while|as|because|when|after)\s+)"
@@ -1044,7 +1098,8 @@ DISTRIBUTIVE = frozenset(
         "trained-or-backed-by", "trains-or-backs", "received-training-from", "member-of",
         "joined", "served-in", "verb-founded", "passive-led-by", "affiliated-with", "based-in",
         "works-for", "supported-from", "provides-to", "belongs-to", "instructors-trained",
-        "object-relative", "clashed-with", "support-for",
+        "object-relative", "clashed-with", "support-for", "verb-leads", "apposition-role",
+        "accused-of",
     }
 )  # fmt: skip
 
@@ -1056,6 +1111,8 @@ def _lists(text: str, sentence: Sentence, mentions: Sequence[Mention]) -> dict[M
     run = [mentions[0]] if mentions else []
     for prev, mention in pairwise(mentions):
         link = COORDINATION.fullmatch(text, prev.end, mention.start)
+        if link is None and prev.kind is PERSON:
+            link = _KIN_LIST.fullmatch(text, prev.end, mention.start)
         if link is not None and mention.kind is prev.kind and prev.end <= mention.start:
             run.append(mention)
             continue
