@@ -40,6 +40,7 @@ _COMPILED: tuple[tuple[Trigger, re.Pattern[str], _Optional, _Optional], ...] = t
 )
 
 VIOLENT = ("Bombing", "Attack", "Raid", "MilitaryOperation", "Killing")
+SPOKEN = ("Statement", "Interview", "PressBriefing", "Speech")  # one per speaker and occasion
 CUSTODY = ("Capture", "Arrest", "Detention", "Kidnapping", "Raid", "MilitaryOperation")
 _AGENTS = (EntityKind.PERSON, EntityKind.ORGANIZATION)
 
@@ -191,6 +192,10 @@ _SPEAKER_BEFORE = re.compile(
 )
 # "said Nineveh governor Faisal Qasim": title words may stand between.
 _SPEAKER_AFTER = re.compile(r"^\s*(?:(?:the\s+)?(?:(?-i:[A-Z])[\w'’.-]*|[a-z]+(?<!ed))\s+){0,4}$")
+_ROLE_FOR = re.compile(
+    r"^\s*,\s+(?:an?|the|its|their)\s+(?:[\w'’-]+\s+){0,3}?(?:for|of|at|with|to)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _SPEAKER_ENDS = re.compile(r"^\s*(?:[,.;]|$)")  # "..., said Ana Ruiz." but not "says Ana Ruiz was"
 
 # A wire dateline opens the first body sentence ("BASRA, Iraq, April 16, 2008 - "): its place is
@@ -200,6 +205,15 @@ _DATELINE = re.compile(
     r"\s*(?:\([^()]{1,40}\)\s*)?(?:-{1,2}|—|–)\s+"
 )
 # "..., officials said on Thursday": a date right after the reporting verb dates the statement.
+_SAID_GAP = re.compile(
+    r"\b(?:that|who|which|when|after|before|had|has|have|was|were|is|are|he|she|it|they|we"
+    r"|\w+ed)\b|[\"“”,;]",
+    re.IGNORECASE,
+)
+_SAID_LEAD = re.compile(
+    r"^\s*(?:$|(?:on|in|at|to|during|via|late|early|last|this|earlier|reporters|journalists)\b)",
+    re.IGNORECASE,
+)
 _REPORTED_ON = re.compile(
     r"\b(?:said|says|told\s+\w+|added|announced|reported|stated)\s+(?:on\s+)?$", re.IGNORECASE
 )
@@ -476,8 +490,11 @@ def sentence_events(
         own = [
             d
             for d in dates
-            if event_type == "Statement"
-            or not _REPORTED_ON.search(text[: d.span.start - sentence.start])
+            if (
+                _said_on(sentence, first, d, cut)
+                if event_type == "Statement"
+                else not _REPORTED_ON.search(text[: d.span.start - sentence.start])
+            )
         ]
         draft.date = _nearest(own, sentence.start + first.start)
         draft.date_attached = draft.date is not None and _attached(sentence, first, draft.date)
@@ -489,6 +506,18 @@ def sentence_events(
         }
         drafts.append(draft)
     return sorted(drafts, key=lambda d: d.triggers[0].start)
+
+
+def _said_on(sentence: Sentence, hit: _Hit, date: EventDate, cut: int) -> bool:
+    """A statement's own date: in the verb's phrase ("said in a statement on Thursday", "denied
+    on Wednesday") or opening the sentence ("On Monday, X said"), never one of what is said
+    ("said the men, detained in 2014, ...")."""
+    start, end = date.span.start - sentence.start, date.span.end - sentence.start
+    if start >= hit.end:
+        gap = sentence.text[hit.end : start]
+        opens = _SAID_LEAD.match(gap) or re.search(r"\b(?:a|an|the)$", sentence.text[: hit.end])
+        return len(gap) <= 50 and bool(opens) and _SAID_GAP.search(gap) is None
+    return date.span.start - cut <= 3 and end <= hit.start
 
 
 def _close(a: _Hit, b: _Hit) -> bool:
@@ -561,7 +590,13 @@ def _speaker(
         m for m in agents if m.end <= at and _SPEAKER_BEFORE.match(_between(sentence, m.end, at))
     ]
     if before:
-        return before[-1]
+        speaker = before[-1]
+        for person in before[:-1]:  # "X, a spokesman for Y, said": X speaks for Y
+            if person.kind is EntityKind.PERSON and _ROLE_FOR.match(
+                _between(sentence, person.end, speaker.start)
+            ):
+                return person
+        return speaker
     after = [
         m
         for m in agents
@@ -623,12 +658,13 @@ def _antecedent(
     if pronoun:
         kind = EntityKind.PERSON if pronoun["pronoun"].lower() in ("he", "she") else None
         at = sentence.start + pronoun.start()
-        pool = [
-            m
-            for m in (*context, *mentions)
-            if m.end <= at and (m.kind is kind if kind else m.kind is EntityKind.ORGANIZATION)
-        ]
-        return pool[-1:]
+        here = [m for m in mentions if m.end <= at and m.kind is (kind or EntityKind.ORGANIZATION)]
+        if here:
+            return here[-1:]
+        # Else the subject, the first named, of the sentence before: "X, which was formed by
+        # men who left Y, has done it before. In 2014 it ..." is X, not Y.
+        last = [m for m in context if context and m.sentence == context[-1].sentence]
+        return [m for m in last if m.kind is (kind or EntityKind.ORGANIZATION)][:1]
     relative = _RELATIVE.search(lead)
     if relative:
         at = sentence.start + relative.start()
@@ -839,12 +875,24 @@ def _names(draft: _Draft) -> set[str]:
 
 
 def _same_one(a: Sequence[Mention], b: Sequence[Mention]) -> bool:
-    """Whether two lists share a participant, a short form counting ("Feld", "Markus Feld")."""
+    """Whether two lists share a participant, a short form counting ("Feld", "Markus Feld";
+    "Obaidi", "Karim al-Obaidi")."""
     return any(
-        x.name == y.name or x.name.endswith(" " + y.name) or y.name.endswith(" " + x.name)
+        x.name == y.name
+        or x.name.endswith(" " + y.name)
+        or y.name.endswith(" " + x.name)
+        or ((" " not in x.name or " " not in y.name) and _surname(x.name) == _surname(y.name))
         for x in a
         for y in b
     )
+
+
+def _surname(name: str) -> str:
+    """The last word of a name without its article ("al-Obaidi", "Al-Maliki": "obaidi")."""
+    return _ARTICLE.sub("", name.split()[-1]).lower() if name.split() else ""
+
+
+_ARTICLE = re.compile(r"^(?:al|el|as|ash|ad|an|ar|at|az)-", re.IGNORECASE)
 
 
 def _same_event(earlier: _Draft, later: _Draft) -> bool:
@@ -854,7 +902,14 @@ def _same_event(earlier: _Draft, later: _Draft) -> bool:
 
     An anaphor's own sentence date and place are not held against it: "the bombing was their
     work, a spokesman in Kabul said on Sunday" places and dates the statement, not the bombing.
+
+    What one speaker says in one article is one statement (a reader counts the occasion, not
+    each "he said"), unless its dates differ; two speakers' statements are never one.
     """
+    if earlier.type == later.type and earlier.type in SPOKEN and earlier.actors and later.actors:
+        return _same_one(earlier.actors, later.actors) and _compatible_dates(
+            earlier.date, later.date
+        )
     if later.anaphoric and _refers(later.type, earlier.type):
         return True
     if (
@@ -876,7 +931,6 @@ def _same_event(earlier: _Draft, later: _Draft) -> bool:
         and later.date is not None
         and earlier.date.precision is DatePrecision.DAY
         and earlier.date.value == later.date.value
-        and earlier.type != "Statement"
     )
     same_place = earlier.place is not None and later.place is not None
     same_victim = _same_one(earlier.targets, later.targets)
@@ -904,7 +958,7 @@ def _merge_or_append(drafts: list[_Draft], draft: _Draft) -> None:
         if _same_event(earlier, draft):
             _fold(earlier, draft)
             return
-        if draft.anaphoric and _refers(draft.type, earlier.type):
+        if draft.anaphoric and _refers(draft.type, earlier.type) and draft.type not in SPOKEN:
             break  # an anaphor refers to the latest event of its type, or to none
     drafts.append(draft)
 
@@ -912,9 +966,9 @@ def _merge_or_append(drafts: list[_Draft], draft: _Draft) -> None:
 def _fold(into: _Draft, other: _Draft) -> None:
     into.triggers += other.triggers
     into.sentences += [s for s in other.sentences if s not in into.sentences]
-    seen = _names(into)  # one participant named twice is one participant
-    into.actors += [m for m in other.actors if m.name not in seen]
-    into.targets += [m for m in other.targets if m.name not in seen]
+    seen = into.actors + into.targets  # one participant named twice is one participant
+    into.actors += [m for m in other.actors if not _same_one([m], seen)]
+    into.targets += [m for m in other.targets if not _same_one([m], seen)]
     if not other.anaphoric:
         into.place = into.place or other.place
     # An anaphor's sentence date may belong to a statement about the event (see _same_event).
