@@ -34,7 +34,46 @@ from .records import (
 
 # The same few thousand names and words come back for every mention and every comparison.
 name_key = lru_cache(maxsize=1 << 16)(names.name_key)
-variant_token = lru_cache(maxsize=1 << 16)(names.variant_token)
+
+# Spellings English news uses interchangeably beyond the shared transliteration rules: a first
+# "gh" for "q" in Persian names (Ghasem/Qasem, Ghaani/Qaani; inside a word "gh" stays "g", as
+# in Mughniyeh/Mugniyah) and British "-is-" for "-iz-" (Mobilisation/Mobilization).
+_PERSIAN_Q = re.compile(r"^gh")
+_BRITISH_S = re.compile(r"iz(ation|ations|e|es|ed|ing)$")
+
+
+def _spelling(token: str) -> str:
+    return _BRITISH_S.sub(r"is\1", _PERSIAN_Q.sub("q", token))
+
+
+@lru_cache(maxsize=1 << 16)
+def variant_token(token: str) -> str:
+    """A token's transliteration skeleton (``pipeline.names``) after the spellings above."""
+    return names.variant_token(_spelling(token))
+
+
+# "e" stands for a short vowel that other transliterations write "a" or "i": Mehdi/Mahdi,
+# Mohandes/Muhandis, Mughniyeh/Mughniyah. It is kept apart as this mark, not folded into "i".
+_E = "\u00e9"
+
+
+@lru_cache(maxsize=1 << 16)
+def _e_skeleton(token: str) -> str:
+    text = names.variant_token(_spelling(token).replace("e", _E))
+    return text[:-1] if len(text) > 3 and text.endswith(_E + "h") else text
+
+
+def _e_for_vowel(a: str, b: str) -> bool:
+    """The two tokens differ only where one writes "e" for the other's "a" or "i"."""
+    sa, sb = _e_skeleton(a), _e_skeleton(b)
+    return (
+        len(sa) == len(sb)
+        and sa != sb
+        and all(
+            x == y or (_E in (x, y) and {x, y} <= {"a", "i", _E})
+            for x, y in zip(sa, sb, strict=True)
+        )
+    )
 
 
 def slug(key: str) -> str:
@@ -93,6 +132,8 @@ def _token_evidence(a: str, b: str) -> str | None:
     va, vb = variant_token(a), variant_token(b)
     if va == vb:
         return f"{a}/{b} same transliteration skeleton {va!r}"
+    if _e_for_vowel(a, b):
+        return f"{a}/{b} differ only in a vowel written e"
     if va.rstrip("s") == vb.rstrip("s") and len(va.rstrip("s")) >= 4:
         return f"{a}/{b} differ by a plural s"
     if (
@@ -115,6 +156,8 @@ def _variant_evidence(key_a: str, key_b: str) -> str | None:
     ta, tb = content_tokens(key_a), content_tokens(key_b)
     if not ta or not tb or key_a == key_b:
         return None
+    if len(ta) != len(tb) and _joined(ta) == _joined(tb):
+        return f"same words, written apart or joined ({' '.join(ta)} / {' '.join(tb)})"
     if len(ta) == len(tb):
         pairs = list(zip(ta, tb, strict=True))
         if not all(_token_evidence(a, b) for a, b in pairs):
@@ -143,6 +186,11 @@ def _variant_evidence(key_a: str, key_b: str) -> str | None:
     return "; ".join(why) or "same words once articles are ignored"
 
 
+def _joined(tokens: list[str]) -> str:
+    """The skeleton of a name with its words run together: "Nasr Allah" is "Nasrallah"."""
+    return "".join(variant_token(t) for t in tokens)
+
+
 def _reordered_evidence(ta: list[str], tb: list[str]) -> str | None:
     """Why two names with the same words in another order are one name, or None.
 
@@ -167,14 +215,16 @@ _INITIAL_SKIP = frozenset({"of", "the", "for", "and", "in", "on", "al", "el", "d
 
 def _initials(key: str) -> set[str]:
     """The acronyms a full name can have: with or without its small words, and without a
-    country adjective before it ("Iranian Islamic Revolutionary Guard Corps (IRGC)")."""
+    country adjective or possessive before it ("Iranian Islamic Revolutionary Guard Corps
+    (IRGC)")."""
     words = key.split()
     found = {
         "".join(w[0] for w in words),
         "".join(w[0] for w in words if w not in _INITIAL_SKIP),
     }
-    if len(words) > 2 and words[0] in _COUNTRY_ADJECTIVES:
-        found |= _initials(" ".join(words[1:]))
+    prefix = _country_prefix(key)
+    if prefix and len(words) > 2:
+        found |= _initials(prefix[1])
     return found
 
 
@@ -218,7 +268,21 @@ def _acronym_definitions(
     return found
 
 
-_COUNTRY_ADJECTIVES = frozenset(a.lower() for a in COUNTRY_OF)
+_ADJECTIVE_COUNTRY = {adjective.lower(): country for adjective, country in COUNTRY_OF.items()}
+
+
+def _country_prefix(key: str) -> tuple[str, str] | None:
+    """(country, rest of the name) when a name key starts with a country adjective or a
+    country's possessive ("iranian qods force", "irans quds force": Iran, the Qods Force)."""
+    first, _, rest = key.partition(" ")
+    if not rest:
+        return None
+    country = _ADJECTIVE_COUNTRY.get(first)
+    if country is None and first.endswith("s"):
+        country = country_name(first[:-1])
+    return (country, rest) if country else None
+
+
 # Last words a short form of an organization's name leaves out ("Revolutionary Guard").
 _DROPPABLE_LAST = frozenset({"corps"})
 
@@ -232,56 +296,135 @@ def _ends_with(long: list[str], short: list[str]) -> bool:
 
 
 def _organization_short_forms(
-    analyzed: AnalyzedDocument | Outline, kinds: dict[str, EntityKind], bare: dict[str, str]
+    analyzed: AnalyzedDocument | Outline,
+    kinds: dict[str, EntityKind],
+    bare: dict[str, str],
+    corpus: dict[tuple[str, str], list[str]],
 ) -> list[tuple[str, str, str]]:
     """(short key, full key, evidence) for organizations one document names in full and then
     by their last words: "Security Council" after "U.N. Security Council", "Revolutionary
-    Guard" after "Islamic Revolutionary Guard Corps". Like an acronym, the short form joins
-    the full name everywhere unless another document gives it another; two full names that
-    fit in one document veto it ("National Council" with two national councils). A one-word
-    name is the short form of a name that adds only head nouns to it ("Badr" for "Badr
-    Organization", "Mahdi" for "Mahdi Army"), whatever the tagger called it."""
+    Guard" or "Iran's Revolutionary Guard" after "Islamic Revolutionary Guard Corps". Like an
+    acronym, the short form joins the full name everywhere unless another document gives it
+    another; two full names that fit in one document veto it ("National Council" with two
+    national councils), and so does a country other than the full name's. A short form of two
+    words or more that fits no full name of its document joins the one organization of the
+    corpus (``corpus``: ``_by_last_words``) that it fits, as a lone surname joins the one person
+    named in full. A one-word name is the short form of a name of its document that adds only
+    head nouns to it ("Badr" for "Badr Organization", "Mahdi" for "Mahdi Army"), whatever the
+    tagger called it."""
     keys = {bare.get(name_key(m.name), name_key(m.name)) for m in analyzed.mentions}
     orgs = [k for k in keys if kinds.get(k) is EntityKind.ORGANIZATION]
     found = []
-    for short in keys:
-        words = content_tokens(short)
-        if not words or kinds.get(short) is EntityKind.PERSON:
+    for short in sorted(keys):
+        if kinds.get(short) is EntityKind.PERSON:
             continue
-        fits = []
-        for full in orgs:
-            tokens = content_tokens(full)
-            if not tokens:  # a name of particles only ("AS", "An")
-                continue
-            if len(words) == 1:  # "Badr" for "Badr Organization", whatever its tag
-                if len(tokens) > 1 and tokens[0] == words[0] and set(tokens[1:]) <= ORG_HEADS:
-                    fits.append(full)
-            elif kinds.get(short) is EntityKind.ORGANIZATION and (
-                _ends_with(tokens, words)
-                or (tokens[-1] in _DROPPABLE_LAST and _ends_with(tokens[:-1], words))
-            ):
-                fits.append(full)
+        prefix = _country_prefix(short)
+        words = _core(short)
+        if not words:
+            continue
+        fits = _fitting(short, words, prefix, orgs, kinds)
+        where = "of its document"
+        if not fits and len(words) >= 2:
+            fits = _fitting(short, words, prefix, corpus.get(_last_two(words), ()), kinds)
+            where = "of any document, the only one it fits"
         if len(fits) == 1:
             part = "first word" if len(words) == 1 else "last words"
-            why = f"{analyzed.document.doc_id}: {short!r} is the {part} of {fits[0]!r}"
+            why = f"{analyzed.document.doc_id}: {short!r} is the {part} of {fits[0]!r} {where}"
             found.append((short, fits[0], why))
     return found
 
 
+def _by_last_words(organizations: Iterable[str]) -> dict[tuple[str, str], list[str]]:
+    """Organization keys by the blocks of their last two words (and of the two before a
+    droppable last word), so a short form of two words or more is compared only with the
+    names it can end."""
+    index: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for key in sorted(organizations):
+        tokens = content_tokens(key)
+        ends = [tokens]
+        if tokens and tokens[-1] in _DROPPABLE_LAST:
+            ends.append(tokens[:-1])
+        for words in ends:
+            if len(words) >= 3:  # a short form has two words at least and fewer than the name
+                index[_last_two(words)].append(key)
+    return index
+
+
+def _last_two(words: list[str]) -> tuple[str, str]:
+    return _block_token(words[-2]), _block_token(words[-1])
+
+
+def _fitting(
+    short: str,
+    words: list[str],
+    prefix: tuple[str, str] | None,
+    fulls: Iterable[str],
+    kinds: dict[str, EntityKind],
+) -> list[str]:
+    """The organization names among ``fulls`` that the short form's ``words`` shorten."""
+    fits = []
+    for full in fulls:
+        tokens = content_tokens(full)
+        if not tokens or full == short:  # a name of particles only ("AS", "An")
+            continue
+        full_prefix = _country_prefix(full)
+        if prefix and full_prefix and full_prefix[0] != prefix[0]:
+            continue  # "Syrian Foreign Ministry" is no short form of the Iranian one
+        if len(words) == 1:  # "Badr" for "Badr Organization", whatever its tag
+            if len(tokens) > 1 and tokens[0] == words[0] and set(tokens[1:]) <= ORG_HEADS:
+                fits.append(full)
+        elif kinds.get(short) is EntityKind.ORGANIZATION and _shortens(tokens, words):
+            fits.append(full)
+    # names that are themselves short forms of another fitting name are that name
+    # ("Revolutionary Guards" beside "Islamic Revolutionary Guard Corps")
+    return [
+        full
+        for full in fits
+        if not any(
+            other != full and _shortens(content_tokens(other), _core(full)) for other in fits
+        )
+    ]
+
+
+def _core(key: str) -> list[str]:
+    """A name's content words without a country adjective or possessive before them, when
+    two words or more remain ("Iran's Revolutionary Guard": revolutionary guard)."""
+    prefix = _country_prefix(key)
+    if prefix and len(content_tokens(prefix[1])) >= 2:
+        return content_tokens(prefix[1])
+    return content_tokens(key)
+
+
+def _shortens(tokens: list[str], words: list[str]) -> bool:
+    """``words`` are the last words of the name ``tokens``, or of it without a droppable last
+    word ("Revolutionary Guard" of "Islamic Revolutionary Guard Corps")."""
+    return _ends_with(tokens, words) or (
+        tokens[-1] in _DROPPABLE_LAST and _ends_with(tokens[:-1], words)
+    )
+
+
 def _without_country_adjective(kinds: dict[str, EntityKind]) -> dict[str, str]:
-    """Keys that are another key of the same kind with a country adjective before it ("iranian
-    qods force" -> "qods force"): the NLP stage keeps the adjective in descriptive names, and
-    the same body named without it must stay one entity."""
+    """Keys that are another key of the same kind with a country adjective or possessive before
+    it ("iranian qods force", "irans quds force" -> "qods force", the rest spelled alike): the
+    NLP stage keeps the adjective in descriptive names, and the same body named without it
+    must stay one entity."""
+    spelled: dict[tuple[EntityKind, str], list[str]] = defaultdict(list)
+    for key, kind in kinds.items():
+        spelled[kind, _skeleton(key)].append(key)
     found = {}
     for key, kind in kinds.items():
-        first, _, rest = key.partition(" ")
-        if (
-            first in _COUNTRY_ADJECTIVES
-            and kinds.get(rest) is kind
-            and kind is not EntityKind.PERSON
-        ):
-            found[key] = rest
+        prefix = _country_prefix(key)
+        if not prefix or kind is EntityKind.PERSON:
+            continue
+        if kinds.get(prefix[1]) is kind:
+            found[key] = prefix[1]
+        elif len(same := spelled.get((kind, _skeleton(prefix[1])), [])) == 1:
+            found[key] = same[0]  # "irans quds force" -> "qods force"
     return found
+
+
+def _skeleton(key: str) -> str:
+    return " ".join(variant_token(t) for t in content_tokens(key))
 
 
 def _block_token(token: str) -> str:
@@ -294,12 +437,14 @@ def _block_token(token: str) -> str:
 def _blocks(kind: EntityKind, words: list[str]) -> tuple[tuple[object, ...], ...]:
     """Keys two name keys share whenever ``_variant_evidence`` finds them one name: names of
     one length or shortened alike in first and last word, reordered names in their last word
-    and their bag of words. Comparing only keys that share a block keeps resolution near
-    linear in the number of names, where comparing all pairs was quadratic."""
+    and their bag of words, names written apart or joined ("Nasr Allah") in their joined
+    skeleton. Comparing only keys that share a block keeps resolution near linear in the
+    number of names, where comparing all pairs was quadratic."""
     tokens = [_block_token(w) for w in words]
     return (
         (kind, tokens[0], tokens[-1]),
         (kind, tokens[-1], tuple(sorted(tokens))),
+        (kind, _joined(words)),
     )
 
 
@@ -451,15 +596,16 @@ def resolve(documents: Iterable[AnalyzedDocument | Outline]) -> Resolution:
         votes[rest].update(votes.pop(key))
         full_forms[rest].update(full_forms.pop(key))
         del kinds[key]
-        merges.append(f"{key!r} is {rest!r} with a country adjective before it")
+        merges.append(f"{key!r} is {rest!r} with a country adjective or possessive before it")
     for doc_id, pairs in assigned.items():
         assigned[doc_id] = [(m, bare.get(key, key)) for m, key in pairs]
+    corpus_orgs = _by_last_words(k for k, kind in kinds.items() if kind is EntityKind.ORGANIZATION)
     acronyms = [
         found
         for analyzed in analyzed_docs
         for found in (
             *_acronym_definitions(analyzed, kinds, bare),
-            *_organization_short_forms(analyzed, kinds, bare),
+            *_organization_short_forms(analyzed, kinds, bare, corpus_orgs),
         )
     ]
     for short, full, _ in acronyms:  # a short form is what its full name is

@@ -413,3 +413,87 @@ def test_an_organization_named_by_particles_only_is_no_full_name() -> None:
     doc = _doc("a", "AS and the Velmar Council met.", [("AS", ORG), ("Velmar Council", ORG)])
     keys = {m.entity_key for ms in resolve([doc]).mentions.values() for m in ms}
     assert len(keys) == 2
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Abu Mehdi al-Tarvandes", "Abu Mahdi al-Turvandis"),  # e for a and for i, o/u
+        ("Imad Dorniyeh", "Imad Durniyah"),  # final -eh / -ah
+        ("Gholam Naderi", "Qolam Naderi"),  # Persian first gh for q
+        ("Hassan Nasr Allah", "Hasan Nasrallah"),  # words written apart or joined
+    ],
+)
+def test_more_transliteration_variants_merge(a: str, b: str) -> None:
+    result = resolve([_doc("a", f"{a} spoke.", [(a, P)]), _doc("b", f"{b} spoke.", [(b, P)])])
+    assert len(result.entities) == 1
+    assert any(repr(name_key(a)) in why or repr(name_key(b)) in why for why in result.merges)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Hamid Naderi", "Hamad Naderi"),  # "e" is no wildcard between two written vowels
+        ("Laith al-Khazali", "Qayis Qazali"),  # different given names, whatever the spelling
+        ("Hassan Nasr Allah", "Hassan Nasr Allam"),  # joined names must still be alike
+    ],
+)
+def test_more_vetoes_keep_different_people_apart(a: str, b: str) -> None:
+    result = resolve([_doc("a", f"{a}.", [(a, P)]), _doc("b", f"{b}.", [(b, P)])])
+    assert len(result.entities) == 2
+
+
+def test_british_spelling_of_an_organization_is_the_same_name() -> None:
+    one = _doc(
+        "a", "The Tarvo Mobilisation Organisation met.", [("Tarvo Mobilisation Organisation", ORG)]
+    )
+    two = _doc(
+        "b", "The Tarvo Mobilization Organization met.", [("Tarvo Mobilization Organization", ORG)]
+    )
+    assert len(resolve([one, two]).entities) == 1
+
+
+def test_khazali_spellings_are_one_person_and_laith_another() -> None:
+    names = ["Qayis Khazali", "Qais Qazali", "Qays al-Khazali", "Qais al-Khazali"]
+    docs = [_doc(f"q{i}", f"{n} spoke.", [(n, P)]) for i, n in enumerate(names)]
+    docs.append(
+        _doc(
+            "l", "Laith al-Khazali spoke. Khazali left.", [("Laith al-Khazali", P), ("Khazali", P)]
+        )
+    )
+    result = resolve(docs)
+    qais = {_keys(result, f"q{i}")[n] for i, n in enumerate(names)}
+    assert len(qais) == 1
+    laith = _keys(result, "l")
+    assert laith["Khazali"] == laith["Laith al-Khazali"] not in qais  # the document's only one
+
+
+def test_a_country_possessive_is_the_body_named_without_it() -> None:
+    one = _doc("a", "The Qods Force trained them.", [("Qods Force", ORG)])
+    two = _doc("b", "Iran's Quds Force trained them.", [("Iran's Quds Force", ORG)])
+    result = resolve([one, two])
+    assert set(result.entities) == {"organization/qods-force"}
+    assert any("possessive" in why for why in result.merges)
+
+
+def test_an_organization_short_form_joins_the_only_full_name_of_the_corpus() -> None:
+    full = "Islamic Revolutionary Guard Corps"
+    shorts = ["Revolutionary Guard Corps", "Iran's Revolutionary Guard", "Revolutionary Guards"]
+    docs = [_doc("full", f"The {full} (IRGC) said.", [(full, ORG), ("IRGC", ORG)])]
+    docs += [_doc(f"s{i}", f"The {s} said.", [(s, ORG)]) for i, s in enumerate(shorts)]
+    result = resolve(docs)
+    key = "organization/islamic-revolutionary-guard-corps"
+    assert {_keys(result, f"s{i}")[s] for i, s in enumerate(shorts)} == {key}
+    assert result.entities[key].label == full
+    assert any("of any document" in why for why in result.merges)
+
+
+def test_an_organization_short_form_fitting_two_full_names_or_another_country_stays_apart() -> None:
+    docs = [
+        _doc("a", "The Tarvo Defence Council met.", [("Tarvo Defence Council", ORG)]),
+        _doc("b", "The Odra Defence Council met.", [("Odra Defence Council", ORG)]),
+        _doc("c", "The Defence Council met.", [("Defence Council", ORG)]),
+        _doc("d", "The Iranian Foreign Ministry said.", [("Iranian Foreign Ministry", ORG)]),
+        _doc("e", "Syria's Foreign Ministry said.", [("Syria's Foreign Ministry", ORG)]),
+    ]
+    assert len(resolve(docs).entities) == 5
