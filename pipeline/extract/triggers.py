@@ -50,6 +50,12 @@ _FORCES = (
     r"\b(?:troops|forces|soldiers|army|military|units?|brigades?|battalions?|militias?|fighters"
     r"|militants|rebels|insurgents|contingent|peacekeepers)\b"
 )
+_STORMED = r"stormed|storm(?:s|ing)?(?= (?:an?|the|its|their|(?-i:[A-Z]))\b)"
+_TAKING = (
+    r"\b(?:arrest(?:ed|ing)|detain(?:ed|ing)|captur(?:ed|ing)|seiz(?:ed|ing)|abduct(?:ed|ing)"
+    r"|kidnapp(?:ed|ing)|rescu(?:ed|ing)|freed|freeing|search(?:ed|ing)|confiscat(?:ed|ing)"
+    r"|took (?:[\w-]+ ){0,3}?(?:prisoners?|hostages?|captives?))\b"
+)
 _GROUP = (
     r"(?:group|party|militia|movement|organi[sz]ation|army|brigades?|unit|cell|network|council"
     r"|coalition|government|force|front|alliance|faction|wing|union|league|committee|company)"
@@ -94,11 +100,11 @@ LEXICON: tuple[Trigger, ...] = (
         unless=DEATH_NOT_KILLING,
     ),
     # CAMEO 190 conventional military force; ACLED Armed clash / Arrests.
-    Trigger(
-        "Raid",
-        r"raid(?:s|ed|ing)?|stormed|storm(?:s|ing)?(?= (?:an?|the|its|their|(?-i:[A-Z]))\b)",
-        "verb",
-    ),
+    Trigger("Raid", r"raid(?:s|ed|ing)?", "verb"),
+    # Storming a place is a raid when people or things are taken ("stormed a house and
+    # arrested two men"), as the ontology defines ldpub:Raid, else an assault (ldpub:Attack).
+    Trigger("Raid", _STORMED, "verb", needs=_TAKING),
+    Trigger("Attack", _STORMED, "verb", unless=_TAKING),
     # CAMEO 181 abduct, hijack, take hostage; ACLED Abduction/forced disappearance.
     Trigger(
         "Kidnapping",
