@@ -21,6 +21,8 @@ from pipeline.link import (
 )
 from pipeline.names import name_key
 from pipeline.records import Entity, EntityKind, Mention, Resolution, ResolvedMention, Sentence
+from pipeline.resolve import resolve
+from tests.test_resolve import _doc
 
 P, ORG, PLACE = EntityKind.PERSON, EntityKind.ORGANIZATION, EntityKind.PLACE
 
@@ -265,6 +267,8 @@ def test_retyping_never_reuses_a_key_of_another_item() -> None:
         ("Arabian Gulf", PLACE, "Q34675"),
         ("Dohuk Province", PLACE, "Q189541"),
         ("Khuzistan", PLACE, "Q241119"),
+        ("the Revolutionary Guard Corps", ORG, "Q271110"),
+        ("Iranian Revolutionary Guard", ORG, "Q271110"),
     ],
 )
 def test_spelling_variants_in_the_table_link_verified(
@@ -284,7 +288,26 @@ def test_spelling_variants_in_the_table_link_verified(
         ("Khamenei", P),  # a surname alone
         ("Mount Lebanon", PLACE),  # the mountains, not the governorate
         ("Kurdistan", PLACE),  # the region, not Iran's province
+        ("Quds Force", ORG),  # a branch of the IRGC, not the IRGC
+        ("Revolutionary Guard", P),  # a name of the IRGC, of no person
     ],
 )
 def test_ambiguous_names_get_no_same_as(name: str, kind: EntityKind) -> None:
     assert link({"a": _entity(name, kind)})["a"].same_as is None
+
+
+def test_every_name_of_the_irgc_in_news_is_one_linked_entity() -> None:
+    """Resolution then linking, on invented sentences: one IRI, verified."""
+    names = [
+        "Islamic Revolutionary Guard Corps",
+        "IRGC",
+        "Revolutionary Guards",
+        "Revolutionary Guard Corps",
+        "Iran's Revolutionary Guard",
+        "Iranian Revolutionary Guard",
+    ]
+    docs = [_doc(f"d{i}", f"A unit of the {n} crossed.", [(n, ORG)]) for i, n in enumerate(names)]
+    linked = link_resolution(resolve(docs))
+    keys = {rm.entity_key for items in linked.mentions.values() for rm in items}
+    assert len(keys) == 1
+    assert linked.entities[keys.pop()].same_as == WIKIDATA + "Q271110"
