@@ -117,6 +117,7 @@ _KIN_NAME_MODS = (
 _OTHER_SUBJECT = (
     r"(?:who|whom|whose|which|that|when|while|because|if|told|accused|met|and\s+the|with\s+the)\b"
 )
+_RIVAL = r"(?:rivals?|enem(?:y|ies)|foes?|nemes(?:is|es)|adversar(?:y|ies)|arch-?enem(?:y|ies))"
 _RIVAL_MODS = (
     r"(?:(?:main|chief|bitter|arch|longtime|long-time|political|fierce|sworn|old|traditional)"
     r"[\s-]+)*(?:arch-?)?"
@@ -158,6 +159,7 @@ class _Rule:
     demonym: bool = False  # the left mention must be a country adjective ("Lebanese")
     clause: bool = False  # the right mention is a clause's subject, followed by its verb
     head: bool = False  # the right mention must not be followed by a common noun it modifies
+    name_before: bool = False  # ``before`` reads up to the left name, past a title in its mention
 
 
 def _role(groups: Groups, person_is_left: bool) -> tuple[tuple[str, bool], ...]:
@@ -186,7 +188,7 @@ def _led_or_founded(groups: Groups) -> tuple[tuple[str, bool], ...]:
     verb = (groups.get("verb") or "").lower()
     if verb.startswith("command"):
         return (("commanderOf", False),)
-    if verb.startswith(("led", "head", "run", "chair")):
+    if verb.startswith(("led", "lead", "head", "run", "chair")):
         return (("leaderOf", False),)
     return (("foundedBy", True),)
 
@@ -391,6 +393,15 @@ RULES: tuple[_Rule, ...] = (
         lambda g: _role(g, person_is_left=False),
         before=_compile(rf"(?:^|\W){_THE}{_MODS}{_ROLE}\s+(?P<prep>of|for)\s+{_THE}\Z"),
     ),
+    # "three members of X, among them Y", "commanders of X, including Y and Z"
+    _Rule(
+        "role-of-including",
+        _ORG_OR_PLACE,
+        frozenset({PERSON}),
+        _compile(r"\s*,\s*(?:including|among\s+them|among\s+whom|such\s+as|notably)\s+"),
+        lambda g: _role(g, person_is_left=False),
+        before=_compile(rf"(?:^|\W){_MODS}{_ROLE}\s+(?P<prep>of|for)\s+{_THE}\Z"),
+    ),
     # "Hassan Nasrallah, the leader of Hezbollah", "X is a commander in the Mahdi Army"
     _Rule(
         "apposition-role",
@@ -425,6 +436,41 @@ RULES: tuple[_Rule, ...] = (
         ANY,
         _compile(rf"(?:\s+{_BODY})?{_PASSIVE}{_LED_BY}"),
         _led_or_founded,
+    ),
+    # "X, under the command of Y", "Under the leadership of Y, X ..."
+    _Rule(
+        "under-command",
+        frozenset({ORG}),
+        frozenset({PERSON}),
+        _compile(
+            rf"(?:\s*,\s*|\s+)(?:(?:which|that)\s+{_BE}\s+|now\s+|{_BE}\s+|operating\s+)?"
+            r"under\s+(?:the\s+)?(?:overall\s+|direct\s+|new\s+)?(?P<verb>command|leadership)"
+            rf"\s+of\s+{_THE}(?:{_AGENT})?"
+        ),
+        _led_or_founded,
+    ),
+    _Rule(
+        "under-command",
+        frozenset({PERSON}),
+        frozenset({ORG}),
+        _compile(rf"\s*,\s*{_THE}"),
+        lambda g: tuple((p, not s) for p, s in _led_or_founded(g)),
+        before=_compile(
+            r"(?:^|\W)under\s+(?:the\s+)?(?:overall\s+|direct\s+|new\s+)?"
+            r"(?P<verb>command|leadership)\s+of\s+\Z"
+        ),
+    ),
+    # "X was the brainchild of Y", "X owes its creation to Y"
+    _Rule(
+        "passive-led-by",
+        frozenset({ORG}),
+        ANY,
+        _compile(
+            rf"(?:\s*,\s*|\s+{_BE}\s+){_DET}(?:brainchild|creation|creature|invention)\s+of\s+"
+            rf"{_THE}|\s+{_ADVERB}(?:owes|owed)\s+its\s+(?:creation|existence|founding|birth)\s+"
+            rf"to\s+{_THE}(?:{_AGENT})?"
+        ),
+        _fixed("foundedBy", True),
     ),
     # "X, a militia founded by Y", "X, a group set up in 2014 by the cleric Y"
     _Rule(
@@ -472,11 +518,13 @@ RULES: tuple[_Rule, ...] = (
         frozenset({PERSON}),
         frozenset({ORG}),
         _compile(
-            rf"{_NEAR}{_ADVERB}(?:{_BE}\s+|has\s+|had\s+)?{_ADVERB}"
+            rf"(?:{_NEAR}|\s*,\s*){_ADVERB}(?:{_BE}\s+|has\s+|had\s+)?{_ADVERB}"
             r"(?:(?:fought|fights|fighting)\s+(?:for|alongside|in\s+the\s+ranks\s+of)"
             r"|(?:served|serves|serving)\s+(?:with|in|for)"
             r"|(?:rose|risen|rising|climbed)\s+(?:up\s+)?(?:through\s+)?the\s+ranks\s+of"
-            r"|recruited\s+(?:by|into)|enlisted\s+(?:in|with)|signed\s+up\s+(?:with|for))\s+" + _THE
+            r"|recruited\s+(?:by|into)|enlisted\s+(?:in|with)|signed\s+up\s+(?:with|for)"
+            r"|(?:sits|sat|sitting|seated)\s+on|(?:re-?)?elected\s+(?:on)?to"
+            r"|(?:won|holds|held|took|has|had)\s+(?:a|his|her)\s+seat\s+(?:on|in))\s+" + _THE
         ),
         _fixed("memberOf", True),
     ),
@@ -565,13 +613,25 @@ RULES: tuple[_Rule, ...] = (
         _compile(r"-based\s+(?:\w+\s+)?"),
         _fixed("locatedIn", False),
     ),
+    # "X keeps its headquarters in Y", "X has bases in Y"
+    _Rule(
+        "based-in",
+        frozenset({ORG}),
+        frozenset({PLACE}),
+        _compile(
+            rf"(?:\s*,\s*{_REL_PRONOUN}|\s+){_ADVERB}(?:keeps|kept|has|had|maintains|maintained"
+            r"|runs|ran|operates|operated)\s+(?:its|their|a|an|\w+)\s+(?:[\w-]+\s+){0,2}?"
+            r"(?:headquarters|base|bases|offices?|command\s+centers?)\s+(?:in|at)\s+" + _THE
+        ),
+        _fixed("locatedIn", True),
+    ),
     _Rule(
         "based-in",
         frozenset({ORG, PERSON}),
         frozenset({PLACE}),
         _compile(
             rf"(?:\s*,\s*(?:{_REL_PRONOUN}{_BE}\s+)?|\s+{_BE}\s+|\s+)"
-            r"(?:based|headquartered|garrisoned|stationed)\s+(?:in|at)\s+" + _THE
+            r"(?:based|headquartered|garrisoned|stationed)\s+(?:in|at|out\s+of)\s+" + _THE
         ),
         _fixed("locatedIn", True),
     ),
@@ -638,7 +698,7 @@ RULES: tuple[_Rule, ...] = (
         _compile(
             rf"(?:{_POSS}\s+|\s+(?:and|accused|attacked|blamed|criticized|criticised|met|said"
             rf"|defeated|challenged|denounced|accuses|blames|beat)\s+(?:its|his|her|their)\s+)"
-            rf"{_RIVAL_MODS}rivals?,?\s+{_THE}"
+            rf"{_RIVAL_MODS}{_RIVAL},?\s+{_THE}"
         ),
         _fixed("rivalOf", True),
     ),
@@ -646,7 +706,7 @@ RULES: tuple[_Rule, ...] = (
         "rival",
         ANY,
         ANY,
-        _compile(rf"{_LINK}{_DET}{_RIVAL_MODS}rivals?\s+(?:of|to)\s+{_THE}"),
+        _compile(rf"{_LINK}{_DET}{_RIVAL_MODS}{_RIVAL}\s+(?:of|to)\s+{_THE}"),
         _fixed("rivalOf", True),
     ),
     # "X clashed with gunmen from Y", "X has feuded with Y", "X fought the rival Y"
@@ -655,10 +715,12 @@ RULES: tuple[_Rule, ...] = (
         _PERSON_OR_ORG,
         _PERSON_OR_ORG,
         _compile(
-            rf"(?:\s+{_TRAINEES})?\s+{_ADVERB}(?:(?:has|have|had)\s+)?{_ADVERB}"
+            rf"(?:\s+(?:{_TRAINEES}|tribe|clan|family|{_BODY}))?\s+{_ADVERB}(?:(?:has|have|had)\s+)?{_ADVERB}"
             r"(?:clashed|clash|clashes|clashing|feuded|feuds|feuding|fought|fights|battled|battles"
             r"|skirmished|traded\s+fire|exchanged\s+fire|(?:is|are|was|were)\s+(?:locked\s+in\s+"
-            r"a\s+(?:bitter\s+)?(?:feud|rivalry|power\s+struggle)|at\s+odds|at\s+war))"
+            r"a\s+(?:bitter\s+)?(?:feud|rivalry|power\s+struggle)|at\s+odds|at\s+war)"
+            r"|(?:has|have|had)\s+(?:long\s+)?(?:had\s+)?(?:a|an)\s+(?:[\w-]+\s+){0,2}?"
+            r"(?:feud|rivalry|vendetta|power\s+struggle))"
             r"(?:\s+(?:with|against))?\s+"
             rf"(?:(?:{_TRAINEES}|supporters|forces|loyalists|a\s+faction)\s+(?:of|from|loyal\s+to)\s+)?"
             rf"{_THE}(?:{_RIVAL_MODS}rivals?\s+)?"
@@ -748,6 +810,16 @@ RULES: tuple[_Rule, ...] = (
         ),
         _fixed("affiliatedWith", True),
     ),
+    # "Brigade commander X of the Y", "military spokesman X of the Y": the role before the name
+    _Rule(
+        "title-name-of",
+        frozenset({PERSON}),
+        frozenset({ORG}),
+        _compile(r"\s+(?P<prep>of)\s+(?:the\s+)?"),
+        lambda g: _role(g, person_is_left=True),
+        before=_compile(rf"(?:^|\W){_MODS}{_ROLE}\s+\Z"),
+        name_before=True,
+    ),
     # "Hamid Rashid of the Badr Organization"
     _Rule(
         "affiliated-with",
@@ -755,6 +827,8 @@ RULES: tuple[_Rule, ...] = (
         frozenset({ORG}),
         _compile(r"\s+of\s+(?:the\s+)?"),
         _fixed("affiliatedWith", True),
+        before=_compile(rf"\A(?!(?s:.*)(?:^|\W){_A_ROLE}\s+\Z)"),
+        name_before=True,
     ),
     # "Hezbollah receives money and weapons from Iran"
     _Rule(
@@ -943,7 +1017,8 @@ def _apply(
         return []
     if rule.before is not None:
         # on the sentence's own text, so that ``^`` is where the sentence starts
-        match = rule.before.search(text[sentence.start : left.start])
+        start = name_start(left) if rule.name_before else left.start
+        match = rule.before.search(text[sentence.start : start])
         if match is None:
             return []
         groups.update({k: v for k, v in match.groupdict().items() if v is not None})
@@ -1099,7 +1174,7 @@ DISTRIBUTIVE = frozenset(
         "joined", "served-in", "verb-founded", "passive-led-by", "affiliated-with", "based-in",
         "works-for", "supported-from", "provides-to", "belongs-to", "instructors-trained",
         "object-relative", "clashed-with", "support-for", "verb-leads", "apposition-role",
-        "accused-of",
+        "accused-of", "role-of-including",
     }
 )  # fmt: skip
 

@@ -1,0 +1,101 @@
+"""More wire wording the rules read, one test per pattern family: roles before a list
+("members of X, including Y"), seats on councils, a role before "Y of the X", command and
+leadership "under" someone, founders as a "brainchild", enemies and feuds, headquarters,
+support from reliance and transfers, training camps, "whose founder", places in places.
+Invented sentences, none from seeds/ or the held-out files."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.extract.marked import marked_document
+from pipeline.extract.relations import rule_relations
+
+
+def triples(marked: str) -> set[tuple[str, str, str, str]]:
+    """(subject, predicate, object, rule) the rules read in ``marked``."""
+    found = rule_relations(marked_document(marked))
+    return {(r.subject.name, r.predicate, r.object.name, r.rule) for r in found}
+
+
+def test_a_plural_role_before_including_holds_for_each_name() -> None:
+    found = triples(
+        "Police held three members of the [Dorval Front|O], among them [Anton Weil|P] and "
+        "[Karl Heim|P]."
+    )
+    assert found == {
+        ("Anton Weil", "memberOf", "Dorval Front", "role-of-including"),
+        ("Karl Heim", "memberOf", "Dorval Front", "role-of-including"),
+    }
+
+
+@pytest.mark.parametrize(
+    "marked",
+    [
+        "[Anton Weil|P] sits on the [Tarn Provincial Council|O].",
+        "[Anton Weil|P], elected to the [Tarn Provincial Council|O] in 2013, was shot.",
+        "[Anton Weil|P] won a seat on the [Tarn Provincial Council|O] last year.",
+    ],
+)
+def test_a_seat_on_a_council_is_membership(marked: str) -> None:
+    assert triples(marked) == {("Anton Weil", "memberOf", "Tarn Provincial Council", "served-in")}
+
+
+@pytest.mark.parametrize(
+    ("marked", "predicate", "rule"),
+    [
+        ("Brigade commander [Anton Weil|P] of the [Dorval Front|O] spoke.", "commanderOf", "title"),
+        ("Spokesman [Anton Weil|P] of the [Dorval Front|O] spoke.", "spokespersonFor", "title"),
+        ("[Anton Weil|P] of the [Dorval Front|O] spoke.", "affiliatedWith", "affiliated-with"),
+    ],
+)
+def test_a_role_before_name_of_body_says_the_role(marked: str, predicate: str, rule: str) -> None:
+    ((subject, found, obj, how),) = triples(marked)
+    assert (subject, found, obj) == ("Anton Weil", predicate, "Dorval Front")
+    assert how.startswith(rule)
+
+
+@pytest.mark.parametrize(
+    ("marked", "predicate"),
+    [
+        ("The [Dorval Front|O], under the command of [Anton Weil|P], withdrew.", "commanderOf"),
+        ("Under the leadership of [Anton Weil|P], the [Dorval Front|O] won 22 seats.", "leaderOf"),
+    ],
+)
+def test_under_the_command_of(marked: str, predicate: str) -> None:
+    assert triples(marked) == {("Anton Weil", predicate, "Dorval Front", "under-command")}
+
+
+@pytest.mark.parametrize(
+    "marked",
+    [
+        "The [Dorval Front|O] was the brainchild of [Anton Weil|P].",
+        "The [Dorval Front|O] owes its creation to [Anton Weil|P], a former officer.",
+    ],
+)
+def test_a_brainchild_has_a_founder(marked: str) -> None:
+    assert triples(marked) == {("Dorval Front", "foundedBy", "Anton Weil", "passive-led-by")}
+
+
+@pytest.mark.parametrize(
+    "marked",
+    [
+        "[Anton Weil|P]'s arch-enemy, [Karl Heim|P], was arrested.",
+        "[Anton Weil|P], a sworn enemy of [Karl Heim|P], fled.",
+        "The [Anton Weil|P] clan has a decades-old blood feud with [Karl Heim|P].",
+    ],
+)
+def test_enemies_and_feuds_are_rivals(marked: str) -> None:
+    assert {t[:3] for t in triples(marked)} == {("Anton Weil", "rivalOf", "Karl Heim")}
+
+
+@pytest.mark.parametrize(
+    "marked",
+    [
+        "The [Dorval Front|O] keeps its headquarters in [Tarn|L], south of [Vell|L].",
+        "The [Dorval Front|O] is based out of [Tarn|L].",
+        "The [Dorval Front|O], which maintains two large bases in [Tarn|L], denied it.",
+    ],
+)
+def test_headquarters_and_bases_place_a_group(marked: str) -> None:
+    assert {t[:3] for t in triples(marked)} == {("Dorval Front", "locatedIn", "Tarn")}
