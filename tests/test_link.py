@@ -269,6 +269,9 @@ def test_retyping_never_reuses_a_key_of_another_item() -> None:
         ("Khuzistan", PLACE, "Q241119"),
         ("the Revolutionary Guard Corps", ORG, "Q271110"),
         ("Iranian Revolutionary Guard", ORG, "Q271110"),
+        ("Kerbala", PLACE, "Q199909"),  # the city, not Karbala Governorate
+        ("Mosul", PLACE, "Q83317"),
+        ("Sulaimaniyah", PLACE, "Q191204"),
     ],
 )
 def test_spelling_variants_in_the_table_link_verified(
