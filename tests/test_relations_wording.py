@@ -99,3 +99,78 @@ def test_enemies_and_feuds_are_rivals(marked: str) -> None:
 )
 def test_headquarters_and_bases_place_a_group(marked: str) -> None:
     assert {t[:3] for t in triples(marked)} == {("Dorval Front", "locatedIn", "Tarn")}
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        (
+            "[Hamas|O] relies on [Varnia|L] for money and rockets.",
+            ("Varnia", "supports", "Hamas", "relies-on"),
+        ),
+        (
+            "[Varnia|L] transfers about $700 million a year to the [Dorval Front|O].",
+            ("Varnia", "supports", "Dorval Front", "provides-to"),
+        ),
+        (
+            "The [Quds Force|O] sent advisers to help the [Dorval Front|O] retake the town.",
+            ("Quds Force", "supports", "Dorval Front", "sent-to-help"),
+        ),
+    ],
+)
+def test_support_read_from_reliance_transfers_and_advisers(marked: str, expected: tuple) -> None:
+    assert triples(marked) == {expected}
+
+
+@pytest.mark.parametrize(
+    ("marked", "rule"),
+    [
+        (
+            "The [Dorval Front|O] sends its sniper teams to the [Quds Force|O] for training.",
+            "sent-for-training",
+        ),
+        (
+            "Fighters of the [Dorval Front|O] attended a [Quds Force|O] training camp.",
+            "sent-for-training",
+        ),
+        (
+            "The [Dorval Front|O] was schooled in explosives by [Quds Force|O] instructors.",
+            "trained-or-backed-by",
+        ),
+    ],
+)
+def test_training_camps_and_schooling(marked: str, rule: str) -> None:
+    assert triples(marked) == {("Dorval Front", "trainedBy", "Quds Force", rule)}
+
+
+def test_whose_founder() -> None:
+    found = triples("The [Dorval Front|O], whose founder [Anton Weil|P] was killed, regrouped.")
+    assert found == {("Dorval Front", "foundedBy", "Anton Weil", "whose-role")}
+
+
+def test_years_as_an_officer_in_a_force() -> None:
+    found = triples("[Anton Weil|P] spent six years as an officer in the [Tarn Army|O].")
+    assert found == {("Anton Weil", "employedBy", "Tarn Army", "apposition-role")}
+
+
+def test_a_breakaway_group_that_became_its_rival() -> None:
+    found = triples(
+        "The [Dorval Front|O], which broke away from the [Marel Brigade|O] in 2011, is now its "
+        "fiercest rival."
+    )
+    assert found == {("Dorval Front", "rivalOf", "Marel Brigade", "rival")}
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        (
+            "[Hett|L] and [Rulo|L], both towns in [Tarn|L], were cut off by the floods.",
+            {("Hett", "locatedIn", "Tarn"), ("Rulo", "locatedIn", "Tarn")},
+        ),
+        ("[Hett|L], in northern [Tarn|L] province, is closed.", {("Hett", "locatedIn", "Tarn")}),
+        ("Fighting in [Hett|L], in [Tarn|L]'s north, went on.", set()),
+    ],
+)
+def test_places_in_a_place(marked: str, expected: set) -> None:
+    assert {t[:3] for t in triples(marked)} == expected

@@ -97,7 +97,9 @@ _REL_PRONOUN = r"(?:(?:who|which|that)\s+)"
 # What joins a name to a description of it: an apposition comma or a copula.
 _LINK = (
     rf"(?:\s*,\s*(?:{_REL_PRONOUN}{_BE}\s+)?|\s+{_BE}\s+|(?:\s*,\s*{_REL_PRONOUN}|\s+)(?:{_BE}\s+)?"
-    r"(?:named|appointed|elected|served\s+as|serves\s+as|serving\s+as)(?:\s+as)?\s+)"
+    r"(?:named|appointed|elected|served\s+as|serves\s+as|serving\s+as)(?:\s+as)?\s+"
+    r"|\s+(?:spent|spends|spending)\s+(?:[\w-]+\s+){1,3}?as\s+"
+    r"|(?:\s*,\s*{_REL_PRONOUN}|\s+)(?:works|worked|working)\s+as\s+)"
 )
 _ADVERB = (
     r"(?:(?:also|directly|secretly|heavily|openly|largely|closely|now|currently|once|later"
@@ -248,9 +250,9 @@ def _verbs(groups: Groups) -> tuple[tuple[str, bool], ...]:
     (backer first); "armed and trained by" gives both."""
     verbs = re.split(r"[\s,]+(?:and\s+)?", (groups.get("verbs") or "").lower())
     found = []
-    if any(v.startswith("train") for v in verbs):
+    if any(v.startswith(_TRAIN_STEMS) for v in verbs):
         found.append(("trainedBy", True))
-    if any(not v.startswith("train") for v in verbs):
+    if any(not v.startswith(_TRAIN_STEMS) for v in verbs):
         found.append(("supports", False))
     return tuple(found)
 
@@ -261,7 +263,8 @@ def _active_verbs(groups: Groups) -> tuple[tuple[str, bool], ...]:
     return tuple((predicate, not left_is_subject) for predicate, left_is_subject in flipped)
 
 
-_VERB = rf"(?:trained|{'|'.join(_SUPPORT_VERBS)})"
+_TRAIN_STEMS = ("train", "drill", "school")
+_VERB = rf"(?:trained|drilled|schooled|{'|'.join(_SUPPORT_VERBS)})"
 _VERB_CHAIN = rf"(?P<verbs>{_VERB}(?:\s*,\s*{_VERB})*(?:,?\s+and\s+{_VERB})?)"
 _VERB_ACTIVE = (
     rf"(?:{_VERB}|trains|funds|arms|backs|supports|finances|sponsors|equips|supplies|bankrolls)"
@@ -668,6 +671,14 @@ RULES: tuple[_Rule, ...] = (
         _compile(rf"(?:{_POSS}|\s+and\s+(?:his|her))\s+{_KIN_MODS}{_KIN},?\s+"),
         _fixed("relativeOf", False),
     ),
+    # "X, whose founder Y", "the militia X, whose leader, Y"
+    _Rule(
+        "whose-role",
+        frozenset({ORG}),
+        frozenset({PERSON}),
+        _compile(rf"\s*,?\s+whose\s+{_MODS}{_ROLE},?\s+"),
+        lambda g: _role(g, person_is_left=False),
+    ),
     # "X, whose son Y"
     _Rule(
         "kinship",
@@ -854,6 +865,73 @@ RULES: tuple[_Rule, ...] = (
         ),
         _provided,
     ),
+    # "Hamas relies on Iran for money and rockets": Iran supports Hamas
+    _Rule(
+        "relies-on",
+        ANY,
+        ANY,
+        _compile(
+            rf"{_NEAR}{_ADVERB}(?:has\s+|have\s+|had\s+)?{_ADVERB}(?:relies|relied|rely|relying"
+            r"|depends|depended|depend|depending)\s+(?:heavily\s+|largely\s+|mostly\s+"
+            rf"|entirely\s+)?(?:up)?on\s+{_THE}"
+        ),
+        lambda g: tuple((p, not s) for p, s in _provided(g)),
+        after=_compile(rf"\s+for\s+(?P<aid>(?:[\w$.,-]+\s+){{0,3}}?{_AID}(?:\s+and\s+{_AID})?)"),
+    ),
+    # "Iran sent advisers to help X", "Y dispatched officers to train X"
+    _Rule(
+        "sent-to-help",
+        ANY,
+        ANY,
+        _compile(
+            rf"\s+{_ADVERB}(?:has\s+|have\s+|had\s+)?{_ADVERB}(?:sent|sends|send|dispatched"
+            r"|dispatches|deployed|deploys)\s+(?:[\w-]+\s+){0,3}?(?:advisers|advisors|fighters"
+            r"|troops|forces|weapons|arms|instructors|experts|officers|trainers|commanders"
+            r"|units|money|cash)\s+(?:to\s+)?(?P<verbs>help|support|aid|back|assist|reinforce"
+            rf"|bolster|train)\s+{_THE}"
+        ),
+        lambda g: (("trainedBy", False),) if g.get("verbs") == "train" else (("supports", True),),
+    ),
+    # "X sends its fighters to Y for training"; "fighters of X attended a Y training camp"
+    _Rule(
+        "sent-for-training",
+        _PERSON_OR_ORG,
+        ANY,
+        _compile(
+            rf"\s+{_ADVERB}(?:has\s+|have\s+|had\s+)?{_ADVERB}(?:sent|sends|send|dispatched"
+            r"|dispatches)\s+(?:(?:its|their|his|her|some|several|hundreds\s+of|dozens\s+of)"
+            rf"\s+)?(?:[\w-]+\s+){{0,3}}?to\s+{_THE}"
+        ),
+        _fixed("trainedBy", True),
+        after=_compile(r"\s+for\s+(?:\w+\s+)?training\b"),
+    ),
+    _Rule(
+        "sent-for-training",
+        _PERSON_OR_ORG,
+        ANY,
+        _compile(
+            rf"\s+{_ADVERB}(?:has\s+|have\s+|had\s+)?{_ADVERB}(?:attended|attends|attend"
+            r"|went\s+through|passed\s+through|graduated\s+from|(?:was|were)\s+sent\s+to"
+            r"|trained\s+at)\s+(?:a|an|the)\s+(?:[\w-]+\s+)?"
+        ),
+        _fixed("trainedBy", True),
+        after=_compile(
+            r"(?:['’]s?)?\s+(?:military\s+|special\s+|secret\s+)?(?:training\s+(?:camps?"
+            r"|courses?|programs?|bases?|facilit(?:y|ies))|camps?)\b"
+        ),
+    ),
+    # "X, which broke away from Y in 2011, is now its fiercest rival"
+    _Rule(
+        "rival",
+        _PERSON_OR_ORG,
+        _PERSON_OR_ORG,
+        _compile(rf"\s*,\s*(?:which|who)\s+[^,;]*?\s+(?:from|with|of|against|under)\s+{_THE}"),
+        _fixed("rivalOf", True),
+        after=_compile(
+            r"[^,;]*,\s+(?:is|was|has\s+become|became|remains)\s+(?:now\s+)?(?:its|their|his|her)"
+            rf"\s+{_RIVAL_MODS}(?:fiercest\s+|main\s+|biggest\s+|chief\s+)?{_RIVAL}\b"
+        ),
+    ),
     # "Iran's support for Hezbollah", "Iranian funding of the militias"
     _Rule(
         "support-for",
@@ -952,6 +1030,29 @@ RULES: tuple[_Rule, ...] = (
             r"(?:ern)?\s+)?"
         ),
         _fixed("locatedIn", True),
+    ),
+    # "Hit and Rutba, both towns in Anbar"
+    _Rule(
+        "places-in-place",
+        frozenset({PLACE}),
+        frozenset({PLACE}),
+        _compile(
+            rf"\s*,\s*(?:both|all|each)\s+(?:[\w-]+\s+)?{_PLACE_NOUN}s?\s+(?:in|of)\s+{_THE}"
+            r"(?:(?:north|south|east|west|central)(?:ern)?\s+)?"
+        ),
+        _fixed("locatedIn", True),
+    ),
+    # "Jurf al-Sakhar, in northern Babil province, ..."
+    _Rule(
+        "place-in-place",
+        frozenset({PLACE}),
+        frozenset({PLACE}),
+        _compile(
+            r"\s*,\s*(?:in|inside)\s+(?:the\s+)?(?:(?:far\s+)?(?:north|south|east|west|central"
+            r"|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?"
+        ),
+        _fixed("locatedIn", True),
+        after=_compile(r"(?:\s+(?:province|governorate|district|region))?\s*(?:[,.;)]|\Z)"),
     ),
     # "the Iraqi city of Mosul" (with a place's name first, "the Baghdad district of Karrada"
     # and "the Karrada district of Baghdad" are both written: no rule)
@@ -1174,7 +1275,8 @@ DISTRIBUTIVE = frozenset(
         "joined", "served-in", "verb-founded", "passive-led-by", "affiliated-with", "based-in",
         "works-for", "supported-from", "provides-to", "belongs-to", "instructors-trained",
         "object-relative", "clashed-with", "support-for", "verb-leads", "apposition-role",
-        "accused-of", "role-of-including",
+        "accused-of", "role-of-including", "places-in-place", "relies-on", "sent-to-help",
+        "sent-for-training",
     }
 )  # fmt: skip
 
