@@ -48,7 +48,8 @@ def prepare(corpora: Path, build: Path, *, extra_data: bool) -> dict[str, Any]:
     sentences = list(c.read_gmb(corpora))
     split: dict[str, list[Doc]] = {"train": [], "dev": [], "test": []}
     for sentence in sentences:
-        split[c.gmb_split(sentence.number)].append(c.gmb_doc(nlp.vocab, sentence))
+        part = c.gmb_split(sentence.number)
+        split[part].append(c.gmb_doc(nlp.vocab, sentence, countries_as_places=part != "test"))
     counts = {f"gmb_{k}_sentences": len(v) for k, v in split.items()}
     if extra_data:
         extra = [
