@@ -70,6 +70,13 @@ def test_a_common_word_opening_a_sentence_is_no_name() -> None:
         ("Gen. Ray Odierno", ORG, PERSON),
         ("Velmar Brigade", PERSON, ORG),  # no person's name ends in a body's noun
         ("Army", PERSON, PERSON),  # one word: nothing says whose
+        ("Jurf al-Milh", ORG, PLACE),  # an Arabic noun for a landform opens a place's name
+        ("Albu Hardan", PERSON, PLACE),
+        ("Wadi Salim", PERSON, PERSON),  # "Wadi" is also a given name
+        ("Wadi Salim", ORG, PLACE),
+        ("Umm Rawaq", ORG, PLACE),
+        ("Umm Kulthum", PERSON, PERSON),
+        ("Sahel Valley", ORG, PLACE),  # a noun for a landform or an area ends a place's name
     ],
 )
 def test_kind_from_the_name_itself(name: str, kind: EntityKind, expected: EntityKind) -> None:
@@ -263,4 +270,67 @@ def test_a_kunya_with_a_family_name_is_a_person_and_sayyid_a_title() -> None:
         ("Abu Tariq al-Zubaidi", "Abu Tariq al-Zubaidi", PERSON),
         ("Abu Ghraib", "Abu Ghraib", PLACE),  # a kunya alone may name a place
         ("Sayyid Hamid Tarvosi", "Hamid Tarvosi", PERSON),
+    ]
+
+
+def test_a_name_before_a_local_office_is_a_place() -> None:
+    nlp = ruled(
+        [("ORG", "Kavar Governor"), ("PERSON", "Talwen"), ("PERSON", "Idris Kaya"),
+         ("ORG", "Rusafa"), ("PERSON", "Selim Orhan")]
+    )  # fmt: skip
+    text = (
+        "Kavar Governor Selim Orhan met donors. Former Talwen governor Idris Kaya was freed. "
+        "Rusafa police said Marun Governor Tamer Osta had left. National police said so."
+    )
+    assert mentions(nlp, text) == [
+        ("Kavar", "Kavar", PLACE),  # the model's "Kavar Governor" loses the office
+        ("Governor Selim Orhan", "Selim Orhan", PERSON),
+        ("Talwen", "Talwen", PLACE),
+        ("Idris Kaya", "Idris Kaya", PERSON),
+        ("Rusafa", "Rusafa", PLACE),
+        ("Marun", "Marun", PLACE),  # untagged, found before "Governor"
+        ("Governor Tamer Osta", "Tamer Osta", PERSON),  # untagged, found after its title
+    ]  # "National" before "police" is an adjective: no place
+
+
+def test_a_lower_case_title_keeps_the_given_name() -> None:
+    nlp = ruled([("ORG", "Saraya Nour"), ("PERSON", "Rahal"), ("PERSON", "Olin")])
+    text = (
+        "Saraya Nour deputy secretary-general Fadil Rahal spoke. "
+        "The Secretary of Defense Mark Olin replied."
+    )
+    assert [(name, kind) for _, name, kind in mentions(nlp, text)] == [
+        ("Saraya Nour", ORG),
+        ("Fadil Rahal", PERSON),
+        ("Olin", PERSON),  # no given name is read across "of" ("Defense Mark")
+    ]
+
+
+def test_a_name_after_a_title_is_found_when_the_model_missed_it() -> None:
+    nlp = ruled([("ORG", "Velmar Party")])  # tags nothing here
+    text = (
+        "Brigadier General Tamer al-Osta said the General Assembly met near the Imam Reza "
+        "shrine, and Sheikh Nabil Qaddour agreed."
+    )
+    assert mentions(nlp, text) == [
+        ("Brigadier General Tamer al-Osta", "Tamer al-Osta", PERSON),
+        ("Sheikh Nabil Qaddour", "Nabil Qaddour", PERSON),
+    ]
+
+
+def test_lower_case_words_at_a_name_edge_are_cut() -> None:
+    nlp = ruled(
+        [("GPE", "western Velmara"), ("GPE", "Kavar airport"), ("ORG", "Third Division"),
+         ("PERSON", "Saudi Arabia"), ("PERSON", "Jordan")]
+    )  # fmt: skip
+    text = (
+        "Rockets hit western Velmara and Kavar airport. The Third Division of the Syrian army "
+        "withdrew. Saudi Arabia and Jordan objected."
+    )
+    assert [(name, kind) for _, name, kind in mentions(nlp, text)] == [
+        ("Velmara", PLACE),
+        ("Kavar", PLACE),
+        ("Third Division", ORG),  # the name does not run on into an adjective
+        ("Saudi Arabia", PLACE),  # a country of two words is never a person
+        ("Jordan", PERSON),  # one word may be a person's name
     ]

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from pipeline.nlp.corpora import spaces_for, strip_person_titles
+from pipeline.nlp.corpora import GmbSentence, gmb_doc, spaces_for, strip_person_titles
 from pipeline.nlp.model import add_title_abbreviations
-from pipeline.nlp.titles import ABBREVIATIONS, leading_title, title_before
+from pipeline.nlp.titles import ABBREVIATIONS, leading_title, title_before, titled_names
 
 
 def split_title(text: str) -> tuple[str, str]:
@@ -92,3 +92,28 @@ def test_gmb_tokens_read_as_ordinary_text() -> None:
     words += ["rose", "(", "5", "%", ")", "."]
     text = "".join(w + " " * s for w, s in zip(words, spaces_for(words), strict=True))
     assert text == "He said \"Iraq's soldiers' pay\" rose (5%)."
+
+
+def test_titled_names_are_title_runs_before_capitalized_names() -> None:
+    text = "Lt. Col. Hadi al-Rawi met Deputy Prime Minister Ana Ruiz and the general Omar."
+    assert [(text[a:b], text[b:c]) for a, b, c in titled_names(text, 0, len(text))] == [
+        ("Lt. Col. ", "Hadi al-Rawi"),
+        ("Deputy Prime Minister ", "Ana Ruiz"),
+    ]  # a lower-case title opens no run
+
+
+def test_training_countries_tagged_as_organizations_become_places() -> None:
+    sentence = GmbSentence(
+        3,
+        ("The", "U.S.", "and", "Hamas", "met", "President", "Bush", "."),
+        ("DT", "NNP", "CC", "NNP", "VBD", "NNP", "NNP", "."),
+        ("O", "B-org", "O", "B-org", "O", "B-per", "I-per", "O"),
+    )
+    vocab = spacy.blank("en").vocab
+    as_trained = gmb_doc(vocab, sentence, countries_as_places=True)
+    assert [(e.text, e.label_) for e in as_trained.ents] == [
+        ("U.S.", "GPE"),
+        ("Hamas", "ORG"),
+        ("Bush", "PERSON"),
+    ]
+    assert gmb_doc(vocab, sentence).ents[0].label_ == "ORG"  # held-out test keeps GMB's label

@@ -14,11 +14,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from pipeline import lexicon
 from pipeline.demonyms import COUNTRY_OF, SPONSOR_PARTICIPLES, country_name
 from pipeline.nlp.kinds import corrected_kind
+from pipeline.nlp.offices import before_office, office_cut, untagged_places
 from pipeline.nlp.orgnames import (
     CONNECTORS,
     OPEN_HEADS,
@@ -26,7 +27,7 @@ from pipeline.nlp.orgnames import (
     not_an_organization,
     run_on_end,
 )
-from pipeline.nlp.titles import leading_title, title_before
+from pipeline.nlp.titles import MODIFIERS, leading_title, title_before, titled_names
 from pipeline.orgheads import ORG_HEADS
 from pipeline.records import Document, EntityKind, Mention, Segment, Sentence
 from pipeline.roles import ROLES
@@ -43,6 +44,7 @@ _EDGE_JUNK = {"'s", "’s", "'", "’"}
 _ARTICLES = {"the", "The", "THE"}
 # Arabic name particles that belong to the name that follows them (al-Sadr, Abu Musab, bin Laden).
 _PARTICLE = r"(?:al|el|Al|El|bin|ibn|bint|Abu|Umm)"
+_NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "ez", "ad", "as", "ash", "an", "ar"})
 _PARTICLE_BEFORE = re.compile(rf"(?<![\w'’-]){_PARTICLE}(?:-|\s+)\Z")
 _PARTICLE_AFTER = re.compile(rf"\A\s*{_PARTICLE}(?:-|\s+)[A-Z][\w'’]*(?:-[A-Z][\w'’]*)*")
 _POSSESSIVE = re.compile(r"['’]s?\Z")
@@ -54,7 +56,7 @@ _NO_PLACE_WORDS = frozenset(
     {
         "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western",
         "Shiite", "Shi'ite", "Shia", "Sunni", "Kurdish", "Arab", "Muslim", "Christian",
-        "Jewish", "European", "African", "Asian", "Latin", "Persian", "Palestinian",
+        "Jewish", "European", "African", "Asian", "Latin", "Persian", "Palestinian", "Soviet",
     }
 )  # fmt: skip
 
@@ -98,6 +100,8 @@ def analyze_parsed(
             found = _with_longer(found, mention, replaces=(ORG, PLACE, EntityKind.PERSON))
         for mention in _arabic_groups(doc, text, segment.start):
             found = _with_longer(found, mention, replaces=(ORG, PLACE, EntityKind.PERSON))
+        found += _places_before_offices(doc, text, segment.start, found)
+        found += _titled_persons(doc, text, segment.start, found)
         found = [_with_country_adjective(text, segment.start, m) for m in found]
         for mention in _country_adjectives(doc, text, segment.start, found):
             if not any(m.start < mention.end and mention.start < m.end for m in found):
@@ -217,6 +221,47 @@ def _with_longer(
     return found
 
 
+def _places_before_offices(
+    doc: Doc, text: str, offset: int, found: Sequence[Mention]
+) -> list[Mention]:
+    """Places the model missed before a local office ("Anbar Governor X"; see ``offices``)."""
+    taken = [(m.start - offset, m.end - offset) for m in found]
+    return [
+        Mention(
+            offset + s,
+            offset + e,
+            text[s:e],
+            PLACE,
+            text[s:e],
+            _sentence(doc.char_span(s, e).sent, text, offset),
+        )
+        for s, e in untagged_places(doc, taken)
+    ]
+
+
+def _titled_persons(doc: Doc, text: str, offset: int, found: Sequence[Mention]) -> list[Mention]:
+    """Names the model missed after a capitalized title ("Major General Tahsin al-Khafaji"),
+    when the name reads as a person's (``_titled``) and overlaps no name found so far."""
+    persons = []
+    for sent in doc.sents:
+        for start, name_start, end in titled_names(text, sent.start_char, sent.end_char):
+            overlaps = any(m.start - offset < end and start < m.end - offset for m in found)
+            if overlaps or not _titled(text, sent.start_char, name_start, end):
+                continue
+            persons.append(
+                Mention(
+                    start=offset + start,
+                    end=offset + end,
+                    text=text[start:end],
+                    kind=EntityKind.PERSON,
+                    name=text[name_start:end],
+                    sentence=_sentence(sent, text, offset),
+                    titles=(_SPACES.sub(" ", text[start:name_start]).strip(),),
+                )
+            )
+    return persons
+
+
 def _arabic_groups(doc: Doc, text: str, offset: int) -> list[Mention]:
     """Group names opening with an Arabic noun for a body ("Asa'ib Ahl al-Haq")."""
     found = []
@@ -300,6 +345,10 @@ def _trim(span: Span, kind: EntityKind) -> tuple[int, int] | None:
         start += 1
     if kind is not EntityKind.PERSON and start < end - 1 and doc[start].text in _ARTICLES:
         start += 1
+    while kind is not EntityKind.PERSON and end - start > 1 and _lower_word(doc[start]):
+        start += 1  # "western Anbar"
+    while kind is not EntityKind.PERSON and end - start > 1 and _lower_word(doc[end - 1]):
+        end -= 1  # "Baghdad airport"
     while end > start and (
         doc[end - 1].is_punct
         or doc[end - 1].is_space
@@ -308,6 +357,38 @@ def _trim(span: Span, kind: EntityKind) -> tuple[int, int] | None:
     ):
         end -= 1
     return (start, end) if start < end else None
+
+
+def _lower_word(token: Token) -> bool:
+    """A lower-case word that is no name particle: a name's words are capitalized, so one at its
+    edge is a common word the model took in."""
+    return token.is_lower and token.is_alpha and token.text not in _NAME_PARTICLES
+
+
+def _given_names_start(doc: Doc, start: int) -> int:
+    """The first token of a person's name with the capitalized given names right before the
+    span that the model left out ("deputy secretary-general Naim [Haddad]"): at most two,
+    each no name the model found, title, adjective or common word, and after a lower-case word
+    that is no function word (not "Secretary of Defense Donald [Rumsfeld]")."""
+    first = start
+    taken = {i for e in doc.ents for i in range(e.start, e.end)}
+    while first > doc[start].sent.start and start - first < 2:
+        token = doc[first - 1]
+        if (
+            not (token.is_title and token.is_alpha and token.whitespace_)
+            or token.i in taken
+            or token.text in COUNTRY_OF
+            or token.text in _NO_PLACE_WORDS
+            or token.text in MODIFIERS
+            or token.lower_ in lexicon.load()
+            or leading_title(f"{token.text} x")
+        ):
+            break
+        first -= 1
+    before = doc[first - 1] if first > doc[start].sent.start else None
+    if before is None or not before.is_lower or before.is_stop:
+        return start
+    return first
 
 
 def _sentence_initial_function_word(doc: Doc, start: int, end: int) -> bool:
@@ -340,6 +421,8 @@ def _mention(doc: Doc, text: str, ent: Span, kind: EntityKind, offset: int) -> M
     bounds = (_common_word_start(doc, *bounds), bounds[1])
     if bounds[0] >= bounds[1]:
         return None
+    if kind is EntityKind.PERSON:
+        bounds = (_given_names_start(doc, bounds[0]), bounds[1])
     sent = doc[bounds[0]].sent
     if doc[bounds[1] - 1].sent != sent:
         return None
@@ -349,6 +432,16 @@ def _mention(doc: Doc, text: str, ent: Span, kind: EntityKind, offset: int) -> M
     particle = _PARTICLE_BEFORE.search(text, sent.start_char, start)
     if particle is not None:
         start = particle.start()
+    cut = office_cut(text, start, end)
+    if cut is not None:
+        end, kind = cut, PLACE  # "Nineveh Governor": the place of the office after it
+    elif (
+        kind is not PLACE
+        and before_office(text, end)
+        and not leading_title(text[start:end])
+        and text[start:end].split()[-1].lower() not in ORG_HEADS
+    ):
+        kind = PLACE  # "Maysan police", "Diyala operations commander"
     if kind is not EntityKind.PERSON and (
         _titled(text, sent.start_char, start, end) or _kunya_with_name(text, start, end)
     ):
@@ -380,6 +473,8 @@ def _mention(doc: Doc, text: str, ent: Span, kind: EntityKind, offset: int) -> M
             return None
         if country_name(name) is not None:
             kind = EntityKind.PLACE  # "the U.S. says": a country's government is the country
+    if kind is EntityKind.PERSON and " " in name and country_name(name) is not None:
+        kind = EntityKind.PLACE  # "Saudi Arabia"; one word may be a person's ("Jordan")
     title = _SPACES.sub(" ", text[start:name_start]).strip()
     return Mention(
         start=offset + start,

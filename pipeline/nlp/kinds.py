@@ -11,6 +11,11 @@ General knowledge of how names are built, not taken from any article:
 - A kunya ("Abu Ali al-Basri": "father of ...") of three words or more is a person.
 - A name of two words or more ending in an organization's head noun ("Velmar Brigade",
   "Badr Organization") is an organization.
+- Arabic place names open with a noun for a landform or a settlement: Tal/Tell (hill), Jurf
+  (bank), Nahr (river), Wadi (valley), Ain (spring), Ras (cape), Jabal/Jebel (mountain), Deir
+  (monastery), Kafr (village), Bir (well), Albu (a tribe's settlement), Beit (house), Qasr
+  (castle), and Umm ("mother of": a place unless a person's name follows); English ones end in
+  a noun for a landform or an area ("Bekaa Valley", "Green Zone"). Such a name is a place.
 """
 
 from __future__ import annotations
@@ -33,6 +38,17 @@ PERSON_TITLES = frozenset(
     {"ayatollah", "hojatoleslam", "sheikh", "sheik", "shaikh", "mr.", "mrs.", "ms.", "dr."}
     | {a.lower() for a in ABBREVIATIONS}
 )
+# Nouns that open places' names only; those below them also open given names ("Wadi", "Tal").
+ARABIC_PLACE_NOUNS = frozenset(
+    {"tell", "tall", "jurf", "nahr", "jabal", "jebel", "deir", "dayr", "kafr", "albu", "qasr"}
+)
+ARABIC_PLACE_OR_NAME = ARABIC_PLACE_NOUNS | {"tal", "tel", "wadi", "ain", "ras", "bir", "beit"}
+PLACE_HEADS = frozenset(
+    {
+        "valley", "mountains", "mountain", "river", "zone", "strip", "desert", "plain",
+        "plains", "island", "islands", "peninsula", "lake", "gulf", "sea", "heights",
+    }
+)  # fmt: skip
 _WORDS = re.compile(r"[\w'’.]+")
 
 
@@ -44,6 +60,12 @@ def corrected_kind(name: str, kind: EntityKind) -> EntityKind:
     first = words[0].removeprefix("al-")
     if first in ARABIC_ORG_NOUNS and len(words) >= 2:
         return EntityKind.ORGANIZATION
+    if len(words) >= 2 and (
+        first in ARABIC_PLACE_NOUNS
+        or (first in ARABIC_PLACE_OR_NAME | {"umm"} and kind is EntityKind.ORGANIZATION)
+        or words[-1] in PLACE_HEADS
+    ):
+        return EntityKind.PLACE
     if words[-1] in ORG_HEADS:  # "Velmar Brigade": no person's name ends in a body's noun
         return EntityKind.ORGANIZATION if len(words) >= 2 else kind
     if first in PERSON_TITLES and len(words) >= 2:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from pipeline.datewords import MONTHS
+from pipeline.demonyms import COUNTRY_OF
 from pipeline.nlp.kinds import ARABIC_ORG_NOUNS
 from pipeline.orgheads import ORG_HEADS
 from pipeline.records import EntityKind
@@ -110,6 +111,8 @@ def run_on_end(
         hit = [kind for s, e, kind in others if s < word.end() and word.start() < e]
         if word.group().lower() in _DATES or not joinable.issuperset(hit):
             break
+        if i + 1 == len(words) and word.group() in COUNTRY_OF:
+            break  # "of the Syrian army": an adjective of the noun after it
         if "and" in text[new_end : word.start()].split() and (i + 1 < len(words) or hit):
             break
         new_end = word.end()

@@ -218,6 +218,12 @@ _TRAILING = re.compile(rf"(?<![\w.'’-]){_RUN}\Z", re.IGNORECASE)
 # How far before a name a title may start; the longest title run is well under this.
 _LOOKBACK = 80
 
+# A name after a title: capitalized words, with Arabic particles before them ("al-Khafaji").
+_NAME_WORD = r"[A-Z](?:\w|['’](?=\w)(?!s\b))*(?:-[A-Z](?:\w|['’](?=\w)(?!s\b))*)*"
+_NAME_PARTICLE = r"(?:al|el|Al|El|bin|ibn|bint|Abu|Umm)(?:-|\s+)"
+_NAME = rf"(?:{_NAME_PARTICLE})?{_NAME_WORD}(?:\s+(?:{_NAME_PARTICLE})?{_NAME_WORD}){{0,3}}"
+_TITLED_NAME = re.compile(rf"(?<![\w'’.-])(?=[A-Z])(?i:{_RUN})({_NAME})")
+
 ABBREVIATIONS: tuple[str, ...] = tuple(
     sorted({w for t in TITLES for w in t.split() if w.endswith(".") and len(w) > 2})
 )
@@ -244,3 +250,10 @@ def title_before(text: str) -> int:
     if m is None or not m.group(0)[0].isupper():
         return -1
     return m.start()
+
+
+def titled_names(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
+    """(title start, name start, name end) of each capitalized title run followed by a
+    capitalized name in ``text[start:end]`` ("Major General Tahsin al-Khafaji"); whether the
+    name is a person's is the caller's to judge ("General Assembly")."""
+    return [(m.start(), m.start(1), m.end(1)) for m in _TITLED_NAME.finditer(text, start, end)]

@@ -1,0 +1,82 @@
+"""Places named by the office of the person after them: "Nineveh Governor Atheer Jubouri",
+"Basra police chief X", "the Kirkuk provincial council".
+
+General knowledge of how news names local officials, not taken from any article: a governor,
+a mayor, a province's police or operations command belong to a place, so the name right before
+those words is a place's, whatever the model tagged ("Nineveh Governor" as one organization,
+"Diyala" as a person) or when it tagged nothing.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from pipeline import lexicon
+from pipeline.demonyms import COUNTRY_OF
+from pipeline.nlp.titles import MODIFIERS, leading_title
+
+# Titles of a place's own office: in a name's last word they are cut off ("Babil Governor").
+PLACE_OFFICES = frozenset({"governor", "mayor"})
+# Words right after a place's name that say the name is the place's.
+AFTER_PLACE = PLACE_OFFICES | {
+    "governorate", "province", "provincial", "police", "operations", "municipal",
+    "municipality",
+}  # fmt: skip
+# Office words that say so even of a name the model did not tag ("Anbar Governor"); "police"
+# follows adjectives too ("National police").
+UNTAGGED_BEFORE = PLACE_OFFICES | {"governorate", "province", "provincial"}
+_NEXT_WORD = re.compile(r"\s+([A-Za-z]+)\b")
+_LAST_WORD = re.compile(r"\s+([A-Za-z]+)\Z")
+_MAX_WORDS = 2  # "Dhi Qar", "Tal Afar"
+
+
+def before_office(text: str, end: int) -> bool:
+    """The word after ``text[:end]`` makes the name before it a place's ("Maysan police")."""
+    following = _NEXT_WORD.match(text, end)
+    return following is not None and following.group(1).lower() in AFTER_PLACE
+
+
+def office_cut(text: str, start: int, end: int) -> int | None:
+    """Where a name that ends in a place's office ("Nineveh Governor") ends without it, or None."""
+    last = _LAST_WORD.search(text, start, end)
+    if last is None or last.group(1).lower() not in PLACE_OFFICES:
+        return None
+    return last.start()
+
+
+def untagged_places(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Character spans of capitalized names right before an office word that no name found so
+    far covers ("Anbar Governor X", "Dhi Qar police commander X"); ``taken`` are found spans."""
+    found = []
+    for token in doc[1:]:
+        if token.lower_ not in UNTAGGED_BEFORE:
+            continue
+        first = token.i
+        while (
+            first > 0
+            and token.i - first < _MAX_WORDS
+            and _place_word(doc, first - 1)
+            and not any(s < doc[first - 1].idx + len(doc[first - 1]) and doc[first - 1].idx < e
+                        for s, e in taken)
+        ):  # fmt: skip
+            first -= 1
+        if first < token.i:
+            span = (doc[first].idx, doc[token.i - 1].idx + len(doc[token.i - 1]))
+            found.append(span)
+    return found
+
+
+def _place_word(doc: Doc, i: int) -> bool:
+    """The token may be part of a place's name: capitalized, not a common word, an adjective
+    ("Iraqi") or a title ("Deputy")."""
+    token = doc[i]
+    return (
+        token.is_title
+        and token.is_alpha
+        and token.lower_ not in lexicon.load()
+        and token.text not in COUNTRY_OF
+        and token.text not in MODIFIERS
+        and not leading_title(f"{token.text} x")
+    )
