@@ -170,6 +170,7 @@ def test_a_breakaway_group_that_became_its_rival() -> None:
         ),
         ("[Hett|L], in northern [Tarn|L] province, is closed.", {("Hett", "locatedIn", "Tarn")}),
         ("Fighting in [Hett|L], in [Tarn|L]'s north, went on.", set()),
+        ("A bomb went off south of [Hett|L], in [Rulo|L].", set()),
     ],
 )
 def test_places_in_a_place(marked: str, expected: set) -> None:

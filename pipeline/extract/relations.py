@@ -1052,6 +1052,7 @@ RULES: tuple[_Rule, ...] = (
             r"|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?"
         ),
         _fixed("locatedIn", True),
+        before=_compile(r"(?<!\bof\s)\Z"),  # not "south of Baghdad, in Numaniya"
         after=_compile(r"(?:\s+(?:province|governorate|district|region))?\s*(?:[,.;)]|\Z)"),
     ),
     # "the Iraqi city of Mosul" (with a place's name first, "the Baghdad district of Karrada"
