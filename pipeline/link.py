@@ -13,6 +13,9 @@ none, hence the tiers:
 - ``country``: an organization named exactly as a country ("the U.S. said") is that country
   speaking through its government, as place names are tagged elsewhere: it becomes the place,
   verified, and merges with the place's other names;
+- ``retyped``: a place or a person named exactly as one organization of the table, and as no
+  row of its own type ("the Iranian Pasdaran" tagged a place), is a tagging slip: it becomes
+  that organization, verified, and merges with its other names;
 - nothing, for everything else. Vetoes: a person is never linked by a one-word name (a bare
   surname), and a name that fits two rows links to neither.
 """
@@ -135,7 +138,7 @@ def _one(rows: Iterable[Row]) -> Row | None:
 
 
 def match(entity: Entity, index: _Index | None = None) -> tuple[str, Row] | None:
-    """("same_as" | "country" | "close_match", row) for an entity, or None: the decision."""
+    """("same_as" | "country" | "retyped" | "close_match", row) for an entity, or None."""
     index = index or _index()
     names = [n for n in sorted({entity.label, *entity.alt_labels}) if _usable(entity, n)]
     exact = [row for n in names for row in index.exact.get(name_key(n), ())]
@@ -147,6 +150,8 @@ def match(entity: Entity, index: _Index | None = None) -> tuple[str, Row] | None
         row = _one(exact)
         if row and row.country and entity.kind is EntityKind.ORGANIZATION:
             return ("country", row)
+        if row and row.kind is EntityKind.ORGANIZATION:
+            return ("retyped", row)
         return ("close_match", row) if row else None
     variants = [row for n in names for row in index.variant.get(variant_key(n), ())]
     if variants:
@@ -174,10 +179,16 @@ def link(entities: Mapping[str, Entity]) -> dict[str, Entity]:
         found = match(entity, index)
         if found is None:
             linked[key] = replace(entity)
-        elif found[0] in ("same_as", "country"):
+        elif found[0] in ("same_as", "country", "retyped"):
             row = found[1]
             linked[key] = replace(
-                entity, kind=row.kind, same_as=row.wikidata, close_match=None, dbpedia=row.dbpedia
+                entity,
+                kind=row.kind,
+                same_as=row.wikidata,
+                close_match=None,
+                dbpedia=row.dbpedia,
+                # only a person has honorifics (SHACL)
+                honorifics=entity.honorifics if row.kind is EntityKind.PERSON else set(),
             )
         else:
             linked[key] = replace(entity, same_as=None, close_match=found[1].wikidata, dbpedia=None)

@@ -423,10 +423,39 @@ def _without_country_adjective(kinds: dict[str, EntityKind]) -> dict[str, str]:
     return found
 
 
+def _person_spellings(
+    kinds: dict[str, EntityKind], clusters: dict[str, list[Mention]]
+) -> list[tuple[str, str, str]]:
+    """(key, person key, evidence) for names of two words or more tagged an organization or a
+    place that are a spelling of one person's full name mentioned more often ("Musa Ali
+    Daqduq" tagged an organization once, "Ali Mussa Daqduq" a person throughout): a tagging
+    slip. A name mentioned as often as the person, or a spelling of two people, keeps its kind
+    ("Kadir Mansuri" twice a bank, "Qadir Mansoori" once a person)."""
+    people: dict[tuple[object, ...], list[str]] = defaultdict(list)
+    for key, kind in kinds.items():
+        words = content_tokens(key)
+        if kind is EntityKind.PERSON and len(words) >= 2:
+            for block in _blocks(EntityKind.PERSON, words):
+                people[block].append(key)
+    found = []
+    for key, kind in sorted(kinds.items()):
+        words = content_tokens(key)
+        if kind is EntityKind.PERSON or len(words) < 2:
+            continue
+        candidates = {p for b in _blocks(EntityKind.PERSON, words) for p in people.get(b, ())}
+        fits = {p: why for p in candidates if (why := _variant_evidence(key, p))}
+        if len(fits) == 1:
+            ((person, why),) = fits.items()
+            if len(clusters[person]) > len(clusters[key]):
+                found.append((key, person, why))
+    return found
+
+
 def _skeleton(key: str) -> str:
     return " ".join(variant_token(t) for t in content_tokens(key))
 
 
+@lru_cache(maxsize=1 << 16)
 def _block_token(token: str) -> str:
     """What two tokens that ``_token_evidence`` calls one word always share: the consonant
     skeleton without final s (equal skeletons, skeletons equal but for a plural s, and the
@@ -599,6 +628,10 @@ def resolve(documents: Iterable[AnalyzedDocument | Outline]) -> Resolution:
         merges.append(f"{key!r} is {rest!r} with a country adjective or possessive before it")
     for doc_id, pairs in assigned.items():
         assigned[doc_id] = [(m, bare.get(key, key)) for m, key in pairs]
+    for key, person, why in _person_spellings(kinds, clusters):
+        kinds[key] = EntityKind.PERSON
+        votes[key] = Counter({EntityKind.PERSON: votes[key].total()})
+        merges.append(f"{key!r} was tagged otherwise but is a spelling of {person!r}: {why}")
     corpus_orgs = _by_last_words(k for k, kind in kinds.items() if kind is EntityKind.ORGANIZATION)
     acronyms = [
         found

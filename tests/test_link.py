@@ -292,7 +292,6 @@ def test_spelling_variants_in_the_table_link_verified(
         ("Mount Lebanon", PLACE),  # the mountains, not the governorate
         ("Kurdistan", PLACE),  # the region, not Iran's province
         ("Quds Force", ORG),  # a branch of the IRGC, not the IRGC
-        ("Revolutionary Guard", P),  # a name of the IRGC, of no person
     ],
 )
 def test_ambiguous_names_get_no_same_as(name: str, kind: EntityKind) -> None:
@@ -314,3 +313,28 @@ def test_every_name_of_the_irgc_in_news_is_one_linked_entity() -> None:
     keys = {rm.entity_key for items in linked.mentions.values() for rm in items}
     assert len(keys) == 1
     assert linked.entities[keys.pop()].same_as == WIKIDATA + "Q271110"
+
+
+def test_a_place_or_person_named_as_one_organization_is_that_organization() -> None:
+    """A tagging slip ("the Iranian Pasdaran" tagged a place) joins the verified organization."""
+    org = Entity(key="organization/irgc", kind=ORG, label="IRGC", alt_labels=set())
+    place = Entity(key="place/pasdaran", kind=PLACE, label="Pasdaran", alt_labels=set())
+    person = Entity(
+        key="person/islamic-state", kind=P, label="Islamic State", alt_labels=set(),
+        honorifics={"Sheikh"},
+    )  # fmt: skip
+    mention = Mention(0, 8, "Pasdaran", PLACE, "Pasdaran", Sentence(0, 8, "Pasdaran"))
+    resolution = Resolution(
+        entities={e.key: e for e in (org, place, person)},
+        mentions={"d": (ResolvedMention(mention, "place/pasdaran", PLACE),)},
+        merges=(),
+    )
+    linked = link_resolution(resolution)
+    assert set(linked.entities) == {"organization/irgc", "organization/islamic-state"}
+    assert linked.entities["organization/irgc"].alt_labels == {"Pasdaran"}
+    assert linked.mentions["d"][0].entity_key == "organization/irgc"
+    assert linked.mentions["d"][0].kind is ORG
+    state = linked.entities["organization/islamic-state"]
+    assert state.same_as == WIKIDATA + "Q2429253" and state.honorifics == set()
+    # a city keeps its own type: a place row of that name exists
+    assert link({"a": _entity("Baghdad", PLACE)})["a"].kind is PLACE

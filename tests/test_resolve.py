@@ -497,3 +497,15 @@ def test_an_organization_short_form_fitting_two_full_names_or_another_country_st
         _doc("e", "Syria's Foreign Ministry said.", [("Syria's Foreign Ministry", ORG)]),
     ]
     assert len(resolve(docs).entities) == 5
+
+
+def test_a_person_name_tagged_an_organization_once_joins_the_person() -> None:
+    people = [
+        _doc(f"p{i}", "Ali Mussa Farjani spoke.", [("Ali Mussa Farjani", P)]) for i in range(3)
+    ]
+    slip = _doc("o", "Musa Ali Farjani was held.", [("Musa Ali Farjani", ORG)])
+    result = resolve([*people, slip])
+    assert set(result.entities) == {"person/ali-mussa-farjani"}
+    assert _keys(result, "o")["Musa Ali Farjani"] == "person/ali-mussa-farjani"
+    assert result.mentions["o"][0].kind is P
+    assert any("tagged otherwise" in why for why in result.merges)
