@@ -4,7 +4,9 @@ documents -> segment -> nlp -> resolve -> map -> validate -> publish. A document
 does not conform is quarantined with its report; the rest is published.
 
 Per-document work (analysis before resolution, mapping and SHACL after it) runs in ``jobs``
-worker processes (``pipeline.workers``); resolution and linking see all documents and run here.
+worker processes (``pipeline.workers``); resolution and linking see all documents and run here,
+holding only each document's outline (text and mentions): the workers pass whole analyses to
+one another through the build cache.
 What earlier builds learned is reused from ``DIR/cache/`` (``pipeline.cache``): an unchanged
 document is not analysed again, and an unchanged document graph not mapped or validated again.
 """
@@ -32,10 +34,10 @@ from .map import Minter, entities_graph, provenance_graph
 from .publish import Publication, as_quads, check_out, publish, write_quarantine
 from .publish.dumps import Parallel
 from .records import (
-    AnalyzedDocument,
     Document,
     Entity,
     EntityKind,
+    Outline,
     Quarantined,
     Resolution,
     Run,
@@ -154,16 +156,19 @@ class _Workers:
 
 def _analyze(
     documents: Sequence[Document], cache: BuildCache, work: _Workers, progress: Progress
-) -> list[AnalyzedDocument]:
-    """Each document's analysis, from the cache when its bytes are unchanged."""
-    found: dict[int, AnalyzedDocument] = {}
+) -> list[Outline]:
+    """The outline of each document's analysis, which the workers write to the cache; from the
+    cache when its bytes are unchanged."""
+    found: dict[int, Outline] = {}
     todo: list[int] = []
     for i, document in enumerate(documents):
         cached = cache.get("analysis", cache.key(document.sha256))
         if cached is None:
             todo.append(i)
         else:  # same text and sidecar; the id and path are this build's
-            found[i] = replace(cached, document=replace(document, meta=cached.document.meta))
+            found[i] = replace(
+                cached.outline(), document=replace(document, meta=cached.document.meta)
+            )
     progress("analyze", len(found), len(documents))
     if todo:
         work.load_model()
@@ -199,11 +204,11 @@ class _Round:
     spool: Path  # N-Quads of the conforming documents' graphs
     facts: set[str] = field(default_factory=set)  # N-Triples lines of relations
     reports: dict[str, str] = field(default_factory=dict)
-    failed: list[tuple[AnalyzedDocument, str]] = field(default_factory=list)
+    failed: list[tuple[Outline, str]] = field(default_factory=list)
 
 
 def _graphs(
-    analyzed: Sequence[AnalyzedDocument],
+    analyzed: Sequence[Outline],
     resolution: Resolution,
     run: Run,
     mint: Minter,
@@ -220,7 +225,7 @@ def _graphs(
     done = 0
     with spool.open("w", encoding="utf-8") as out:
 
-        def take(item: AnalyzedDocument, graph: DocumentGraph) -> None:
+        def take(item: Outline, graph: DocumentGraph) -> None:
             nonlocal done
             result.reports[f"{graph.doc_id}.txt"] = graph.report
             if graph.conforms:
@@ -251,7 +256,7 @@ def _graphs(
                 keys.append(key)
                 cached = cache.get("graph", key)
                 if cached is None:
-                    batch.append((i, GraphTask(item, mentions, entities)))
+                    batch.append((i, GraphTask(item.document, mentions, entities)))
                 else:
                     take(item, _with_run(cached, placeholder, run_iri))
                 if len(batch) == work.batch or (batch and i == len(analyzed) - 1):
@@ -260,7 +265,7 @@ def _graphs(
                     batch = []
 
         submitted: list[list[int]] = []
-        run_batch = partial(workers.graphs, run=run, base_uri=mint.base)
+        run_batch = partial(workers.graphs, run=run, base_uri=mint.base, cache=cache)
         for batch_index, graphs in enumerate(work.map(run_batch, todo())):
             for i, graph in zip(submitted[batch_index], graphs, strict=True):
                 cache.put("graph", keys[i], _with_run(graph, run_iri, placeholder))
@@ -374,7 +379,7 @@ def _unchanged(out: Path, store: BuildCache, inputs_key: str, count: int) -> Bui
 
 
 def _publish(
-    analyzed: Sequence[AnalyzedDocument],
+    analyzed: Sequence[Outline],
     quarantined: list[Quarantined],
     resolution: Resolution,
     round_: _Round,
@@ -391,7 +396,7 @@ def _publish(
         "persons": kinds.count(EntityKind.PERSON),
         "organizations": kinds.count(EntityKind.ORGANIZATION),
         "places": kinds.count(EntityKind.PLACE),
-        "events": sum(len(a.events) for a in analyzed),
+        "events": sum(a.events for a in analyzed),
         "shacl_conforms": not quarantined,
         "merges": list(resolution.merges),
     }

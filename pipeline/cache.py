@@ -85,6 +85,15 @@ class BuildCache:
         self.used: dict[str, set[str]] = {kind: set() for kind in KINDS}
         self.hits: dict[str, int] = dict.fromkeys(KINDS, 0)
 
+    def __getstate__(self) -> dict[str, Any]:
+        """A worker's copy starts with nothing used: the build's own copy keeps that record,
+        and a task need not carry the keys of the whole corpus."""
+        return {
+            **self.__dict__,
+            "used": {kind: set() for kind in KINDS},
+            "hits": dict.fromkeys(KINDS, 0),
+        }
+
     def key(self, *parts: str) -> str:
         digest = hashlib.sha256(self.identity.encode())
         for part in parts:
@@ -100,12 +109,24 @@ class BuildCache:
         A disabled cache still answers with what this build wrote: a round of validation
         after a quarantine reuses the documents the quarantine did not change.
         """
-        path = self._path(kind, key)
-        if not (self.enabled or key in self.used[kind]) or not path.is_file():
+        if not (self.enabled or key in self.used[kind]):
             return None
+        value = self.written(kind, key)
+        if value is not None:
+            self.used[kind].add(key)
+            self.hits[kind] += 1
+        return value
+
+    def written(self, kind: str, key: str) -> Any | None:
+        """An entry this build wrote or reused, read back by a worker process, whose copy of the
+        cache does not know what the build used (the caller vouches for the key); None when it
+        is gone or unreadable (then with a warning)."""
+        path = self._path(kind, key)
         try:
             with path.open("rb") as f:
-                value = pickle.load(f)
+                return pickle.load(f)
+        except FileNotFoundError:
+            return None
         except Exception as exc:  # a truncated or foreign file: any unpickling error
             warnings.warn(
                 f"ignoring unreadable cache entry {path} ({type(exc).__name__}); "
@@ -114,9 +135,6 @@ class BuildCache:
                 stacklevel=2,
             )
             return None
-        self.used[kind].add(key)
-        self.hits[kind] += 1
-        return value
 
     def put(self, kind: str, key: str, value: Any) -> None:
         """Store ``value`` atomically: written to a temporary file, then renamed into place."""

@@ -1,7 +1,8 @@
 """Per-document work, in worker processes (``ldpub build --jobs N``) or in the build's own.
 
 Two kinds of task, each on a batch of documents: ``analyze`` (segment -> NLP -> relations and
-events), before identity resolution, and ``graphs`` (map -> SHACL), after it. Resolution and
+events), before identity resolution, and ``graphs`` (map -> SHACL), after it; the analyses go
+from one to the other through the build cache, not through the build's memory. Resolution and
 linking look at all documents at once and stay in the parent (``pipeline.build``). Everything
 here is a plain function of its arguments, so one worker or many give the same result.
 """
@@ -22,7 +23,7 @@ from .map import (
     provenance_graph,
     relation_graph,
 )
-from .records import AnalyzedDocument, Document, Entity, ResolvedMention, Run
+from .records import AnalyzedDocument, Document, Entity, Outline, ResolvedMention, Run
 from .segment import complete_meta, segment
 from .validate import failing, readable_report, validate
 
@@ -54,12 +55,17 @@ def loaded() -> Language:
     return _language
 
 
-def analyze(documents: Sequence[Document], cache: BuildCache) -> list[AnalyzedDocument]:
+def analyze(documents: Sequence[Document], cache: BuildCache) -> list[Outline]:
     """Segment, tag and extract from each document; the model reads the batch in one stream.
 
     Each analysis is written to ``cache`` here, so a worker, not the build's own process,
-    spends the time pickling it.
+    spends the time pickling it; the build gets back only its outline, and ``graphs`` reads
+    the whole analysis from the cache again.
     """
+    return [item.outline() for item in _analyzed(documents, cache)]
+
+
+def _analyzed(documents: Sequence[Document], cache: BuildCache) -> list[AnalyzedDocument]:
     prepared = []
     for document in documents:
         segments = segment(document)
@@ -79,9 +85,13 @@ def analyze(documents: Sequence[Document], cache: BuildCache) -> list[AnalyzedDo
 
 @dataclass(frozen=True)
 class GraphTask:
-    """One document after resolution: its mentions' entities and those entities' descriptions."""
+    """One document after resolution: its mentions' entities and those entities' descriptions.
 
-    item: AnalyzedDocument
+    ``document`` is as this build reads it (its id and path); the rest of its analysis is in
+    the build cache under its content hash.
+    """
+
+    document: Document
     mentions: tuple[ResolvedMention, ...]
     entities: tuple[Entity, ...]
 
@@ -100,7 +110,9 @@ class DocumentGraph:
         return self.report == CONFORMS
 
 
-def graphs(tasks: Sequence[GraphTask], *, run: Run, base_uri: str) -> list[DocumentGraph]:
+def graphs(
+    tasks: Sequence[GraphTask], *, run: Run, base_uri: str, cache: BuildCache
+) -> list[DocumentGraph]:
     """Map each document and validate it with the descriptions of the entities it names.
 
     The batch is validated as one graph first (no document can complete another's nodes: every
@@ -111,10 +123,11 @@ def graphs(tasks: Sequence[GraphTask], *, run: Run, base_uri: str) -> list[Docum
     provenance = provenance_graph(run, mint).text()
     built = []
     for task in tasks:
-        graph = document_graph(task.item, task.mentions, run, mint).text()
-        relations = relation_graph(task.item, task.mentions, mint).text()
+        item = _analysis(task.document, cache)
+        graph = document_graph(item, task.mentions, run, mint).text()
+        relations = relation_graph(item, task.mentions, mint).text()
         entities = entities_graph(task.entities, mint).text()
-        built.append((task.item.document.doc_id, graph, relations, (graph, relations, entities)))
+        built.append((task.document.doc_id, graph, relations, (graph, relations, entities)))
     batch_conforms = len(built) > 1 and not failing(
         *(t for *_, data in built for t in data), provenance
     )
@@ -124,6 +137,15 @@ def graphs(tasks: Sequence[GraphTask], *, run: Run, base_uri: str) -> list[Docum
         report = CONFORMS if ok else _report((*data, provenance))
         results.append(DocumentGraph(doc_id, graph, relations, report))
     return results
+
+
+def _analysis(document: Document, cache: BuildCache) -> AnalyzedDocument:
+    """The document's whole analysis, as this build wrote or reused it, under this build's id
+    and path; analysed again (the same result) if the entry went missing meanwhile."""
+    item = cache.written("analysis", cache.key(document.sha256))
+    if item is None:
+        item = _analyzed([document], cache)[0]
+    return replace(item, document=document)
 
 
 def _report(data: Sequence[str]) -> str:

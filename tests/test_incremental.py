@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gzip
+import pickle
 import re
 import shutil
 from pathlib import Path
@@ -15,9 +16,10 @@ from rdflib.compare import isomorphic
 
 import pipeline.build as build_module
 from pipeline.build import BuildResult, build
-from pipeline.cache import CacheWarning
+from pipeline.cache import BuildCache, CacheWarning
 from pipeline.cli import main
 from pipeline.namespaces import NIF
+from pipeline.records import Outline
 
 BASE = "http://localhost:8000/"
 ARTICLES = {
@@ -191,6 +193,42 @@ def test_two_workers_fill_the_cache_a_rebuild_reuses(corpus: Path, tmp_path: Pat
     again = _build(corpus, out, jobs=2)
     assert again.summary["reused"] == len(ARTICLES)
     assert len(_analysis_entries(out)) == len(ARTICLES)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_build_holds_outlines_and_maps_from_the_cache(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: int
+) -> None:
+    """Resolution sees each document's outline, not its whole analysis (which would make the
+    build's memory grow with the corpus); the graphs are mapped from the analyses the workers
+    wrote to the cache, and are analysed again if those entries vanish meanwhile."""
+    out = tmp_path / "dist"
+    seen: list[object] = []
+    resolve = build_module.resolve
+
+    def resolve_after_losing_the_analyses(documents: list[object]) -> object:
+        seen.extend(documents)
+        shutil.rmtree(out / "cache" / "analysis")
+        return resolve(documents)
+
+    monkeypatch.setattr(build_module, "resolve", resolve_after_losing_the_analyses)
+    _build(corpus, out, jobs=jobs, cache=False)
+    assert len(seen) == len(ARTICLES)
+    assert {type(item) for item in seen} == {Outline}
+    monkeypatch.setattr(build_module, "resolve", resolve)
+    _build(corpus, tmp_path / "plain", jobs=1, cache=False)
+    _assert_same_publication(out, tmp_path / "plain")
+
+
+def test_a_workers_copy_of_the_cache_carries_no_keys(tmp_path: Path) -> None:
+    """A task pickles the cache: it must not carry the keys of every document of the build."""
+    cache = BuildCache(tmp_path, "identity")
+    cache.put("analysis", cache.key("a"), {"analysed": True})
+    copy = pickle.loads(pickle.dumps(cache))
+    assert copy.used == {"analysis": set(), "graph": set()}
+    assert cache.used["analysis"] == {cache.key("a")}
+    assert copy.written("analysis", cache.key("a")) == {"analysed": True}
+    assert copy.written("analysis", cache.key("b")) is None
 
 
 def test_an_internal_error_is_exit_2_with_its_traceback(
