@@ -109,3 +109,19 @@ def test_a_role_or_verb_holds_for_each_name_of_a_list(marked: str, expected: set
 def test_the_list_after_a_single_role_is_not_spread() -> None:
     found = triples("[Anton Weil|P], the leader of the [Dorval Front|O], and [Karl Heim|P] met.")
     assert found == {("Anton Weil", "leaderOf", "Dorval Front")}
+
+
+def test_the_leaders_of_two_groups_named_in_order() -> None:
+    found = triples(
+        "The leaders of [Saraya Dorval|O] and [Jund Marel|O], [Anton Weil|P] and [Karl Heim|P], "
+        "signed the pact."
+    )
+    assert found == {
+        ("Anton Weil", "leaderOf", "Saraya Dorval"),
+        ("Karl Heim", "leaderOf", "Jund Marel"),
+    }
+
+
+def test_lists_of_unequal_length_are_not_paired() -> None:
+    found = triples("The leaders of [Saraya Dorval|O] and [Jund Marel|O], [Anton Weil|P], met.")
+    assert not {t for t in found if t[1] == "leaderOf" and t[2] == "Jund Marel"}

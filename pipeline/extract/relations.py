@@ -1420,6 +1420,40 @@ def group_anaphora(
                     yield predicate, subject, obj, sentence
 
 
+_ROLES_OF = _compile(rf"(?:^|\W){_THE}{_MODS}{_ROLE}\s+(?P<prep>of|for)\s+{_THE}\Z")
+
+
+def parallel_roles(
+    text: str, sentence: Sentence, mentions: Sequence[Mention]
+) -> Iterable[tuple[str, Mention, Mention]]:
+    """ "The leaders of A and B, X and Y (respectively)": a role before a list of bodies
+    followed by as many persons pairs them in order."""
+    lists = _lists(text, sentence, mentions)
+    seen: set[tuple[Mention, ...]] = set()
+    for bodies, _, _ in lists.values():
+        if bodies in seen or bodies[0].kind is PERSON:
+            continue
+        seen.add(bodies)
+        role = _ROLES_OF.search(text, sentence.start, bodies[0].start)
+        following = [m for m in mentions if m.start >= bodies[-1].end]
+        if role is None or not following or following[0] not in lists:
+            continue
+        persons = lists[following[0]][0]
+        if (
+            persons[0] is not following[0]
+            or persons[0].kind is not PERSON
+            or len(persons) != len(bodies)
+            or not re.fullmatch(r"\s*,\s*", text[bodies[-1].end : persons[0].start])
+        ):
+            continue
+        for body, person in zip(bodies, persons, strict=True):
+            for predicate, person_is_subject in _role(role.groupdict(), person_is_left=False):
+                subject, obj = (body, person) if person_is_subject else (person, body)
+                domain, range_ = SIGNATURES[predicate]
+                if subject.kind in domain and obj.kind in range_:
+                    yield predicate, subject, obj
+
+
 # "He was trained ...", "The militia is backed by ...": a sentence that opens with a pronoun or
 # "the group" and goes on about the one person or organization named just before
 _PRONOUN_SUBJECT = re.compile(
@@ -1536,6 +1570,8 @@ def rule_relations(analyzed: AnalyzedDocument) -> tuple[Relation, ...]:
                             how = f"{rule.name}+pronoun"
                             subject, obj = (stands_for.get(m, m) for m in (subject, obj))
                         add(predicate, subject, obj, sentence, how)
+        for predicate, subject, obj in parallel_roles(text, sentence, mentions):
+            add(predicate, subject, obj, sentence, "parallel-roles")
     for predicate, subject, obj, sentence in group_anaphora(analyzed, by_sentence):
         add(predicate, subject, obj, sentence, "group-anaphor")
     return tuple(relations)
