@@ -96,3 +96,59 @@ def test_an_anaphor_keeps_its_own_date_in_its_phrase() -> None:
     )
     [ambush] = [e for e in found if e.type == "Attack"]
     assert ambush.date.value == dt.date(2009, 1, 14)  # type: ignore[union-attr]
+
+
+def test_those_detained_and_the_men_detained_at_a_place_tell_the_detention_again() -> None:
+    found = find(
+        "Troops detained seven men in Tyre on Tuesday. Ivo Marin was among those detained. "
+        "Police detained two smugglers in Sidon in 2005. "
+        "The Nasr Brigades said the men detained in Tyre were farmers."
+    )
+    assert summary(found) == [("Detention", 3), ("Detention", 1)]
+
+
+def test_the_bombings_name_the_bombings_not_a_later_single_bomb() -> None:
+    found = find(
+        "Two car bombs killed 19 people in Tyre on Tuesday. In March, a bomb planted in a Sidon "
+        "mosque killed a cleric. The Nasr Brigades denied any role in the bombings."
+    )
+    assert summary(found) == [("Bombing", 2), ("Bombing", 1)]
+    assert [e.killed for e in found] == [19, None]
+
+
+def test_the_deadliest_attack_in_a_bombing_sentence_is_the_bombing() -> None:
+    found = find(
+        "Troops raided a farm near Sidon on Tuesday. The bombs went off at a market in Tyre on "
+        "Tuesday, in the deadliest attack this year."
+    )
+    assert summary(found) == [("Raid", 1), ("Bombing", 2)]
+
+
+def test_a_toll_with_no_one_named_is_the_violent_event_before() -> None:
+    found = find(
+        "Ivo Marin was arrested in Sidon. The bombing tore through a bus station in Tyre on "
+        "October 9. Fourteen people were killed and 40 were wounded."
+    )
+    assert summary(found) == [("Arrest", 1), ("Bombing", 2)]
+    assert (found[1].killed, found[1].wounded) == (14, 40)
+    found = find("Ivo Marin was arrested in Sidon. Fourteen people were killed in Tyre.")
+    assert summary(found) == [("Arrest", 1), ("Killing", 1)]
+
+
+def test_one_sentence_tells_two_of_one_type_by_their_dates_or_their_voices() -> None:
+    found = find(
+        "In 2005 the Nasr Brigades abducted two engineers near Tyre, and last year its men "
+        "seized a businessman in Sidon."
+    )
+    assert summary(found) == [("Kidnapping", 1), ("Kidnapping", 1)]
+    found = find(
+        "Nine engineers were freed in Tyre on Wednesday under a deal that saw the government "
+        "release 12 fighters of the Nasr Brigades."
+    )
+    assert summary(found) == [("Release", 1), ("Release", 1)]
+
+
+def test_a_detention_beside_an_arrest_is_the_arrest_but_a_later_one_is_not() -> None:
+    assert summary(find("Police arrested and detained Ivo Marin in Tyre.")) == [("Arrest", 1)]
+    found = find("Eleven men were arrested in Tyre, and six of them remain in detention in Sidon.")
+    assert summary(found) == [("Arrest", 1), ("Detention", 1)]

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from pipeline.demonyms import COUNTRY_OF
 from pipeline.extract.dates import find_dates
-from pipeline.extract.triggers import HUMAN, LEXICON, Trigger
+from pipeline.extract.triggers import HUMAN, LEXICON, WEAPON_OBJECT, Trigger
 from pipeline.records import (
     AnalyzedDocument,
     DatePrecision,
@@ -56,6 +56,7 @@ _IRREALIS = re.compile(
     r"|scrapped|threat\s+of|fears?\s+of)\s+(?:(?:his|her|their|its|the|an?|planned)\s+)*$",
     re.IGNORECASE,
 )
+_WEAPON_OBJECT = re.compile(WEAPON_OBJECT, re.IGNORECASE)
 _PASSIVE = re.compile(
     r"\b(?:was|were|been|being|is|are|be|got|get)\s+(?:\w+ly\s+|later\s+|also\s+)?$"
     r"|\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|dozens)\s+others?\s+$",
@@ -122,6 +123,13 @@ _LIST_GLUE = re.compile(r"^\s*(?:,|,?\s+(?:and|or))\s+(?:the\s+)?$", re.IGNORECA
 # "a suspected X commander, Jabbar Mahmoud": the person named in apposition is the one meant.
 _APPOSED = re.compile(r"^\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+,\s+$")
 _SAYS_AFTER = re.compile(r"^\s*,?\s*(?:said|says|told|added|stated|announced)\b", re.IGNORECASE)
+# A verb after "and" that shares an earlier passive: "was handed over in 2011 and freed".
+_SHARED_PASSIVE = re.compile(
+    r"\b(?:was|were)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn)\b[^;]{0,80}?\s+and\s+"
+    r"(?:(?:later|then|subsequently|eventually)\s+)?$",
+    re.IGNORECASE,
+)
+_INTRANSITIVE = re.compile(r"(?:walked|went)\s+free", re.IGNORECASE)  # its subject is freed
 _STATE_SUBJECT = re.compile(r"^\s+(?:(?:has|have|had|also|reportedly|was|were)\s+)*$")
 _AUXILIARY = re.compile(r"(?:was|were)\s", re.IGNORECASE)
 # A clause opens after a reporting verb or a subordinator: its subject is found after it.
@@ -131,10 +139,21 @@ _CLAUSE = re.compile(
 )
 # "The soldiers were freed": a definite subject of a passive tells an event again.
 _DEFINITE_SUBJECT = re.compile(
-    r"^(?:the|these|those)\s+(?:[\w-]+\s+){0,2}?[\w-]+(?:,[^,;.]{1,40},)?\s+"
+    r"^(?:the|these|those)\s+(?:[\w-]+\s+){0,2}?[\w-]+(?:,[^,;.]{1,80},)?\s+"
     r"(?:was|were|(?:has|have|had)\s+been)\s+$",
     re.IGNORECASE,
 )
+# A participle after its noun, with no object: "those detained", "the men arrested in May".
+_REDUCED_RELATIVE = re.compile(
+    r"\s*(?:[,.;]|$|(?:at|in|on|near|during|since|last|earlier|by|and|were|was|had|have"
+    r"|remain|are)\b)",
+    re.IGNORECASE,
+)
+# What follows a verb that acts on someone: "release 12 fighters", "freed the men".
+_OBJECT_NEXT = re.compile(
+    r"\s+(?:\d|the\b|an?\b|all\b|some\b|several\b|dozens\b|(?-i:[A-Z]))", re.IGNORECASE
+)
+_VERB_OBJECT = re.compile(r"\s+(?:\d|(?:the|an?|all|some|several|dozens)\b)", re.IGNORECASE)
 _ANAPHOR = re.compile(
     r"\b(?:the|this|that|these|those|its|their|his|her|same)\s+(?:[\w-]+\s+)?$", re.IGNORECASE
 )
@@ -297,6 +316,7 @@ class _Draft:
     counts: dict[str, int] = field(default_factory=dict)
     anaphoric: bool = False
     date_attached: bool = False  # "the ambush on January 14": the date is the event's own
+    place_attached: bool = False  # "the men detained at Muqdadiya": the place is the event's
     headline: bool = False  # from the title, which announces what the body then reports
 
 
@@ -433,9 +453,10 @@ def sentence_events(
     types = {h.trigger.type for h in hits}
     if "Bombing" in types:  # "a suicide bomb attack": one bombing, the attack is its trigger too
         bombs = [h for h in hits if h.trigger.type == "Bombing"]
-        hits = [
+        hits = [  # "the bombs went off ..., in the deadliest attack this year": one bombing
             replace(h, trigger=_as("Bombing"))
-            if h.trigger.type == "Attack" and any(_close(h, b) for b in bombs)
+            if h.trigger.type == "Attack"
+            and (any(_close(h, b) for b in bombs) or _is_anaphor(sentence, h))
             else h
             for h in hits
         ]
@@ -451,18 +472,27 @@ def sentence_events(
             for h in hits
             if h.trigger.type not in CUSTODY or not _FROM_CUSTODY.search(text[: h.start])
         ]
-    if "Arrest" in types:  # "arrested and detained": the arrest
-        hits = [h for h in hits if h.trigger.type != "Detention"]
+    if "Arrest" in types:  # "arrested and detained": the arrest; not "six remain in detention"
+        arrests = [h for h in hits if h.trigger.type == "Arrest"]
+        hits = [
+            h
+            for h in hits
+            if h.trigger.type != "Detention" or not any(_close(h, a) for a in arrests)
+        ]
+    if not hits:
+        return []  # most sentences: no need to look for dates and counts
+    dates = [d for d in find_dates(text, sentence.start, published) if d.span.start >= cut]
     groups: list[list[_Hit]] = []  # one event per type, unless "another" or "a similar" one
     for hit in hits:
         same = [g for g in groups if g[0].trigger.type == hit.trigger.type]
-        if same and not _ANOTHER.search(text[: hit.start]):
+        if (
+            same
+            and not _ANOTHER.search(text[: hit.start])
+            and not _apart(sentence, same[-1][-1], hit, dates)
+        ):
             same[-1].append(hit)
         else:
             groups.append([hit])
-    if not groups:
-        return []  # most sentences: no need to look for dates and counts
-    dates = [d for d in find_dates(text, sentence.start, published) if d.span.start >= cut]
     counts = _counts(text)
     drafts = []
     for group in groups:
@@ -472,10 +502,7 @@ def sentence_events(
             type=event_type,
             triggers=[_span(sentence, h) for h in group],
             sentences=[sentence],
-            anaphoric=(  # "the raid", not "a militia that raided"
-                _ANAPHOR.search(text[: first.start]) is not None and not _past(sentence, first)
-            )
-            or _DEFINITE_SUBJECT.match(text[: first.start]) is not None,
+            anaphoric=_is_anaphor(sentence, first),
         )
         if event_type == "Statement":
             draft.actors = [_speaker(sentence, first, mentions, context)]  # type: ignore[list-item]
@@ -497,7 +524,8 @@ def sentence_events(
             )
         ]
         draft.date = _nearest(own, sentence.start + first.start)
-        draft.date_attached = draft.date is not None and _attached(sentence, first, draft.date)
+        draft.date_attached = draft.date is not None and _attached(sentence, first, draft.date.span)
+        draft.place_attached = draft.place is not None and _attached(sentence, first, draft.place)
         draft.counts = {
             k: v
             for k, v in counts.items()
@@ -520,14 +548,49 @@ def _said_on(sentence: Sentence, hit: _Hit, date: EventDate, cut: int) -> bool:
     return date.span.start - cut <= 3 and end <= hit.start
 
 
+def _apart(sentence: Sentence, prev: _Hit, hit: _Hit, dates: Sequence[EventDate]) -> bool:
+    """Two triggers of one type in one sentence that tell two events: each with its own date
+    ("in 2014 it abducted ..., and last year its men seized ..."), or one suffered and one done
+    to others ("were freed under a deal that saw the authorities release 12 fighters")."""
+    offset = sentence.start
+    before = {d.value for d in dates if d.span.end - offset <= prev.start}
+    between = {d.value for d in dates if prev.end <= d.span.start - offset < hit.start}
+    if before and between and not before & between:
+        return True
+    return (
+        _passive(sentence, prev)
+        and not _passive(sentence, hit)
+        and _OBJECT_NEXT.match(sentence.text, hit.end) is not None
+    )
+
+
+def _passive(sentence: Sentence, hit: _Hit) -> bool:
+    lead = sentence.text[: hit.start]
+    return (
+        _PASSIVE.search(lead) is not None or _AUXILIARY.match(sentence.text, hit.start) is not None
+    )
+
+
+def _is_anaphor(sentence: Sentence, hit: _Hit) -> bool:
+    """Whether the trigger tells an event told before: "the raid" (not "a militia that
+    raided"), "the soldiers were freed", "those detained", "the men arrested in January"."""
+    lead = sentence.text[: hit.start]
+    clause = _CLAUSE.search(lead)
+    if _DEFINITE_SUBJECT.match(lead[clause.end() :].lstrip() if clause else lead):
+        return True
+    if _ANAPHOR.search(lead) is None or _VERB_OBJECT.match(sentence.text, hit.end):
+        return False  # "saw the government release 12 fighters" is a verb
+    return not _past(sentence, hit) or _REDUCED_RELATIVE.match(sentence.text, hit.end) is not None
+
+
 def _close(a: _Hit, b: _Hit) -> bool:
     """Two triggers of one phrase ("a bomb attack", "the attack, a car bombing")."""
     return max(a.start, b.start) - min(a.end, b.end) <= 15
 
 
-def _attached(sentence: Sentence, hit: _Hit, date: EventDate) -> bool:
-    """A date in the trigger's own phrase, not the clause's: "the raid on Monday"."""
-    start, end = date.span.start - sentence.start, date.span.end - sentence.start
+def _attached(sentence: Sentence, hit: _Hit, span: TextSpan | Mention) -> bool:
+    """A date or place in the trigger's own phrase, not the clause's: "the raid on Monday"."""
+    start, end = span.start - sentence.start, span.end - sentence.start
     gap = sentence.text[hit.end : start] if start >= hit.end else sentence.text[end : hit.start]
     return len(gap) <= 12 and not re.search(r"[,;]", gap)
 
@@ -555,7 +618,10 @@ def _hits(text: str) -> list[_Hit]:
         if unless is not None and unless.search(text) is not None:
             continue
         for match in matches:
-            if _IRREALIS.search(text[: match.start()]) is None:
+            lead = text[: match.start()]
+            if _IRREALIS.search(lead) is None and not (
+                trigger.type == "Bombing" and _WEAPON_OBJECT.search(lead)
+            ):
                 candidates.append(_Hit(trigger, match.start(), match.end()))
     candidates.sort(key=lambda h: (h.start - h.end, h.start))
     kept: list[_Hit] = []
@@ -756,6 +822,13 @@ def _participants(
         return (adjacent or by_agent)[:1], acted_on
     if _PASSIVE.search(lead) is not None or _AUXILIARY.match(sentence.text, hit.start):
         return by_agent[:1], _listed(sentence, subject, mentions)
+    shared = _SHARED_PASSIVE.search(lead)  # "X was arrested at the farm and released later"
+    if shared or _INTRANSITIVE.fullmatch(sentence.text[hit.start : hit.end]):
+        at = shared.start() if shared else hit.start
+        sufferer = _subject(sentence, mentions, opens, sentence.start + at) or _antecedent(
+            sentence, lead[:at], mentions, context
+        )
+        return by_agent[:1], _listed(sentence, sufferer, mentions)
     return _listed(sentence, subject, mentions), acted_on
 
 
@@ -910,16 +983,14 @@ def _same_event(earlier: _Draft, later: _Draft) -> bool:
         return _same_one(earlier.actors, later.actors) and _compatible_dates(
             earlier.date, later.date
         )
-    if later.anaphoric and _refers(later.type, earlier.type):
-        return True
     if (
         _taking(earlier.type, later.type)
         and later.sentences[0] not in earlier.sentences  # one sentence's two are two
         and _same_one(earlier.targets, later.targets)
     ):
         return _compatible_dates(earlier.date, later.date)
-    if earlier.type != later.type:
-        return False
+    if earlier.type != later.type or later.sentences[0] in earlier.sentences:
+        return False  # one sentence tells two of one type only when it means two
     if not _compatible_dates(earlier.date, later.date):
         return False
     if earlier.headline and not later.headline:  # "kidnap in Diyala", then the town in Diyala
@@ -953,14 +1024,55 @@ def _refers(anaphor: str, antecedent: str) -> bool:
 
 
 def _merge_or_append(drafts: list[_Draft], draft: _Draft) -> None:
-    """Fold ``draft`` into the most recent earlier event it reports again, or append it."""
+    """Fold ``draft`` into the most recent earlier event it reports again, or append it.
+
+    An anaphor ("the raid", "those detained") names the latest event of its own type, else the
+    latest it may name ("the attack" after a bombing), one that fits what its phrase says;
+    a toll with no one named ("14 people were killed") is the violent event told just before.
+    """
+    if draft.anaphoric and draft.type not in SPOKEN:
+        named = [e for e in reversed(drafts) if _refers(draft.type, e.type) and _fits(e, draft)]
+        own = [e for e in named if e.type == draft.type]
+        if named:
+            _fold((own or named)[0], draft)
+            return
+    latest = max(drafts, key=lambda d: d.sentences[-1].start, default=None)
+    if latest is not None and _toll_of(latest, draft):
+        _fold(latest, draft)
+        return
     for earlier in reversed(drafts):
         if _same_event(earlier, draft):
             _fold(earlier, draft)
             return
-        if draft.anaphoric and _refers(draft.type, earlier.type) and draft.type not in SPOKEN:
-            break  # an anaphor refers to the latest event of its type, or to none
     drafts.append(draft)
+
+
+def _fits(earlier: _Draft, anaphor: _Draft) -> bool:
+    """An anaphor's own phrase agrees with the event: "the bombings" names one told in the
+    plural, "the men detained at X" one at X, "the raid on Monday" one on Monday."""
+    last = anaphor.triggers[-1].text.lower()
+    plural = last.endswith("s") and not last.endswith("ss")
+    if (
+        plural
+        and anaphor.sentences[0] not in earlier.sentences  # "raided X, one of their assaults"
+        and not any(t.text.lower().endswith("s") for t in earlier.triggers)
+    ):
+        return False
+    if anaphor.place_attached and not _compatible_places(earlier.place, anaphor.place):
+        return False
+    return not anaphor.date_attached or _compatible_dates(earlier.date, anaphor.date)
+
+
+def _toll_of(earlier: _Draft, later: _Draft) -> bool:
+    return (
+        later.type == "Killing"
+        and not later.actors
+        and not later.targets
+        and earlier.type in VIOLENT
+        and earlier.sentences[-1] is not later.sentences[0]
+        and _compatible_places(earlier.place, later.place)
+        and _compatible_dates(earlier.date, later.date)
+    )
 
 
 def _fold(into: _Draft, other: _Draft) -> None:

@@ -31,7 +31,7 @@ HUMAN = (
     r"\b(?:hostages?|prisoners?|detainees?|captives?|inmates?|soldiers?|people|persons?|civilians?"
     r"|men|women|children|journalists?|reporters?|workers?|militants?|suspects?|fighters?"
     r"|members?|nationals?|citizens?|officers?|troops|sailors?|marines?|pilots?|activists?"
-    r"|dissidents?|leaders?|commanders?)\b|\b(?-i:[A-Z][a-z]+(?:ans|ese|is))\b"
+    r"|dissidents?|leaders?|commanders?|man|woman)\b|\b(?-i:[A-Z][a-z]+(?:ans|ese|is))\b"
 )
 # Deaths by disease, disaster or accident: no deliberate killing (ontology: ldpub:Killing).
 DEATH_NOT_KILLING = (
@@ -39,12 +39,24 @@ DEATH_NOT_KILLING = (
     r"|earthquake|quake|tsunami|floods?|flooding|storms?|cyclone|hurricane|typhoon|landslides?"
     r"|avalanche|heat ?wave|accident|crash(?:ed)?|fire|drowned|strain|bird flu|H5N1)\b"
 )
-# People taken: "seized two engineers", "sailors seized in", not weapons or trucks seized.
+# People taken: "seized two soldiers", "sailors seized in", not weapons or trucks seized.
 _CAPTIVES = (
-    r"(?:hostages|prisoners|soldiers|sailors|marines|troops|policemen|officers|workers|civilians"
-    r"|journalists|reporters|tourists|engineers|fishermen|men|women|children|people|nationals"
-    r"|(?:a|an|the) (?:[\w-]+ ){0,2}(?:soldier|sailor|policeman|officer|worker|journalist"
-    r"|reporter|tourist|engineer|diplomat|businessman|commander|leader|member))"
+    r"(?:hostages|prisoners|soldiers|sailors|marines|troops|policemen|officers|men|people"
+    r"|nationals|(?:a|an|the) (?:[\w-]+ ){0,2}(?:soldier|sailor|policeman|officer|commander"
+    r"|leader|member))"
+)
+# Civilians seized are abducted (ldpub:Kidnapping), not taken in an operation (ldpub:Capture).
+_CIVILIANS = (
+    r"(?:[\w-]+ ){0,3}?(?:engineers?|(?:aid |construction )?workers?|journalists?|reporters?"
+    r"|tourists?|businessm[ae]n|contractors?|civilians?|fishermen|pilgrims?|doctors?|nurses?"
+    r"|teachers?|students?|diplomats?|women|children|villagers|farmers)"
+)
+# Bombs made, planted or used, not exploding: weapons, not bombings ("learned to make car
+# bombs", "the use of rockets and roadside bombs").
+WEAPON_OBJECT = (
+    r"\b(?:make|making|build|building|plant|planting|assemble|assembling|use|using|use of"
+    r"|smuggle|smuggling|store|storing|carry|carrying|manufacture|manufacturing)\s+"
+    r"(?:[\w-]+,?\s+){0,3}$"
 )
 _FORCES = (
     r"\b(?:troops|forces|soldiers|army|military|units?|brigades?|battalions?|militias?|fighters"
@@ -76,9 +88,11 @@ LEXICON: tuple[Trigger, ...] = (
     # CAMEO 183 bombing; ACLED Remote explosive/landmine/IED, Suicide bomb.
     Trigger(
         "Bombing",
-        r"(?:car|truck|roadside|suicide|bicycle|motorcycle)[\s-]+bomb(?:s|ings?|ers?)?"
+        r"(?:(?:car|truck|roadside|suicide|bicycle|motorcycle)[\s-]+bomb(?:s|ings?|ers?)?"
         r"|bomb(?:ings?|ed)|bomb(?:s)?(?=\s+(?:exploded|went off|blast|attack))"
-        r"|(?:blasts?|explosions?|IEDs?)|exploded|detonat(?:ed|ing|ion)",
+        r"|(?:blasts?|explosions?|IEDs?)|exploded|detonat(?:ed|ing|ion)"
+        r"|bombs?(?= (?:[\w-]+ ){0,8}?(?:killed|wounded|injured|exploded|ripped|tore)))"
+        r"(?! (?:was|were) (?:found|defused|discovered|dismantled|disarmed))",  # no blast
         "noun",
     ),
     # CAMEO 18 ASSAULT / 19 FIGHT, 195 aerial weapons; ACLED Attack, Armed clash, Air/drone strike.
@@ -109,14 +123,15 @@ LEXICON: tuple[Trigger, ...] = (
     Trigger(
         "Kidnapping",
         r"kidnap(?:ped|ping|pings|s|pers?)?|abduct(?:ed|ion|ions|s)?|(?:took|taken|take) hostage"
-        r"|hostage[\s-]taking",
+        rf"|hostage[\s-]taking|seiz(?:ed|es|ing)(?= {_CIVILIANS}\b)",
         "verb",
     ),
     # CAMEO 173 (state forces) in an operation; ACLED Arrests.
     Trigger(
         "Capture",
         r"captur(?:ed|e|es|ing)(?! \d+ (?:seats|votes|percent))|taken prisoner"
-        rf"|seiz(?:ed|es|ing)(?= (?:[\w-]+ ){{0,3}}?{_CAPTIVES}\b)|{_CAPTIVES} seized"
+        rf"|seiz(?:ed|es|ing)(?= (?:[\w-]+ ){{0,3}}?{_CAPTIVES}\b)"
+        rf"|{_CAPTIVES} seized(?=\s*(?:[,.;]|$|(?:in|by|on|at|near|during|last|from|and)\b))"
         r"|(?<=was )seized|seiz(?:ed|es|ing)(?= (?-i:[A-Z][a-z]+ [A-Z]))",
         "verb",
     ),
@@ -136,7 +151,7 @@ LEXICON: tuple[Trigger, ...] = (
     Trigger(
         "Release",
         r"releas(?:ed|es|ing)|release(?=\s+(?:of|the|all|\d))|freed|frees|free(?= (?:the|all|\d))"
-        r"|set free|prisoner (?:exchange|swap)|(?:exchanged|swapped) (?:[\w-]+ ){0,2}?"
+        r"|set free|(?:walked|went) free|prisoner (?:exchange|swap)|(?:exchanged|swapped) (?:[\w-]+ ){0,2}?"
         r"(?:prisoners|detainees|hostages|captives)",
         "verb",
         needs=HUMAN,
@@ -152,13 +167,16 @@ LEXICON: tuple[Trigger, ...] = (
     # CAMEO 062 cooperate militarily, 072 provide military aid.
     Trigger(
         "Training",
-        r"trained|training|trains?(?=\s+(?:with|in|at|the|its|their|fighters|militants|recruits))",
+        r"trained|training(?! (?:manuals?|materials?|videos?|documents?|books?))"
+        r"|trains?(?=\s+(?:with|in|at|the|its|their|fighters|militants|recruits))",
         "verb",
     ),
     # CAMEO 040 consult, 043 host, 044 meet, 046 negotiate.
     Trigger(
         "Meeting",
         r"met(?=\s+(?:with|in|at|on|the|his|her|their|(?-i:[A-Z])))|meets? with|meetings?|summit"
+        r"|met(?= (?:[\w-]+ ){0,2}?(?:leaders|officials|envoys|delegations?|commanders"
+        r"|representatives|chiefs|elders|sheikhs|ministers|diplomats|counterparts?)\b)"
         r"|(?:held|holding|hold|peace|hold) talks|talks (?:with|between|on)|negotiations",
         "verb",
     ),

@@ -1,0 +1,58 @@
+"""Which type a trigger gives, by the ontology's definitions, and words that are no event.
+Invented sentences only."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_events import ORG, PER, events
+
+NAMES = {"Ivo Marin": PER, "Nasr Brigades": ORG, "Sami Dagher": PER}
+
+
+def kinds(text: str) -> list[str]:
+    return [e.type for e in events(text, {k: v for k, v in NAMES.items() if k in text})]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # ldpub:Raid is an operation to seize people, weapons or documents; else an Attack.
+        ("Troops stormed a farm near Tyre and detained seven men.", ["Raid", "Detention"]),
+        ("Police stormed the house and searched it for weapons.", ["Raid"]),
+        ("Gunmen stormed an army checkpoint, killing two soldiers.", ["Attack"]),
+        ("Gunmen storm the town hall in Tyre", ["Attack"]),
+        # Civilians seized by anyone are abducted; soldiers seized are captured.
+        ("Militiamen seized a Lebanese businessman in Tyre.", ["Kidnapping"]),
+        ("Gunmen seized three aid workers near the border.", ["Kidnapping"]),
+        ("The navy seized two soldiers on the river.", ["Capture"]),
+        ("Sailors seized in the strait were taken to Tyre.", ["Capture"]),
+        ("Troops seized rifles and explosives at the farm.", []),
+        # Bombs made, planted or found are weapons; a bomb that kills is a bombing.
+        ("He learned to make car bombs at a camp.", []),
+        ("The course taught the use of rockets and roadside bombs.", []),
+        ("A third car bomb was found and defused near a checkpoint.", []),
+        ("A bomb planted by the group in a mosque killed a cleric.", ["Bombing"]),
+        ("The raiders found training manuals in the house.", []),
+        # Meetings with people named by role, and releases without the word "released".
+        ("The minister met tribal leaders in Tyre on Monday.", ["Meeting"]),
+        ("The adviser met leaders of the Nasr Brigades in Tyre.", ["Meeting"]),
+        ("Ivo Marin walked free in a general amnesty in 2006.", ["Release"]),
+    ],
+)
+def test_trigger_types(sentence: str, expected: list[str]) -> None:
+    assert kinds(sentence) == expected
+
+
+def test_a_verb_after_and_shares_the_passive() -> None:
+    [arrest, release] = events(
+        "A third man, Ivo Marin, was arrested at the farm and released a month later.",
+        {"Ivo Marin": PER},
+    )
+    assert (arrest.type, release.type) == ("Arrest", "Release")
+    assert [m.name for m in release.targets] == ["Ivo Marin"] and not release.actors
+
+
+def test_walked_free_frees_its_subject() -> None:
+    [release] = events("Ivo Marin walked free in a general amnesty in 2006.", {"Ivo Marin": PER})
+    assert [m.name for m in release.targets] == ["Ivo Marin"]
