@@ -139,7 +139,12 @@ def gmb_heldout(corpora: Path, split: str = "test") -> list[Doc]:
     return [c.gmb_doc(vocab, s) for s in c.read_gmb(corpora) if c.gmb_split(s.number) == split]
 
 
-NEWS_HELDOUT = Path(__file__).parent.parent / "tests" / "data" / "ner" / "news_heldout.jsonl"
+NER_DATA = Path(__file__).parent.parent / "tests" / "data" / "ner"
+# Hand-marked militia-news sentences: the first set's errors guided the rules, the second's never.
+NEWS_HELDOUT = {
+    "militia news held-out": NER_DATA / "news_heldout.jsonl",
+    "militia news held-out 2": NER_DATA / "news_heldout2.jsonl",
+}
 _MARKED_LABELS = {
     EntityKind.PERSON: "PERSON",
     EntityKind.ORGANIZATION: "ORG",
@@ -147,7 +152,7 @@ _MARKED_LABELS = {
 }
 
 
-def news_heldout(path: Path = NEWS_HELDOUT) -> list[Doc]:
+def news_heldout(path: Path) -> list[Doc]:
     """The hand-marked militia-news sentences (``tests/data/ner/``) as gold docs, one per line."""
     import json
 
@@ -265,8 +270,9 @@ def evaluate(
             crossner_test(corpora),
             {v: v for v in _PUBLISHED.values()},
         )
-        progress("NER: militia news held-out")
-        rows += ner_rows(nlp, "militia news held-out", news_heldout(), GMB_CLASSES)
+        for name, path in NEWS_HELDOUT.items():
+            progress(f"NER: {name}")
+            rows += ner_rows(nlp, name, news_heldout(path), GMB_CLASSES)
     if "relations" in tasks:
         progress(f"relations: Re-DocRED {split} and domain sentences")
         rows += relation_rows(nlp, corpora, split)
