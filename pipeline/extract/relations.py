@@ -368,6 +368,22 @@ def _rivals_and(before: str, after: str) -> _Rule:
     )
 
 
+# "the leaders of ": a role of the body named next
+_ROLES_OF = _compile(rf"(?:^|\W){_THE}{_MODS}{_ROLE}\s+(?P<prep>of|for)\s+{_THE}\Z")
+
+
+def _role_of_before_name(name: str, between: str) -> _Rule:
+    """ "the leader of X, Y": a role of a body, then (``between``) the person who holds it."""
+    return _Rule(
+        name,
+        _ORG_OR_PLACE,
+        frozenset({PERSON}),
+        _compile(between),
+        lambda g: _role(g, person_is_left=False),
+        before=_ROLES_OF,
+    )
+
+
 RULES: tuple[_Rule, ...] = (
     # "Hezbollah leader Hassan Nasrallah", "Hezbollah's leader, Hassan Nasrallah"
     _Rule(
@@ -388,22 +404,11 @@ RULES: tuple[_Rule, ...] = (
         lambda g: _role(g, person_is_left=False),
     ),
     # "the leader of Hezbollah, Hassan Nasrallah"
-    _Rule(
-        "role-of-before-name",
-        _ORG_OR_PLACE,
-        frozenset({PERSON}),
-        _compile(r"\s*,\s*"),
-        lambda g: _role(g, person_is_left=False),
-        before=_compile(rf"(?:^|\W){_THE}{_MODS}{_ROLE}\s+(?P<prep>of|for)\s+{_THE}\Z"),
-    ),
+    _role_of_before_name("role-of-before-name", r"\s*,\s*"),
     # "three members of X, among them Y", "commanders of X, including Y and Z"
-    _Rule(
+    _role_of_before_name(
         "role-of-including",
-        _ORG_OR_PLACE,
-        frozenset({PERSON}),
-        _compile(r"\s*,\s*(?:including|among\s+them|among\s+whom|such\s+as|notably)\s+"),
-        lambda g: _role(g, person_is_left=False),
-        before=_compile(rf"(?:^|\W){_MODS}{_ROLE}\s+(?P<prep>of|for)\s+{_THE}\Z"),
+        r"\s*,\s*(?:including|among\s+them|among\s+whom|such\s+as|notably)\s+",
     ),
     # "Hassan Nasrallah, the leader of Hezbollah", "X is a commander in the Mahdi Army"
     _Rule(
@@ -1418,9 +1423,6 @@ def group_anaphora(
                 domain, range_ = SIGNATURES[predicate]
                 if subject.kind in domain and obj.kind in range_:
                     yield predicate, subject, obj, sentence
-
-
-_ROLES_OF = _compile(rf"(?:^|\W){_THE}{_MODS}{_ROLE}\s+(?P<prep>of|for)\s+{_THE}\Z")
 
 
 def parallel_roles(
