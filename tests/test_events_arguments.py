@@ -169,3 +169,32 @@ def test_no_events_from_seats_future_handovers_cancelled_visits_or_facilities() 
         "Omar Said was a teacher.",
     ):
         assert [e.type for e in find(text) if e.type != "Statement"] == [], text
+
+
+def test_its_men_act_for_the_group_named_first_in_the_sentence_before() -> None:
+    found = find(
+        "The Nasr Brigades, which split from the Popular Front in 2005, has struck before. "
+        "In 2007 its men stormed a hotel in Sidon and seized a businessman."
+    )
+    assert {e.type: names(e.actors) for e in found if e.type == "Raid"} == {
+        "Raid": ["Nasr Brigades"]
+    }
+
+
+def test_him_after_the_verb_is_the_person_named_before() -> None:
+    [training] = find("Ivo Marin learned fast, and the Nasr Brigades trained him in Tyre.")
+    assert names(training.actors) == ["Nasr Brigades"]
+    assert names(training.targets) == ["Ivo Marin"]
+
+
+def test_envoys_of_a_group_make_the_group_a_party_to_the_meeting() -> None:
+    [meeting] = find("Ivo Marin met with envoys of the Nasr Brigades in Tyre.")
+    assert names(meeting.actors) == ["Ivo Marin", "Nasr Brigades"]
+
+
+def test_the_speaker_gave_the_interview() -> None:
+    found = find("The claims are false, Ivo Marin said in a telephone interview on Monday.")
+    assert {e.type: names(e.actors) for e in found} == {
+        "Statement": ["Ivo Marin"],
+        "Interview": ["Ivo Marin"],
+    }

@@ -81,8 +81,9 @@ _PATIENT_NOUNS = ("Killing", "Kidnapping", "Arrest", "Detention", "Release", "Ca
 _POSSESSIVE = re.compile(r"^['’]s?\s*$")
 # A pronoun right before the verb stands for the last person ("he", "she") or group ("it",
 # "they") named before it.
-_PRONOUN = re.compile(
-    r"\b(?P<pronoun>he|she|it|they)\s+(?:(?:has|have|had|was|were|is|are|also|later|reportedly"
+_PRONOUN = re.compile(  # "its men stormed": the group's people act for it
+    r"\b(?:(?P<pronoun>he|she|it|they)|(?:its|their)\s+(?:men|fighters|gunmen|members"
+    r"|militants|militiamen|forces))\s+(?:(?:has|have|had|was|were|is|are|also|later|reportedly"
     r"|allegedly)\s+)*$",
     re.IGNORECASE,
 )
@@ -130,6 +131,7 @@ _SHARED_PASSIVE = re.compile(
     re.IGNORECASE,
 )
 _INTRANSITIVE = re.compile(r"(?:walked|went)\s+free", re.IGNORECASE)  # its subject is freed
+_HIM = re.compile(r"\s+(?:him|her)\b", re.IGNORECASE)
 _STATE_SUBJECT = re.compile(r"^\s+(?:(?:has|have|had|also|reportedly|was|were)\s+)*$")
 _AUXILIARY = re.compile(r"(?:was|were)\s", re.IGNORECASE)
 # A clause opens after a reporting verb or a subordinator: its subject is found after it.
@@ -190,6 +192,12 @@ _FROM_CUSTODY = re.compile(r"\bfrom\s+(?:(?:the|his|her|their)\s+)?(?:house\s+)?
 _FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
 _TO = re.compile(r"\b(?:to|visited|visit|visiting|visits)" + _PLACE_LEAD, re.IGNORECASE)
 _BY = re.compile(r"^[^.;]{0,60}?\bby\s+(?:the\s+)?$", re.IGNORECASE)
+# "met with envoys of the X", "met leaders of X": X is a party to the meeting.
+_ENVOYS_OF = re.compile(
+    r"^\s*(?:with\s+)?(?:[\w-]+\s+){0,2}?(?:envoys|leaders|officials|representatives"
+    r"|delegations?|members|commanders)\s+(?:of|from)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _WITH = re.compile(r"\b(?:with|and|between)\s+(?:the\s+)?$", re.IGNORECASE)
 # What may stand between a verb and the one it acts on: "detained two suspected X fighters",
 # "trained fighters of the X militia", "abducted a German aid worker, X,".
@@ -229,6 +237,7 @@ _SAID_GAP = re.compile(
     r"|\w+ed)\b|[\"“”,;]",
     re.IGNORECASE,
 )
+_ON_AFTER_COMMA = re.compile(r"^\s*,\s*on\s+$", re.IGNORECASE)  # "the bombing, on May 9, ..."
 _SAID_LEAD = re.compile(
     r"^\s*(?:$|(?:on|in|at|to|during|via|late|early|last|this|earlier|reporters|journalists)\b)",
     re.IGNORECASE,
@@ -533,6 +542,10 @@ def sentence_events(
             or (k != "captured" and event_type in VIOLENT)
         }
         drafts.append(draft)
+    speakers = [d.actors for d in drafts if d.type == "Statement"]
+    for draft in drafts:  # "X said in an interview": X gave the interview
+        if draft.type in SPOKEN and not draft.actors and speakers:
+            draft.actors = list(speakers[0])
     return sorted(drafts, key=lambda d: d.triggers[0].start)
 
 
@@ -592,7 +605,9 @@ def _attached(sentence: Sentence, hit: _Hit, span: TextSpan | Mention) -> bool:
     """A date or place in the trigger's own phrase, not the clause's: "the raid on Monday"."""
     start, end = span.start - sentence.start, span.end - sentence.start
     gap = sentence.text[hit.end : start] if start >= hit.end else sentence.text[end : hit.start]
-    return len(gap) <= 12 and not re.search(r"[,;]", gap)
+    return len(gap) <= 12 and (
+        not re.search(r"[,;]", gap) or _ON_AFTER_COMMA.match(gap) is not None
+    )
 
 
 def _context_holds(trigger: Trigger, text: str, targets: Sequence[Mention]) -> bool:
@@ -722,20 +737,31 @@ def _antecedent(
         ][-1:]
     pronoun = _PRONOUN.search(lead)
     if pronoun:
-        kind = EntityKind.PERSON if pronoun["pronoun"].lower() in ("he", "she") else None
-        at = sentence.start + pronoun.start()
-        here = [m for m in mentions if m.end <= at and m.kind is (kind or EntityKind.ORGANIZATION)]
-        if here:
-            return here[-1:]
-        # Else the subject, the first named, of the sentence before: "X, which was formed by
-        # men who left Y, has done it before. In 2014 it ..." is X, not Y.
-        last = [m for m in context if context and m.sentence == context[-1].sentence]
-        return [m for m in last if m.kind is (kind or EntityKind.ORGANIZATION)][:1]
+        person = (pronoun["pronoun"] or "").lower() in ("he", "she")
+        kind = EntityKind.PERSON if person else EntityKind.ORGANIZATION
+        return _referent(sentence.start + pronoun.start(), kind, mentions, context)
     relative = _RELATIVE.search(lead)
     if relative:
         at = sentence.start + relative.start()
         return [m for m in mentions if m.kind in _AGENTS and 0 <= at - m.end <= 1][-1:]
     return []
+
+
+def _referent(
+    at: int,
+    kind: EntityKind,
+    mentions: Sequence[Mention],
+    context: Sequence[Mention],
+    skip: Sequence[Mention] = (),
+) -> list[Mention]:
+    """Who a pronoun at ``at`` stands for: the last of its kind named before it in the
+    sentence, else the subject (the first named) of the sentence before: "X, which was formed
+    by men who left Y, has done it before. In 2014 it ..." is X, not Y."""
+    here = [m for m in mentions if m.end <= at and m.kind is kind and m not in skip]
+    if here:
+        return here[-1:]
+    last = [m for m in context if context and m.sentence == context[-1].sentence]
+    return [m for m in last if m.kind is kind][:1]
 
 
 def _listed(
@@ -798,11 +824,17 @@ def _participants(
         sentence, lead, mentions, context
     )
     acted_on = _listed(sentence, _acted_on(sentence, until, after), mentions)
+    if not acted_on and _HIM.match(sentence.text, hit.end):  # "Hezbollah trained him"
+        acted_on = _referent(at, EntityKind.PERSON, mentions, context, skip=subject)
     if hit.trigger.type == "Meeting":
         partners = [
             m
             for m in after
-            if m.kind in _AGENTS and _WITH.search(_between(sentence, until, m.start))
+            if m.kind in _AGENTS
+            and (
+                _WITH.search(_between(sentence, until, m.start))
+                or _ENVOYS_OF.match(_between(sentence, until, m.start))
+            )
         ]
         return subject + partners, []
     adjacent = [m for m in before if m.kind in _AGENTS and at - m.end <= 3]
