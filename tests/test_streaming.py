@@ -13,6 +13,7 @@ import csv
 import io
 import json
 import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -66,8 +67,12 @@ def big(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def server(big: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    log = tmp_path_factory.mktemp("stream-log") / "server.log"
+def log(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("stream-log") / "server.log"
+
+
+@pytest.fixture(scope="module")
+def server(big: Path, log: Path) -> Iterator[str]:
     with live_server(
         big, log, query_timeout=QUERY_TIMEOUT, result_limit=RESULT_LIMIT, query_workers=2
     ) as url:
@@ -197,7 +202,7 @@ def test_a_streamed_answer_the_limit_cuts_says_so_at_its_end(tmp_path: Path, big
 
 
 def test_first_chunks_leave_before_the_worker_ends_and_a_timeout_cuts_the_stream(
-    server: str,
+    server: str, log: Path
 ) -> None:
     """A whole-answer server could only answer this query with 503: it runs past the timeout."""
     r = _get(server, ENDLESS, "application/sparql-results+json", stream=True)
@@ -207,6 +212,13 @@ def test_first_chunks_leave_before_the_worker_ends_and_a_timeout_cuts_the_stream
         for chunk in r.iter_content(chunk_size=None):
             received += len(chunk)
     assert received >= FIRST_CHUNK_BYTES  # at least the first chunk came before the cut
+    logged = log.read_text(encoding="utf-8")  # one line says why, no traceback
+    assert re.search(
+        r"WARNING waitress: .*/sparql: the answer was cut after it began: .*"
+        r"query_timeout",
+        logged,
+    ), logged[-2000:]
+    assert "Traceback" not in logged
     # the killed worker was replaced: the server still answers
     ask = _get(server, "ASK { ?s ?p ?o }", "application/sparql-results+json")
     assert ask.status_code == 200 and ask.json()["boolean"] is True

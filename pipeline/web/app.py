@@ -54,6 +54,28 @@ _CSP = (
     "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; "
     "form-action 'self'; frame-ancestors 'none'"
 )
+
+
+class _CutAnswers(logging.Filter):
+    """waitress logs an exception raised amid an answer with its traceback; an ApiError there
+    is a streamed query that failed after its first bytes (timeout, out of memory), the
+    client's query and not a server fault, so one warning line says what cut it."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        error = record.exc_info[1] if record.exc_info else None
+        if isinstance(error, errors.ApiError):
+            record.msg, record.args = (
+                "%s: the answer was cut after it began: %s",
+                (
+                    record.getMessage(),
+                    error.detail,
+                ),
+            )
+            record.exc_info = record.exc_text = None
+            record.levelno, record.levelname = logging.WARNING, "WARNING"
+        return True
+
+
 # waitress refuses bodies this many times max_body_bytes itself (plain text, never buffered);
 # smaller ones over the limit reach Flask, which answers 413 in the one error shape.
 _WAITRESS_BODY_FACTOR = 4
@@ -148,6 +170,7 @@ def serve(
 ) -> None:
     """Serve a build output under waitress until interrupted (blocks)."""
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    logging.getLogger("waitress").addFilter(_CutAnswers())
     app = create_app(
         {
             "dist": dist,
