@@ -152,3 +152,22 @@ def test_a_detention_beside_an_arrest_is_the_arrest_but_a_later_one_is_not() -> 
     assert summary(find("Police arrested and detained Ivo Marin in Tyre.")) == [("Arrest", 1)]
     found = find("Eleven men were arrested in Tyre, and six of them remain in detention in Sidon.")
     assert summary(found) == [("Arrest", 1), ("Detention", 1)]
+
+
+def test_the_dead_are_the_nearest_violent_events_and_a_place_past_after_is_not_the_raids() -> None:
+    found = find(
+        "Troops raided a farm near Sidon on Tuesday, hours after two car bombs killed 19 "
+        "people in Tyre."
+    )
+    raid, bombing = sorted(found, key=lambda e: e.type, reverse=True)
+    assert (raid.type, raid.killed, raid.place.name) == ("Raid", None, "Sidon")  # type: ignore[union-attr]
+    assert (bombing.type, bombing.killed, bombing.place.name) == ("Bombing", 19, "Tyre")  # type: ignore[union-attr]
+
+
+def test_the_men_after_said_are_told_again_across_an_aside() -> None:
+    found = find(
+        "The Nasr Brigades released 12 fighters on Tuesday. Ivo Marin said the 12 fighters, "
+        "who had been detained in a crackdown in Sidon in 2005, were set free at a police "
+        "station in Tyre."
+    )
+    assert [(e.type, len(e.triggers)) for e in found if e.type == "Release"] == [("Release", 2)]

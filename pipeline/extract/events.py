@@ -238,6 +238,7 @@ _SAID_GAP = re.compile(
     re.IGNORECASE,
 )
 _ON_AFTER_COMMA = re.compile(r"^\s*,\s*on\s+$", re.IGNORECASE)  # "the bombing, on May 9, ..."
+_REPORTING = re.compile(r"\b(?:said|says|told\s+\w+|that)\b", re.IGNORECASE)
 _SAID_LEAD = re.compile(
     r"^\s*(?:$|(?:on|in|at|to|during|via|late|early|last|this|earlier|reporters|journalists)\b)",
     re.IGNORECASE,
@@ -502,7 +503,7 @@ def sentence_events(
             same[-1].append(hit)
         else:
             groups.append([hit])
-    counts = _counts(text)
+    counts = _counts(text, sentence.start)
     drafts = []
     for group in groups:
         first = group[0]
@@ -535,13 +536,17 @@ def sentence_events(
         draft.date = _nearest(own, sentence.start + first.start)
         draft.date_attached = draft.date is not None and _attached(sentence, first, draft.date.span)
         draft.place_attached = draft.place is not None and _attached(sentence, first, draft.place)
-        draft.counts = {
-            k: v
-            for k, v in counts.items()
-            if (k == "captured" and event_type in CUSTODY)
-            or (k != "captured" and event_type in VIOLENT)
-        }
         drafts.append(draft)
+    for key, (value, where) in counts.items():
+        if key == "captured":  # the people a raid takes are its captives and their arrest's
+            for draft in drafts:
+                if draft.type in CUSTODY:
+                    draft.counts[key] = value
+            continue
+        violent = [d for d in drafts if d.type in VIOLENT]  # the dead are one event's: the nearest
+        if violent:
+            nearest = min(violent, key=lambda d: min(abs(t.start - where) for t in d.triggers))
+            nearest.counts[key] = value
     speakers = [d.actors for d in drafts if d.type == "Statement"]
     for draft in drafts:  # "X said in an interview": X gave the interview
         if draft.type in SPOKEN and not draft.actors and speakers:
@@ -588,8 +593,8 @@ def _is_anaphor(sentence: Sentence, hit: _Hit) -> bool:
     """Whether the trigger tells an event told before: "the raid" (not "a militia that
     raided"), "the soldiers were freed", "those detained", "the men arrested in January"."""
     lead = sentence.text[: hit.start]
-    clause = _CLAUSE.search(lead)
-    if _DEFINITE_SUBJECT.match(lead[clause.end() :].lstrip() if clause else lead):
+    opens = [0, *(m.end() for m in _REPORTING.finditer(lead))]  # "X said the men, ..., were"
+    if any(_DEFINITE_SUBJECT.match(lead[at:].lstrip()) for at in opens):
         return True
     if _ANAPHOR.search(lead) is None or _VERB_OBJECT.match(sentence.text, hit.end):
         return False  # "saw the government release 12 fighters" is a verb
@@ -903,8 +908,11 @@ def _place(
         or _LOCATIVE.search(_between(sentence, sentence.start, m.start))
         or _WHERE.match(_between(sentence, m.end, sentence.end))
     ]
-    later = [m for m in places if m.start >= at]
-    place = later[0] if later else (places[-1] if places else None)
+    bound = _SUBORDINATE.search(sentence.text, hit.end)  # "..., hours after bombs hit X"
+    end = sentence.start + (bound.start() if bound else len(sentence.text))
+    later = [m for m in places if at <= m.start < end]
+    earlier = [m for m in places if m.start < at]
+    place = later[0] if later else (earlier[-1] if earlier else None)
     inner = [
         m
         for m in candidates
@@ -915,6 +923,11 @@ def _place(
     return inner[0] if inner else place
 
 
+_SUBORDINATE = re.compile(
+    r",?\s+(?:(?:hours|days|weeks|minutes|shortly|soon|just)\s+)?(?:after|before|while|because"
+    r"|although)\b|;",
+    re.IGNORECASE,
+)
 # "the Diyala province town of Khalis": the town is where, the province only says whose.
 _WITHIN = re.compile(
     r"^\s+(?:[\w'’-]+\s+){0,2}(?:city|town|village|district|neighbou?rhood|suburbs?|area"
@@ -940,15 +953,16 @@ def _number(text: str) -> int | None:
     return None if 1900 <= value <= 2100 and "," not in text else value
 
 
-def _counts(text: str) -> dict[str, int]:
-    """Killed, wounded and captured counts the sentence states; the first of each."""
-    found: dict[str, int] = {}
+def _counts(text: str, offset: int = 0) -> dict[str, tuple[int, int]]:
+    """Killed, wounded and captured counts the sentence states, the first of each, with where
+    it stands in the document."""
+    found: dict[str, tuple[int, int]] = {}
     for key, patterns in _COUNTS.items():
         matches = sorted((m for p in patterns for m in p.finditer(text)), key=lambda m: m.start())
         for match in matches:
             value = _number(match.group("n"))
             if value is not None:
-                found[key] = value
+                found[key] = (value, offset + match.start("n"))
                 break
     return found
 
