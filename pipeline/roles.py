@@ -29,7 +29,8 @@ ROLES: dict[str, str] = {
     **dict.fromkeys(
         (
             "member", "operative", "fighter", "militant", "militiaman", "activist", "loyalist",
-            "cadre", "lieutenant", "recruit",
+            "cadre", "lieutenant", "recruit", "lawmaker", "legislator", "parliamentarian",
+            "councillor", "councilman", "councilwoman", "council member",
             # a second-in-command is a member, not the leader (as "deputy" before a role)
             "second-in-command", "number two",
         ),

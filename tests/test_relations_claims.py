@@ -35,6 +35,16 @@ ALLEGED = [
         "Auditors accused [Varnia|L] of smuggling rockets to the [Dorval Front|O].",
         set(),
     ),
+    ("[Ostland|L] has long accused [Varnia|L] of hiding and funding the [Dorval Front|O].", set()),
+    ("The [Dorval Front|O] is said to get cash from [Varnia|L].", set()),
+    (
+        "[Varnia|L] is reported to have armed and trained the [Dorval Front|O].",
+        {("Dorval Front", "trainedBy", "Varnia")},
+    ),
+    (
+        "[Varnia|L] and [Kessel|L] fund the [Dorval Front|O].",
+        {("Kessel", "supports", "Dorval Front")},
+    ),
 ]
 
 

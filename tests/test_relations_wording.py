@@ -83,6 +83,8 @@ def test_a_brainchild_has_a_founder(marked: str) -> None:
         "[Anton Weil|P]'s arch-enemy, [Karl Heim|P], was arrested.",
         "[Anton Weil|P], a sworn enemy of [Karl Heim|P], fled.",
         "The [Anton Weil|P] clan has a decades-old blood feud with [Karl Heim|P].",
+        "The [Anton Weil|P] clan and the [Karl Heim|P] clan have long been at odds.",
+        "[Anton Weil|P], who broke with [Karl Heim|P] in 2010, has since clashed with him.",
     ],
 )
 def test_enemies_and_feuds_are_rivals(marked: str) -> None:
@@ -146,6 +148,11 @@ def test_training_camps_and_schooling(marked: str, rule: str) -> None:
 def test_whose_founder() -> None:
     found = triples("The [Dorval Front|O], whose founder [Anton Weil|P] was killed, regrouped.")
     assert found == {("Dorval Front", "foundedBy", "Anton Weil", "whose-role")}
+
+
+def test_a_lawmaker_for_a_party_is_a_member() -> None:
+    found = triples("[Anton Weil|P], a lawmaker for the [Dorval Bloc|O], was wounded.")
+    assert found == {("Anton Weil", "memberOf", "Dorval Bloc", "apposition-role")}
 
 
 def test_years_as_an_officer_in_a_force() -> None:

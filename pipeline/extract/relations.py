@@ -267,13 +267,18 @@ _TRAIN_STEMS = ("train", "drill", "school")
 _VERB = rf"(?:trained|drilled|schooled|{'|'.join(_SUPPORT_VERBS)})"
 _VERB_CHAIN = rf"(?P<verbs>{_VERB}(?:\s*,\s*{_VERB})*(?:,?\s+and\s+{_VERB})?)"
 _VERB_ACTIVE = (
-    rf"(?:{_VERB}|trains|funds|arms|backs|supports|finances|sponsors|equips|supplies|bankrolls)"
+    rf"(?:{_VERB}|trains|funds|arms|backs|supports|finances|sponsors|equips|supplies|bankrolls"
+    r"|train|fund|arm|back|support|finance|sponsor|equip|supply|bankroll)"
 )
 _GERUND = (
     r"(?:arming|funding|financing|training|backing|supporting|supplying|equipping|bankrolling"
     r"|sponsoring)"
 )
-_GERUND_CHAIN = rf"(?P<active>{_GERUND}(?:\s*,\s*{_GERUND})*(?:,?\s+and\s+{_GERUND})?)"
+# "of sheltering and arming X": other gerunds may come first in the chain
+_GERUND_CHAIN = (
+    r"(?P<active>(?:[a-z]+ing(?:\s*,\s*|,?\s+and\s+))*"
+    rf"{_GERUND}(?:\s*,\s*{_GERUND})*(?:,?\s+and\s+{_GERUND})?)"
+)
 _VERB_CHAIN_ACTIVE = (
     rf"(?P<active>{_VERB_ACTIVE}(?:\s*,\s*{_VERB_ACTIVE})*(?:,?\s+and\s+{_VERB_ACTIVE})?)"
 )
@@ -293,10 +298,11 @@ _AGENT = (
 # relative pronoun has the subject before the comma)
 # An attributed claim asserts what it attributes ("X is believed to be backed by Y"); the
 # evidence sentence keeps the attribution. A denied one asserts nothing (``negated``).
-_HEARSAY = (
+_HEARSAY_TO = (
     rf"(?:(?:{_BE}\s+)?{_ADVERB}(?:widely\s+)?(?:believed|thought|said|reported|alleged|suspected"
-    r"|understood|known|assumed|rumou?red)\s+to\s+(?:be|have\s+been)\s+)"
+    r"|understood|known|assumed|rumou?red)\s+to\s+)"
 )
+_HEARSAY = rf"(?:{_HEARSAY_TO}(?:be|have\s+been)\s+)"
 _PASSIVE = (
     rf"(?:\s*,\s*(?:{_REL_PRONOUN}{_ADVERB}(?:{_HEARSAY}|{_BE}\s+|being\s+)?|being\s+|{_HEARSAY})?"
     rf"|\s+{_ADVERB}(?:{_HEARSAY}|{_BE}\s+|being\s+)?){_ADVERB}"
@@ -324,7 +330,7 @@ _PROVIDED = (
 )
 _AID = (
     r"(?:\$[\d.,]+(?:\s*(?:million|billion|bn|m))?(?:\s+(?:a|per|each)\s+(?:year|month))?"
-    r"|support|funding|funds|money|cash|weapons|arms|aid|backing|financing|equipment|supplies"
+    r"|dollars|euros|support|funding|funds|money|cash|weapons|arms|aid|backing|financing|equipment|supplies"
     r"|rockets|missiles|drones|ammunition|explosives|salaries|training)"
 )
 
@@ -355,13 +361,17 @@ _PHRASE_ENDS = re.compile(
 )
 
 
+# "the X tribe and the Y tribe": a name before the noun of its kind of body
+_KINDRED = rf"(?:tribes?|clans?|famil(?:y|ies)|{_BODY}s?)"
+
+
 def _rivals_and(before: str, after: str) -> _Rule:
     """ "X and Y" are rivals when the words before or after the pair say so."""
     return _Rule(
         "rival",
         ANY,
         ANY,
-        _compile(rf"\s+and\s+{_THE}"),
+        _compile(rf"(?:\s+{_KINDRED})?\s+and\s+{_THE}"),
         _fixed("rivalOf", True),
         before=_compile(before),
         after=_compile(after),
@@ -554,7 +564,7 @@ RULES: tuple[_Rule, ...] = (
         ANY,
         ANY,
         _compile(
-            rf"\s+{_ADVERB}(?:has\s+|have\s+|had\s+)?{_ADVERB}"
+            rf"\s+{_ADVERB}(?:{_HEARSAY_TO}(?:have\s+)?|has\s+|have\s+|had\s+)?{_ADVERB}"
             rf"{_VERB_CHAIN_ACTIVE}\s+{_THE}"
         ),
         _active_verbs,
@@ -750,12 +760,12 @@ RULES: tuple[_Rule, ...] = (
     _rivals_and(
         before=r"(?<!,\s)(?<!,)(?<!\band\s)\Z",
         after=(
-            rf"\s*,\s*(?:(?:once|long|longtime|traditional|former|now|bitter)\s+)*"
+            rf"(?:\s+{_KINDRED})?(?:\s*,\s*(?:(?:once|long|longtime|traditional|former|now|bitter)\s+)*"
             rf"{_RIVAL_MODS}(?:rivals|rival\s+(?:groups|factions|parties|militias|clans|tribes))\b"
             r"|\s+(?:(?:have|had)\s+)?(?:long\s+|repeatedly\s+|often\s+)?(?:feuded|clashed"
             r"|(?:fought|battled)\s+(?:each\s+other|one\s+another)|traded\s+fire"
-            r"|(?:are|were|have\s+been|had\s+been)\s+(?:\w+\s+)?rivals)\b"
-            r"(?!\s+(?:with|against)\b)"
+            r"|(?:are|were|have\s+been|had\s+been|been)\s+(?:\w+\s+)?(?:rivals|enemies|foes"
+            r"|at\s+odds|at\s+war))\b)(?!\s+(?:with|against)\b)"
         ),
     ),
     # "the rivals X and Y", "the feud between X and Y"
@@ -815,7 +825,7 @@ RULES: tuple[_Rule, ...] = (
         frozenset({PERSON, ORG}),
         _ORG_OR_PLACE,
         _compile(
-            rf"(?:\s*,\s*(?:{_REL_PRONOUN}{_BE}\s+)?|\s+{_BE}\s+|\s+)"
+            rf"(?:\s*,\s*(?:{_REL_PRONOUN}{_BE}\s+)?|\s+(?:{_HEARSAY}|{_BE}\s+)|\s+)"
             r"(?:(?:closely|loosely|reportedly|directly|also|fiercely)\s+)?"
             r"(?:affiliated|linked|allied|aligned|associated|tied|connected|loyal)\s+(?:with|to)\s+"
             rf"{_THE}|(?:\s*,\s*{_REL_PRONOUN}(?:has|have|had|maintains?)|\s*,\s*with"
@@ -852,10 +862,11 @@ RULES: tuple[_Rule, ...] = (
         ANY,
         ANY,
         _compile(
-            r"(?:\s*,\s*(?:who|which|that)\s+|\s+)(?:(?:has|have|had)\s+)?(?:also\s+)?"
-            r"(?:receives?|received|receiving|gets?|got|getting|obtains?|obtained)\s+"
-            r"(?:[\w-]+\s+){0,3}?(?:support|funding|funds|money|weapons|arms|aid|backing"
-            rf"|financing|equipment|supplies)\s+from\s+{_THE}"
+            rf"(?:\s*,\s*(?:who|which|that)\s+|\s+)(?:{_HEARSAY_TO}|(?:has|have|had)\s+)?"
+            r"(?:also\s+)?(?:receives?|received|receiving|gets?|got|getting|obtains?|obtained)\s+"
+            r"(?:[\w-]+\s+){0,3}?(?:support|funding|funds|money|cash|weapons|arms|aid|backing"
+            r"|financing|equipment|supplies|salaries|rockets|missiles|drones|ammunition|explosives"
+            rf"|dollars)\s+from\s+{_THE}"
         ),
         _fixed("supports", False),
     ),
@@ -933,8 +944,10 @@ RULES: tuple[_Rule, ...] = (
         _compile(rf"\s*,\s*(?:which|who)\s+[^,;]*?\s+(?:from|with|of|against|under)\s+{_THE}"),
         _fixed("rivalOf", True),
         after=_compile(
-            r"[^,;]*,\s+(?:is|was|has\s+become|became|remains)\s+(?:now\s+)?(?:its|their|his|her)"
-            rf"\s+{_RIVAL_MODS}(?:fiercest\s+|main\s+|biggest\s+|chief\s+)?{_RIVAL}\b"
+            r"[^,;]*,\s+(?:(?:is|was|has\s+become|became|remains)\s+(?:now\s+)?(?:its|their|his"
+            rf"|her)\s+{_RIVAL_MODS}(?:fiercest\s+|main\s+|biggest\s+|chief\s+)?{_RIVAL}\b"
+            rf"|{_ADVERB}(?:(?:has|have|had)\s+)?(?:since\s+)?{_ADVERB}(?:clashed|feuded|fought|battled)"
+            r"\s+(?:with\s+)?(?:it|them|him|her|its|their|his)\b)"
         ),
     ),
     # "Iran's support for Hezbollah", "Iranian funding of the militias"
