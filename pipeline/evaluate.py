@@ -237,6 +237,7 @@ def event_rows(corpora: Path, nlp: Language) -> list[Row]:
         ("", ed.DOCUMENTS),
         (" held-out", ed.HELD_OUT),
         (" held-out 2", ed.HELD_OUT_2),
+        (" held-out 3", ed.HELD_OUT_3),
     ):
         found = ed.evaluate(nlp, path)["events"]
         data = f"invented militia articles{name}, NER mentions, document events"

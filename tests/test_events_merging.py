@@ -171,3 +171,29 @@ def test_the_men_after_said_are_told_again_across_an_aside() -> None:
         "station in Tyre."
     )
     assert [(e.type, len(e.triggers)) for e in found if e.type == "Release"] == [("Release", 2)]
+
+
+def test_in_return_is_the_other_half_of_the_swap() -> None:
+    found = find(
+        "The Nasr Brigades released 23 prisoners in Tyre on Tuesday. In return, the army freed "
+        "19 fighters it had captured in Sidon in October."
+    )
+    assert [(e.type, len(e.triggers)) for e in found if e.type == "Release"] == [("Release", 2)]
+
+
+def test_fighting_at_one_place_in_one_month_is_one_event() -> None:
+    found = find(
+        "Ten fighters were captured during clashes near Tyre in October. The fighting broke out "
+        "on October 12 when gunmen attacked a checkpoint near Tyre."
+    )
+    assert [(e.type, len(e.triggers)) for e in found if e.type == "Attack"] == [("Attack", 2)]
+
+
+def test_an_event_named_in_passing_takes_the_date_told_later() -> None:
+    found = find(
+        "Police freed a kidnapped engineer, Ivo Marin, in Tyre on Monday. "
+        "Marin had been abducted from his office on March 3."
+    )
+    [kidnapping] = [e for e in found if e.type == "Kidnapping"]
+    assert len(kidnapping.triggers) == 2
+    assert kidnapping.date.value == dt.date(2009, 3, 3)  # type: ignore[union-attr]

@@ -38,6 +38,13 @@ def kinds(text: str) -> list[str]:
         ("The minister met tribal leaders in Tyre on Monday.", ["Meeting"]),
         ("The adviser met leaders of the Nasr Brigades in Tyre.", ["Meeting"]),
         ("Ivo Marin walked free in a general amnesty in 2006.", ["Release"]),
+        ("A drone struck a car near the border.", ["Attack"]),
+        ("Ivo Marin was among 23 prisoners freed in a swap with the Nasr Brigades.", ["Release"]),
+        # An accusation by a named speaker is a statement; what is asked for is no event.
+        ("The Nasr Brigades blamed the army for the shooting.", ["Statement"]),
+        ("The Nasr Brigades was blamed for the shooting.", []),
+        ("Ministers met to discuss the withdrawal of the troops.", []),
+        ("The Nasr Brigades demanded Marin's release.", []),
     ],
 )
 def test_trigger_types(sentence: str, expected: list[str]) -> None:
@@ -56,3 +63,11 @@ def test_a_verb_after_and_shares_the_passive() -> None:
 def test_walked_free_frees_its_subject() -> None:
     [release] = events("Ivo Marin walked free in a general amnesty in 2006.", {"Ivo Marin": PER})
     assert [m.name for m in release.targets] == ["Ivo Marin"]
+
+
+def test_prisoners_released_by_a_group_are_its_captives() -> None:
+    [release] = events(
+        "Her son Sami Dagher was among 23 prisoners released by the Nasr Brigades.", NAMES
+    )
+    assert [m.name for m in release.actors] == ["Nasr Brigades"]
+    assert [m.name for m in release.targets] == ["Sami Dagher"]

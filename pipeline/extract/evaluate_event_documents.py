@@ -2,10 +2,11 @@
 
 ``tests/data/events/militia_docs.jsonl`` holds four short articles written for this purpose
 (see its README; ``militia_docs_heldout.jsonl`` four more, written after the rules were
-improved on the first four; ``militia_docs_heldout2.jsonl`` four more in another style), each
-with the events a reader counts and, for each event, a phrase of every sentence that reports
-it. The articles go through the build's own stages
-(segmentation, the bundled NER model, ``extract_events``), so the figures include NER's misses.
+improved on the first four; ``militia_docs_heldout2.jsonl`` four more in another style,
+``militia_docs_heldout3.jsonl`` three more), each with the events a reader counts and, for
+each event, a phrase of every sentence that reports it. The articles go through the build's
+own stages (segmentation, the bundled NER model, ``extract_events``), so the figures include
+NER's misses.
 
 A predicted event *finds* a gold event when their types agree and one of its triggers overlaps
 one of the gold event's phrases. Reported: event recall and precision; merging (a gold event
@@ -34,6 +35,7 @@ ROOT = Path(__file__).resolve().parents[2]
 DOCUMENTS = ROOT / "tests" / "data" / "events" / "militia_docs.jsonl"
 HELD_OUT = ROOT / "tests" / "data" / "events" / "militia_docs_heldout.jsonl"
 HELD_OUT_2 = ROOT / "tests" / "data" / "events" / "militia_docs_heldout2.jsonl"
+HELD_OUT_3 = ROOT / "tests" / "data" / "events" / "militia_docs_heldout3.jsonl"
 
 
 def _phrases(text: str, phrases: Sequence[str]) -> list[tuple[int, int]]:
@@ -143,7 +145,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         "--gold",
         type=Path,
         nargs="*",
-        default=[DOCUMENTS, HELD_OUT, HELD_OUT_2],
+        default=[DOCUMENTS, HELD_OUT, HELD_OUT_2, HELD_OUT_3],
         help="annotated articles (JSONL)",
     )
     parser.add_argument("--errors", action="store_true", help="list each miss")

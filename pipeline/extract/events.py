@@ -53,7 +53,11 @@ _IRREALIS = re.compile(
     r"|\bto\s+(?:halt|stop|prevent|end|avoid|launch|conduct|carry\s+out|stage|commit|resume)"
     r"\s+(?:(?:the|an?|any|more|further|new)\s+)?$"
     r"|\b(?:plott(?:ing|ed)|plans?|planned|planning|cancell?(?:ed|ing)|postponed|called\s+off"
-    r"|scrapped|threat\s+of|fears?\s+of)\s+(?:(?:his|her|their|its|the|an?|planned)\s+)*$",
+    r"|scrapped|threat\s+of|fears?\s+of)\s+(?:(?:his|her|their|its|the|an?|planned)\s+)*$"
+    # Asked for, not done: "to discuss the withdrawal", "demanded Jabouri's release".
+    r"|\b(?:to\s+(?:discuss|consider|negotiate|debate|seek|demand)|demand(?:ed|ing|s)?"
+    r"|call(?:ed|ing|s)?\s+for|urg(?:ed|ing|es))\s+(?:(?:the|an?|his|her|their|its)\s+)?"
+    r"(?:[\w'’-]+\s+)?$",
     re.IGNORECASE,
 )
 _WEAPON_OBJECT = re.compile(WEAPON_OBJECT, re.IGNORECASE)
@@ -198,6 +202,7 @@ _ENVOYS_OF = re.compile(
     r"|delegations?|members|commanders)\s+(?:of|from)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+_BY_NEXT = re.compile(r"\s+by\b", re.IGNORECASE)  # "23 prisoners released by X": passive
 _WITH = re.compile(r"\b(?:with|and|between)\s+(?:the\s+)?$", re.IGNORECASE)
 # What may stand between a verb and the one it acts on: "detained two suspected X fighters",
 # "trained fighters of the X militia", "abducted a German aid worker, X,".
@@ -223,6 +228,7 @@ _ROLE_FOR = re.compile(
     r"^\s*,\s+(?:an?|the|its|their)\s+(?:[\w'’-]+\s+){0,3}?(?:for|of|at|with|to)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+_ACCUSES = re.compile(r"blamed|accused", re.IGNORECASE)
 _SPEAKER_ENDS = re.compile(r"^\s*(?:[,.;]|$)")  # "..., said Ana Ruiz." but not "says Ana Ruiz was"
 
 # A wire dateline opens the first body sentence ("BASRA, Iraq, April 16, 2008 - "): its place is
@@ -238,6 +244,10 @@ _SAID_GAP = re.compile(
     re.IGNORECASE,
 )
 _ON_AFTER_COMMA = re.compile(r"^\s*,\s*on\s+$", re.IGNORECASE)  # "the bombing, on May 9, ..."
+_IN_RETURN = re.compile(r"(?:in\s+(?:return|exchange)|in\s+turn)\b", re.IGNORECASE)
+# "freed a kidnapped pharmacist": an event named in passing, without this sentence's date.
+_ADJECTIVAL = re.compile(r"\b(?:an?|the|two|three|four|five|several)\s+$", re.IGNORECASE)
+_NOUN_NEXT = re.compile(r"\s+(?-i:[a-z]+)\b(?!\s+(?:by|in|on|at|near|from)\b)")
 _REPORTING = re.compile(r"\b(?:said|says|told\s+\w+|that)\b", re.IGNORECASE)
 _SAID_LEAD = re.compile(
     r"^\s*(?:$|(?:on|in|at|to|during|via|late|early|last|this|earlier|reporters|journalists)\b)",
@@ -523,6 +533,15 @@ def sentence_events(
             draft.targets = [m for m in killed if m not in draft.actors]
         if not _context_holds(first.trigger, text, draft.targets):
             continue
+        passing = (
+            _past(sentence, first)
+            and _ADJECTIVAL.search(text[: first.start]) is not None
+            and _NOUN_NEXT.match(text, first.end) is not None
+        )
+        if passing:
+            draft.anaphoric = True
+            drafts.append(draft)
+            continue
         draft.place = _place(sentence, first, mentions, draft.actors + draft.targets)
         own = [
             d
@@ -593,6 +612,8 @@ def _is_anaphor(sentence: Sentence, hit: _Hit) -> bool:
     """Whether the trigger tells an event told before: "the raid" (not "a militia that
     raided"), "the soldiers were freed", "those detained", "the men arrested in January"."""
     lead = sentence.text[: hit.start]
+    if hit.trigger.type == "Release" and _IN_RETURN.match(sentence.text):
+        return True  # "In return, Y freed 19 fighters": the other half of the swap told before
     opens = [0, *(m.end() for m in _REPORTING.finditer(lead))]  # "X said the men, ..., were"
     if any(_DEFINITE_SUBJECT.match(lead[at:].lstrip()) for at in opens):
         return True
@@ -683,6 +704,8 @@ def _speaker(
             ):
                 return person
         return speaker
+    if _ACCUSES.match(sentence.text, hit.start):
+        return None  # "Police blamed X": the one named after is the accused
     after = [
         m
         for m in agents
@@ -857,7 +880,8 @@ def _participants(
             doer = doer or _antecedent(sentence, lead[: support.start()], mentions, context)
             return _listed(sentence, doer, mentions), acted_on
         return (adjacent or by_agent)[:1], acted_on
-    if _PASSIVE.search(lead) is not None or _AUXILIARY.match(sentence.text, hit.start):
+    reduced = by_agent and _past(sentence, hit) and _BY_NEXT.match(sentence.text, hit.end)
+    if _PASSIVE.search(lead) is not None or _AUXILIARY.match(sentence.text, hit.start) or reduced:
         return by_agent[:1], _listed(sentence, subject, mentions)
     shared = _SHARED_PASSIVE.search(lead)  # "X was arrested at the farm and released later"
     if shared or _INTRANSITIVE.fullmatch(sentence.text[hit.start : hit.end]):
@@ -1051,7 +1075,10 @@ def _same_event(earlier: _Draft, later: _Draft) -> bool:
     )
     same_place = earlier.place is not None and later.place is not None
     same_victim = _same_one(earlier.targets, later.targets)
-    return same_day or same_victim or (same_place and bool(_names(earlier) & _names(later)))
+    dated = earlier.date is not None and later.date is not None  # compatible, checked above
+    return (
+        same_day or same_victim or (same_place and (dated or bool(_names(earlier) & _names(later))))
+    )
 
 
 def _taking(a: str, b: str) -> bool:

@@ -102,6 +102,8 @@ LEXICON: tuple[Trigger, ...] = (
         r"|air[\s-]?strikes?|shell(?:ed|ing)|opened fire|fired (?:[\w-]+ ){0,2}?(?:on|at|into)"
         r"|clash(?:es|ed)?|(?:drone|missile|rocket|mortar|artillery)[\s-]+(?:strikes?|fire)"
         r"|gun ?battles?|gunfights?|firefights?"
+        r"|(?:drones?|planes?|rockets?|missiles?|mortars?|shells?|jets?)"
+        r" (?:struck|hit|slammed into)"
         r"|(?<!general )(?<!hunger )strikes?(?= (?:on|against) )",
         "verb",
     ),
@@ -151,8 +153,8 @@ LEXICON: tuple[Trigger, ...] = (
     Trigger(
         "Release",
         r"releas(?:ed|es|ing)|release(?=\s+(?:of|the|all|\d))|freed|frees|free(?= (?:the|all|\d))"
-        r"|set free|(?:walked|went) free|prisoner (?:exchange|swap)|(?:exchanged|swapped) (?:[\w-]+ ){0,2}?"
-        r"(?:prisoners|detainees|hostages|captives)",
+        r"|set free|(?:walked|went) free|prisoner (?:exchange|swap)|swap(?= (?:with|of|for|deal))"
+        r"|(?:exchanged|swapped) (?:[\w-]+ ){0,2}?(?:prisoners|detainees|hostages|captives)",
         "verb",
         needs=HUMAN,
         person_suffices=True,
@@ -208,7 +210,8 @@ LEXICON: tuple[Trigger, ...] = (
         "Statement",
         r"said|says|stated|announced|declared|claimed(?! (?:responsibility|credit))|denied"
         r"|told (?:reporters|journalists|the|a|an|(?-i:[A-Z]))"
-        r"|(?:issued|released) (?:a|the) statement|made the (?:comments?|remarks?)",
+        r"|(?:issued|released) (?:a|the) statement|made the (?:comments?|remarks?)"
+        r"|(?:blamed|accused)(?= (?:the|an?|(?-i:[A-Z])))",  # an accusation, not "blamed for"
         "verb",
     ),
     # No CAMEO/ACLED code; elections as in Wikidata Q40231.
