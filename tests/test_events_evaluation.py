@@ -35,3 +35,7 @@ def test_eval_events_prints_argument_and_document_rows() -> None:
     held_out = rows[("invented militia articles held-out, NER mentions, document events", "ALL")]
     assert held_out["tp"] + held_out["fn"] == 20  # the events a reader counts in the articles
     assert held_out["recall"] >= 0.5
+    for name, gold in ((" held-out 2", 66), (" held-out 3", 35)):
+        row = rows[(f"invented militia articles{name}, NER mentions, document events", "ALL")]
+        assert row["tp"] + row["fn"] == gold
+        assert row["recall"] >= 0.5
