@@ -155,11 +155,11 @@ _REDUCED_RELATIVE = re.compile(
     r"|remain|are)\b)",
     re.IGNORECASE,
 )
-# What follows a verb that acts on someone: "release 12 fighters", "freed the men".
-_OBJECT_NEXT = re.compile(
-    r"\s+(?:\d|the\b|an?\b|all\b|some\b|several\b|dozens\b|(?-i:[A-Z]))", re.IGNORECASE
-)
-_VERB_OBJECT = re.compile(r"\s+(?:\d|(?:the|an?|all|some|several|dozens)\b)", re.IGNORECASE)
+# What follows a verb that acts on someone: "release 12 fighters", "freed the men", and
+# with a name ("freed Ivo Marin") where no date may follow instead ("the raid Tuesday").
+_OBJECT = r"\s+(?:\d|(?:the|an?|all|some|several|dozens)\b"
+_VERB_OBJECT = re.compile(_OBJECT + ")", re.IGNORECASE)
+_OBJECT_NEXT = re.compile(_OBJECT + "|(?-i:[A-Z]))", re.IGNORECASE)
 _ANAPHOR = re.compile(
     r"\b(?:the|this|that|these|those|its|their|his|her|same)\s+(?:[\w-]+\s+)?$", re.IGNORECASE
 )
