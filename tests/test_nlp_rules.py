@@ -77,6 +77,9 @@ def test_a_common_word_opening_a_sentence_is_no_name() -> None:
         ("Umm Rawaq", ORG, PLACE),
         ("Umm Kulthum", PERSON, PERSON),
         ("Sahel Valley", ORG, PLACE),  # a noun for a landform or an area ends a place's name
+        ("Karim al-Sultani", ORG, PERSON),  # a common given name opens a person's name
+        ("Karim Brigades", ORG, ORG),  # a body's noun ends it
+        ("Karim al-Sultani", PLACE, PLACE),  # only an organization is read again
     ],
 )
 def test_kind_from_the_name_itself(name: str, kind: EntityKind, expected: EntityKind) -> None:

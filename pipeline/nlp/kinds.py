@@ -9,6 +9,9 @@ General knowledge of how names are built, not taken from any article:
 - A name opening with a personal title ("Ayatollah", "Sheikh", "Dr.", "Gen.") is a person,
   unless it ends in an organization's head noun ("Sheikh Zayed Foundation").
 - A kunya ("Abu Ali al-Basri": "father of ...") of three words or more is a person.
+- A name the model took for an organization that opens with a common given name of the region
+  (``pipeline/data/common_given_names.txt``) and holds no body's noun is a person ("Hadi
+  al-Amiri").
 - A name of two words or more ending in an organization's head noun ("Velmar Brigade",
   "Badr Organization") is an organization.
 - Arabic place names open with a noun for a landform or a settlement: Tal/Tell (hill), Jurf
@@ -21,6 +24,8 @@ General knowledge of how names are built, not taken from any article:
 from __future__ import annotations
 
 import re
+from functools import cache
+from pathlib import Path
 
 from pipeline.nlp.titles import ABBREVIATIONS
 from pipeline.orgheads import ORG_HEADS
@@ -49,6 +54,7 @@ PLACE_HEADS = frozenset(
         "plains", "island", "islands", "peninsula", "lake", "gulf", "sea", "heights",
     }
 )  # fmt: skip
+GIVEN_NAMES = Path(__file__).resolve().parents[1] / "data" / "common_given_names.txt"
 _WORDS = re.compile(r"[\w'’.]+")
 
 
@@ -72,4 +78,13 @@ def corrected_kind(name: str, kind: EntityKind) -> EntityKind:
         return EntityKind.PERSON
     if first == "abu" and len(words) >= 3 and kind is EntityKind.ORGANIZATION:
         return EntityKind.PERSON
+    if kind is EntityKind.ORGANIZATION and len(words) >= 2 and words[0] in given_names():
+        return EntityKind.PERSON
     return kind
+
+
+@cache
+def given_names() -> frozenset[str]:
+    """The common given names, lower case."""
+    lines = GIVEN_NAMES.read_text(encoding="utf-8").splitlines()
+    return frozenset(n.strip().lower() for n in lines if n.strip() and not n.startswith("#"))
