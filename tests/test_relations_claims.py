@@ -135,3 +135,11 @@ def test_the_leaders_of_two_groups_named_in_order() -> None:
 def test_lists_of_unequal_length_are_not_paired() -> None:
     found = triples("The leaders of [Saraya Dorval|O] and [Jund Marel|O], [Anton Weil|P], met.")
     assert not {t for t in found if t[1] == "leaderOf" and t[2] == "Jund Marel"}
+
+
+def test_spokesmen_of_one_group() -> None:
+    found = triples("[Anton Weil|P] and [Karl Heim|P], spokesmen for the [Dorval Front|O], spoke.")
+    assert found == {
+        ("Anton Weil", "spokespersonFor", "Dorval Front"),
+        ("Karl Heim", "spokespersonFor", "Dorval Front"),
+    }

@@ -81,7 +81,9 @@ def _words(words: Iterable[str]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"[\s-]+").replace(r"\-", r"[\s-]?") for w in parts)
 
 
-_ROLE = rf"(?P<role>{_words(ROLES)})(?:s|es)?"
+# "spokesmen", "chairwomen": the plural of a role that ends in "man"
+_MEN = [role[:-3] + "men" for role in ROLES if role.endswith("man")]
+_ROLE = rf"(?P<role>{_words([*ROLES, *_MEN])})(?:s|es)?"
 _MODS = rf"(?P<mods>(?:(?:{_words(_MODIFIER_WORDS)})[\s-]+)*)"
 # a role with its modifiers, matched only to look ahead
 _A_ROLE = rf"(?:(?:{_words(_MODIFIER_WORDS)})[\s-]+)*(?:{_words(ROLES)})(?:s|es)?"
@@ -169,7 +171,7 @@ def _role(groups: Groups, person_is_left: bool) -> tuple[tuple[str, bool], ...]:
     mods = " ".join(filter(None, (groups.get("mods"), groups.get("mods2"))))
     if _HEDGED.search(mods):
         return ()
-    role = re.sub(r"[\s-]+", " ", (groups.get("role") or "").lower())
+    role = re.sub(r"men$", "man", re.sub(r"[\s-]+", " ", (groups.get("role") or "").lower()))
     predicate = ROLES.get(role) or ROLES.get(role.replace(" ", "-"))
     if predicate is None:
         return ()
