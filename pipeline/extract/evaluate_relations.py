@@ -56,10 +56,11 @@ mid-sentence, denials, splinter groups, lists of appositions), committed before 
 NEWS4 = DOMAIN.with_name("news_heldout4.jsonl")
 """A fourth such set (90 sentences: allegations and denials, breakaway groups, coordinated
 names, ministries, provincial councils, tribes, cross-border support, training camps),
-committed before any run, then tuned on."""
+committed before any run (first run P 0.93, R 0.56), then tuned on."""
 NEWS5 = DOMAIN.with_name("news_heldout5.jsonl")
 """A fifth such set (40 sentences, the same families as the fourth in other words), committed
-after the round that tuned on the fourth and before any run."""
+after the round that tuned on the fourth and before any run (first run P 1.00, R 0.72),
+then tuned on."""
 MARKED = {
     "domain": DOMAIN, "heldout": HELDOUT, "news": NEWS, "news2": NEWS2, "news3": NEWS3,
     "news4": NEWS4, "news5": NEWS5,
