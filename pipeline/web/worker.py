@@ -274,8 +274,11 @@ def main(conn: Connection, memory_mb: int = 0) -> None:
         except (EOFError, OSError):
             return
         try:
-            execute(stores.get(job.store), job, conn.send)
-        except MemoryError:  # before or amid an answer: the server reads it in either place
-            conn.send(Outcome("memory"))
-        except Exception as e:  # evaluation or store errors go back to the client as 500
-            conn.send(Outcome("error", detail=f"{type(e).__name__}: {e}"))
+            try:
+                execute(stores.get(job.store), job, conn.send)
+            except MemoryError:  # before or amid an answer: the server reads it in either place
+                conn.send(Outcome("memory"))
+            except Exception as e:  # evaluation or store errors go back to the client as 500
+                conn.send(Outcome("error", detail=f"{type(e).__name__}: {e}"))
+        except OSError:  # the pipe broke: the server is gone, no one is left to answer
+            return
