@@ -104,7 +104,8 @@ def only(text: str, names: dict[str, EntityKind] | None = None, **kw: object) ->
         ("A judge was gunned down outside his home.", "Killing", "gunned down"),
         ("The two militias agreed a prisoner exchange.", "Release", "prisoner exchange"),
         ("The army and the rebels swapped 40 prisoners.", "Release", "swapped 40 prisoners"),
-        ("Fighters of the militia seized two engineers at the dam.", "Capture", "seized"),
+        ("Fighters of the militia seized two engineers at the dam.", "Kidnapping", "seized"),
+        ("The army seized two soldiers at the dam.", "Capture", "seized"),
         ("Pirates handed the crew over to the navy.", "Handover", "handed the crew over"),
     ],
 )  # fmt: skip
