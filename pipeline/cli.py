@@ -248,6 +248,12 @@ def validate(files: tuple[Path, ...]) -> None:
     show_default=True,
     help="Add CrossNER train+dev and Re-DocRED dev to the GMB training data.",
 )
+@click.option(
+    "--countries-as-places/--gmb-country-labels",
+    default=False,
+    show_default=True,
+    help="Train countries GMB tags as organizations as places.",
+)
 def train_ner(
     corpora: Path | None,
     output: Path | None,
@@ -255,6 +261,7 @@ def train_ner(
     max_steps: int,
     tagger: bool,
     extra_data: bool,
+    countries_as_places: bool,
 ) -> None:
     """Train the bundled NER model and evaluate it on held-out GMB and CrossNER test data."""
     from .nlp.train import DEFAULT_CORPORA, DEFAULT_OUTPUT
@@ -271,6 +278,7 @@ def train_ner(
             max_steps=max_steps,
             tagger=tagger,
             extra_data=extra_data,
+            countries_as_places=countries_as_places,
         )
     )
 
