@@ -118,9 +118,9 @@ class BuildCache:
         return value
 
     def written(self, kind: str, key: str) -> Any | None:
-        """An entry this build wrote or reused, read back by a worker process, whose copy of the
-        cache does not know what the build used (the caller vouches for the key); None when it
-        is gone or unreadable (then with a warning)."""
+        """The entry as stored, without ``get``'s check that this build used it: a worker's copy
+        of the cache does not know what the build used, so the caller vouches for the key. None
+        when it is gone or unreadable (then with a warning)."""
         path = self._path(kind, key)
         try:
             with path.open("rb") as f:

@@ -64,14 +64,8 @@ class _CutAnswers(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         error = record.exc_info[1] if record.exc_info else None
         if isinstance(error, errors.ApiError):
-            record.msg, record.args = (
-                "%s: the answer was cut after it began: %s",
-                (
-                    record.getMessage(),
-                    error.detail,
-                ),
-            )
-            record.exc_info = record.exc_text = None
+            record.msg = f"{record.getMessage()}: the answer was cut after it began: {error.detail}"
+            record.args, record.exc_info, record.exc_text = (), None, None
             record.levelno, record.levelname = logging.WARNING, "WARNING"
         return True
 
