@@ -71,6 +71,7 @@ ARGS_SELECTION = re.compile(
     re.IGNORECASE,
 )
 ARGS_SAMPLE, ARGS_SEED = 60, 44
+DUMP_SEED = 9
 ROLES = ("actors", "targets")
 TAGS = {"per": EntityKind.PERSON, "org": EntityKind.ORGANIZATION, "geo": EntityKind.PLACE}
 _GLUE_BEFORE = {".", ",", ";", ":", "!", "?", ")", "'s", "n't", "%"}
@@ -140,6 +141,44 @@ def select_args(path: Path = CORPUS) -> list[int]:
         and ARGS_SELECTION.search(" ".join(words))
     ]
     return sorted(random.Random(ARGS_SEED).sample(candidates, ARGS_SAMPLE))
+
+
+def sample(size: int, path: Path = CORPUS) -> set[int]:
+    """A fixed-seed sample of sentence numbers, none annotated, to read the extractor's output
+    on (a rule change's new and lost events, diffed before and after, show its precision)."""
+    used = {
+        json.loads(line)["sentence"]
+        for gold in (GOLD, HELD_OUT, ARGS)
+        for line in gold.read_text().splitlines()
+    }
+    numbers = [n for n, _, _ in read_sentences(path) if n not in used]
+    return set(random.Random(DUMP_SEED).sample(numbers, min(size, len(numbers))))
+
+
+def dump(size: int, path: Path = CORPUS) -> Iterator[str]:
+    """One line per event found in the sample: sentence, type, triggers, participants, place,
+    date and counts, stable across runs for ``diff``."""
+    wanted = sample(size, path)
+    for number, words, tags in read_sentences(path):
+        if number not in wanted:
+            continue
+        for event in extract_events(sentence_document(number, words, tags)):
+            counts = [getattr(event, k) for k in ("killed", "wounded", "captured")]
+            yield "\t".join(
+                map(
+                    str,
+                    (
+                        number,
+                        event.type,
+                        [t.text for t in event.triggers],
+                        [m.name for m in event.actors],
+                        [m.name for m in event.targets],
+                        event.place.name if event.place else None,
+                        date_text(event),
+                        counts,
+                    ),
+                )
+            )
 
 
 def overlaps(mention: Mention, gold: str, text: str, offset: int = 0) -> bool:
@@ -263,7 +302,13 @@ def main(argv: Sequence[str] | None = None) -> None:
         "--select-args", action="store_true", help="print the sentences of voa_events_args"
     )
     parser.add_argument("--errors", action="store_true", help="list each wrong type and slot")
+    parser.add_argument(
+        "--dump", type=int, metavar="N", help="print the events of N sampled unannotated sentences"
+    )
     args = parser.parse_args(argv)
+    if args.dump:
+        print("\n".join(dump(args.dump, args.corpus)))
+        return
     if args.select or args.select_args:
         wanted = set(select_args(args.corpus) if args.select_args else select(args.corpus))
         for number, words, tags in read_sentences(args.corpus):
