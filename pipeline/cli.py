@@ -329,7 +329,7 @@ def train_relations(corpora: Path | None, output: Path | None, precision: float,
 @main.command("eval")
 @click.option(
     "--task",
-    type=click.Choice(["ner", "relations", "events", "all"]),
+    type=click.Choice(["ner", "relations", "events", "entities", "all"]),
     default="all",
     show_default=True,
     help="Which stage to measure.",
@@ -340,11 +340,17 @@ def train_relations(corpora: Path | None, output: Path | None, precision: float,
     type=click.Choice(["dev", "test"]),
     default="test",
     show_default=True,
-    help="Re-DocRED split for relations, GMB split for NER (dev: the one rules are tuned on).",
+    help="Re-DocRED split for relations, GMB split for NER, entity sets "
+    "(dev: the one rules are tuned on; test adds the untuned set).",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the rows as JSON instead of a table.")
-def eval_command(task: str, corpora: Path | None, split: str, as_json: bool) -> None:
-    """Measure NER, relations and events (P/R/F1 per type) on the open corpora."""
+@click.option(
+    "--errors",
+    is_flag=True,
+    help="Entities: list the splits, merges, wrong types, junk, misses and owl:sameAs links.",
+)
+def eval_command(task: str, corpora: Path | None, split: str, as_json: bool, errors: bool) -> None:
+    """Measure NER, relations, events and published entities (P/R/F1 per type)."""
     import json
 
     from .evaluate import TASKS, evaluate, missing_corpus
@@ -355,9 +361,21 @@ def eval_command(task: str, corpora: Path | None, split: str, as_json: bool) -> 
     missing = missing_corpus(corpora, tasks)
     if missing is not None:
         _fail(f"{corpora / missing} not found: pass --corpora pointing at shared/corpora.")
-    rows = _run(lambda: evaluate(corpora, tasks, split, progress=lambda s: err.print(s)))
+    notes: list[str] = []
+    rows = _run(
+        lambda: evaluate(
+            corpora,
+            tasks,
+            split,
+            progress=lambda s: err.print(s),
+            notes=notes.append,
+            errors=errors,
+        )
+    )
     if as_json:
         click.echo(json.dumps([row.as_dict() for row in rows], indent=1))
+        for note in notes:  # stdout stays one JSON document
+            click.echo(note, err=True)
         return
     table = Table("task", "data", "type", "P", "R", "F1", "tp", "fp", "fn")
     for row in rows:
@@ -373,6 +391,8 @@ def eval_command(task: str, corpora: Path | None, split: str, as_json: bool) -> 
             str(row.fn),
         )
     Console(width=max(Console().width, 130)).print(table)
+    for note in notes:
+        click.echo(note)
 
 
 if __name__ == "__main__":

@@ -10,6 +10,8 @@ written against, in one table.
   ``tests/data/relations/domain.jsonl`` and the held-out ones (overall only) with the model's
   mentions.
 - events: the hand-annotated held-out VOA sentences (GMB) with gold mentions.
+- entities: what a whole build publishes per entity on invented article pages
+  (``pipeline.evaluate_entities``).
 """
 
 from __future__ import annotations
@@ -25,11 +27,12 @@ from spacy.tokens import Doc
 from pipeline.demonyms import COUNTRY_OF
 from pipeline.records import Document, DocumentMeta, EntityKind, Mention, Segment, SegmentKind
 
-TASKS = ("ner", "relations", "events")
+TASKS = ("ner", "relations", "events", "entities")
 REQUIRED = {
     "ner": ("gmb_kaggle_ner", "crossner_politics"),
     "relations": ("redocred",),
     "events": ("gmb_kaggle_ner",),
+    "entities": (),
 }
 _PUBLISHED = {
     EntityKind.PERSON: "PERSON",
@@ -253,8 +256,11 @@ def evaluate(
     split: str = "test",
     nlp: Language | None = None,
     progress: Callable[[str], None] = lambda _: None,
+    notes: Callable[[str], None] = lambda _: None,
+    errors: bool = False,
 ) -> list[Row]:
-    """Every row of the table for ``tasks``; the model is loaded once when a task needs it."""
+    """Every row of the table for ``tasks``; the model is loaded once when a task needs it.
+    The entities task sends its summaries (and with ``errors`` its lists) to ``notes``."""
     if nlp is None and {"ner", "relations", "events"} & set(tasks):
         from pipeline.nlp import load_model
 
@@ -282,4 +288,8 @@ def evaluate(
     if "events" in tasks:
         progress("events: VOA held-out and arguments sets, invented militia articles")
         rows += event_rows(corpora, nlp)
+    if "entities" in tasks:
+        from pipeline.evaluate_entities import entity_rows
+
+        rows += entity_rows(split, progress, notes, errors)
     return rows
