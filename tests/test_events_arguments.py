@@ -198,3 +198,64 @@ def test_the_speaker_gave_the_interview() -> None:
         "Statement": ["Ivo Marin"],
         "Interview": ["Ivo Marin"],
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Monday, after a week of haggling, the Nasr Brigades freed Ivo Marin near Tyre.",
+        "Late on Friday, following a standoff with Hamas, the Nasr Brigades freed Ivo Marin.",
+        "After consulting Hamas envoys in Sidon, the Nasr Brigades freed Ivo Marin.",
+        "The Nasr Brigades, after a week of haggling with Hamas, freed Ivo Marin.",
+        "The Nasr Brigades, which had fought Hamas for years, freed Ivo Marin.",
+        "The Nasr Brigades, backed by Hezbollah, freed Ivo Marin.",
+    ],
+)
+def test_subject_past_an_opening_phrase_or_an_aside(text: str) -> None:
+    event = only(text, {k: v for k, v in NAMES.items() if k in text})
+    assert (event.type, names(event.actors), names(event.targets)) == (
+        "Release",
+        ["Nasr Brigades"],
+        ["Ivo Marin"],
+    )
+
+
+def test_a_name_in_the_opening_phrase_is_not_the_subject() -> None:
+    event = only("After questioning Ivo Marin, masked gunmen abducted two nurses.", NAMES)
+    assert (event.type, names(event.actors)) == ("Kidnapping", [])
+
+
+def test_a_date_in_a_relative_aside_is_not_the_events() -> None:
+    event = only("The Nasr Brigades, which had held him since 2005, freed Ivo Marin.", NAMES)
+    assert (event.type, event.date) == ("Release", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "actors"),
+    [
+        ("Hezbollah fighters ambushed a Hamas patrol and captured three men.", ["Hezbollah"]),
+        (
+            "The Nasr Brigades raided the Hamas office and later detained two men.",
+            ["Nasr Brigades"],
+        ),
+        ("Gunmen stormed the Popular Front office in Sidon and kidnapped two nurses.", []),
+        ("Hezbollah said its men entered a Hamas camp and captured three men.", ["Hezbollah"]),
+    ],
+)
+def test_a_second_verb_after_and_shares_the_first_ones_subject(
+    text: str, actors: list[str]
+) -> None:
+    second = [e for e in find(text) if e.type in ("Capture", "Detention", "Kidnapping")]
+    assert [names(e.actors) for e in second] == [actors]
+
+
+def test_nouns_joined_by_and_do_not_take_the_first_verbs_subject() -> None:
+    found = find("Hezbollah accused Hamas of supplying money and training to the Nasr Brigades.")
+    assert [names(e.actors) for e in found if e.type == "Training"] == [["Hamas"]]
+
+
+def test_a_passive_first_verb_gives_its_subject_to_the_second() -> None:
+    event = next(
+        e for e in find("Ivo Marin was freed by Hamas and visited Oslo.") if e.type == "Travel"
+    )
+    assert names(event.actors) == ["Ivo Marin"]

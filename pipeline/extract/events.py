@@ -125,6 +125,7 @@ _MEMBERS_OF = re.compile(
 )
 # Names in a list act or suffer together: "X, Y and Z attacked", "detained X and Y".
 _LIST_GLUE = re.compile(r"^\s*(?:,|,?\s+(?:and|or))\s+(?:the\s+)?$", re.IGNORECASE)
+_LIST_END = re.compile(r"^\s*,?\s+(?:and|or)\s+(?:the\s+)?$", re.IGNORECASE)
 # "a suspected X commander, Jabbar Mahmoud": the person named in apposition is the one meant.
 _APPOSED = re.compile(r"^\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+,\s+$")
 _SAYS_AFTER = re.compile(r"^\s*,?\s*(?:said|says|told|added|stated|announced)\b", re.IGNORECASE)
@@ -142,6 +143,42 @@ _AUXILIARY = re.compile(r"(?:was|were)\s", re.IGNORECASE)
 _CLAUSE = re.compile(
     r".*\b(?:said|says|told|that|which|who|whom|while|after|before|when|because|although)\b|.*[;:]",
     re.IGNORECASE | re.DOTALL,
+)
+# A phrase the sentence opens with, before its subject: "On Tuesday, after weeks of talks, ",
+# "In a statement issued late Monday, ", "After meeting X, ", "Speaking in Y, ".
+_FRONTED = re.compile(
+    r"^\s*(?:(?:on|in|at|after|before|during|following|despite|amid|under|since|until|once"
+    r"|late|early|earlier|later|last|when|while|as|by|with|without|according|unlike|hours|days"
+    r"|weeks|months|shortly|overnight|elsewhere|meanwhile|separately|however|\w+ing)\b"
+    r"[^,;]{0,100}?,\s*)+",
+    re.IGNORECASE,
+)
+_BARE = re.compile(  # no subject between the comma and the verb
+    r"(?:(?:and|then|later|also|has|have|had|was|were|subsequently)\s+)*", re.IGNORECASE
+)
+# An aside between the subject and its verb: "X, which had held them since May, released",
+# "X, after weeks of talks, released", "X, backed by Y, attacked" (not an apposed name).
+_ASIDE = re.compile(
+    r",\s*(?:which|who|whose|after|before|while|when|although|though|despite|in|on|at|for|with"
+    r"|under|during|since|until|according|backed|led|based|armed|as|along|together|\w+ing)\b"
+    r"[^,;]{1,100}?,\s*(?:(?:has|have|had|also|later|then|reportedly|allegedly|was|were)\s+)*$",
+    re.IGNORECASE,
+)
+_RELATIVE_OPENS = re.compile(r",\s*(?:which|who|whose)\b", re.IGNORECASE)
+# A second verb sharing the first one's subject: "stormed the office and (later) kidnapped".
+_JOINED = re.compile(
+    r"\s+and\b\s*(?:(?:then|later|also|subsequently|eventually|reportedly|has|have|had|was"
+    r"|were)\s+)*$",
+    re.IGNORECASE,
+)
+_VERB_WORD = re.compile(
+    r"(?<![\w'’-])(?:(?!(?:hundred|red|bed|shed|need|speed|seed|feed|creed|greed)\b)[a-z]+ed"
+    r"|was|were|took|struck|hit|shot|overran|fought|held|stole|blew|threw)(?![\w'’-])"
+)
+_DETERMINED = re.compile(
+    r"\b(?:the|a|an|its|their|his|her|this|that|these|those|\d+|two|three|four|five|several"
+    r"|some|many|other|heavily|well)\s+$",
+    re.IGNORECASE,
 )
 # "The soldiers were freed": a definite subject of a passive tells an event again.
 _DEFINITE_SUBJECT = re.compile(
@@ -166,7 +203,8 @@ _ANAPHOR = re.compile(
 # A preposition right before a name makes it an oblique (place, instrument), never the subject.
 _OBLIQUE = re.compile(
     r"\b(?:in|at|near|from|of|to|with|on|for|outside|inside|into|across|against|by|over|under"
-    r"|through|around|between|among|about|after|before|during)\s+(?:the\s+)?$",
+    r"|through|around|between|among|about|after|before|during)\s+(?:the\s+)?"
+    r"(?:(?:north|south)?(?:east|west)?(?:ern)?\s+|central\s+)?$",  # "in northern"
     re.IGNORECASE,
 )
 # After the preposition: "the northern Iraqi city of", "his", "a" (then "Baghdad mosque").
@@ -550,6 +588,7 @@ def sentence_events(
                 _said_on(sentence, first, d, cut)
                 if event_type == "Statement"
                 else not _REPORTED_ON.search(text[: d.span.start - sentence.start])
+                and not _in_relative_aside(sentence, first, d)
             )
         ]
         draft.date = _nearest(own, sentence.start + first.start)
@@ -583,6 +622,17 @@ def _said_on(sentence: Sentence, hit: _Hit, date: EventDate, cut: int) -> bool:
         opens = _SAID_LEAD.match(gap) or re.search(r"\b(?:a|an|the)$", sentence.text[: hit.end])
         return len(gap) <= 50 and bool(opens) and _SAID_GAP.search(gap) is None
     return date.span.start - cut <= 3 and end <= hit.start
+
+
+def _in_relative_aside(sentence: Sentence, hit: _Hit, date: EventDate) -> bool:
+    """A date in a relative clause between the subject and the verb dates what the clause
+    tells: "X, which has held them since May, released" is no release in May."""
+    aside = _ASIDE.search(sentence.text, 0, hit.start)
+    return (
+        aside is not None
+        and _RELATIVE_OPENS.match(sentence.text, aside.start()) is not None
+        and aside.start() <= date.span.start - sentence.start < hit.start
+    )
 
 
 def _apart(sentence: Sentence, prev: _Hit, hit: _Hit, dates: Sequence[EventDate]) -> bool:
@@ -752,6 +802,46 @@ def _subject(sentence: Sentence, mentions: Sequence[Mention], opens: int, at: in
     ][-1:]
 
 
+def _actor(
+    sentence: Sentence, mentions: Sequence[Mention], at: int, context: Sequence[Mention]
+) -> list[Mention]:
+    """The subject of the verb at ``at`` (sentence offset), found past an opening phrase ("On
+    Tuesday, after talks, X released"), before an aside ("X, which held them, released"), and
+    for a second verb after "and" the first verb's ("X stormed Y's office and kidnapped")."""
+    masked = _masked(sentence, mentions)
+    aside = _ASIDE.search(masked, 0, at)
+    head = masked[: aside.start() if aside else at]
+    opens = _opening(head)
+    joined = _JOINED.search(head, opens) if _VERB_WORD.match(masked, at) else None
+    first = _first_verb(head, opens, joined.start()) if joined else None
+    if first is not None:
+        return _actor(sentence, mentions, first, context)
+    end = sentence.start + len(head)
+    return _subject(sentence, mentions, sentence.start + opens, end) or _antecedent(
+        sentence, sentence.text[: len(head)], mentions, context
+    )
+
+
+def _opening(head: str) -> int:
+    """Where the clause of the verb ending ``head`` opens: after a reporting verb or a
+    subordinator, or after a phrase the sentence opens with ("On Tuesday, after talks, ")."""
+    clause = _CLAUSE.search(head)
+    opens = clause.end() if clause else 0
+    fronted = _FRONTED.match(head)
+    if fronted and fronted.end() > opens and not _BARE.fullmatch(head, fronted.end()):
+        return fronted.end()  # "On Monday X ambushed a convoy, then captured": no phrase
+    return opens
+
+
+def _first_verb(head: str, start: int, end: int) -> int | None:
+    """The first finite verb of ``head[start:end]``, a participle after a determiner
+    ("the wounded", "two armed men") being none."""
+    for verb in _VERB_WORD.finditer(head, start, end):
+        if not _DETERMINED.search(head, 0, verb.start()):
+            return verb.start()
+    return None
+
+
 def _antecedent(
     sentence: Sentence, lead: str, mentions: Sequence[Mention], context: Sequence[Mention]
 ) -> list[Mention]:
@@ -795,7 +885,8 @@ def _referent(
 def _listed(
     sentence: Sentence, chosen: list[Mention], mentions: Sequence[Mention]
 ) -> list[Mention]:
-    """``chosen`` with the names listed with it ("X, Y and Z")."""
+    """``chosen`` with the names listed with it ("X, Y and Z"); a list ends in "and" or "or",
+    so a name before the chosen one across a bare comma is no item ("after talks with X, Y")."""
     if not chosen:
         return chosen
     agents = [m for m in mentions if m.kind in _AGENTS]
@@ -803,7 +894,10 @@ def _listed(
     while prior := [
         m
         for m in agents
-        if m.end <= out[0].start and _LIST_GLUE.match(_between(sentence, m.end, out[0].start))
+        if m.end <= out[0].start
+        and (_LIST_GLUE if len(out) > 1 else _LIST_END).match(
+            _between(sentence, m.end, out[0].start)
+        )
     ]:
         out.insert(0, prior[-1])
     while later := [
@@ -848,9 +942,7 @@ def _participants(
     before = [m for m in mentions if opens <= m.start and m.end <= at and at - m.end <= 100]
     after = [m for m in mentions if m.start >= until and m.start - until <= 80]
     by_agent = [m for m in after if _BY.match(_between(sentence, until, m.start)) is not None]
-    subject = _subject(sentence, mentions, opens, at) or _antecedent(
-        sentence, lead, mentions, context
-    )
+    subject = _actor(sentence, mentions, hit.start, context)
     acted_on = _listed(sentence, _acted_on(sentence, until, after), mentions)
     if not acted_on and _HIM.match(sentence.text, hit.end):  # "Hezbollah trained him"
         acted_on = _referent(at, EntityKind.PERSON, mentions, context, skip=subject)
@@ -876,21 +968,34 @@ def _participants(
     if hit.trigger.voice == "noun" or (_NOMINAL.search(lead) and not _past(sentence, hit)):
         support = _SUPPORT.search(lead)
         if support and not adjacent and not by_agent:
-            doer = _subject(sentence, mentions, opens, sentence.start + support.start())
-            doer = doer or _antecedent(sentence, lead[: support.start()], mentions, context)
+            doer = _actor(sentence, mentions, support.start(), context)
             return _listed(sentence, doer, mentions), acted_on
         return (adjacent or by_agent)[:1], acted_on
     reduced = by_agent and _past(sentence, hit) and _BY_NEXT.match(sentence.text, hit.end)
     if _PASSIVE.search(lead) is not None or _AUXILIARY.match(sentence.text, hit.start) or reduced:
         return by_agent[:1], _listed(sentence, subject, mentions)
     shared = _SHARED_PASSIVE.search(lead)  # "X was arrested at the farm and released later"
+    if shared and _object_next(sentence, hit, after):  # "was freed and visited Oslo": active
+        shared = None
     if shared or _INTRANSITIVE.fullmatch(sentence.text[hit.start : hit.end]):
-        at = shared.start() if shared else hit.start
-        sufferer = _subject(sentence, mentions, opens, sentence.start + at) or _antecedent(
-            sentence, lead[:at], mentions, context
-        )
+        sufferer = _actor(sentence, mentions, shared.start() if shared else hit.start, context)
         return by_agent[:1], _listed(sentence, sufferer, mentions)
     return _listed(sentence, subject, mentions), acted_on
+
+
+def _object_next(sentence: Sentence, hit: _Hit, after: Sequence[Mention]) -> bool:
+    """An object right after the verb ("captured three men", "visited Oslo"), not a time
+    ("released a month later"): active voice."""
+    until = sentence.start + hit.end
+    text = sentence.text
+    counted = _VERB_OBJECT.match(text, hit.end) and not _SPAN_OF_TIME.match(text, hit.end)
+    return bool(counted) or any(m.start - until <= 1 for m in after)
+
+
+_SPAN_OF_TIME = re.compile(
+    r"\s+(?:an?|the|\w+)\s+(?:[\w-]+\s+)?(?:days?|weeks?|months?|years?|hours?|minutes?)\b",
+    re.IGNORECASE,
+)
 
 
 def _place(
