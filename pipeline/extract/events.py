@@ -15,7 +15,14 @@ from dataclasses import dataclass, field, replace
 
 from pipeline.demonyms import COUNTRY_OF
 from pipeline.extract.dates import find_dates
-from pipeline.extract.triggers import HUMAN, LEXICON, WEAPON_OBJECT, Trigger
+from pipeline.extract.triggers import (
+    DEATH_NOT_KILLING,
+    HUMAN,
+    LEXICON,
+    WEAPON_OBJECT,
+    WOUNDING,
+    Trigger,
+)
 from pipeline.records import (
     AnalyzedDocument,
     DatePrecision,
@@ -40,6 +47,7 @@ _COMPILED: tuple[tuple[Trigger, re.Pattern[str], _Optional, _Optional], ...] = t
 )
 
 VIOLENT = ("Bombing", "Attack", "Raid", "MilitaryOperation", "Killing")
+TOLL = "toll"  # a sentence's count of dead or wounded alone, never an event of its own
 SPOKEN = ("Statement", "Interview", "PressBriefing", "Speech")  # one per speaker and occasion
 CUSTODY = ("Capture", "Arrest", "Detention", "Kidnapping", "Raid", "MilitaryOperation")
 _AGENTS = (EntityKind.PERSON, EntityKind.ORGANIZATION)
@@ -111,6 +119,14 @@ _ANOTHER = re.compile(
     r"\b(?:another|similar|separate|second|earlier|previous|other)\s+(?:[\w-]+\s+)?$",
     re.IGNORECASE,
 )
+# A toll of another incident or a running total, not the last event's: "In a separate
+# attack, ...", "Since January, 300 people have been wounded".
+_NOT_THE_LAST = re.compile(
+    r"\b(?:separate|another|other|elsewhere|meanwhile|since|so\s+far|this\s+year|last\s+year"
+    r"|each|every|annual(?:ly)?|weekly|monthly)\b",
+    re.IGNORECASE,
+)
+_NOT_VIOLENT = re.compile(DEATH_NOT_KILLING, re.IGNORECASE)
 # "Hours later, troops raided ...": the day of the event told before.
 _SAME_DAY = re.compile(
     r"\b(?:(?:hours|minutes|moments)\s+(?:later|earlier|afterwards)|later\s+that\s+(?:day|night)"
@@ -309,12 +325,13 @@ NUMBER_WORDS: dict[str, int] = {w: i for i, w in enumerate(_WORDS, start=1)} | {
     "a dozen": 12,
     "a hundred": 100,
 }
+_NO_ONE = ("no", "no one", "nobody", "none")
 _NUM = (
     r"(?!one\s+of\b)(?P<n>\d{1,3}(?:,\d{3})+|\d+|"
     + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
     + ")"
 )
-_NOT_PEOPLE = r"(?!\s*(?:percent|%|years?|months?|days?|hours?|minutes?|kilomet|km|miles?))"
+_NOT_PEOPLE = r"(?!\s*-?\s*(?:percent|%|years?|months?|days?|hours?|minutes?|kilomet|km|miles?))"
 # The figure given counts, bound or estimate alike, as ACLED codes the figure reported.
 _LEAST = r"(?:(?:at\s+least|more\s+than|over|about|some|around|nearly|almost|up\s+to)\s+)?"
 _BETWEEN = r"\s+(?:(?!and\b)[A-Za-z-]+\s+){0,3}?"
@@ -339,13 +356,31 @@ def _count_patterns(active: str, passive: str) -> tuple[re.Pattern[str], ...]:
     )
 
 
+def _none(passive: str, nouns: str) -> tuple[re.Pattern[str], ...]:
+    """ "none killed", "no one was hurt", "caused no injuries": a toll of zero, as reported
+    (not "no reports of injuries", which says nothing of how many, nor "no other casualties"
+    after a death)."""
+    return (
+        re.compile(
+            r"\b(?P<n>no\s+one|nobody|none)\s+(?:(?:was|were|(?:has|had)\s+been)\s+)?"
+            rf"(?:{passive})\b",
+            re.IGNORECASE,
+        ),
+        re.compile(rf"\b(?P<n>no)\s+(?:{nouns})\b", re.IGNORECASE),
+    )
+
+
 _COUNTS: dict[str, tuple[re.Pattern[str], ...]] = {
     "killed": (
         *_count_patterns(r"killed|killing|kills", r"killed|dead|died"),
         re.compile(rf"\bleft\s+{_LEAST}{_NUM}\s+(?:people\s+|persons\s+)?dead\b", re.IGNORECASE),
+        *_none(r"killed|died|dead", r"deaths|fatalities|casualties"),
     ),
-    "wounded": _count_patterns(
-        r"wounded|wounding|wounds|injured|injuring|injures", r"wounded|injured|hurt"
+    "wounded": (
+        *_count_patterns(
+            r"wounded|wounding|wounds|injured|injuring|injures", r"wounded|injured|hurt"
+        ),
+        *_none(r"hurt|injured|wounded", r"injuries|casualties"),
     ),
     "captured": _count_patterns(
         r"captured|capturing|captures|detained|detaining|detains|arrested|arresting|arrests"
@@ -508,6 +543,8 @@ def sentence_events(
     hits = [
         h for h in hits if h.trigger.type != "Statement" or _speaker(sentence, h, mentions, context)
     ]
+    if any(h.trigger.type in VIOLENT and h.trigger is not WOUNDING for h in hits):
+        hits = [h for h in hits if h.trigger is not WOUNDING]  # "exploded, wounding 12": a toll
     types = {h.trigger.type for h in hits}
     if "Bombing" in types:  # "a suicide bomb attack": one bombing, the attack is its trigger too
         bombs = [h for h in hits if h.trigger.type == "Bombing"]
@@ -538,7 +575,7 @@ def sentence_events(
             if h.trigger.type != "Detention" or not any(_close(h, a) for a in arrests)
         ]
     if not hits:
-        return []  # most sentences: no need to look for dates and counts
+        return _toll(sentence, mentions, published, cut)
     dates = [d for d in find_dates(text, sentence.start, published) if d.span.start >= cut]
     groups: list[list[_Hit]] = []  # one event per type, unless "another" or "a similar" one
     for hit in hits:
@@ -610,6 +647,36 @@ def sentence_events(
         if draft.type in SPOKEN and not draft.actors and speakers:
             draft.actors = list(speakers[0])
     return sorted(drafts, key=lambda d: d.triggers[0].start)
+
+
+def _toll(
+    sentence: Sentence, mentions: Sequence[Mention], published: dt.date | None, cut: int
+) -> list[_Draft]:
+    """A sentence that only counts the dead or wounded ("Twelve people were wounded, police
+    said"; "No one was hurt"): a toll for the violent event told just before it, if any (see
+    ``_merge_or_append``), with its place and date to check they agree."""
+    text = sentence.text
+    counts = {k: v for k, (v, _) in _counts(text).items() if k != "captured"}
+    if not counts or _NOT_THE_LAST.search(text) or _NOT_VIOLENT.search(text):
+        return []
+    dates = [d for d in find_dates(text, sentence.start, published) if d.span.start >= cut]
+    places = [
+        m
+        for m in mentions
+        if m.kind is EntityKind.PLACE
+        and not _adjective(m)
+        and _LOCATIVE.search(_between(sentence, sentence.start, m.start))
+    ]
+    return [
+        _Draft(
+            type=TOLL,
+            triggers=[],
+            sentences=[sentence],
+            place=places[0] if places else None,
+            date=dates[0] if dates else None,
+            counts=counts,
+        )
+    ]
 
 
 def _said_on(sentence: Sentence, hit: _Hit, date: EventDate, cut: int) -> bool:
@@ -1078,6 +1145,8 @@ def _number(text: str) -> int | None:
     text = " ".join(text.lower().split())
     if text in NUMBER_WORDS:
         return NUMBER_WORDS[text]
+    if text in _NO_ONE:
+        return 0
     value = int(text.replace(",", ""))
     return None if 1900 <= value <= 2100 and "," not in text else value
 
@@ -1218,6 +1287,8 @@ def _merge_or_append(drafts: list[_Draft], draft: _Draft) -> None:
     if latest is not None and _toll_of(latest, draft):
         _fold(latest, draft)
         return
+    if draft.type == TOLL:
+        return  # no violent event before to count for
     for earlier in reversed(drafts):
         if _same_event(earlier, draft):
             _fold(earlier, draft)
@@ -1243,7 +1314,7 @@ def _fits(earlier: _Draft, anaphor: _Draft) -> bool:
 
 def _toll_of(earlier: _Draft, later: _Draft) -> bool:
     return (
-        later.type == "Killing"
+        later.type in ("Killing", TOLL)
         and not later.actors
         and not later.targets
         and earlier.type in VIOLENT

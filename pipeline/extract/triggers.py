@@ -37,7 +37,8 @@ HUMAN = (
 DEATH_NOT_KILLING = (
     r"\b(?:virus|disease|flu|influenza|outbreak|epidemic|pandemic|cholera|malaria|infections?"
     r"|earthquake|quake|tsunami|floods?|flooding|storms?|cyclone|hurricane|typhoon|landslides?"
-    r"|avalanche|heat ?wave|accident|crash(?:ed)?|fire|drowned|strain|bird flu|H5N1)\b"
+    r"|avalanche|heat ?wave|accident|crash(?:ed)?|fire|drowned|strain|bird flu|H5N1|stampede"
+    r"|collapsed?)\b"
 )
 # People taken: "seized two soldiers", "sailors seized in", not weapons or trucks seized.
 _CAPTIVES = (
@@ -84,6 +85,21 @@ class Trigger:
     unless: str | None = None  # a sentence that matches it reports something else
 
 
+# CAMEO 18 assault: people wounded on purpose ("gunmen wounded two policemen", "shot and
+# injured a guard"), active with its object, so "were wounded (Monday)" or "a wounded boy" is
+# none. Where
+# the sentence tells a bombing, killing or other violence, the wounded are its toll instead.
+WOUNDING = Trigger(
+    "Attack",
+    r"(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bbeing )(?<!\bis )(?<!\bare )(?<!\ba )(?<!\ban )"
+    r"(?<!\bthe )(?:shot and )?(?:wound(?:ed|ing)|injur(?:ed|ing))"
+    r"(?= (?:at least |more than |about |some )?(?:\d|an?\b|the\b|his\b|her\b|two|three|four"
+    r"|five|six|seven|eight|nine|ten|dozens|scores|several"
+    r"|(?-i:(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)[A-Z])))",
+    "verb",
+    unless=DEATH_NOT_KILLING,
+)
+
 LEXICON: tuple[Trigger, ...] = (
     # CAMEO 183 bombing; ACLED Remote explosive/landmine/IED, Suicide bomb.
     Trigger(
@@ -107,6 +123,7 @@ LEXICON: tuple[Trigger, ...] = (
         r"|(?<!general )(?<!hunger )strikes?(?= (?:on|against) )",
         "verb",
     ),
+    WOUNDING,
     # CAMEO 186 assassinate, 1823 kill by physical assault.
     Trigger(
         "Killing",
