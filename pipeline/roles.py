@@ -14,7 +14,8 @@ ROLES: dict[str, str] = {
             "leader", "chief", "head", "chairman", "chairwoman", "chairperson", "president",
             "secretary-general", "secretary general", "director", "director-general", "emir",
             "amir", "supreme leader", "prime minister", "premier", "king", "chief executive",
-            "boss", "ringleader", "governor", "mayor",
+            "boss", "ringleader", "governor", "mayor", "paramount sheikh", "paramount chief",
+            "chieftain",
         ),
         "leaderOf",
     ),
@@ -45,7 +46,7 @@ ROLES: dict[str, str] = {
             # military ranks before a name: an officer of that force or state
             "general", "gen.", "brigadier general", "brig. gen.", "major general", "maj. gen.",
             "lieutenant general", "lt. gen.", "colonel", "col.", "lieutenant colonel",
-            "lt. col.",
+            "lt. col.", "inspector general", "inspector-general",
             # staff of a body or a place, not its head ("police chief" heads the police only)
             "chief of staff", "police chief", "intelligence chief", "security chief",
         ),

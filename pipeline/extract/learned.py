@@ -27,7 +27,7 @@ import numpy as np
 
 from pipeline.demonyms import COUNTRY_OF
 from pipeline.extract.pair_features import pair_features
-from pipeline.extract.relations import COORDINATION, KIN, SIGNATURES, vetoed
+from pipeline.extract.relations import COORDINATION, KIN, SIGNATURES, told_at_a_time, vetoed
 from pipeline.records import AnalyzedDocument, EntityKind, Mention, Relation, Sentence
 
 MODEL_FILE = Path(__file__).resolve().parents[1] / "models" / "ldpub_relations" / "model.json"
@@ -127,8 +127,11 @@ def placed(text: str, mentions: Sequence[Mention], subject: Mention, obj: Mentio
     the thing it contains (0.61), a person or organization between the two (0.66), the place a
     possessor ("Iran's interior minister", 0.63); and an organization placed in a country
     adjective, right in Wikipedia ("a Japanese company") but in the news an allegiance ("an
-    Iranian-trained militia"; the demonym rule says affiliatedWith)."""
+    Iranian-trained militia"; the demonym rule says affiliatedWith), and an organization
+    placed where a time follows ("gunmen from X in Basra on Friday": where they fought)."""
     if obj.start < subject.end:
+        return False
+    if subject.kind is EntityKind.ORGANIZATION and told_at_a_time(text, obj):
         return False
     if any(
         m.kind is not EntityKind.PLACE and subject.end <= m.start and m.end <= obj.start

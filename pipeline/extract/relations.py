@@ -67,11 +67,15 @@ _MODIFIER_WORDS = (
     "founding", "elected", "powerful", "influential", "prominent", "leading", "ex-", "acting",
     "interim", "self-proclaimed", "self-styled", "deputy", "vice", "assistant", "second-in-command",
     "alleged", "suspected", "purported", "reputed", "presumed", "would-be", "official", "most",
+    "tribal",
 )  # fmt: skip
 # Roles whose holder serves the body after "to" ("an adviser to the council").
 _SERVES = frozenset({"aide", "adviser", "advisor", "chief of staff", "consultant"})
 # A deputy is a member, not the leader; hedged wording asserts nothing.
 _SUBORDINATE = re.compile(r"\b(?:deputy|vice|assistant|second-in-command)\b", re.I)
+# roles only a state's government has ("the Polish king X" may be a nationality, "the Iraqi
+# defence minister X" is Iraq's)
+_STATE_OFFICE = re.compile(r"\bminister|\bspokes|\bambassador|\benvoy", re.I)
 _HEDGED = re.compile(r"\b(?:alleged|suspected|purported|reputed|presumed|would-be)\b", re.I)
 
 
@@ -96,10 +100,16 @@ _THE = r"(?:the\s+)?"
 _POSS = r"['’]s?"
 _BE = r"(?:is|was|are|were|has\s+been|have\s+been|had\s+been|became|becomes|remains|remained)"
 _REL_PRONOUN = r"(?:(?:who|which|that)\s+)"
+# what opens examples of the noun before it: "groups such as X", "members, among them X"
+_INCLUDING = r"(?:including|among\s+them|among\s+whom|such\s+as|notably|like)\s+(?:the\s+)?"
+# "... commanders were killed, among them X and ": a role, then the names of a list before the
+# last one
+_AMONG = rf"\b[^,;.]{{0,60}},\s*{_INCLUDING}(?:[^;.]*?(?:,\s*|\s+and\s+))?"
 # What joins a name to a description of it: an apposition comma or a copula.
 _LINK = (
     rf"(?:\s*,\s*(?:{_REL_PRONOUN}{_BE}\s+)?|\s+{_BE}\s+|(?:\s*,\s*{_REL_PRONOUN}|\s+)(?:{_BE}\s+)?"
-    r"(?:named|appointed|elected|served\s+as|serves\s+as|serving\s+as)(?:\s+as)?\s+"
+    r"(?:named|appointed|elected|sworn\s+in|installed|confirmed|served\s+as|serves\s+as"
+    r"|serving\s+as)(?:\s+as)?\s+"
     r"|\s+(?:spent|spends|spending)\s+(?:[\w-]+\s+){1,3}?as\s+"
     r"|(?:\s*,\s*{_REL_PRONOUN}|\s+)(?:works|worked|working)\s+as\s+)"
 )
@@ -111,6 +121,10 @@ _KIN = rf"(?P<kin>{_words(KIN)})s?"
 _KIN_MODS = (
     r"(?:(?:older|younger|elder|eldest|oldest|youngest|late|only|first|second|third"
     r"|estranged|former)\s+)*"
+)
+# kin of one another, said of two names at once
+_SIBLINGS = (
+    r"(?:brothers|sisters|cousins|siblings|twins|twin\s+brothers|half-brothers|half-sisters)"
 )
 # words between "the son of" and the name: "the widow of slain commander X"
 _KIN_NAME_MODS = (
@@ -139,6 +153,11 @@ _PLACE_NOUN = (
     r"(?:city|town|village|district|province|governorate|region|neighbo(?:u)?rhood|suburb"
     r"|capital|port(?:\s+city)?|state|county|area|municipality|island|oblast|prefecture"
     r"|department|commune)"
+)
+
+_COMPASS = (
+    r"(?:(?:far\s+)?(?:north|south|east|west|central|north-?east|north-?west|south-?east"
+    r"|south-?west)(?:ern)?\s+)?"
 )
 
 
@@ -195,6 +214,14 @@ def _led_or_founded(groups: Groups) -> tuple[tuple[str, bool], ...]:
     if verb.startswith(("led", "lead", "head", "run", "chair")):
         return (("leaderOf", False),)
     return (("foundedBy", True),)
+
+
+def _fronted_backing(groups: Groups) -> tuple[tuple[str, bool], ...]:
+    """ "With backing from X, Y ...", "Armed and trained by X, Y ...": the backer is on the
+    left."""
+    if not groups.get("verbs"):
+        return (("supports", True),)
+    return tuple((p, not s) for p, s in _verbs(groups))
 
 
 def _object_relative(groups: Groups) -> tuple[tuple[str, bool], ...]:
@@ -345,6 +372,38 @@ def _provided(groups: Groups) -> tuple[tuple[str, bool], ...]:
     return tuple(found)
 
 
+# Words after which "X in Y" tells where something happened to X: a preposition of an event's
+# participant or a verb of violence or meeting
+_EVENT_WORD = "|".join(
+    (
+        "against", "with", "for", "from", "by", "between", "at", "to", "toward", "towards",
+        "on", "in", "into", "among", "and", "or", "struck", "strike", "strikes", "hit", "hits",
+        "attacked", "attack", "attacks", "bombed", "targeted", "targets", "target", "fought",
+        "fight", "fighting", "battled", "raided", "met", "meet", "meets", "meeting", "visited",
+        "defeated", "ambushed", "shelled", "clashed", "join", "joined", "joining",
+    )
+)  # fmt: skip
+# A time right after a place: the place is where something happened then ("in Basra on Friday")
+_TIME_AFTER = re.compile(
+    r"\s*,?\s*(?:on\s+(?:\w+\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|\d)"
+    r"|(?:last|this|next)\s+(?:week|month|year|morning|night|weekend)|yesterday|today|tonight"
+    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b",
+    re.IGNORECASE,
+)
+
+
+def told_at_a_time(text: str, place: Mention) -> bool:
+    """Whether a time follows the place, which then tells where an event happened."""
+    return _TIME_AFTER.match(text, place.end, place.sentence.end) is not None
+
+
+# A place that closes its noun phrase, not followed by a time ("in Basra on Friday"); with the
+# rule's ``head``, nor by a noun it modifies ("al-Qaida in Iraq fighters")
+_PLACE_CLOSES = _compile(
+    r"(?:\s+(?:province|governorate))?(?=\s*(?:[,.;:)\"”]|\Z)|\s+[a-z]+\b)"
+    r"(?!\s*,?\s*(?:on|in|at|during|since|last|this|next|early|late|after|before|for|from|with"
+    r"|to|near|until|over|yesterday|today|tonight|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)"
+)
 _BELONGS_TO = _compile(
     rf"{_NEAR}{_ADVERB}(?:has\s+|have\s+|had\s+)?{_ADVERB}(?:belongs|belonged|belong|belonging)"
     rf"\s+to\s+{_THE}"
@@ -373,7 +432,8 @@ def _rivals_and(before: str, after: str) -> _Rule:
         "rival",
         ANY,
         ANY,
-        _compile(rf"(?:\s+{_KINDRED})?\s+and\s+{_THE}"),
+        # "the feud between X and his cousin Y"
+        _compile(rf"(?:\s+{_KINDRED})?\s+and\s+(?:(?:his|her)\s+{_KIN_MODS}{_KIN},?\s+|{_THE})"),
         _fixed("rivalOf", True),
         before=_compile(before),
         after=_compile(after),
@@ -382,17 +442,21 @@ def _rivals_and(before: str, after: str) -> _Rule:
 
 # "the leaders of ": a role of the body named next
 _ROLES_OF = _compile(rf"(?:^|\W){_THE}{_MODS}{_ROLE}\s+(?P<prep>of|for)\s+{_THE}\Z")
+# "a senior official in the X": in an organization only ("the U.N. envoy in Iraq" is not Iraq's)
+_ROLES_IN = _compile(rf"(?:^|\W){_THE}{_MODS}{_ROLE}\s+(?P<prep>in|at|with|within)\s+{_THE}\Z")
 
 
-def _role_of_before_name(name: str, between: str) -> _Rule:
+def _role_of_before_name(
+    name: str, between: str, roles: re.Pattern[str] = _ROLES_OF, bodies: frozenset = _ORG_OR_PLACE
+) -> _Rule:
     """ "the leader of X, Y": a role of a body, then (``between``) the person who holds it."""
     return _Rule(
         name,
-        _ORG_OR_PLACE,
+        bodies,
         frozenset({PERSON}),
         _compile(between),
         lambda g: _role(g, person_is_left=False),
-        before=_ROLES_OF,
+        before=roles,
     )
 
 
@@ -407,6 +471,16 @@ RULES: tuple[_Rule, ...] = (
         # "the Polish king X": a name after an article may be a nationality, not the state
         before=_compile(r"(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)\Z"),
     ),
+    # "the Iraqi defence minister, X": after an article, only an office of a state
+    _Rule(
+        "title-before-name",
+        frozenset({PLACE}),
+        frozenset({PERSON}),
+        _TITLE_BEFORE_NAME,
+        lambda g: _role(g, person_is_left=False) if _STATE_OFFICE.search(g["role"]) else (),
+        before=_compile(r"(?:^|\W)the\s+\Z"),
+        demonym=True,
+    ),
     # "the Interior Ministry's spokesman, X", "a Badr Organization spokesman, X"
     _Rule(
         "title-before-name",
@@ -417,6 +491,7 @@ RULES: tuple[_Rule, ...] = (
     ),
     # "the leader of Hezbollah, Hassan Nasrallah"
     _role_of_before_name("role-of-before-name", r"\s*,\s*"),
+    _role_of_before_name("role-of-before-name", r"\s*,\s*", _ROLES_IN, frozenset({ORG})),
     # "three members of X, among them Y", "commanders of X, including Y and Z"
     _role_of_before_name(
         "role-of-including",
@@ -478,6 +553,19 @@ RULES: tuple[_Rule, ...] = (
         before=_compile(
             r"(?:^|\W)under\s+(?:the\s+)?(?:overall\s+|direct\s+|new\s+)?"
             r"(?P<verb>command|leadership)\s+of\s+\Z"
+        ),
+    ),
+    # "With backing from X, Y expanded", "Trained and armed by X, Y fought": a sentence that
+    # opens with the backer
+    _Rule(
+        "fronted-backing",
+        ANY,
+        _PERSON_OR_ORG,
+        _compile(r"\s*,\s*(?:the\s+)?"),
+        _fronted_backing,
+        before=_compile(
+            rf"^\W*(?:{_VERB_CHAIN}\s+by|with\s+(?:the\s+)?(?:[\w-]+\s+)?(?:backing|support"
+            r"|funding|financing|money|weapons)\s+(?:from|of))\s+(?:the\s+)?\Z"
         ),
     ),
     # "X was the brainchild of Y", "X owes its creation to Y"
@@ -578,8 +666,9 @@ RULES: tuple[_Rule, ...] = (
         ANY,
         frozenset({PERSON, ORG}),
         _compile(
-            rf"\s+{_INSTRUCTORS}\s+(?:(?:have|had|has)\s+)?(?:also\s+)?"
-            r"(?:trained|instructed|taught|drilled|train|trains|instruct|instructs)\s+"
+            rf"\s+{_INSTRUCTORS}\s+(?:(?:have|had|has)\s+(?:been\s+)?|(?:are|were)\s+)?(?:also\s+)?"
+            r"(?:trained|instructed|taught|drilled|train|trains|instruct|instructs|training"
+            r"|instructing|drilling)\s+"
             rf"(?:{_TRAINEES}\s+(?:of|from)\s+)?{_THE}"
         ),
         _fixed("trainedBy", False),
@@ -625,6 +714,18 @@ RULES: tuple[_Rule, ...] = (
         ),
         lambda g: _active_verbs({"active": g.get("verbs")}),
     ),
+    # "Iranian-backed groups such as X and Y": each name of the list
+    _Rule(
+        "hyphen-backed-such-as",
+        ANY,
+        _PERSON_OR_ORG,
+        _compile(
+            rf"-(?P<verbs>backed|supported|funded|financed|sponsored|armed|trained)\s+"
+            r"(?:[\w-]+\s+){0,2}?(?:groups|militias|factions|movements|organi[sz]ations|parties"
+            rf"|forces|brigades|fighters|rebels)\s*,?\s*{_INCLUDING}"
+        ),
+        lambda g: _active_verbs({"active": g.get("verbs")}),
+    ),
     # "Baghdad-based Kataib Hezbollah", "Hezbollah, based in Beirut"
     _Rule(
         "based-in",
@@ -633,6 +734,34 @@ RULES: tuple[_Rule, ...] = (
         _compile(r"-based\s+(?:\w+\s+)?"),
         _fixed("locatedIn", False),
     ),
+    # "the Houthis in Yemen", "Hezbollah in Lebanon said": a group's own place, where the
+    # phrase is a noun phrase of its own, not where an event happened ("clashed with gunmen
+    # from X in Y on Friday", "Israel struck X in Y")
+    _Rule(
+        "org-in-place",
+        frozenset({ORG}),
+        frozenset({PLACE}),
+        _compile(rf"\s+in\s+{_THE}"),
+        _fixed("locatedIn", True),
+        # nor after an infinitive of purpose ("sent instructors to train X in Y")
+        before=_compile(rf"\A(?!(?s:.*)\b(?:{_EVENT_WORD}|to\s+[a-z]+)\s+(?:the\s+)?\Z)"),
+        after=_PLACE_CLOSES,
+        head=True,
+    ),
+    # "X, an Iranian-funded group in Gaza", "X is a militia based in Y" (not "active in Y",
+    # where it fights)
+    _Rule(
+        "org-in-place",
+        frozenset({ORG}),
+        frozenset({PLACE}),
+        _compile(
+            rf"{_LINK}{_DET}(?:[\w-]+\s+){{0,3}}?{_BODY}\s+(?:(?:based|stationed"
+            rf"|headquartered)\s+)?(?:in|inside)\s+{_THE}{_COMPASS}"
+        ),
+        _fixed("locatedIn", True),
+        after=_PLACE_CLOSES,
+        head=True,
+    ),
     # "X keeps its headquarters in Y", "X has bases in Y"
     _Rule(
         "based-in",
@@ -640,8 +769,9 @@ RULES: tuple[_Rule, ...] = (
         frozenset({PLACE}),
         _compile(
             rf"(?:\s*,\s*{_REL_PRONOUN}|\s+){_ADVERB}(?:keeps|kept|has|had|maintains|maintained"
-            r"|runs|ran|operates|operated)\s+(?:its|their|a|an|\w+)\s+(?:[\w-]+\s+){0,2}?"
-            r"(?:headquarters|base|bases|offices?|command\s+centers?)\s+(?:in|at)\s+" + _THE
+            r"|runs|ran|operates|operated)\s+(?:[\w-]+\s+){0,3}?"
+            r"(?:headquarters|base|bases|offices?|command\s+centers?|camps?|strongholds?"
+            r"|hideouts?)\s+(?:in|at)\s+" + _THE
         ),
         _fixed("locatedIn", True),
     ),
@@ -718,6 +848,23 @@ RULES: tuple[_Rule, ...] = (
         ),
         _fixed("relativeOf", True),
     ),
+    # "X and Y, brothers from Z", "X and Y are cousins", "the brothers X and Y"
+    _Rule(
+        "kinship",
+        frozenset({PERSON}),
+        frozenset({PERSON}),
+        _compile(r"\s+and\s+"),
+        _fixed("relativeOf", True),
+        after=_compile(rf"(?:\s*,\s*|\s+(?:are|were)\s+)(?:both\s+)?{_SIBLINGS}\b"),
+    ),
+    _Rule(
+        "kinship",
+        frozenset({PERSON}),
+        frozenset({PERSON}),
+        _compile(r"\s+and\s+"),
+        _fixed("relativeOf", True),
+        before=_compile(rf"(?:^|\W)the\s+(?:[\w-]+\s+)?{_SIBLINGS}\s+\Z"),
+    ),
     # "X's rival Y", "X, a rival of Y", "X and its rival Y", "X accused his rival, Y"
     _Rule(
         "rival",
@@ -779,13 +926,14 @@ RULES: tuple[_Rule, ...] = (
         ),
         after=r"(?!\s*,?\s*(?:and|or)\b|\s*,\s*(?-i:[A-Z]))",
     ),
-    # "the Qods Force, a unit of the Revolutionary Guard", "Hezbollah's military wing, the X"
+    # "the Qods Force, a unit of the Revolutionary Guard", "Hezbollah's military wing, the X",
+    # "the X clan, a branch of the Y"
     _Rule(
         "part-of",
         frozenset({ORG}),
         _ORG_OR_PLACE,
         _compile(
-            rf"{_LINK}{_DET}(?:{_UNIT_MODS}[\s-]+)*(?:part|{_UNIT})s?\s+(?:of|in|within)\s+{_THE}"
+            rf"(?:\s+(?:tribe|clan|confederation))?{_LINK}{_DET}(?:{_UNIT_MODS}[\s-]+)*(?:part|{_UNIT})s?\s+(?:of|in|within)\s+{_THE}"
         ),
         _fixed("partOf", True),
     ),
@@ -799,6 +947,34 @@ RULES: tuple[_Rule, ...] = (
             rf",?\s+{_THE}"
         ),
         _fixed("partOf", False),
+    ),
+    # "the Counter-Terrorism Service's elite Golden Division": a unit named after its body's
+    # possessive
+    _Rule(
+        "part-of",
+        frozenset({ORG}),
+        frozenset({ORG}),
+        _compile(rf"{_POSS}\s+(?:{_UNIT_MODS}[\s-]+)*"),
+        _fixed("partOf", False),
+        after=_compile(
+            "|".join(
+                f"(?<={head})"
+                for head in (
+                    "division",
+                    "brigade",
+                    "brigades",
+                    "battalion",
+                    "regiment",
+                    "unit",
+                    "wing",
+                    "force",
+                    "corps",
+                    "squad",
+                    "company",
+                    "cell",
+                )
+            )
+        ),
     ),
     # "the Xyz Brigades, Hezbollah's armed wing"
     _Rule(
@@ -828,13 +1004,20 @@ RULES: tuple[_Rule, ...] = (
         _ORG_OR_PLACE,
         _compile(
             rf"(?:\s*,\s*(?:{_REL_PRONOUN}{_BE}\s+)?|\s+(?:{_HEARSAY}|{_BE}\s+)|\s+)"
-            r"(?:(?:closely|loosely|reportedly|directly|also|fiercely)\s+)?"
+            r"(?:(?:closely|loosely|reportedly|directly|also|fiercely|politically|ideologically"
+            r"|militarily|financially)\s+)?"
             r"(?:affiliated|linked|allied|aligned|associated|tied|connected|loyal)\s+(?:with|to)\s+"
             rf"{_THE}|(?:\s*,\s*{_REL_PRONOUN}(?:has|have|had|maintains?)|\s*,\s*with"
             r"|\s+(?:has|have|had|maintains?|with))\s+"
             r"(?:(?:close|strong|direct|long-?standing|deep|longtime|long-time)\s+)*"
             rf"(?:ties|links|connections)\s+(?:to|with)\s+{_THE}"
-            rf"|{_LINK}{_DET}(?:(?:key|main|chief|loyal|armed)\s+)?prox(?:y|ies)\s+(?:of|for)\s+{_THE}"
+            # "X, a little-known group believed to be a front for Y", "X, a proxy of Y"
+            rf"|{_LINK}{_DET}(?:[\w-]+\s+){{0,3}}?(?:{_HEARSAY}{_DET})?"
+            r"(?:(?:key|main|chief|loyal|armed|political)\s+)?"
+            rf"(?:prox(?:y|ies)\s+(?:of|for)|fronts?\s+(?:groups?\s+)?for)\s+{_THE}"
+            # "X, a politician close to Y", "X is close to Y"
+            rf"|(?:{_LINK}(?:an?|the)\s+(?:[\w-]+\s+){{0,2}}?|\s+{_BE}\s+(?:\w+ly\s+)?)"
+            rf"close\s+to\s+{_THE}"
         ),
         _fixed("affiliatedWith", True),
     ),
@@ -848,6 +1031,15 @@ RULES: tuple[_Rule, ...] = (
         before=_compile(rf"(?:^|\W){_MODS}{_ROLE}\s+\Z"),
         name_before=True,
     ),
+    # "Five commanders were killed, among them X and Y of the Z": the role reaches each name
+    _Rule(
+        "role-among-of",
+        frozenset({PERSON}),
+        frozenset({ORG}),
+        _compile(r"\s+(?P<prep>of)\s+(?:the\s+)?"),
+        lambda g: _role(g, person_is_left=True),
+        before=_compile(rf"(?:^|\W){_MODS}{_ROLE}{_AMONG}\Z"),
+    ),
     # "Hamid Rashid of the Badr Organization"
     _Rule(
         "affiliated-with",
@@ -855,7 +1047,7 @@ RULES: tuple[_Rule, ...] = (
         frozenset({ORG}),
         _compile(r"\s+of\s+(?:the\s+)?"),
         _fixed("affiliatedWith", True),
-        before=_compile(rf"\A(?!(?s:.*)(?:^|\W){_A_ROLE}\s+\Z)"),
+        before=_compile(rf"\A(?!(?s:.*)(?:^|\W){_A_ROLE}(?:\s+|{_AMONG})\Z)"),
         name_before=True,
     ),
     # "Hezbollah receives money and weapons from Iran"
@@ -1166,7 +1358,13 @@ def _apply(
 
 
 _NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
+_STATE_AGENT = re.compile(
+    r"\s+(?:government|military|army|authorities|regime|administration|cabinet|armed\s+forces"
+    r"|security\s+forces|instructors|trainers|advisers|advisors|officers|experts|operatives"
+    r"|officials|troops|commanders|specialists|agents|diplomats)\b"
+)
 _COMPOUND = re.compile(r"-[^\W\d_]")
+_HYPHENATED = re.compile(r"-[^\W\d_]+\s+")
 
 
 # Denial and negation: "Iran denies funding X", "X, which Iran has never armed", "no evidence
@@ -1199,8 +1397,10 @@ _DENIED_LATER = re.compile(
     r"(?:[,;:(—–]|\s-|\b(?:but|and|while|though|although)\b)\s*(?:"
     rf"(?:(?:a|an|the)\s+)?{_CLAIM}\b[^,;.]*?\b{_DENIAL}\b"
     rf"|which\s+(?:[\w'’.-]+\s+){{0,4}}?{_DENIAL}\s*(?:[,;.)]|\Z)"
-    rf"|(?:[\w'’.-]+\s+){{1,4}}?{_DENIAL}\s+(?:it|this|that|them|the\s+{_CLAIM}|such\s+{_CLAIM}"
-    r"|any\s+(?:link|links|role|involvement|support|ties))\b)",
+    rf"|(?:[\w'’.-]+\s+){{1,4}}?{_DENIAL}\s+(?:it|this|them|the\s+{_CLAIM}|such\s+{_CLAIM}"
+    r"|any\s+(?:link|links|role|involvement|support|ties))\b"
+    # "denied that." denies the claim; "denied that his fighters ..." denies another clause
+    rf"|(?:[\w'’.-]+\s+){{1,4}}?{_DENIAL}\s+that\s*(?:[,;.)]|\Z))",
     re.IGNORECASE,
 )
 # "X, a splinter group of Y", "X broke away from Y": neither part of nor allied with Y
@@ -1258,8 +1458,11 @@ def _before_a_noun(text: str, sentence: Sentence, name: Mention) -> bool:
 
 def _modifies_a_noun(text: str, mention: Mention, sentence: Sentence) -> bool:
     """A place name right before another word of its noun phrase names where the thing is, not
-    a party to the relation."""
-    return mention.kind is PLACE and not _PHRASE_ENDS.match(text, mention.end, sentence.end)
+    a party to the relation; but a country adjective before the state's own people or organs
+    ("the Iranian government", "Turkish officers") names the state acting through them."""
+    if mention.kind is not PLACE or _PHRASE_ENDS.match(text, mention.end, sentence.end):
+        return False
+    return not (mention.text in COUNTRY_OF and _STATE_AGENT.match(text, mention.end, sentence.end))
 
 
 def _by_sentence(mentions: Sequence[Mention]) -> dict[Sentence, list[Mention]]:
@@ -1283,6 +1486,8 @@ _CLAUSE_START = re.compile(
     r"(?:both\s+)?(?:the\s+)?\Z",
     re.IGNORECASE,
 )
+# A list named as examples ("groups such as A and B", "among them A and B") is both.
+_INCLUDED = re.compile(rf"\b{_INCLUDING}\Z", re.IGNORECASE)
 # A list acts as the object only where its noun phrase closes ("armed Hezbollah and Hamas.").
 _LIST_ENDS = re.compile(
     r"\s*(?:[.,;:)!?\"”]|\Z)|\s+(?:in|on|at|for|with|since|during|after|before|until|to|from"
@@ -1297,7 +1502,7 @@ DISTRIBUTIVE = frozenset(
         "works-for", "supported-from", "provides-to", "belongs-to", "instructors-trained",
         "object-relative", "clashed-with", "support-for", "verb-leads", "apposition-role",
         "accused-of", "role-of-including", "places-in-place", "relies-on", "sent-to-help",
-        "sent-for-training",
+        "sent-for-training", "hyphen-backed-such-as", "role-among-of",
     }
 )  # fmt: skip
 
@@ -1324,8 +1529,10 @@ def _close(run: list[Mention], text: str, sentence: Sentence, lists: dict) -> No
     if len(run) < 2 or not re.search(r"\band\b", text[run[-2].end : run[-1].start], re.I):
         return
     # on the sentence's own text: ``\A`` does not match at a search's start position
-    as_subject = bool(_CLAUSE_START.search(text[sentence.start : run[0].start]))
-    as_object = bool(_LIST_ENDS.match(text, run[-1].end, sentence.end))
+    before = text[sentence.start : run[0].start]
+    included = bool(_INCLUDED.search(before))
+    as_subject = included or bool(_CLAUSE_START.search(before))
+    as_object = included or bool(_LIST_ENDS.match(text, run[-1].end, sentence.end))
     members = (tuple(run), as_subject, as_object)
     for mention in run:
         lists[mention] = members
@@ -1359,6 +1566,9 @@ def _pairs(text: str, mentions: Sequence[Mention]) -> Iterable[tuple[Mention, Me
                 yield left, after, text[right.start : possessive.end()]
         elif _qualifies(text, right, after):
             yield left, after, text[right.start : after.start]
+        elif right.kind is not PERSON and (compound := _HYPHENATED.match(text, right.end)):
+            # "X, an Iranian-funded group in Y": the compound only describes the noun after it
+            yield left, after, text[right.start : compound.end()]
         elif right.kind is PLACE and _BY.match(text, right.end):
             where = _IN_PLACE.search(text, left.end, right.start)
             if where is not None:
@@ -1386,14 +1596,15 @@ _GROUP = (
     r"|army|brigades?)['’]s?\s+"
 )
 _GROUP_ROLE_BEFORE = _compile(rf"{_GROUP}{_MODS}{_ROLE},?\s+\Z")
-_GROUP_ROLE_AFTER = _compile(rf"{_LINK}{_GROUP}{_MODS}{_ROLE}\b(?![\s-]+(?:of|for)\b)")
+_ONE_OF = r"(?:one\s+of\s+)?"  # "X, one of the group's founders"
+_GROUP_ROLE_AFTER = _compile(rf"{_LINK}{_ONE_OF}{_GROUP}{_MODS}{_ROLE}\b(?![\s-]+(?:of|for)\b)")
 ANAPHOR_WINDOW = 2
 """How many sentences before the anaphor's own one "the group" may reach back to."""
 
 
 _ITS = r"\b(?:its|their)\s+"
 _ITS_ROLE_BEFORE = _compile(rf"{_ITS}{_MODS}{_ROLE},?\s+\Z")
-_ITS_ROLE_AFTER = _compile(rf"{_LINK}{_ITS}{_MODS}{_ROLE}\b(?![\s-]+(?:of|for)\b)")
+_ITS_ROLE_AFTER = _compile(rf"{_LINK}{_ONE_OF}{_ITS}{_MODS}{_ROLE}\b(?![\s-]+(?:of|for)\b)")
 
 
 def _group_role(text: str, sentence: Sentence, person: Mention) -> re.Match[str] | None:
