@@ -80,3 +80,41 @@ def variant_key(name: str) -> str:
 def consonants(token: str) -> str:
     """The consonant skeleton of a variant token (vowels are the least stable letters)."""
     return token[:1] + "".join(c for c in token[1:] if c not in "aiu")
+
+
+# Arabic words that open a group's name, and the English head nouns news translates them with;
+# English puts the head last ("Jaish al-Mahdi" is the "Mahdi Army", "Kataib Hezbollah" the
+# "Hezbollah Brigades"). The words' common English renderings (the U.S. Army CALL thesaurus
+# writes "'Mahdi Army' (Jaysh al-Mahdi)"); a rendering is a translation, never an alias, so
+# "Badr Brigade" (an earlier name) is not "Faylaq Badr" ("Badr Corps") by this rule.
+_GROUP_WORDS: dict[tuple[str, ...], tuple[str, ...]] = {
+    ("jaish", "jaysh"): ("army",),
+    ("kataib", "kataeb", "katayib"): ("brigades", "battalions"),
+    ("katiba", "katibat"): ("battalion", "brigade"),
+    ("liwa", "liwaa"): ("brigade",),
+    ("saraya",): ("companies", "brigades"),
+    ("harakat", "haraka", "harakah"): ("movement",),
+    ("faylaq", "failaq"): ("corps", "legion"),
+    ("hizb",): ("party",),
+    ("majlis",): ("council",),
+    ("quwat",): ("forces",),
+    ("jabhat", "jabha", "jabhah"): ("front",),
+    ("firqat", "firqa"): ("division",),
+    ("fawj",): ("regiment",),
+    ("munazzamat", "munazzama", "munazamat", "tanzim"): ("organization", "organisation"),
+    ("tayyar",): ("current", "movement"),
+    ("ittihad",): ("union",),
+}  # fmt: skip
+GROUP_WORDS: dict[str, tuple[str, ...]] = {
+    variant_token(word): english for words, english in _GROUP_WORDS.items() for word in words
+}
+"""Transliteration skeleton of an Arabic group word -> the English heads that translate it."""
+
+
+def arabic_head(tokens: list[str]) -> tuple[tuple[str, ...], list[str]] | None:
+    """(English heads, the other words) when a name's first content word is an Arabic group
+    word and other words follow ("jaish", "mahdi": army; mahdi); else None."""
+    if len(tokens) < 2:
+        return None
+    english = GROUP_WORDS.get(variant_token(tokens[0]))
+    return (english, tokens[1:]) if english else None

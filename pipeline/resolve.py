@@ -285,6 +285,15 @@ def _country_prefix(key: str) -> tuple[str, str] | None:
 
 # Last words a short form of an organization's name leaves out ("Revolutionary Guard").
 _DROPPABLE_LAST = frozenset({"corps"})
+# Words before a name that make another body of it: the "Special Republican Guard" is not the
+# "Republican Guard", so the shorter name is no short form of the longer.
+_DISTINGUISHING = frozenset(
+    {
+        "special", "popular", "national", "supreme", "higher", "high", "central", "federal",
+        "general", "grand", "joint", "united", "royal", "presidential", "provisional",
+        "transitional", "interim", "new", "free", "elite",
+    }
+)  # fmt: skip
 
 
 def _ends_with(long: list[str], short: list[str]) -> bool:
@@ -373,7 +382,11 @@ def _fitting(
         if len(words) == 1:  # "Badr" for "Badr Organization", whatever its tag
             if len(tokens) > 1 and tokens[0] == words[0] and set(tokens[1:]) <= ORG_HEADS:
                 fits.append(full)
-        elif kinds.get(short) is EntityKind.ORGANIZATION and _shortens(tokens, words):
+        elif (
+            kinds.get(short) is EntityKind.ORGANIZATION
+            and _shortens(tokens, words)
+            and not _DISTINGUISHING.intersection(tokens[: len(tokens) - len(words)])
+        ):
             fits.append(full)
     # names that are themselves short forms of another fitting name are that name
     # ("Revolutionary Guards" beside "Islamic Revolutionary Guard Corps")
@@ -401,6 +414,41 @@ def _shortens(tokens: list[str], words: list[str]) -> bool:
     return _ends_with(tokens, words) or (
         tokens[-1] in _DROPPABLE_LAST and _ends_with(tokens[:-1], words)
     )
+
+
+def _translations(kinds: dict[str, EntityKind]) -> list[tuple[str, str, str]]:
+    """(Arabic key, English key, evidence) for each organization named by an Arabic group word
+    and the rest of its name ("jaish al mahdi") and each organization named by that rest and
+    an English rendering of the word, head last ("mahdi army"; ``names.arabic_head``). The rest
+    must be spelled alike word for word; another head ("Mahdi Brigade") or another country
+    before either name ("Syrian", "Iraqi") vetoes it, and ``_merge_keys`` joins only an Arabic
+    name that fits one English name."""
+    orgs = sorted(k for k, kind in kinds.items() if kind is EntityKind.ORGANIZATION)
+    by_head: dict[str, list[str]] = defaultdict(list)
+    for key in orgs:
+        words = _core(key)
+        if len(words) >= 2 and names.arabic_head(words) is None:
+            by_head[_block_token(words[-1])].append(key)
+    found = []
+    for key in orgs:
+        words = _core(key)
+        arabic = names.arabic_head(words)
+        if arabic is None:
+            continue
+        heads, rest = arabic
+        for head in heads:
+            for english in by_head.get(_block_token(head), ()):
+                other = _core(english)
+                prefixes = {_country_prefix(k)[0] for k in (key, english) if _country_prefix(k)}
+                if (
+                    len(prefixes) < 2
+                    and len(other) == len(rest) + 1
+                    and _token_evidence(head, other[-1])
+                    and all(_token_evidence(a, b) for a, b in zip(rest, other, strict=False))
+                ):
+                    why = f"{words[0]} is {head!r}, written before the name in Arabic"
+                    found.append((key, english, f"{key!r} is {english!r} translated: {why}"))
+    return found
 
 
 def _without_country_adjective(kinds: dict[str, EntityKind]) -> dict[str, str]:
@@ -478,7 +526,10 @@ def _blocks(kind: EntityKind, words: list[str]) -> tuple[tuple[object, ...], ...
 
 
 def _merge_keys(
-    counts: Counter[str], kinds: dict[str, EntityKind], acronyms: list[tuple[str, str, str]]
+    counts: Counter[str],
+    kinds: dict[str, EntityKind],
+    acronyms: list[tuple[str, str, str]],
+    translations: Sequence[tuple[str, str, str]] = (),
 ) -> tuple[dict[str, str], set[str], list[str]]:
     """Map each name key to the key of its cluster, and say why each merge happened; the keys
     that joined as acronyms or short forms come second.
@@ -487,7 +538,8 @@ def _merge_keys(
     joins a cluster only if it is a variant of every member there, of the same kind, and of
     no other cluster: the outcome does not depend on document order. Acronyms and short forms
     ("IRGC", "Security Council") then join the full name their documents spell out, unless two
-    documents spell out different names. A
+    documents spell out different names; an Arabic name joins the one English name of the
+    corpus it translates (``_translations``), both staying full names. A
     cluster is named by its lexicographically smallest full-name key, so its IRI is stable.
     """
     merges: list[str] = []
@@ -531,25 +583,25 @@ def _merge_keys(
 
     cluster_of = {key: i for i, members in enumerate(clusters) for key in members}
     joined: set[str] = set()  # keys of short forms, never a cluster's name or label
-    by_acronym: dict[str, dict[int, list[str]]] = defaultdict(lambda: defaultdict(list))
-    for short, full, why in acronyms:
-        if short in cluster_of and full in cluster_of:
-            by_acronym[short][cluster_of[full]].append(why)
-    for short in sorted(by_acronym):
-        targets = by_acronym[short]
-        if len(targets) != 1:
-            merges.append(f"{short!r} kept apart: documents spell it out as different names")
-            continue
-        ((target, whys),) = targets.items()
-        source = cluster_of[short]
-        if source == target:
-            continue
-        clusters[target].extend(clusters[source])
-        for key in clusters[source]:
-            cluster_of[key] = target
-        joined.update(clusters[source])
-        clusters[source] = []
-        merges.append(f"{short!r} joins {clusters[target][0]!r}: " + "; ".join(sorted(whys)))
+    for pairs, apart, short_forms in (
+        (translations, "it translates different names", False),
+        (acronyms, "documents spell it out as different names", True),
+    ):
+        for short, target, whys in _targets(pairs, cluster_of):
+            if target is None:
+                merges.append(f"{short!r} kept apart: {apart}")
+                continue
+            source = cluster_of[short]
+            if source == target:
+                continue
+            moved = clusters[source]
+            clusters[target].extend(moved)
+            for key in moved:
+                cluster_of[key] = target
+            if short_forms:
+                joined.update(moved)
+            clusters[source] = []
+            merges.append(f"{short!r} joins {clusters[target][0]!r}: " + "; ".join(whys))
 
     representative: dict[str, str] = {}
     for members in clusters:
@@ -560,6 +612,24 @@ def _merge_keys(
         for key in members:
             representative[key] = name
     return representative, joined, merges
+
+
+def _targets(
+    pairs: Iterable[tuple[str, str, str]], cluster_of: dict[str, int]
+) -> Iterable[tuple[str, int | None, list[str]]]:
+    """(name key, the one cluster its pairs point to or None when several, evidence) for each
+    key that ``pairs`` (key, full key, evidence) join to another name."""
+    by_key: dict[str, dict[int, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for short, full, why in pairs:
+        if short in cluster_of and full in cluster_of:
+            by_key[short][cluster_of[full]].add(why)
+    for short in sorted(by_key):
+        targets = by_key[short]
+        if len(targets) != 1:
+            yield short, None, []
+            continue
+        ((target, whys),) = targets.items()
+        yield short, target, sorted(whys)
 
 
 def _canonical(forms: Counter[str]) -> str:
@@ -645,7 +715,10 @@ def resolve(documents: Iterable[AnalyzedDocument | Outline]) -> Resolution:
         if short in votes and full in kinds:
             votes[short] = Counter({kinds[full]: votes[short].total()})
     representative, short_forms, why = _merge_keys(
-        Counter({key: len(ms) for key, ms in clusters.items()}), kinds, acronyms
+        Counter({key: len(ms) for key, ms in clusters.items()}),
+        kinds,
+        acronyms,
+        _translations(kinds),
     )
     merges.extend(why)
     merged: dict[str, list[Mention]] = defaultdict(list)

@@ -509,3 +509,73 @@ def test_a_person_name_tagged_an_organization_once_joins_the_person() -> None:
     assert _keys(result, "o")["Musa Ali Farjani"] == "person/ali-mussa-farjani"
     assert result.mentions["o"][0].kind is P
     assert any("tagged otherwise" in why for why in result.merges)
+
+
+@pytest.mark.parametrize(
+    ("arabic", "english"),
+    [
+        ("Jaish al-Tarvo", "Tarvo Army"),  # jaish = army, the head last in English
+        ("Jaysh al-Tarvo", "Tarvo Army"),  # another transliteration of jaish
+        ("Kata'ib Sayyid al-Odra", "Sayyid al-Odra Brigades"),  # kataib = brigades
+        ("Liwa al-Odra", "Odra Brigade"),  # liwa = brigade
+        ("Harakat al-Velmar", "Velmar Movement"),  # harakat = movement
+        ("Faylaq Velmar", "Velmar Corps"),  # faylaq = corps
+    ],
+)
+def test_an_arabic_group_name_joins_its_english_translation(arabic: str, english: str) -> None:
+    result = resolve(
+        [
+            _doc("a", f"The {arabic} fought.", [(arabic, ORG)]),
+            _doc("b", f"The {english} fought.", [(english, ORG)]),
+        ]
+    )
+    assert len(result.entities) == 1
+    assert _keys(result, "a")[arabic] == _keys(result, "b")[english]
+    assert any("translated" in why for why in result.merges)
+
+
+@pytest.mark.parametrize(
+    ("arabic", "english"),
+    [
+        ("Jaish al-Tarvo", "Tarvo Brigade"),  # another head
+        ("Jaish al-Tarvo", "Imam Tarvo Army"),  # another word in the name
+        ("Faylaq Velmar", "Velmar Brigade"),  # an earlier name is an alias, not a translation
+        ("Jaish al-Tarvo", "Syrian Tarvo Army"),  # with "Iraqi" before the Arabic name below
+    ],
+)
+def test_an_arabic_group_name_stays_apart_from_other_names(arabic: str, english: str) -> None:
+    arabic = "Iraqi " + arabic if english.startswith("Syrian") else arabic
+    result = resolve(
+        [
+            _doc("a", f"The {arabic} fought.", [(arabic, ORG)]),
+            _doc("b", f"The {english} fought.", [(english, ORG)]),
+        ]
+    )
+    assert len(result.entities) == 2
+
+
+def test_an_arabic_group_name_fitting_two_english_names_joins_neither() -> None:
+    docs = [
+        _doc("a", "The Saraya al-Tarvo fought.", [("Saraya al-Tarvo", ORG)]),
+        _doc("b", "The Tarvo Companies fought.", [("Tarvo Companies", ORG)]),
+        _doc("c", "The Tarvo Brigades fought.", [("Tarvo Brigades", ORG)]),
+    ]
+    result = resolve(docs)
+    assert len(result.entities) == 3
+    assert any("kept apart" in why for why in result.merges)
+
+
+def test_a_longer_name_with_a_distinguishing_word_is_another_body() -> None:
+    docs = [
+        _doc("a", "The Special Republican Guard moved.", [("Special Republican Guard", ORG)]),
+        _doc("b", "The Republican Guard moved.", [("Republican Guard", ORG)]),
+        _doc(
+            "c",
+            "The Republican Guard and the Special Republican Guard moved.",
+            [("Republican Guard", ORG), ("Special Republican Guard", ORG)],
+        ),
+    ]
+    result = resolve(docs)
+    assert _keys(result, "b")["Republican Guard"] == "organization/republican-guard"
+    assert _keys(result, "c")["Republican Guard"] == "organization/republican-guard"
+    assert _keys(result, "a")["Special Republican Guard"] == "organization/special-republican-guard"
