@@ -71,3 +71,18 @@ def test_prisoners_released_by_a_group_are_its_captives() -> None:
     )
     assert [m.name for m in release.actors] == ["Nasr Brigades"]
     assert [m.name for m in release.targets] == ["Sami Dagher"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Ivo Marin will take part in the talks with the Nasr Brigades in Tyre.", []),
+        ("Sami Dagher is expected to attend a donors meeting in Sidon.", []),
+        ("The Nasr Brigades will take part in the general election next month.", ["Election"]),
+        ("Ivo Marin took part in the talks with the Nasr Brigades in Tyre.", ["Meeting"]),
+    ],
+)
+def test_attending_what_is_to_come_is_no_event_but_an_election(
+    sentence: str, expected: list[str]
+) -> None:
+    assert kinds(sentence) == expected

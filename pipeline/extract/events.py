@@ -68,6 +68,13 @@ _IRREALIS = re.compile(
     r"(?:[\w'’-]+\s+)?$",
     re.IGNORECASE,
 )
+# Attending what is to come: "will take part in the talks", "is to attend a summit" (an
+# election to come is an Election all the same: it is set, not planned by the one who votes).
+_TO_ATTEND = re.compile(
+    r"\b(?:will|would|to)\s+(?:attend|join|host|chair|take\s+part\s+in|participate\s+in)\s+"
+    r"(?:(?:the|an?|next|new|planned|upcoming)\s+)*(?:[\w'’-]+\s+)?$",
+    re.IGNORECASE,
+)
 _WEAPON_OBJECT = re.compile(WEAPON_OBJECT, re.IGNORECASE)
 _PASSIVE = re.compile(
     r"\b(?:was|were|been|being|is|are|be|got|get)\s+(?:\w+ly\s+|later\s+|also\s+)?$"
@@ -777,8 +784,10 @@ def _hits(text: str) -> list[_Hit]:
             continue
         for match in matches:
             lead = text[: match.start()]
-            if _IRREALIS.search(lead) is None and not (
-                trigger.type == "Bombing" and _WEAPON_OBJECT.search(lead)
+            if not (
+                _IRREALIS.search(lead)
+                or (trigger.type == "Bombing" and _WEAPON_OBJECT.search(lead))
+                or (trigger.type != "Election" and _TO_ATTEND.search(lead))
             ):
                 candidates.append(_Hit(trigger, match.start(), match.end()))
     candidates.sort(key=lambda h: (h.start - h.end, h.start))
