@@ -1,0 +1,42 @@
+"""Words for peoples, faiths and sects: "Shiite", "Shi'a", "Shiites", "Kurds", "Alawites".
+
+They name groups of people, never one person, organization or place, so a one-word name that
+is one is no name at all. General knowledge of English word formation, no list of plurals:
+
+- the adjectives of peoples and faiths below and the country adjectives of ``COUNTRY_OF``;
+- their plurals: adjective + "s" ("Sunnis", "Iraqis") or, for an "-ish" adjective, the stem +
+  "s" ("Kurds" for Kurdish, "Turks" for Turkish, "Jews" for Jewish);
+- nouns for followers of a faith or doctrine, "-ites" and "-ists" ("Alawites", "Maronites",
+  "Islamists", "Baathists");
+- apostrophes in transliterations do not count ("Shi'a" is "Shia", "Shi'ites" "Shiites").
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.demonyms import COUNTRY_OF
+
+# Adjectives of peoples, faiths and regions (country adjectives are in ``COUNTRY_OF``).
+GROUP_ADJECTIVES = frozenset(
+    {
+        "Shiite", "Shi'ite", "Shia", "Sunni", "Kurdish", "Arab", "Muslim", "Christian",
+        "Jewish", "European", "African", "Asian", "Latin", "Persian", "Palestinian", "Soviet",
+        "Alawite", "Druze", "Yazidi", "Turkmen", "Assyrian", "Chaldean", "Maronite",
+    }
+)  # fmt: skip
+_APOSTROPHES = re.compile(r"['’‘`]")
+_ADJECTIVES = frozenset(_APOSTROPHES.sub("", w) for w in GROUP_ADJECTIVES | set(COUNTRY_OF))
+_FOLLOWERS = ("ites", "ists")
+
+
+def group_word(name: str) -> bool:
+    """``name`` is one word for a people, a faith or a sect, or its plural (see above)."""
+    word = _APOSTROPHES.sub("", name)
+    if not (word.isalpha() and word[0].isupper()):
+        return False
+    if word in _ADJECTIVES:
+        return True
+    stem = word.removesuffix("s")
+    plural = stem != word and (stem in _ADJECTIVES or f"{stem}ish" in _ADJECTIVES)
+    return plural or (len(word) > 6 and word.endswith(_FOLLOWERS))
