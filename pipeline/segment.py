@@ -22,7 +22,10 @@ The rules, in the order they apply:
    hard-wrapped (a line other than the last is shorter than ``WRAP_MIN`` or longer than
    ``WRAP_MAX`` characters): then each line is its own paragraph.
 4. A paragraph is, by its own content: TAGS (``Tags:``, ``Filed under:`` ...); NOTE (editor's
-   note, correction, "This article was originally published ..."); NAVIGATION (a short line of
+   note, correction, "This article was originally published ..."); BIO when it is a credit line
+   ("Posted by NAME on DATE", "Posted on DATE by NAME", "Written/Story/Words by NAME",
+   "Contributor: NAME", a wire credit "(Reporting by NAME in PLACE; Editing by NAME)", which
+   is also cut off the end of the paragraph it closes); NAVIGATION (a short line of
    page furniture: "Share this", "Related", "17 Comments", "Advertisement" ...); CAPTION (ends in
    "click to view"/"click to enlarge", ends in a photo credit like "[AP Photo]", names positions
    like ", left," or "(right)", or starts "This map/photo/image ... was/shows ..."); else BODY.
@@ -32,15 +35,19 @@ The rules, in the order they apply:
    editor, reporter; or ``NAME writes about ...``) is BIO and a short line is NAVIGATION when a
    BODY paragraph precedes the zone. Outside it bios stay BODY, since "Jane Doe is the head of
    X" in the middle of an article is a fact.
-6. A byline (``By NAME`` with an optional ``, Affiliation``) before the first BODY paragraph is
-   BIO; a short capitalized label (at most ``LABEL_WORDS`` words, every word capitalized, no
-   final punctuation, e.g. a person's name under a photo) between paragraphs is CAPTION.
+6. A byline before the first BODY paragraph is BIO: ``By NAME`` (NAME also "A and B", "A, B
+   and C"), with an optional "in PLACE", "on DATE", ``, Affiliation`` or ``| DATE``; ``NAME, Staff
+   Writer`` (a role word such as writer, correspondent, chief); ``NAME | Agency``. A byline in
+   the trailing zone is BIO too (rule 5). A short capitalized label (at most ``LABEL_WORDS``
+   words, every word capitalized, no final punctuation, e.g. a person's name under a photo)
+   between paragraphs is CAPTION.
 
 Limits: a comment list must open with a header line that holds no comment text; bullets before
 it are body lists, and an undated flat list of fewer than three "NAME says:" lines with no
 comments heading before it is read as body. Names are matched in Latin script only (bios,
-bylines). In a flat comment list a last comment that ends in short unpunctuated lines loses
-them to NAVIGATION.
+bylines), as two to five capitalized words: "Posted by admin" is no byline. Bylines and credits
+say who wrote the page (``complete_meta``), never who the article is about. In a flat comment
+list a last comment that ends in short unpunctuated lines loses them to NAVIGATION.
 """
 
 from __future__ import annotations
@@ -141,20 +148,57 @@ _PARTICLES = ("al", "el", "bin", "ibn", "de", "da", "di", "du", "van", "von", "d
 _PARTICLES += ("le", "del", "della", "dos", "das", "ter", "y")
 _PARTICLE = "(?:" + "|".join(_PARTICLES) + ")"
 _NAME = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)*{_NAME_WORD}){{1,4}}"
-_ROLE = re.compile(
-    r"\b(?:fellow|editor|writer|author|correspondent|reporter|journalist|contributor|columnist"
+_ROLE_WORDS = (
+    r"(?:fellow|editor|writer|author|correspondent|reporter|journalist|contributor|columnist"
     r"|analyst|director|professor|researcher|scholar|producer|founder|lecturer|expert|staff"
     r"|freelance|blogger|commentator|chief|president|associate|consultant|photographer|host"
-    r"|student|historian|veteran|officer)s?\b",
-    re.IGNORECASE,
+    r"|student|historian|veteran|officer)s?"
 )
+_ROLE = re.compile(rf"\b{_ROLE_WORDS}\b", re.IGNORECASE)
 _BIO = re.compile(
     rf"^(?P<name>{_NAME})\s+(?:(?:is|was|has been|serves as)\s+(?:a|an|the)\b"
     r"|(?:writes|reports|blogs)\s+(?:about|on|for|from)\b)"
 )
-_BYLINE = re.compile(
-    rf"^(?:[Bb]y|BY)\s+(?P<name>{_NAME}(?:\s+and\s+{_NAME})?)(?:\s*[,|–—-]\s*[^.]{{0,60}})?$"
+# Bylines and credit lines: who wrote the page, never what it reports.
+_NAMES = rf"{_NAME}(?:(?:\s*,\s*{_NAME})*\s+(?:and|&)\s+{_NAME})?"  # "A, B and C"
+_WHEN = r"(?:on|at)\s+(?=[^\n]*\d)[\w ,.:/'’-]{1,40}?"  # "on May 20, 2021 at 9:15"
+_BY = r"(?:[Bb]y|BY):?"
+_TAIL = (
+    rf"(?:\s+(?:in|from)\s+{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})?"  # "in Baghdad"
+    rf"(?:\s+{_WHEN})?"
+    r"(?:\s*[,|–—-]\s*(?:[^.\n]|\.(?=\s*\d)){0,60})?"  # ", Example Wire", "| Oct. 11, 2021"
 )
+_CREDIT_VERBS = "posted|written|story|words|text|reported|reporting|compiled|published|filed"
+_CREDIT_LABELS = "byline|authors?|contributors?|reporters?|writers?|correspondents?|words|story"
+_WIRE_FIRST = (  # "Reporting by Jane Doe and John Roe in Baghdad"
+    rf"(?i:additional\s+)?(?i:reporting|writing|written|compiled)\s+by\s+(?P<name>{_NAMES})"
+    r"(?:\s+(?:in|from)\s+[^;()\n]{1,60})?"
+)
+_CREDIT_CLAUSE = (
+    r"(?i:additional\s+)?(?i:reporting|writing|editing|compiled|produced|research|graphics?)"
+    r"\s+by\s+[^;()\n]{2,120}"
+)
+_WIRE_CREDITS = rf"{_WIRE_FIRST}(?:\s*[;,]\s*{_CREDIT_CLAUSE})*"
+# Shapes that say "byline" only above the article or at its foot (rules 5 and 6) ...
+_BYLINES = (
+    re.compile(rf"^{_BY}\s+(?P<name>{_NAMES}){_TAIL}$"),  # "By Jane Doe, Example Wire"
+    re.compile(  # "Jane Doe, Senior Correspondent"
+        rf"^(?P<name>{_NAMES}),\s+(?:[A-Za-z][\w'’&.-]*\s+){{0,4}}(?i:{_ROLE_WORDS})"
+        r"(?:\s+(?:at|for|of|with|in)\s+[^.,\n]{1,40})?$"
+    ),
+    re.compile(rf"^(?P<name>{_NAMES})\s+\|\s+[^\n]{{1,60}}$"),  # "Jane Doe | Example Wire"
+)
+# ... and shapes that say it wherever they stand.
+_CREDITS = (
+    re.compile(  # "Posted by Jane Doe on May 20, 2021", "Posted on May 20, 2021 by Jane Doe"
+        rf"^(?i:{_CREDIT_VERBS})(?:\s+{_WHEN})?\s+{_BY}\s+(?P<name>{_NAMES}){_TAIL}$"
+    ),
+    re.compile(rf"^(?i:{_CREDIT_LABELS})\s*:\s*(?P<name>{_NAMES}){_TAIL}$"),  # "Contributor: X"
+    re.compile(rf"^\(?{_WIRE_CREDITS}\s*\)?\.?$"),  # "(Reporting by X in Baghdad; Editing by Y)"
+)
+_TRAILING_CREDITS = re.compile(rf"\s(?P<credits>\({_WIRE_CREDITS}\))\s*$")
+MAX_BYLINE_CHARS = 100
+MAX_CREDITS_CHARS = 300
 _TAGS = re.compile(r"^(?:tags|tagged|tagged with|filed under|categories|topics)\s*:", re.IGNORECASE)
 _NOTE = re.compile(
     r"^(?:(?:editor[’'`]?s[’'`]?\s+note|note\s+from\s+the\s+editor|note\s+to\s+readers"
@@ -256,10 +300,11 @@ def segment_text(text: str) -> tuple[Segment, ...]:
 def complete_meta(document: Document, segments: Sequence[Segment]) -> Document:
     """Infer what the sidecar did not give, flagged as inferred.
 
-    The author is the person of the BIO segment (a bio line "Jane Doe is a Senior Fellow at ..."
-    or a "By Jane Doe" byline); the publication date is the latest fully specified date or
-    timestamp in the whole text (comments included) that is not in the future, an upper bound,
-    since pages show the dates of comments and updates, which come after publication.
+    The author is the person of the BIO segment (a bio line "Jane Doe is a Senior Fellow at
+    ...", a "By Jane Doe" byline or a credit line); the publication date is the latest fully
+    specified date or timestamp in the whole text (comments included) that is not in the
+    future, an upper bound, since pages show the dates of comments and updates, which come
+    after publication.
     """
     meta = document.meta
     updates: dict[str, object] = {}
@@ -277,8 +322,9 @@ def complete_meta(document: Document, segments: Sequence[Segment]) -> Document:
 
 
 def bio_author(text: str) -> str | None:
-    """The person a BIO segment (bio line or byline) is about, e.g. "Jane Doe"."""
-    match = _BIO.match(text) or _BYLINE.match(text)
+    """The person a BIO segment (bio line, byline or credit line) is about, e.g. "Jane Doe";
+    for a wire credit, the reporters ("Reporting by Jane Doe and John Roe; Editing by ...")."""
+    match = next(filter(None, (p.match(text) for p in (_BIO, *_BYLINES, *_CREDITS))), None)
     return match.group("name") if match else None
 
 
@@ -342,7 +388,15 @@ def _is_bio(text: str) -> bool:
 
 
 def _is_byline(text: str) -> bool:
-    return len(text) <= 100 and bool(_BYLINE.match(text))
+    """A byline, which says so above the article or at its foot (rules 5 and 6), or a credit."""
+    short = len(text) <= MAX_BYLINE_CHARS
+    return (short and any(b.match(text) for b in _BYLINES)) or _is_credit(text)
+
+
+def _is_credit(text: str) -> bool:
+    """A credit line, which says who wrote the page wherever it stands ("Posted by Jane Doe on
+    May 20, 2021", "Contributor: Jane Doe", "(Reporting by Jane Doe; Editing by John Roe)")."""
+    return len(text) <= MAX_CREDITS_CHARS and any(c.match(text) for c in _CREDITS)
 
 
 def _own_kind(text: str) -> SegmentKind:
@@ -351,6 +405,8 @@ def _own_kind(text: str) -> SegmentKind:
         return SegmentKind.TAGS
     if _NOTE.match(text):
         return SegmentKind.NOTE
+    if _is_credit(text):
+        return SegmentKind.BIO
     if len(text) <= 80 and _CHROME.match(text):
         return SegmentKind.NAVIGATION
     if len(text) <= MAX_CAPTION_CHARS and any(m.search(text) for m in _CAPTION_MARKERS):
@@ -360,11 +416,13 @@ def _own_kind(text: str) -> SegmentKind:
 
 def _classify(text: str, spans: list[tuple[int, int]]) -> list[Segment]:
     """Rules 4-6 over the paragraphs between the title and the comments."""
+    spans = [part for span in spans for part in _credits_apart(text, *span)]
     paragraphs = [s for s in (_segment(text, SegmentKind.BODY, *span) for span in spans) if s]
     kinds = [_own_kind(p.text) for p in paragraphs]
     zone = len(paragraphs)
     while zone > 0 and (
-        kinds[zone - 1] in (SegmentKind.TAGS, SegmentKind.NOTE, SegmentKind.NAVIGATION)
+        kinds[zone - 1]
+        in (SegmentKind.TAGS, SegmentKind.NOTE, SegmentKind.NAVIGATION, SegmentKind.BIO)
         or _is_bio(paragraphs[zone - 1].text)
         or _is_byline(paragraphs[zone - 1].text)
         or _is_short(paragraphs[zone - 1].text)
@@ -387,6 +445,15 @@ def _classify(text: str, spans: list[tuple[int, int]]) -> list[Segment]:
             kinds[i] = SegmentKind.CAPTION
         seen_body = seen_body or kinds[i] is SegmentKind.BODY
     return [Segment(k, p.start, p.end, p.text) for k, p in zip(kinds, paragraphs, strict=True)]
+
+
+def _credits_apart(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A paragraph's span, and apart from it the wire credit that closes it ("... officials
+    said. (Reporting by Jane Doe; Editing by John Roe)"), a paragraph of its own (rule 4)."""
+    match = _TRAILING_CREDITS.search(text, start, end)
+    if match is None:
+        return [(start, end)]
+    return [(start, match.start("credits")), (match.start("credits"), end)]
 
 
 def _header(line: _Line) -> _Header | None:
