@@ -5,9 +5,7 @@ General knowledge of how names are built, not taken from any article:
 - Arabic names of armed groups and parties open with a noun for the body: Kata'ib (brigades),
   Harakat (movement), Jaysh/Jaish (army), Jabhat (front), Saraya (companies), Liwa (brigade),
   Asa'ib (leagues), Hizb (party), Jund (soldiers), Ansar (supporters), Tanzim (organization),
-  Majlis (council), Shura (consultative council), Faylaq (corps), Jama'at (group). A name
-  opening with one is an organization, and so is the noun alone ("the Shura met"): it names a
-  body, never a person or a place.
+  Majlis (council), Faylaq (corps), Jama'at (group). A name opening with one is an organization.
 - A name opening with a personal title ("Ayatollah", "Sheikh", "Dr.", "Gen.") is a person,
   unless it ends in an organization's head noun ("Sheikh Zayed Foundation").
 - A kunya ("Abu Ali al-Basri": "father of ...") of three words or more is a person.
@@ -38,7 +36,7 @@ ARABIC_ORG_NOUNS = frozenset(
         "kataib", "kata'ib", "kataeb", "katibat", "harakat", "haraka",
         "jaish", "jaysh", "jabhat", "jabha", "saraya", "liwa", "alwiya", "asaib", "asa'ib",
         "hizb", "jund", "ansar", "tanzim", "majlis", "faylaq", "jamaat", "jama'at", "jamaah",
-        "jamaa", "firqat", "munazzamat", "shura",
+        "jamaa", "firqat", "munazzamat",
     }
 )  # fmt: skip
 PERSON_TITLES = frozenset(
@@ -66,7 +64,7 @@ def corrected_kind(name: str, kind: EntityKind) -> EntityKind:
     if not words:
         return kind
     first = words[0].removeprefix("al-")
-    if first in ARABIC_ORG_NOUNS:
+    if first in ARABIC_ORG_NOUNS and len(words) >= 2:
         return EntityKind.ORGANIZATION
     if len(words) >= 2 and (
         first in ARABIC_PLACE_NOUNS
