@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline import lexicon
 from pipeline.demonyms import COUNTRY_OF, SPONSOR_PARTICIPLES, country_name
+from pipeline.nlp.datelines import split_dateline
 from pipeline.nlp.groups import GROUP_ADJECTIVES, group_word
 from pipeline.nlp.kinds import corrected_kind
 from pipeline.nlp.offices import before_office, office_cut, untagged_places
@@ -71,8 +72,10 @@ def analyze(
 
 
 def fact_texts(document: Document, segments: Sequence[Segment]) -> list[str]:
-    """The texts of the segments the model reads, in order (see ``analyze_parsed``)."""
-    return [document.text[s.start : s.end] for s in segments if s.kind.carries_facts]
+    """The texts of the segments the model reads, in order (see ``analyze_parsed``): a body
+    paragraph from after its dateline (``datelines``)."""
+    reports = [split_dateline(s)[1] for s in segments if s.kind.carries_facts]
+    return [document.text[s.start : s.end] for s in reports]
 
 
 def analyze_parsed(
@@ -82,9 +85,9 @@ def analyze_parsed(
     over many documents (batching is what makes the model fast)."""
     fact_segments = [s for s in segments if s.kind.carries_facts]
     mentions: list[Mention] = []
-    for segment, doc in zip(fact_segments, docs, strict=True):
+    for whole, doc in zip(fact_segments, docs, strict=True):
         taken_until = -1
-        found: list[Mention] = []
+        found, segment = split_dateline(whole)
         text = doc.text  # spaCy joins its tokens again on every read of Doc.text
         for ent in doc.ents:
             kind = LABELS.get(ent.label_)
