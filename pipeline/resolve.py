@@ -18,6 +18,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from . import names
+from .aliases import stated_aliases
 from .demonyms import COUNTRY_OF, country_name
 from .names import PARTICLES as _PARTICLES
 from .names import consonants, content_tokens
@@ -84,18 +85,17 @@ def slug(key: str) -> str:
 
 def _short_form_targets(
     mentions: Sequence[Mention], given_names: bool = True
-) -> dict[str, str | None]:
-    """Within one document, map a one-word name to the single full person name it stands for
-    (None when it fits several: a person, but nobody can say which).
+) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Within one document, map a one-word name to the full person names it may stand for,
+    one group of spellings per person.
 
     A one-word name ("Sadr", "al-Sadr", "Qayis") is the surname or the given name of a person
-    named in full in the same document; it joins that person only when exactly one full name
-    fits, whatever type the tagger gave the short form (it often tags a bare surname a place).
-    Words are compared by transliteration skeleton ("Qazali" fits "Qais Khazali"), and full
-    names that are spellings of one another ("Qayis Khazali", "Qais Khazali") count as one.
-    The result is keyed by skeleton: look it up with ``variant_token``. Without
-    ``given_names`` only surnames fit (used across documents, where a given name alone says
-    too little).
+    named in full in the same document, whatever type the tagger gave the short form (it often
+    tags a bare surname a place). Words are compared by transliteration skeleton ("Qazali"
+    fits "Qais Khazali"), and full names that are spellings of one another ("Qayis Khazali",
+    "Qais Khazali") are one group. The result is keyed by skeleton: look it up with
+    ``variant_token``. Without ``given_names`` only surnames fit (used across documents, where
+    a given name alone says too little).
     """
     full = {name_key(m.name) for m in mentions if m.kind is EntityKind.PERSON}
     fits: dict[str, set[str]] = defaultdict(set)
@@ -105,12 +105,47 @@ def _short_form_targets(
             fits[variant_token(words[-1])].add(key)
             if given_names and not key.startswith(tuple(f"{p} " for p in _PARTICLES)):
                 fits[variant_token(words[0])].add(key)
-    targets: dict[str, str | None] = {}
+    targets: dict[str, tuple[tuple[str, ...], ...]] = {}
     for short, keys in fits.items():
-        ordered = sorted(keys)
-        one = all(_variant_evidence(ordered[0], other) for other in ordered[1:])
-        targets[short] = ordered[0] if one else None
+        groups: list[list[str]] = []
+        for key in sorted(keys):
+            group = next((g for g in groups if all(_variant_evidence(o, key) for o in g)), None)
+            if group is None:
+                groups.append([key])
+            else:
+                group.append(key)
+        targets[short] = tuple(tuple(g) for g in groups)
     return targets
+
+
+def _preceding_person(
+    groups: tuple[tuple[str, ...], ...], first_seen: dict[str, int], mention: Mention
+) -> str | None:
+    """The person a short form fitting several people of its document stands for: the only
+    one of them named in full before it ("Zubaidi" after Hamid al-Zubaidi, before Karim
+    al-Zubaidi is introduced); None when none or several were."""
+    before = [g for g in groups if min(first_seen.get(k, mention.start) for k in g) < mention.start]
+    return before[0][0] if len(before) == 1 else None
+
+
+def _only(groups: tuple[tuple[str, ...], ...]) -> str | None:
+    """The one person the groups of ``_short_form_targets`` name, or None."""
+    return groups[0][0] if len(groups) == 1 else None
+
+
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+
+
+def _plural_group(text: str, mention: Mention) -> bool:
+    """A one-word name in the plural after "the" ("the Houthis", "the Sadrists") names a group
+    or its members, not one person, whatever the tagger said."""
+    word = mention.name
+    return (
+        " " not in word
+        and word.endswith("s")
+        and not word.endswith("ss")
+        and bool(_THE_BEFORE.search(text[max(0, mention.start - 8) : mention.start]))
+    )
 
 
 def _content_words(key: str) -> list[str]:
@@ -228,14 +263,67 @@ def _initials(key: str) -> set[str]:
     return found
 
 
+_BRACKET_BEFORE = re.compile(r"\(\s*$")
+_BRACKET_AFTER = re.compile(r"\s*\)")
+_NAME_WORD = re.compile(r"[A-Z0-9][\w'’.-]*")
+
+
+def _spelled_out(analyzed: AnalyzedDocument | Outline) -> dict[str, tuple[Mention, str]]:
+    """Acronym -> (the name it follows, that name as the text writes it) for each acronym in
+    brackets right after a name whose initials it is: "United Nations Assistance Mission for
+    Iraq (UNAMI)", "Armed Conflict Location & Event Data Project (ACLED)". Small words and "&"
+    give no letter and the last word may give none (ACLED); the tagger may have cut the name
+    short ("United Nations Assistance Mission"), the text before the bracket says where it
+    ends. The longest such name wins."""
+    text = analyzed.document.text
+    found: dict[str, tuple[Mention, str]] = {}
+    for mention in analyzed.mentions:
+        acronym = mention.name
+        if acronym in found or not _ACRONYM.match(acronym):
+            continue
+        bracket = _BRACKET_BEFORE.search(text, mention.sentence.start, mention.start)
+        if not bracket or not _BRACKET_AFTER.match(text, mention.end):
+            continue
+        opened = bracket.start()
+        for candidate in sorted(analyzed.mentions, key=lambda m: m.start):
+            phrase = text[candidate.start : opened].strip()
+            if (
+                mention.sentence.start <= candidate.start
+                and candidate.end <= opened
+                and candidate.kind is not EntityKind.PERSON
+                and _spells(phrase, acronym)
+            ):
+                found[acronym] = (candidate, phrase)
+                break
+    return found
+
+
+def _spells(phrase: str, acronym: str) -> bool:
+    """The capitalized words of ``phrase`` (small words and "&" aside, nothing else between
+    them) give ``acronym``'s letters, or all but the last word do."""
+    letters = []
+    for word in phrase.split():
+        if word == "&" or word.lower() in _INITIAL_SKIP:
+            continue
+        if not _NAME_WORD.fullmatch(word):
+            return False
+        letters.append(word[0])
+    initials = "".join(letters).upper()
+    return acronym == initials or (len(acronym) >= 3 and acronym == initials[:-1])
+
+
 def _acronym_definitions(
-    analyzed: AnalyzedDocument | Outline, kinds: dict[str, EntityKind], bare: dict[str, str]
+    analyzed: AnalyzedDocument | Outline,
+    kinds: dict[str, EntityKind],
+    bare: dict[str, str],
+    spelled: dict[str, tuple[Mention, str]],
 ) -> list[tuple[str, str, str]]:
     """(acronym key, full-name key, evidence) for each acronym one document spells out.
 
     An all-capitals name ("IRGC") stands for the one organization or place named in full in the
     same document whose initials it is ("Islamic Revolutionary Guard Corps"); two candidates
-    veto it. A person's name is never expanded from initials.
+    veto it, unless the acronym is in brackets right after one of them (``spelled``:
+    ``_spelled_out``). A person's name is never expanded from initials.
     """
     text = analyzed.document.text
     keys = {bare.get(name_key(m.name), name_key(m.name)) for m in analyzed.mentions}
@@ -245,6 +333,12 @@ def _acronym_definitions(
         short = acronym.lower()
         matches = sorted(key for key in fulls if short in _initials(key))
         if len(matches) != 1:
+            if acronym in spelled:
+                candidate, phrase = spelled[acronym]
+                full = bare.get(name_key(candidate.name), name_key(candidate.name))
+                if kinds.get(full) is not EntityKind.PERSON:
+                    why = f"{acronym!r} = {phrase!r} (acronym in brackets after the name)"
+                    found.append((short, full, f"{analyzed.document.doc_id}: {why}"))
             continue
         full = matches[0]
         names = sorted(
@@ -318,18 +412,19 @@ def _organization_short_forms(
     national councils), and so does a country other than the full name's. A short form of two
     words or more that fits no full name of its document joins the one organization of the
     corpus (``corpus``: ``_by_last_words``) that it fits, as a lone surname joins the one person
-    named in full. A one-word name is the short form of a name of its document that adds only
+    named in full. A name of two words or more tagged an organization is also the short form
+    of the name it is without that name's generic head noun ("Popular Mobilization" for the
+    "Popular Mobilization Forces"; ``_without_head``), in its document or else the one such in
+    the corpus. A one-word name is the short form of a name of its document that adds only
     head nouns to it ("Badr" for "Badr Organization", "Mahdi" for "Mahdi Army"), whatever the
-    tagger called it."""
+    tagger called it, or that it opens in Arabic (``_first_word_of``)."""
     keys = {bare.get(name_key(m.name), name_key(m.name)) for m in analyzed.mentions}
     orgs = [k for k in keys if kinds.get(k) is EntityKind.ORGANIZATION]
     found = []
     for short in sorted(keys):
-        if kinds.get(short) is EntityKind.PERSON:
-            continue
         prefix = _country_prefix(short)
         words = _core(short)
-        if not words:
+        if not words or (kinds.get(short) is EntityKind.PERSON and len(words) > 1):
             continue
         fits = _fitting(short, words, prefix, orgs, kinds)
         where = "of its document"
@@ -338,6 +433,8 @@ def _organization_short_forms(
             where = "of any document, the only one it fits"
         if len(fits) == 1:
             part = "first word" if len(words) == 1 else "last words"
+            if _without_head(content_tokens(fits[0]), words):
+                part = "name without the head noun"
             why = f"{analyzed.document.doc_id}: {short!r} is the {part} of {fits[0]!r} {where}"
             found.append((short, fits[0], why))
     return found
@@ -345,17 +442,19 @@ def _organization_short_forms(
 
 def _by_last_words(organizations: Iterable[str]) -> dict[tuple[str, str], list[str]]:
     """Organization keys by the blocks of their last two words (and of the two before a
-    droppable last word), so a short form of two words or more is compared only with the
-    names it can end."""
+    droppable last word or a head noun), so a short form of two words or more is compared
+    only with the names it can end or open ("Popular Mobilization" without "Forces")."""
     index: dict[tuple[str, str], list[str]] = defaultdict(list)
     for key in sorted(organizations):
         tokens = content_tokens(key)
-        ends = [tokens]
-        if tokens and tokens[-1] in _DROPPABLE_LAST:
+        ends = [tokens] if len(tokens) >= 3 else []
+        if len(tokens) >= 3 and tokens[-1] in _DROPPABLE_LAST:
             ends.append(tokens[:-1])
-        for words in ends:
-            if len(words) >= 3:  # a short form has two words at least and fewer than the name
-                index[_last_two(words)].append(key)
+        if len(tokens) >= 3 and tokens[-1] in ORG_HEADS:  # the name without its head noun
+            ends.append(tokens[:-1])
+        # a short form has two words at least and fewer than the name
+        for block in sorted({_last_two(words) for words in ends if len(words) >= 2}):
+            index[block].append(key)
     return index
 
 
@@ -380,12 +479,14 @@ def _fitting(
         if prefix and full_prefix and full_prefix[0] != prefix[0]:
             continue  # "Syrian Foreign Ministry" is no short form of the Iranian one
         if len(words) == 1:  # "Badr" for "Badr Organization", whatever its tag
-            if len(tokens) > 1 and tokens[0] == words[0] and set(tokens[1:]) <= ORG_HEADS:
+            if _first_word_of(full, tokens, words[0], kinds.get(short) is EntityKind.PERSON):
                 fits.append(full)
-        elif (
-            kinds.get(short) is EntityKind.ORGANIZATION
-            and _shortens(tokens, words)
-            and not _DISTINGUISHING.intersection(tokens[: len(tokens) - len(words)])
+        elif kinds.get(short) is EntityKind.ORGANIZATION and (
+            (
+                _shortens(tokens, words)
+                and not _DISTINGUISHING.intersection(tokens[: len(tokens) - len(words)])
+            )
+            or _without_head(tokens, words)
         ):
             fits.append(full)
     # names that are themselves short forms of another fitting name are that name
@@ -397,6 +498,29 @@ def _fitting(
             other != full and _shortens(content_tokens(other), _core(full)) for other in fits
         )
     ]
+
+
+def _first_word_of(full: str, tokens: list[str], word: str, person: bool) -> bool:
+    """A lone word stands for a name of its document that it opens when the rest are head
+    nouns ("Badr" for "Badr Organization"), or when the name is Arabic, an article after its
+    first word ("Asaib" for "Asaib Ahl al-Haq", even tagged a person: a lone word that is no
+    one's surname). A country or its adjective never does ("Lebanese" is no short form of the
+    "Lebanese Forces")."""
+    if len(tokens) < 2 or tokens[0] != word or word in _ADJECTIVE_COUNTRY or country_name(word):
+        return False
+    arabic = len(full.split()) > len(tokens)
+    return arabic or (not person and set(tokens[1:]) <= ORG_HEADS)
+
+
+def _without_head(tokens: list[str], words: list[str]) -> bool:
+    """``words`` (two at least) are the name ``tokens`` without its last word, a generic head
+    noun: "Popular Mobilization" for "Popular Mobilization Forces"."""
+    return (
+        len(words) >= 2
+        and len(tokens) == len(words) + 1
+        and tokens[-1] in ORG_HEADS
+        and all(_token_evidence(a, b) for a, b in zip(words, tokens, strict=False))
+    )
 
 
 def _core(key: str) -> list[str]:
@@ -448,6 +572,21 @@ def _translations(kinds: dict[str, EntityKind]) -> list[tuple[str, str, str]]:
                 ):
                     why = f"{words[0]} is {head!r}, written before the name in Arabic"
                     found.append((key, english, f"{key!r} is {english!r} translated: {why}"))
+    return found
+
+
+def _stated_aliases(
+    analyzed: AnalyzedDocument | Outline, pairs: Sequence[tuple[Mention, str]]
+) -> list[tuple[str, str, str]]:
+    """(key, key of the other name, evidence) for each two names of different keys that a
+    sentence of the document gives as one entity's (``pipeline.aliases``)."""
+    key_of = {(m.start, m.end): key for m, key in pairs}
+    found = []
+    for a, b, how in stated_aliases(analyzed.document.text, analyzed.mentions):
+        first, second = key_of.get((a.start, a.end)), key_of.get((b.start, b.end))
+        if first and second and first != second:
+            why = f"{analyzed.document.doc_id}: {a.name!r} and {b.name!r} are one ({how})"
+            found.append((second, first, why))
     return found
 
 
@@ -530,6 +669,7 @@ def _merge_keys(
     kinds: dict[str, EntityKind],
     acronyms: list[tuple[str, str, str]],
     translations: Sequence[tuple[str, str, str]] = (),
+    aliases: Sequence[tuple[str, str, str]] = (),
 ) -> tuple[dict[str, str], set[str], list[str]]:
     """Map each name key to the key of its cluster, and say why each merge happened; the keys
     that joined as acronyms or short forms come second.
@@ -539,7 +679,8 @@ def _merge_keys(
     no other cluster: the outcome does not depend on document order. Acronyms and short forms
     ("IRGC", "Security Council") then join the full name their documents spell out, unless two
     documents spell out different names; an Arabic name joins the one English name of the
-    corpus it translates (``_translations``), both staying full names. A
+    corpus it translates (``_translations``), and a name joins the one other name a sentence
+    gives it (``_stated_aliases``), both staying full names. A
     cluster is named by its lexicographically smallest full-name key, so its IRI is stable.
     """
     merges: list[str] = []
@@ -584,6 +725,7 @@ def _merge_keys(
     cluster_of = {key: i for i, members in enumerate(clusters) for key in members}
     joined: set[str] = set()  # keys of short forms, never a cluster's name or label
     for pairs, apart, short_forms in (
+        (aliases, "sentences give it as another name of different names", False),
         (translations, "it translates different names", False),
         (acronyms, "documents spell it out as different names", True),
     ):
@@ -618,13 +760,16 @@ def _targets(
     pairs: Iterable[tuple[str, str, str]], cluster_of: dict[str, int]
 ) -> Iterable[tuple[str, int | None, list[str]]]:
     """(name key, the one cluster its pairs point to or None when several, evidence) for each
-    key that ``pairs`` (key, full key, evidence) join to another name."""
-    by_key: dict[str, dict[int, set[str]]] = defaultdict(lambda: defaultdict(set))
+    key that ``pairs`` (key, full key, evidence) join to another name. Clusters are looked up
+    as each key comes, so the joins made before it in the same pass count."""
+    by_key: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for short, full, why in pairs:
         if short in cluster_of and full in cluster_of:
-            by_key[short][cluster_of[full]].add(why)
+            by_key[short].append((full, why))
     for short in sorted(by_key):
-        targets = by_key[short]
+        targets: dict[int, set[str]] = defaultdict(set)
+        for full, why in by_key[short]:
+            targets[cluster_of[full]].add(why)
         if len(targets) != 1:
             yield short, None, []
             continue
@@ -653,6 +798,9 @@ def resolve(documents: Iterable[AnalyzedDocument | Outline]) -> Resolution:
     )
     for analyzed in analyzed_docs:
         targets = _short_form_targets(analyzed.mentions)
+        first_seen: dict[str, int] = {}
+        for mention in analyzed.mentions:
+            first_seen.setdefault(name_key(mention.name), mention.start)
         pairs: list[tuple[Mention, str]] = []
         for mention in analyzed.mentions:
             key = name_key(mention.name)
@@ -662,21 +810,28 @@ def resolve(documents: Iterable[AnalyzedDocument | Outline]) -> Resolution:
             country = None if kind is EntityKind.PERSON else country_name(mention.name)
             if country is not None:  # "U.S.", "US" and "United States": one place, one key
                 key, kind = name_key(country), EntityKind.PLACE
-            full_forms[key][mention.name] += 1
+            elif kind is EntityKind.PERSON and _plural_group(analyzed.document.text, mention):
+                kind = EntityKind.ORGANIZATION  # "the Houthis": a group, never one person
             short = _content_words(key)
             skeleton = variant_token(short[0]) if len(short) == 1 and not country else None
-            target = targets.get(skeleton) if skeleton else None
-            where = "the only person named in full that it fits"
-            if skeleton in targets:
-                kind = EntityKind.PERSON  # "Khazali" beside Qais and Laith al-Khazali
-            with_particle = len(key.split()) > len(short)  # "al-Sadr"
-            if (
-                skeleton not in targets
-                and skeleton
-                and (kind is EntityKind.PERSON or with_particle)
-            ):
-                target = surnames.get(variant_token(short[0]))
+            groups = targets.get(skeleton, ()) if skeleton else ()
+            target, where = None, "the only person named in full that it fits"
+            if len(groups) == 1:
+                target = groups[0][0]
+            elif groups and kind is not EntityKind.ORGANIZATION:
+                target = _preceding_person(groups, first_seen, mention)
+                where = "the only person named in full before it that it fits"
+                if target is None:  # a split is worse than a name left unpublished
+                    merges.append(
+                        f"{analyzed.document.doc_id}: {mention.name!r} left unresolved: it "
+                        f"fits {len(groups)} people of its document and none alone before it"
+                    )
+                    continue
+            elif not groups and skeleton and (kind is EntityKind.PERSON or len(key.split()) > 1):
+                # a surname alone, or with its particle ("al-Sadr") whatever its tag
+                target = _only(surnames.get(skeleton, ()))
                 where = "the only person of any document named in full with that surname"
+            full_forms[key][mention.name] += 1
             if target is not None and target != key:
                 merges.append(
                     f"{analyzed.document.doc_id}: {mention.name!r} is a short form of "
@@ -702,12 +857,18 @@ def resolve(documents: Iterable[AnalyzedDocument | Outline]) -> Resolution:
         kinds[key] = EntityKind.PERSON
         votes[key] = Counter({EntityKind.PERSON: votes[key].total()})
         merges.append(f"{key!r} was tagged otherwise but is a spelling of {person!r}: {why}")
+    spelled = {analyzed.document.doc_id: _spelled_out(analyzed) for analyzed in analyzed_docs}
+    for found in spelled.values():
+        for candidate, phrase in found.values():
+            key = name_key(candidate.name)
+            if name_key(phrase) != key and bare.get(key, key) in clusters:
+                full_forms[bare.get(key, key)][phrase] += 1  # the name the tagger cut short
     corpus_orgs = _by_last_words(k for k, kind in kinds.items() if kind is EntityKind.ORGANIZATION)
     acronyms = [
         found
         for analyzed in analyzed_docs
         for found in (
-            *_acronym_definitions(analyzed, kinds, bare),
+            *_acronym_definitions(analyzed, kinds, bare, spelled[analyzed.document.doc_id]),
             *_organization_short_forms(analyzed, kinds, bare, corpus_orgs),
         )
     ]
@@ -719,6 +880,7 @@ def resolve(documents: Iterable[AnalyzedDocument | Outline]) -> Resolution:
         kinds,
         acronyms,
         _translations(kinds),
+        [found for a in analyzed_docs for found in _stated_aliases(a, assigned[a.document.doc_id])],
     )
     merges.extend(why)
     merged: dict[str, list[Mention]] = defaultdict(list)

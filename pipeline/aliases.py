@@ -1,0 +1,119 @@
+"""Names that a sentence states are one body's: "X, also known as Y", "X, which calls itself
+Y", "X, formerly known as Y", "Y, as the Xs call their movement", "X (Y)", "X, or Y,".
+
+A writer who gives two names this way says they are one entity, so resolution joins them
+across the corpus (``pipeline.resolve``). What is not a statement of identity is left alone:
+"X, a successor to Y", "X, an ally of Y", "X's leader, known as Y", a place in brackets after
+another place ("Saydiya (Baghdad)"), an acronym in brackets (resolution reads acronyms by
+their initials).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from itertools import pairwise
+
+from .records import EntityKind, Mention
+
+_THE = r"(?:the\s+)?"
+_ALSO = r"(?:also|formerly|previously|once|now|otherwise|better|widely|officially|commonly)"
+# What stands between the first name and the second: the second is another name of the first.
+_BETWEEN = {
+    "known as": re.compile(
+        rf",?\s*\(?\s*(?:{_ALSO}\s+)?(?:known|referred\s+to)\s+as\s+{_THE}", re.I
+    ),
+    "calls itself": re.compile(
+        rf",?\s+(?:which|who)\s+(?:now\s+)?calls?\s+(?:itself|themselves)\s+{_THE}", re.I
+    ),
+    "formerly": re.compile(rf",\s+(?:formerly|previously|officially)\s+{_THE}", re.I),
+}
+# The second name closes its aside: "X, formerly Y," and "X (Y)".
+_CLOSED = {"formerly": re.compile(r"\s*[,;)]"), "brackets": re.compile(r"\s*\)")}
+_BRACKETS = re.compile(rf"\s*\(\s*{_THE}")
+_OR = re.compile(rf",\s+or\s+{_THE}", re.I)
+_EITHER = re.compile(r"\b(?:either|whether|neither)\b", re.I)
+# "Ansar Allah, as the Houthis call their movement": the name first, who uses it after.
+_AS_THEY_CALL = re.compile(rf",\s+as\s+{_THE}", re.I)
+_THEY_CALL = re.compile(
+    r"\s+(?:call|calls|name|names|know|knows)\s+(?:it|them|themselves|itself|(?:their|its)\s+\w+)\b",
+    re.I,
+)
+# "the movement, which calls itself Ansar Allah": the antecedent is the one organization
+# named in this sentence or in the few lines before it.
+_DESCRIPTOR = re.compile(
+    r"\bthe\s+(?:movement|group|militia|organi[sz]ation|faction|party|alliance|network|"
+    rf"rebels|insurgents)\s*,?\s+(?:which|who|that)\s+(?:now\s+)?calls?\s+(?:itself|themselves)\s+{_THE}$",
+    re.I,
+)
+_ANTECEDENT_WINDOW = 400  # characters before the sentence where the antecedent may be named
+_ACRONYM = re.compile(r"^[A-Z][A-Z&.-]{1,7}$")
+
+
+def _compatible(a: Mention, b: Mention) -> bool:
+    """Two names can be one entity's whatever the tagger called them, except that a person
+    named in full is never another name of an organization or place ("a militia led by Hadi
+    al-Amiri, known as the Badr Organization" names two entities)."""
+    if a.kind is b.kind:
+        return True
+    return not any(m.kind is EntityKind.PERSON and len(m.name.split()) > 1 for m in (a, b))
+
+
+def _pair_evidence(text: str, a: Mention, b: Mention) -> str | None:
+    """How the text between two neighbouring names of one sentence says they are one."""
+    between, after = text[a.end : b.start], text[b.end :]
+    for how, pattern in _BETWEEN.items():
+        if pattern.fullmatch(between) and (how not in _CLOSED or _CLOSED[how].match(after)):
+            return how if _compatible(a, b) else None
+    same_kind = a.kind is b.kind and a.kind is not EntityKind.PLACE
+    if (
+        _BRACKETS.fullmatch(between)
+        and _CLOSED["brackets"].match(after)
+        and same_kind
+        and not _ACRONYM.match(b.name)
+    ):
+        return "another name in brackets"
+    if (
+        _OR.fullmatch(between)
+        and after.startswith(",")
+        and same_kind
+        and not _EITHER.search(text[a.sentence.start : a.start])
+    ):
+        return "another name after 'or'"
+    if _AS_THEY_CALL.fullmatch(between) and _THEY_CALL.match(after) and _compatible(a, b):
+        return "the name its bearers use"
+    return None
+
+
+def _antecedent(text: str, mentions: Sequence[Mention], b: Mention) -> Mention | None:
+    """The one organization named before "the movement, which calls itself Y", if only one
+    is (in this sentence or just before it)."""
+    if not _DESCRIPTOR.search(text[b.sentence.start : b.start]):
+        return None
+    since = b.sentence.start - _ANTECEDENT_WINDOW
+    orgs = [
+        m
+        for m in mentions
+        if since <= m.start
+        and m.end <= b.start
+        and m.kind is EntityKind.ORGANIZATION
+        and m.name != b.name
+    ]
+    return orgs[-1] if len({m.name.lower() for m in orgs}) == 1 else None
+
+
+def stated_aliases(text: str, mentions: Iterable[Mention]) -> list[tuple[Mention, Mention, str]]:
+    """(name, other name, how the text says so) for each pair of names one sentence gives as
+    names of one entity."""
+    ordered = sorted(mentions, key=lambda m: (m.start, m.end))
+    found = []
+    for a, b in pairwise(ordered):
+        if a.end <= b.start and a.sentence == b.sentence:
+            how = _pair_evidence(text, a, b)
+            if how:
+                found.append((a, b, how))
+    for b in ordered:
+        a = _antecedent(text, ordered, b)
+        if a is not None:
+            found.append((a, b, "the group named just before calls itself so"))
+    return found
