@@ -10,7 +10,8 @@ none, hence the tiers:
 - ``close_match``: the match is only plausible: a transliteration variant or a fuzzy match
   (rapidfuzz ratio >= ``FUZZY_THRESHOLD``) of one row, or an exact name of a row of another
   type;
-- ``country``: an organization named exactly as a country ("the U.S. said") is that country
+- ``country``: an organization named exactly as a country ("the U.S. said") or as a capital
+  ("Tehran denies") is that country, or that capital, speaking through its government
   speaking through its government, as place names are tagged elsewhere: it becomes the place,
   verified, and merges with the place's other names;
 - ``retyped``: a place or a person named exactly as one organization of the table, and as no
@@ -44,6 +45,14 @@ FUZZY_THRESHOLD = 92.0
 _QID = re.compile(r"^Q[1-9][0-9]*$")
 
 
+def _link_key(name: str) -> str:
+    """``name_key``, with initials written with stops run together: "U.K." is "UK", "U.A.E."
+    is "UAE", so a table alias in one form links the other."""
+    key = name_key(name)
+    letters = key.split()
+    return "".join(letters) if len(letters) > 1 and all(len(w) == 1 for w in letters) else key
+
+
 @dataclass(frozen=True)
 class Row:
     """One verified row of the reference table."""
@@ -55,6 +64,7 @@ class Row:
     kind: EntityKind
     source: str
     country: bool = False
+    capital: bool = False
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -95,6 +105,7 @@ def load_table(path: Path = TABLE) -> tuple[Row, ...]:
                     kind=kind,
                     source=raw["source"].strip(),
                     country=(raw.get("country") or "").strip() == "yes",
+                    capital=(raw.get("country") or "").strip() == "capital",
                 )
             )
     return tuple(rows)
@@ -114,7 +125,7 @@ def _index(path: Path = TABLE) -> _Index:
     keys: list[tuple[str, Row]] = []
     for row in load_table(path):
         for name in row.names:
-            key = name_key(name)
+            key = _link_key(name)
             exact.setdefault(key, set()).add(row)
             variant.setdefault(variant_key(name), set()).add(row)
             keys.append((key, row))
@@ -127,7 +138,7 @@ def _index(path: Path = TABLE) -> _Index:
 
 def _usable(entity: Entity, name: str) -> bool:
     """A person is never linked by a one-word name: a bare surname is not an identity."""
-    key = name_key(name)
+    key = _link_key(name)
     return bool(key) and (entity.kind is not EntityKind.PERSON or len(key.split()) >= 2)
 
 
@@ -141,14 +152,14 @@ def match(entity: Entity, index: _Index | None = None) -> tuple[str, Row] | None
     """("same_as" | "country" | "retyped" | "close_match", row) for an entity, or None."""
     index = index or _index()
     names = [n for n in sorted({entity.label, *entity.alt_labels}) if _usable(entity, n)]
-    exact = [row for n in names for row in index.exact.get(name_key(n), ())]
+    exact = [row for n in names for row in index.exact.get(_link_key(n), ())]
     if exact:
         same_kind = [row for row in exact if row.kind is entity.kind]
         if same_kind:
             row = _one(same_kind)
             return ("same_as", row) if row else None
         row = _one(exact)
-        if row and row.country and entity.kind is EntityKind.ORGANIZATION:
+        if row and (row.country or row.capital) and entity.kind is EntityKind.ORGANIZATION:
             return ("country", row)
         if row and row.kind is EntityKind.ORGANIZATION:
             return ("retyped", row)
@@ -159,7 +170,7 @@ def match(entity: Entity, index: _Index | None = None) -> tuple[str, Row] | None
         return ("close_match", row) if row else None
     fuzzy = []
     for n in names:
-        key = name_key(n)
+        key = _link_key(n)
         for candidate, row in index.keys:
             if (
                 row.kind is entity.kind

@@ -49,7 +49,7 @@ def test_table_is_valid() -> None:
         assert row["type"] in {"person", "organization", "place"}, row
         assert row["source"].strip(), row
         assert row["label"].strip(), row
-        assert row["country"] in {"", "yes"}, row
+        assert row["country"] in {"", "yes", "capital"}, row
         assert row["country"] == "" or row["type"] == "place", row
     qids = Counter(row["qid"] for row in raw)
     assert [q for q, n in qids.items() if n > 1] == []
@@ -88,10 +88,11 @@ def test_alt_label_links_and_input_is_not_changed() -> None:
 
 
 def test_type_mismatch_is_only_a_close_match() -> None:
-    """A city or a person named by another type's name is only plausibly that item."""
-    linked = link({"a": _entity("Baghdad", ORG), "b": _entity("Ali Khamenei", ORG)})
+    """A city (not a capital) or a person named by another type's name is only plausibly that
+    item."""
+    linked = link({"a": _entity("Basra", ORG), "b": _entity("Ali Khamenei", ORG)})
     assert linked["a"].same_as is None and linked["a"].dbpedia is None
-    assert linked["a"].close_match == WIKIDATA + "Q1530"
+    assert linked["a"].close_match == WIKIDATA + "Q48195"
     assert linked["a"].kind is ORG
     assert linked["b"].same_as is None and linked["b"].close_match == WIKIDATA + "Q57336"
 
@@ -104,6 +105,21 @@ def test_organization_named_as_a_country_is_the_country() -> None:
     # a territory that is not a country stays an organization with a close match only
     gaza = link({"c": _entity("Gaza", ORG)})["c"]
     assert gaza.kind is ORG and gaza.same_as is None and gaza.close_match == WIKIDATA + "Q39760"
+
+
+def test_organization_named_as_a_capital_is_the_capital_but_another_city_is_not() -> None:
+    linked = link({"a": _entity("Tehran", ORG), "b": _entity("Mosul", ORG)})
+    assert linked["a"].kind is PLACE and linked["a"].same_as == WIKIDATA + "Q3616"
+    assert linked["b"].kind is ORG and linked["b"].same_as is None
+    assert linked["b"].close_match == WIKIDATA + "Q83317"
+
+
+@pytest.mark.parametrize(
+    ("name", "qid"), [("U.K.", "Q145"), ("U.A.E.", "Q878"), ("U.S.A.", "Q30"), ("U.N.", "Q1065")]
+)
+def test_initials_with_stops_link_as_without(name: str, qid: str) -> None:
+    kind = ORG if qid == "Q1065" else PLACE
+    assert link({"a": _entity(name, kind)})["a"].same_as == WIKIDATA + qid
 
 
 def test_fuzzy_and_variant_spellings_are_only_close_matches() -> None:
