@@ -769,3 +769,18 @@ def test_a_lone_word_opening_an_arabic_name_is_that_body_whatever_its_tag() -> N
     keys = _keys(result, "a")
     assert keys["Kawakib"] == keys["Kawakib Ahl al-Nur"] == "organization/kawakib-ahl-al-nur"
     assert set(result.entities) == {"organization/kawakib-ahl-al-nur"}
+
+
+def test_a_persons_possessive_is_no_part_of_a_bodys_name() -> None:
+    text = "Munir al-Kethi spoke. Kethi's Dawn Brigade and Jordan's Arab Legion fought."
+    names = [
+        ("Munir al-Kethi", P),
+        ("Kethi's Dawn Brigade", ORG),
+        ("Jordan's Arab Legion", ORG),
+    ]
+    other = _doc("b", "Nadia Jordan spoke.", [("Nadia Jordan", P)])
+    result = resolve([_doc("a", text, names), other])
+    keys = _keys(result, "a")
+    assert keys["Kethi's Dawn Brigade"] == "organization/dawn-brigade"
+    assert result.entities["organization/dawn-brigade"].label == "Dawn Brigade"
+    assert keys["Jordan's Arab Legion"] != "organization/arab-legion"  # a country's, kept
