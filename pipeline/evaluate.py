@@ -148,6 +148,7 @@ NEWS_HELDOUT = {
     "militia news held-out": NER_DATA / "news_heldout.jsonl",
     "militia news held-out 2": NER_DATA / "news_heldout2.jsonl",
     "militia news held-out 3": NER_DATA / "news_heldout3.jsonl",
+    "militia news held-out 4": NER_DATA / "news_heldout4.jsonl",
 }
 _MARKED_LABELS = {
     EntityKind.PERSON: "PERSON",
@@ -243,6 +244,7 @@ def event_rows(corpora: Path, nlp: Language) -> list[Row]:
         (" held-out 2", ed.HELD_OUT_2),
         (" held-out 3", ed.HELD_OUT_3),
         (" held-out 4", ed.HELD_OUT_4),
+        (" held-out 5", ed.HELD_OUT_5),
     ):
         found = ed.evaluate(nlp, path)["events"]
         data = f"invented militia articles{name}, NER mentions, document events"

@@ -33,7 +33,13 @@ from pipeline.evaluate import Row
 from pipeline.namespaces import SCHEMA
 
 DATA = Path(__file__).parent.parent / "tests" / "data" / "entities"
-SETS = {"dev": DATA / "articles_dev.jsonl", "test": DATA / "articles_test.jsonl"}
+SETS = {
+    "dev": DATA / "articles_dev.jsonl",
+    "test": DATA / "articles_test.jsonl",
+    "final": DATA / "articles_final.jsonl",
+}
+"""The sets by name: dev is tuned on; test and final (written after the session-6 rule rounds)
+never are."""
 GOLD_TYPES = {"Person": "PERSON", "Organization": "ORG", "Place": "PLACE"}
 CLASSES = {SCHEMA.Person: "PERSON", SCHEMA.Organization: "ORG", SCHEMA.Place: "PLACE"}
 BASE_URI = "http://entities.example.org/"
@@ -318,9 +324,9 @@ def entity_rows(
     notes: Callable[[str], None] = lambda _: None,
     errors: bool = False,
 ) -> list[Row]:
-    """Rows for ``ldpub eval``: the dev set (tuned on), and with ``split`` test the test set
-    too; each set's summary, and with ``errors`` its lists, go to ``notes``."""
-    names = ("dev",) if split == "dev" else ("dev", "test")
+    """Rows for ``ldpub eval``: the dev set (tuned on), and with ``split`` test the test and
+    final sets too; each set's summary, and with ``errors`` its lists, go to ``notes``."""
+    names = ("dev",) if split == "dev" else tuple(SETS)
     rows: list[Row] = []
     for name in names:
         progress(f"entities: building the invented article pages ({name})")

@@ -8,7 +8,9 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from pipeline.cli import main
-from pipeline.evaluate import Row
+from pipeline.evaluate import NEWS_HELDOUT, Row, news_heldout
+from pipeline.extract import evaluate_relations as er
+from pipeline.extract.marked import marked_document
 
 CORPORA = Path(__file__).parent / "data" / "eval" / "corpora"
 
@@ -64,3 +66,16 @@ def test_ner_dev_split_scores_gmb_dev_alone() -> None:
     rows = json.loads(result.stdout)
     assert {r["data"] for r in rows} == {"GMB dev"}  # CrossNER dev is training data
     assert "ALL" in {r["type"] for r in rows}
+
+
+def test_the_final_ner_and_relation_sets_are_registered_and_load() -> None:
+    """Loaded and counted only: nothing is extracted from the sets written last."""
+    docs = news_heldout(NEWS_HELDOUT["militia news held-out 4"])
+    assert len(docs) == 40 and sum(len(doc.ents) for doc in docs) == 148
+    assert er.MARKED["news7"] == er.HELD_OUT_NEWS["news held-out 7"] == er.NEWS7
+    items = [json.loads(line) for line in er.NEWS7.read_text(encoding="utf-8").splitlines()]
+    assert len(items) == 48 and sum(not item["relations"] for item in items) == 8
+    assert sum(len(item["relations"]) for item in items) == 46
+    for item in items:  # every triple names mentions of its own sentence
+        names = {m.name for m in marked_document(item["text"]).mentions}
+        assert all({s, o} <= names for s, _, o in item["relations"]), item["text"]

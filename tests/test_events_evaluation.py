@@ -9,6 +9,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from pipeline.cli import main
+from pipeline.extract import evaluate_event_documents as ed
 from pipeline.extract.evaluate_events import score_participants
 from tests.test_events import ORG, PER, only
 
@@ -41,3 +42,12 @@ def test_eval_events_prints_argument_and_document_rows() -> None:
         assert row["recall"] >= 0.5
     untuned = rows[("invented militia articles held-out 4, NER mentions, document events", "ALL")]
     assert untuned["tp"] + untuned["fn"] == 42  # no floor: the set is never tuned on
+
+
+def test_the_final_event_articles_load() -> None:
+    """Counted only: the extractor is never run on the set written last in a test."""
+    lines = ed.HELD_OUT_5.read_text(encoding="utf-8").splitlines()
+    rows = [json.loads(line) for line in lines]
+    assert len(rows) == 2 and sum(len(row["events"]) for row in rows) == 31
+    for row in rows:  # each phrase is found once, as ``evaluate`` needs
+        assert all(row["text"].count(m) == 1 for e in row["events"] for m in e["mentions"])
