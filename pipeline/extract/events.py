@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
-from pipeline.demonyms import COUNTRY_OF
+from pipeline.demonyms import COUNTRY_OF, country_name
 from pipeline.extract.dates import find_dates
 from pipeline.extract.triggers import (
     DEATH_NOT_KILLING,
@@ -160,7 +160,14 @@ _SHARED_PASSIVE = re.compile(
 )
 _INTRANSITIVE = re.compile(r"(?:walked|went)\s+free", re.IGNORECASE)  # its subject is freed
 _HIM = re.compile(r"\s+(?:him|her)\b", re.IGNORECASE)
-_STATE_SUBJECT = re.compile(r"^\s+(?:(?:has|have|had|also|reportedly|was|were)\s+)*$")
+# A state acts by its forces: "Iran trained", "Israeli troops seized", "Russian warplanes bombed".
+_STATE_SUBJECT = re.compile(
+    r"^\s+(?:(?:[\w-]+\s+)?(?:forces|troops|soldiers|army|military|navy|police|jets|warplanes"
+    r"|aircraft|planes|helicopters|drones|gunboats|warships|artillery|tanks|commandos|special"
+    r"\s+forces)\s+)?(?:(?:has|have|had|also|reportedly|was|were)\s+)*$",
+    re.IGNORECASE,
+)
+_AUXILIARIES = re.compile(r"\s+(?:(?:has|have|had|also)\s+)*")
 _AUXILIARY = re.compile(r"(?:was|were)\s", re.IGNORECASE)
 # A clause opens after a reporting verb or a subordinator: its subject is found after it.
 _CLAUSE = re.compile(
@@ -196,7 +203,8 @@ _JOINED = re.compile(
 )
 _VERB_WORD = re.compile(
     r"(?<![\w'’-])(?:(?!(?:hundred|red|bed|shed|need|speed|seed|feed|creed|greed)\b)[a-z]+ed"
-    r"|was|were|took|struck|hit|shot|overran|fought|held|stole|blew|threw)(?![\w'’-])"
+    r"|was|were|took|struck|hit|shot|overran|fought|held|stole|blew|threw|met|said|told|fled|flew"
+    r"|went|came|gave|sent|led|spoke|brought|began|found)(?![\w'’-])"
 )
 _DETERMINED = re.compile(
     r"\b(?:the|a|an|its|their|his|her|this|that|these|those|\d+|two|three|four|five|several"
@@ -305,9 +313,11 @@ _SAID_GAP = re.compile(
     re.IGNORECASE,
 )
 _ON_AFTER_COMMA = re.compile(r"^\s*,\s*on\s+$", re.IGNORECASE)  # "the bombing, on May 9, ..."
+_IN_STATEMENT = re.compile(r"\b(?:in|issued)\s+an?\s+(?:[\w-]+\s+)?statement\b", re.IGNORECASE)
 _IN_RETURN = re.compile(r"(?:in\s+(?:return|exchange)|in\s+turn)\b", re.IGNORECASE)
 # "freed a kidnapped pharmacist": an event named in passing, without this sentence's date.
 _ADJECTIVAL = re.compile(r"\b(?:an?|the|two|three|four|five|several)\s+$", re.IGNORECASE)
+_LOWER_NEXT = re.compile(r"\s+[a-z]")  # "at a U.S. base": the state owns what is struck
 _NOUN_NEXT = re.compile(r"\s+(?-i:[a-z]+)\b(?!\s+(?:by|in|on|at|near|from)\b)")
 _REPORTING = re.compile(r"\b(?:said|says|told\s+\w+|that)\b", re.IGNORECASE)
 _SAID_LEAD = re.compile(
@@ -352,9 +362,15 @@ _NO_OBJECT = (
 
 
 def _count_patterns(active: str, passive: str) -> tuple[re.Pattern[str], ...]:
-    """ "killed eight" (active verb, then the number) and "15 Iraqis were killed" (number first)."""
+    """ "killed eight" (active verb, then the number) and "15 Iraqis were killed" (number first);
+    "killed a commander and two other men" (one, then the others)."""
     return (
         re.compile(rf"\b(?:{active})\s+{_LEAST}{_NUM}\b{_NOT_PEOPLE}", re.IGNORECASE),
+        re.compile(
+            rf"\b(?:{active})\s+(?:an?|one)\s+(?:[\w-]+\s+){{1,4}}?and\s+{_LEAST}{_NUM}"
+            r"(?=\s+others?\b)",
+            re.IGNORECASE,
+        ),
         re.compile(
             rf"(?<![\w.,-]){_LEAST}{_NUM}\b{_NOT_PEOPLE}{_BETWEEN}"
             rf"(?:{_AUX}(?:{passive})\b|(?:others?\s+)?(?:{passive})\b{_NO_OBJECT})",
@@ -418,6 +434,7 @@ class _Draft:
     date_attached: bool = False  # "the ambush on January 14": the date is the event's own
     place_attached: bool = False  # "the men detained at Muqdadiya": the place is the event's
     headline: bool = False  # from the title, which announces what the body then reports
+    setting: str | None = None  # a statement's occasion: "Interview", "Speech", "statement"...
 
 
 def extract_events(analyzed: AnalyzedDocument) -> tuple[Event, ...]:
@@ -459,6 +476,10 @@ class _Tagged:
         for mention in mentions:
             if len(mention.text) >= 3 and not mention.text.isupper():
                 self.first.setdefault(mention.text, mention)
+        for mention in mentions:  # "Israeli jets" where "Israel" is tagged: the state acts
+            country = country_name(mention.name) if mention.kind is EntityKind.PLACE else None
+            for adjective in (a for a, c in COUNTRY_OF.items() if country and c == country):
+                self.first.setdefault(adjective, mention)
         names = sorted(self.first, key=len, reverse=True)
         alternatives = "|".join(map(re.escape, names))
         self.pattern = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])") if names else None
@@ -478,7 +499,8 @@ def _echoes(
         if any(start < m.end and m.start < end for m in inside):
             continue
         mention = tagged.first[match.group()]
-        found[replace(mention, start=start, end=end, sentence=sentence)] = mention
+        echo = replace(mention, start=start, end=end, text=match.group(), sentence=sentence)
+        found[echo] = mention
     return found
 
 
@@ -608,6 +630,10 @@ def sentence_events(
         )
         if event_type == "Statement":
             draft.actors = [_speaker(sentence, first, mentions, context)]  # type: ignore[list-item]
+        elif event_type in SPOKEN:  # no one is acted on
+            draft.actors = _participants(sentence, first, mentions, context)[0] or _fronted_subject(
+                sentence, first, mentions
+            )
         else:
             draft.actors, draft.targets = _participants(sentence, first, mentions, context)
         if event_type in VIOLENT and killings and not draft.targets:
@@ -649,11 +675,38 @@ def sentence_events(
         if violent:
             nearest = min(violent, key=lambda d: min(abs(t.start - where) for t in d.triggers))
             nearest.counts[key] = value
+    drafts = [d for d in drafts if not _claim(d, drafts)]
+    setting = next((d.type for d in drafts if d.type in SPOKEN[1:]), None)
+    for draft in drafts:
+        if draft.type == "Statement":
+            draft.setting = setting or ("statement" if _IN_STATEMENT.search(text) else None)
     speakers = [d.actors for d in drafts if d.type == "Statement"]
     for draft in drafts:  # "X said in an interview": X gave the interview
         if draft.type in SPOKEN and not draft.actors and speakers:
             draft.actors = list(speakers[0])
     return sorted(drafts, key=lambda d: d.triggers[0].start)
+
+
+def _fronted_subject(sentence: Sentence, hit: _Hit, mentions: Sequence[Mention]) -> list[Mention]:
+    """The subject right after the opening phrase that holds the trigger: "In his weekly address,
+    X talked" (X gave the address)."""
+    fronted = _FRONTED.match(sentence.text)
+    if fronted is None or hit.end > fronted.end():
+        return []
+    at = sentence.start + fronted.end()
+    return [m for m in mentions if m.kind in _AGENTS and 0 <= m.start - at <= 4][:1]
+
+
+def _claim(draft: _Draft, drafts: Sequence[_Draft]) -> bool:
+    """A statement whose speaker did the violence it tells ("the group said it had struck a
+    tanker") claims responsibility: no Statement, by the annotation's convention; a denial
+    stays one."""
+    attackers = [m for d in drafts if d.type in VIOLENT for m in d.actors]
+    return (
+        draft.type == "Statement"
+        and draft.triggers[0].text.lower() != "denied"
+        and _same_one(draft.actors, attackers)
+    )
 
 
 def _toll(
@@ -695,7 +748,23 @@ def _said_on(sentence: Sentence, hit: _Hit, date: EventDate, cut: int) -> bool:
         gap = sentence.text[hit.end : start]
         opens = _SAID_LEAD.match(gap) or re.search(r"\b(?:a|an|the)$", sentence.text[: hit.end])
         return len(gap) <= 50 and bool(opens) and _SAID_GAP.search(gap) is None
-    return date.span.start - cut <= 3 and end <= hit.start
+    body = cut - sentence.start
+    fronted = _FRONTED.match(sentence.text, body)  # "In an interview on Monday, X said"
+    return end <= hit.start and (
+        date.span.start - cut <= 3
+        or (
+            fronted is not None
+            and end <= fronted.end() <= hit.start
+            and not _NOT_NOW.match(sentence.text, body)
+        )
+    )
+
+
+# An opening phrase that dates something else: "After the raid on Monday, X said".
+_NOT_NOW = re.compile(
+    r"\s*(?:after|before|following|since|until|despite|amid|hours|days|weeks|months)\b",
+    re.IGNORECASE,
+)
 
 
 def _in_relative_aside(sentence: Sentence, hit: _Hit, date: EventDate) -> bool:
@@ -818,9 +887,20 @@ def _speaker(
     lead = sentence.text[: hit.start]
     if _PRONOUN.search(lead) or _GROUP_ANAPHOR.search(lead):
         return next(iter(_antecedent(sentence, lead, mentions, context)), None)
+    _, _, first = _clause_head(sentence, mentions, hit.start)
+    if first is not None:  # "The army named the soldier as X and said": the army speaks
+        return next(iter(_actor(sentence, mentions, first, context)), None)
     agents = [m for m in mentions if m.kind in _AGENTS]
     before = [
         m for m in agents if m.end <= at and _SPEAKER_BEFORE.match(_between(sentence, m.end, at))
+    ]
+    before = before or [  # a state speaking: "Israel said", not "officials in Israel said"
+        m  # nor "the U.S. military says", whose speaker is unnamed
+        for m in mentions
+        if _state(m)
+        and m.end <= at
+        and _AUXILIARIES.fullmatch(_between(sentence, m.end, at))
+        and _is_subject(sentence, m, sentence.start)
     ]
     if before:
         speaker = before[-1]
@@ -884,18 +964,26 @@ def _actor(
     """The subject of the verb at ``at`` (sentence offset), found past an opening phrase ("On
     Tuesday, after talks, X released"), before an aside ("X, which held them, released"), and
     for a second verb after "and" the first verb's ("X stormed Y's office and kidnapped")."""
-    masked = _masked(sentence, mentions)
-    aside = _ASIDE.search(masked, 0, at)
-    head = masked[: aside.start() if aside else at]
-    opens = _opening(head)
-    joined = _JOINED.search(head, opens) if _VERB_WORD.match(masked, at) else None
-    first = _first_verb(head, opens, joined.start()) if joined else None
+    head, opens, first = _clause_head(sentence, mentions, at)
     if first is not None:
         return _actor(sentence, mentions, first, context)
     end = sentence.start + len(head)
     return _subject(sentence, mentions, sentence.start + opens, end) or _antecedent(
         sentence, sentence.text[: len(head)], mentions, context
     )
+
+
+def _clause_head(
+    sentence: Sentence, mentions: Sequence[Mention], at: int
+) -> tuple[str, int, int | None]:
+    """The text before the verb at ``at`` (names masked, up to an aside), where its clause
+    opens, and for a second verb after "and" where the first verb stands."""
+    masked = _masked(sentence, mentions)
+    aside = _ASIDE.search(masked, 0, at)
+    head = masked[: aside.start() if aside else at]
+    opens = _opening(head)
+    joined = _JOINED.search(head, opens) if _VERB_WORD.match(masked, at) else None
+    return head, opens, _first_verb(head, opens, joined.start()) if joined else None
 
 
 def _opening(head: str) -> int:
@@ -927,7 +1015,9 @@ def _antecedent(
     if group:
         at = sentence.start + group.start()
         return [
-            m for m in (*context, *mentions) if m.end <= at and m.kind is EntityKind.ORGANIZATION
+            m
+            for m in (*context, *mentions)
+            if m.end <= at and m.kind is EntityKind.ORGANIZATION and not _kin(m)
         ][-1:]
     pronoun = _PRONOUN.search(lead)
     if pronoun:
@@ -939,6 +1029,15 @@ def _antecedent(
         at = sentence.start + relative.start()
         return [m for m in mentions if m.kind in _AGENTS and 0 <= at - m.end <= 1][-1:]
     return []
+
+
+def _kin(mention: Mention) -> bool:
+    """A tribe, clan or family ("elders of the Shaitat tribe"), which "the group" never names."""
+    after = mention.sentence.text[mention.end - mention.sentence.start :][:12]
+    return _KIN.search(mention.name) is not None or _KIN.match(after) is not None
+
+
+_KIN = re.compile(r"\s*\b(?:tribes?|clans?|famil(?:y|ies))\b", re.IGNORECASE)
 
 
 def _referent(
@@ -965,7 +1064,8 @@ def _listed(
     so a name before the chosen one across a bare comma is no item ("after talks with X, Y")."""
     if not chosen:
         return chosen
-    agents = [m for m in mentions if m.kind in _AGENTS]
+    state = _state(chosen[0])  # "U.S. and British strikes"
+    agents = [m for m in mentions if m.kind in _AGENTS or (state and _state(m))]
     out = list(chosen)
     while prior := [
         m
@@ -1046,6 +1146,9 @@ def _participants(
         if support and not adjacent and not by_agent:
             doer = _actor(sentence, mentions, support.start(), context)
             return _listed(sentence, doer, mentions), acted_on
+        states = [m for m in before if _state(m) and at - m.end <= 1]  # "the Israeli strikes"
+        if hit.trigger.type in VIOLENT and states and not (adjacent or by_agent):
+            return _listed(sentence, states[-1:], mentions), acted_on
         return (adjacent or by_agent)[:1], acted_on
     reduced = by_agent and _past(sentence, hit) and _BY_NEXT.match(sentence.text, hit.end)
     if _PASSIVE.search(lead) is not None or _AUXILIARY.match(sentence.text, hit.start) or reduced:
@@ -1083,8 +1186,12 @@ def _place(
     candidates = [
         m for m in mentions if m.kind is EntityKind.PLACE and m not in taken and not _adjective(m)
     ]
-    modifier = [
-        m for m in candidates if m.end <= at and _MODIFIER.match(_between(sentence, m.end, at))
+    modifier = [  # "a Kabul bombing", but "U.S. strikes": the state strikes
+        m
+        for m in candidates
+        if m.end <= at
+        and _MODIFIER.match(_between(sentence, m.end, at))
+        and not (hit.trigger.type in VIOLENT and _state(m))
     ]
     if modifier:
         return modifier[-1]
@@ -1095,6 +1202,7 @@ def _place(
             for m in candidates
             if m.start >= until
             and not _PEOPLE_AFTER.match(_between(sentence, m.end, sentence.end))
+            and not (_state(m) and _LOWER_NEXT.match(sentence.text, m.end - sentence.start))
             and (
                 _STRUCK.match(_between(sentence, until, m.start))
                 or (
@@ -1141,6 +1249,13 @@ _WITHIN = re.compile(
 )
 
 
+def _state(mention: Mention) -> bool:
+    """A country or its adjective, which acts as a state ("Israel said", "Iraqi troops")."""
+    return mention.kind is EntityKind.PLACE and (
+        mention.text in COUNTRY_OF or country_name(mention.name) is not None
+    )
+
+
 def _adjective(mention: Mention) -> bool:
     """A country adjective standing for its country ("Iraqi troops"): who acts, never where."""
     return mention.text in COUNTRY_OF and mention.name != mention.text
@@ -1162,16 +1277,23 @@ def _number(text: str) -> int | None:
 
 def _counts(text: str, offset: int = 0) -> dict[str, tuple[int, int]]:
     """Killed, wounded and captured counts the sentence states, the first of each, with where
-    it stands in the document."""
+    it stands in the document; "a commander and two other men" are three."""
     found: dict[str, tuple[int, int]] = {}
     for key, patterns in _COUNTS.items():
         matches = sorted((m for p in patterns for m in p.finditer(text)), key=lambda m: m.start())
         for match in matches:
             value = _number(match.group("n"))
             if value is not None:
-                found[key] = (value, offset + match.start("n"))
+                one_more = _ONE_AND.search(text, 0, match.start("n")) and _OTHERS.match(
+                    text, match.end("n")
+                )
+                found[key] = (value + bool(one_more), offset + match.start("n"))
                 break
     return found
+
+
+_ONE_AND = re.compile(r"\b(?:an?|one)\s+(?:[\w-]+\s+){1,4}?and\s+$", re.IGNORECASE)
+_OTHERS = re.compile(r"\s+others?\b", re.IGNORECASE)
 
 
 # Merging ------------------------------------------------------------------------------------
@@ -1233,14 +1355,19 @@ def _same_event(earlier: _Draft, later: _Draft) -> bool:
     each "he said"), unless its dates differ; two speakers' statements are never one.
     """
     if earlier.type == later.type and earlier.type in SPOKEN and earlier.actors and later.actors:
-        return _same_one(earlier.actors, later.actors) and _compatible_dates(
-            earlier.date, later.date
+        settings = {earlier.setting, later.setting} - {None}
+        return (
+            _same_one(earlier.actors, later.actors)
+            and _compatible_dates(earlier.date, later.date)
+            and len(settings) < 2  # an interview and a speech are two occasions
         )
     if (
         _taking(earlier.type, later.type)
         and later.sentences[0] not in earlier.sentences  # one sentence's two are two
         and _same_one(earlier.targets, later.targets)
     ):
+        return _compatible_dates(earlier.date, later.date)
+    if _headline_of(earlier, later):
         return _compatible_dates(earlier.date, later.date)
     if earlier.type != later.type or later.sentences[0] in earlier.sentences:
         return False  # one sentence tells two of one type only when it means two
@@ -1259,8 +1386,37 @@ def _same_event(earlier: _Draft, later: _Draft) -> bool:
     same_place = earlier.place is not None and later.place is not None
     same_victim = _same_one(earlier.targets, later.targets)
     dated = earlier.date is not None and later.date is not None  # compatible, checked above
+    retold = (  # "X stormed the home on Friday ... X raided the house after dark"
+        later.date is None
+        and later.place is None
+        and _same_one(earlier.actors, later.actors)
+        and not _ANEW.search(later.sentences[0].text)
+    )
     return (
-        same_day or same_victim or (same_place and (dated or bool(_names(earlier) & _names(later))))
+        same_day
+        or same_victim
+        or retold
+        or (same_place and (dated or bool(_names(earlier) & _names(later))))
+    )
+
+
+# A sentence that tells a second one: "also raided", "another raid", "raided again".
+_ANEW = re.compile(
+    r"\b(?:also|another|again|second|third|separate|new|similar|other|earlier|previous)\b",
+    re.IGNORECASE,
+)
+
+
+def _headline_of(earlier: _Draft, later: _Draft) -> bool:
+    """A headline's attack or killing told in the body as a bombing, a raid or an attack with
+    its dead ("Drone kills two", then "a drone strike killed two men")."""
+    return (
+        earlier.headline
+        and not later.headline
+        and earlier.type in ("Attack", "Killing")
+        and later.type in VIOLENT
+        and later.type != earlier.type
+        and later.type != "Killing"
     )
 
 
@@ -1276,6 +1432,7 @@ def _refers(anaphor: str, antecedent: str) -> bool:
         anaphor == antecedent
         or (anaphor == "Attack" and antecedent in ("Bombing", "Raid"))
         or (anaphor in custody and antecedent in custody)
+        or _taking(anaphor, antecedent)  # "seized a shepherd ... the captured man"
     )
 
 
@@ -1293,6 +1450,12 @@ def _merge_or_append(drafts: list[_Draft], draft: _Draft) -> None:
             _fold((own or named)[0], draft)
             return
     latest = max(drafts, key=lambda d: d.sentences[-1].start, default=None)
+    if _IN_THE_FIGHTING.search(draft.sentences[0].text):  # past a statement about it
+        latest = max(
+            (d for d in drafts if d.type in VIOLENT),
+            key=lambda d: d.sentences[-1].start,
+            default=latest,
+        )
     if latest is not None and _toll_of(latest, draft):
         _fold(latest, draft)
         return
@@ -1303,6 +1466,14 @@ def _merge_or_append(drafts: list[_Draft], draft: _Draft) -> None:
             _fold(earlier, draft)
             return
     drafts.append(draft)
+
+
+# "Four men were killed in the fighting": the toll of the last violent event told.
+_IN_THE_FIGHTING = re.compile(
+    r"\b(?:in|during)\s+the\s+(?:ensuing\s+|subsequent\s+|heavy\s+)?(?:fighting|battle|shootout"
+    r"|exchange\s+of\s+fire)\b",
+    re.IGNORECASE,
+)
 
 
 def _fits(earlier: _Draft, anaphor: _Draft) -> bool:
@@ -1334,13 +1505,17 @@ def _toll_of(earlier: _Draft, later: _Draft) -> bool:
 
 
 def _fold(into: _Draft, other: _Draft) -> None:
+    if _headline_of(into, other):
+        into.type = other.type  # the body says what the headline's attack was
     into.triggers += other.triggers
     into.sentences += [s for s in other.sentences if s not in into.sentences]
     seen = into.actors + into.targets  # one participant named twice is one participant
     into.actors += [m for m in other.actors if not _same_one([m], seen)]
     into.targets += [m for m in other.targets if not _same_one([m], seen)]
-    if not other.anaphoric:
-        into.place = into.place or other.place
+    if not other.anaphoric:  # a town named in the body, not the headline's country
+        vague = into.place is not None and country_name(into.place.name) is not None
+        if into.place is None or (vague and other.place and not _state(other.place)):
+            into.place = other.place
     # An anaphor's sentence date may belong to a statement about the event (see _same_event).
     sharper = other.date is not None and (
         into.date is None or _RANK[other.date.precision] < _RANK[into.date.precision]

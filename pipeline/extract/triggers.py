@@ -50,7 +50,7 @@ _CAPTIVES = (
 _CIVILIANS = (
     r"(?:[\w-]+ ){0,3}?(?:engineers?|(?:aid |construction )?workers?|journalists?|reporters?"
     r"|tourists?|businessm[ae]n|contractors?|civilians?|fishermen|pilgrims?|doctors?|nurses?"
-    r"|teachers?|students?|diplomats?|women|children|villagers|farmers)"
+    r"|teachers?|students?|diplomats?|women|children|villagers|farmers|shepherds?|herders?)"
 )
 # Bombs made, planted or used, not exploding: weapons, not bombings ("learned to make car
 # bombs", "the use of rockets and roadside bombs").
@@ -67,7 +67,18 @@ _STORMED = r"stormed|storm(?:s|ing)?(?= (?:an?|the|its|their|(?-i:[A-Z]))\b)"
 _TAKING = (
     r"\b(?:arrest(?:ed|ing)|detain(?:ed|ing)|captur(?:ed|ing)|seiz(?:ed|ing)|abduct(?:ed|ing)"
     r"|kidnapp(?:ed|ing)|rescu(?:ed|ing)|freed|freeing|search(?:ed|ing)|confiscat(?:ed|ing)"
-    r"|took (?:[\w-]+ ){0,3}?(?:prisoners?|hostages?|captives?))\b"
+    r"|took (?:[\w-]+ ){0,3}?(?:prisoners?|hostages?|captives?)|t(?:ook|aken) away)\b"
+)
+# Aircraft, drones and missiles: an air strike is CAMEO 195 (aerial weapons), an Attack, not the
+# non-military bombing of CAMEO 183 ("warplanes bombed a market").
+_AIRCRAFT = (
+    r"(?:war)?planes?|jets?|aircraft|helicopters?|gunships?|bombers|drones?|rockets?|missiles?"
+    r"|mortars?|shells?"
+)
+# Weapons that strike from afar: "said it had struck a tanker" is an attack only beside them.
+_ARMS = (
+    r"\b(?:drones?|missiles?|rockets?|mortars?|shells?|artillery|(?:war)?planes|jets|aircraft"
+    r"|warships?|gunboats?|strikes?|airstrikes?|fire|bombs?|grenades?|torpedo(?:es)?)\b"
 )
 _GROUP = (
     r"(?:group|party|militia|movement|organi[sz]ation|army|brigades?|unit|cell|network|council"
@@ -115,13 +126,23 @@ LEXICON: tuple[Trigger, ...] = (
     Trigger(
         "Attack",
         r"attack(?:s|ed|ing)?|ambush(?:es|ed)?|assault(?:s|ed)?(?! rifles?| weapons?)"
-        r"|air[\s-]?strikes?|shell(?:ed|ing)|opened fire|fired (?:[\w-]+ ){0,2}?(?:on|at|into)"
+        r"|air[\s-]?strikes?|shell(?:ed|ing)|opened fire|fired (?:[\w-]+ ){0,5}?(?:on|at|into)"
         r"|clash(?:es|ed)?|(?:drone|missile|rocket|mortar|artillery)[\s-]+(?:strikes?|fire)"
-        r"|gun ?battles?|gunfights?|firefights?"
-        r"|(?:drones?|planes?|rockets?|missiles?|mortars?|shells?|jets?)"
-        r" (?:struck|hit|slammed into)"
-        r"|(?<!general )(?<!hunger )strikes?(?= (?:on|against) )",
+        r"|gun ?battles?|gunfights?|firefights?|air ?raids?|aerial bombardment"
+        rf"|(?:{_AIRCRAFT}) (?:also )?(?:struck|hit|slammed into|bombed|pounded|kill(?:s|ed)"
+        r"|wound(?:s|ed))"
+        r"|(?<!general )(?<!hunger )(?<!labor )(?<!labour )strikes?"
+        r"(?= (?:on|against|hit|struck|killed|destroyed|targeted|pounded) )",
         "verb",
+    ),
+    # "it had struck a tanker", "hit two ships": a strike told by its verb alone.
+    Trigger(
+        "Attack",
+        r"(?<!\bwas )(?<!\bwere )(?<!strike )(?<!strikes )(?<!attack )(?<!fire )(?:struck|hit)"
+        r"(?= (?:an?|the|two|three|several|(?-i:[A-Z]))\b)",  # not "a drone strike hit": one
+        "verb",
+        needs=_ARMS,
+        unless=DEATH_NOT_KILLING,
     ),
     WOUNDING,
     # CAMEO 186 assassinate, 1823 kill by physical assault.
@@ -163,7 +184,9 @@ LEXICON: tuple[Trigger, ...] = (
     # CAMEO 173 detain.
     Trigger(
         "Detention",
-        r"detain(?:ed|s|ing)?|detention(?! (?:facilit|cent|camps?\b))|jailed|imprisoned|in custody",
+        r"detain(?:ed|s|ing)?|detention(?! (?:facilit|cent|camps?\b))|jailed|imprisoned|in custody"
+        r"|t(?:ook|aken) away(?= (?:[\w-]+ ){0,4}?(?:sons?|daughters?|brothers?|husbands?"
+        r"|fathers?|men|man|women|boys|relatives)\b)",  # "took away two of his sons"
         "verb",
     ),
     # CAMEO 0841 return, release person(s).
@@ -180,7 +203,9 @@ LEXICON: tuple[Trigger, ...] = (
     Trigger(
         "Handover",
         r"hand(?:ed|s|ing)? over|handover|hand-over|turned over|transferred (?:to|control)"
-        r"|hand(?:ed|s|ing)? (?:[\w-]+ ){1,3}?over(?= to)",
+        r"|hand(?:ed|s|ing)? (?:[\w-]+ ){1,3}?over(?= to)"
+        r"|hand(?:ed|s|ing)? (?:him|her|them|it)(?: back)?(?= to (?:the )?(?-i:[A-Z])|"
+        rf" to (?:[\w-]+ )?{_FORCES[2:]})",  # "handed him to UNIFIL", "handed it to troops"
         "verb",
     ),
     # CAMEO 062 cooperate militarily, 072 provide military aid.
@@ -213,7 +238,10 @@ LEXICON: tuple[Trigger, ...] = (
         "Speech",
         r"speech(?:es)?|sermons?|address(?:ed|es|ing) (?:an? |the |his |her )?(?:[\w-]+ )?"
         r"(?:rally|crowd|nation|parliament|assembly|gathering|conference|meeting|session|congress"
-        r"|supporters)",
+        r"|supporters|mourners|funeral|worshippers|followers|troops|fighters|graduates)"
+        r"|(?-i:A)ddressing (?:them|the crowd|the mourners)"  # opening the sentence
+        r"|(?:televised|televized|broadcast|radio|video|recorded|public|weekly|victory|farewell)"
+        r" (?:address|remarks)",
         "noun",
     ),
     # CAMEO 010 make statement (to the press).
@@ -228,6 +256,7 @@ LEXICON: tuple[Trigger, ...] = (
         r"said|says|stated|announced|declared|claimed(?! (?:responsibility|credit))|denied"
         r"|told (?:reporters|journalists|the|a|an|(?-i:[A-Z]))"
         r"|(?:issued|released) (?:a|the) statement|made the (?:comments?|remarks?)"
+        r"|dismissed (?:[\w'’-]+ ){1,5}?as(?= (?:an? |the )?(?:[\w-]+ )?(?-i:[a-z]+\b))"
         r"|(?:blamed|accused)(?= (?:the|an?|(?-i:[A-Z])))",  # an accusation, not "blamed for"
         "verb",
     ),
@@ -253,7 +282,9 @@ LEXICON: tuple[Trigger, ...] = (
         r"(?! (?:units?|forces|command|troops|teams?|soldiers|officers?|wing|service|group))"
         r"|operations?(?= against)|(?-i:[Oo]peration(?= [A-Z][a-z]+))"
         r"|(?<=in an )operation(?= (?:in|near|on|that|which))"
-        r"|offensive(?= (?:against|in|on))|(?:launched|the) (?:an? )?offensive",
+        r"|offensive(?= (?:against|in|on|by))|(?:launched|the) (?:an? )?offensive"
+        r"|(?:beat(?:en)? back|repuls(?:ed|ing)|repell(?:ed|ing)|halted|foiled)"
+        r" (?:an?|the|its|their) (?:[\w-]+ )?offensive",  # the other side's, actor after "by"
         "noun",
     ),
     # CAMEO 0874 retreat, 166 expel or withdraw; ACLED Non-violent transfer of territory.
