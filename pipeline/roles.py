@@ -24,7 +24,11 @@ ROLES: dict[str, str] = {
         "commanderOf",
     ),
     **dict.fromkeys(
-        ("spokesman", "spokeswoman", "spokesperson", "press secretary"), "spokespersonFor"
+        (
+            "spokesman", "spokeswoman", "spokesperson", "press secretary", "press officer",
+            "media officer", "information officer", "press attache", "press attaché",
+        ),
+        "spokespersonFor",
     ),
     **dict.fromkeys(("founder", "co-founder", "cofounder", "founding member"), "founder"),
     **dict.fromkeys(
@@ -34,6 +38,8 @@ ROLES: dict[str, str] = {
             "councillor", "councilman", "councilwoman", "council member",
             # a second-in-command is a member, not the leader (as "deputy" before a role)
             "second-in-command", "number two",
+            # "a veteran of the X": once its fighter
+            "veteran",
         ),
         "memberOf",
     ),
@@ -49,6 +55,8 @@ ROLES: dict[str, str] = {
             "lt. col.", "inspector general", "inspector-general",
             # staff of a body or a place, not its head ("police chief" heads the police only)
             "chief of staff", "police chief", "intelligence chief", "security chief",
+            # personal staff ("worked as a bodyguard for X")
+            "bodyguard",
         ),
         "employedBy",
     ),

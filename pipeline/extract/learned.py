@@ -117,6 +117,13 @@ def by_sentence(mentions: Iterable[Mention]) -> dict[Sentence, list[Mention]]:
 
 
 _POSSESSIVE = re.compile(r"['’]s?\s")
+# "X was blamed for shelling a school in Y", "X's turf war in Y": where X fought, not where it is
+_VIOLENCE = re.compile(
+    r"\b(?:war|wars|warfare|fighting|fought|fight|fights|battl\w*|clash\w*|shell\w*|attack\w*"
+    r"|strikes?|struck|bomb\w*|raid\w*|ambush\w*|assault\w*|offensive|kill\w*|fir(?:ed|ing)"
+    r"|rocket\w*|kidnap\w*|abduct\w*|seiz\w*|captur\w*|storm\w*|stormed|massacre\w*)\b",
+    re.IGNORECASE,
+)
 _QUALIFIER = re.compile(r"-(?!based\b)[^\W\d_]")  # "a Varnia-backed group", not "-based"
 
 
@@ -127,11 +134,15 @@ def placed(text: str, mentions: Sequence[Mention], subject: Mention, obj: Mentio
     the thing it contains (0.61), a person or organization between the two (0.66), the place a
     possessor ("Iran's interior minister", 0.63); and an organization placed in a country
     adjective, right in Wikipedia ("a Japanese company") but in the news an allegiance ("an
-    Iranian-trained militia"; the demonym rule says affiliatedWith), and an organization
-    placed where a time follows ("gunmen from X in Basra on Friday": where they fought)."""
+    Iranian-trained militia"; the demonym rule says affiliatedWith), an organization
+    placed where a time follows ("gunmen from X in Basra on Friday": where they fought), and
+    a person or organization placed past a word of violence ("X was blamed for shelling a
+    school in Y", "X's turf war in Y": where it fought)."""
     if obj.start < subject.end:
         return False
     if subject.kind is EntityKind.ORGANIZATION and told_at_a_time(text, obj):
+        return False
+    if subject.kind is not EntityKind.PLACE and _VIOLENCE.search(text, subject.end, obj.start):
         return False
     if any(
         m.kind is not EntityKind.PLACE and subject.end <= m.start and m.end <= obj.start

@@ -155,10 +155,18 @@ _PLACE_NOUN = (
     r"|department|commune)"
 )
 
-_COMPASS = (
-    r"(?:(?:far\s+)?(?:north|south|east|west|central|north-?east|north-?west|south-?east"
-    r"|south-?west)(?:ern)?\s+)?"
+# named sites inside a place ("Najaf's Wadi al-Salam cemetery")
+_SITE = (
+    r"(?:cemetery|shrine|mosque|airport|airbase|air\s+base|port|harbou?r|plains?|valley|desert"
+    r"|mountains?|camp|refinery|dam|bridge|square|market|quarter|old\s+city|outskirts|suburbs?"
+    r"|oasis|peninsula|strip|border\s+crossing|crossing)"
 )
+
+_COMPASS_WORD = (
+    r"(?:(?:far\s+)?(?:north|south|east|west|central|north-?east|north-?west|south-?east"
+    r"|south-?west)(?:ern)?)"
+)
+_COMPASS = rf"(?:{_COMPASS_WORD}\s+)?"
 
 
 def _compile(pattern: str) -> re.Pattern[str]:
@@ -243,7 +251,7 @@ _NEAR = rf"(?:\s*,\s*{_REL_PRONOUN}|\s+)"
 _FAR = (
     r"(?:\s*,\s*(?!(?:and|but|or)\b)[^,;]{1,80},\s+|\s+(?:(?!(?:who|whom|whose|which|that"
     r"|when|while|because|said|says|told|after|before|where|if|as|but|or)\b)[\w'’-]+,?\s+){1,10}?"
-    r"(?:and|then)\s+)"
+    r"(?:and|then|before|after)\s+)"
 )
 # The subject of a sentence or of a reported clause ("Police said X ...")
 _SUBJECT_START = re.compile(r"(?:^\W*|[;:]\s*|\b(?:said|says|that)\s+)\Z", re.IGNORECASE)
@@ -251,15 +259,25 @@ _LEADS = (
     rf"{_ADVERB}(?:has\s+|had\s+)?{_ADVERB}"
     r"(?P<verb>leads|led|lead|heads|headed|head|commands|commanded|command|runs|ran|chairs"
     r"|chaired|(?:took|takes|taken|assumed|assumes|took\s+over)\s+(?:the\s+)?"
-    r"(?P<took>command|leadership|charge)\s+of)\s+(?:both\s+)?" + _THE
+    r"(?P<took>command|leadership|charge|helm)\s+of"
+    # "X, at the helm of Y since 2015", "X is in charge of Y"
+    rf"|(?:{_BE}\s+|been\s+|(?:was\s+|were\s+)?(?:put|placed|left)\s+)?{_ADVERB}"
+    r"(?:at\s+the\s+helm|in\s+(?:overall\s+)?charge)\s+of)\s+(?:both\s+)?" + _THE
 )
 _FOUNDED = (
     rf"{_ADVERB}(?:has\s+|had\s+)?{_ADVERB}"
     rf"(?:co-?founded|founded|established|formed|created|set\s+up)\s+{_THE}"
 )
-_JOINED = rf"{_ADVERB}(?:has\s+|had\s+)?{_ADVERB}joined\s+{_THE}"
+_JOINED = rf"{_ADVERB}(?:has\s+|had\s+)?{_ADVERB}(?:joined|joins|joining)\s+{_THE}"
 _founded = _fixed("foundedBy", False)
 _joined = _fixed("memberOf", True)
+
+
+def _counted_among(groups: Groups) -> tuple[tuple[str, bool], ...]:
+    """ "Y counts X among its founders": Y foundedBy X; "... among its members": X memberOf Y."""
+    if groups["among"].lower() == "founders":
+        return (("foundedBy", True),)
+    return (("memberOf", False),)
 
 
 def _leads(groups: Groups) -> tuple[tuple[str, bool], ...]:
@@ -294,7 +312,13 @@ def _active_verbs(groups: Groups) -> tuple[tuple[str, bool], ...]:
 
 _TRAIN_STEMS = ("train", "drill", "school")
 _VERB = rf"(?:trained|drilled|schooled|{'|'.join(_SUPPORT_VERBS)})"
-_VERB_CHAIN = rf"(?P<verbs>{_VERB}(?:\s*,\s*{_VERB})*(?:,?\s+and\s+{_VERB})?)"
+# "recruited, armed and paid by": other participles may come first in the chain, and "paid"
+# supports only in the passive ("Iran paid X" may be a bribe or a ransom)
+_PAID = rf"(?:{_VERB}|paid)"
+_VERB_CHAIN = (
+    rf"(?:(?!{_PAID}\b)[a-z]+ed(?:\s*,\s*|,?\s+and\s+))*"
+    rf"(?P<verbs>{_PAID}(?:\s*,\s*{_PAID})*(?:,?\s+and\s+{_PAID})?)"
+)
 _VERB_ACTIVE = (
     rf"(?:{_VERB}|trains|funds|arms|backs|supports|finances|sponsors|equips|supplies|bankrolls"
     r"|train|fund|arm|back|support|finance|sponsor|equip|supply|bankroll)"
@@ -348,6 +372,8 @@ _INSTRUCTORS = (
     r"(?:instructors|trainers|advisers|advisors|officers|experts|operatives|members|commanders"
     r"|specialists)"
 )
+# plurals of the bodies "one of several ..." names ("forces" is an army's troops)
+_BODIES = r"(?:groups|militias|movements|factions|brigades|units|battalions|networks)"
 _TRAINEES = r"(?:fighters|members|militiamen|recruits|units|cadres|commanders|gunmen)"
 
 _TITLE_BEFORE_NAME = _compile(rf"\s*(?:{_POSS}\s+)?{_THE}{_MODS}{_ROLE},?\s+")
@@ -372,6 +398,22 @@ def _provided(groups: Groups) -> tuple[tuple[str, bool], ...]:
     return tuple(found)
 
 
+# what a backer gives, said as the subject of "comes from" or "flowed to"
+_MONEY = (
+    r"(?:money|cash|funds|funding|financing|weapons|arms|salaries|support|backing|aid"
+    r"|ammunition|rockets|missiles|drones)"
+)
+_COMES_FROM = (
+    rf"\s+{_ADVERB}(?:comes?|came|coming|flows?|flowed|is\s+coming)\s+(?:\w+ly\s+)?from\s+" + _THE
+)
+
+# what puts a group in another's orbit: "X, a militia in", "X operates within"
+_ORBIT = (
+    rf"(?:{_LINK}{_DET}(?:[\w-]+\s+){{0,3}}?|(?:\s*,\s*{_REL_PRONOUN}|\s+){_ADVERB}(?:{_BE}\s+"
+    rf"|operates\s+|operated\s+|operating\s+|falls\s+|fell\s+|sits\s+|sat\s+)?{_ADVERB}"
+    r"|\s*,\s*(?:long\s+|firmly\s+|now\s+)?)(?:firmly\s+|squarely\s+)?(?:in|within|inside)\s+"
+)
+
 # Words after which "X in Y" tells where something happened to X: a preposition of an event's
 # participant or a verb of violence or meeting
 _EVENT_WORD = "|".join(
@@ -380,7 +422,7 @@ _EVENT_WORD = "|".join(
         "on", "in", "into", "among", "and", "or", "struck", "strike", "strikes", "hit", "hits",
         "attacked", "attack", "attacks", "bombed", "targeted", "targets", "target", "fought",
         "fight", "fighting", "battled", "raided", "met", "meet", "meets", "meeting", "visited",
-        "defeated", "ambushed", "shelled", "clashed", "join", "joined", "joining",
+        "defeated", "ambushed", "shelled", "clashed", "join", "joined", "joining", "alongside",
     )
 )  # fmt: skip
 # A time right after a place: the place is where something happened then ("in Basra on Friday")
@@ -423,7 +465,7 @@ _PHRASE_ENDS = re.compile(
 
 
 # "the X tribe and the Y tribe": a name before the noun of its kind of body
-_KINDRED = rf"(?:tribes?|clans?|famil(?:y|ies)|{_BODY}s?)"
+_KINDRED = rf"(?:tribes?|clans?|famil(?:y|ies)|{_BODY}s?|{_TRAINEES})"
 
 
 def _rivals_and(before: str, after: str) -> _Rule:
@@ -520,8 +562,26 @@ RULES: tuple[_Rule, ...] = (
         lambda g: _role(g, person_is_left=True),
         after=_compile(rf"\s*(?:{_POSS}\s+)?{_MODS2}{_ROLE}\b(?![\s-]+(?:of|for)\b)"),
     ),
+    # "X named Y as its new spokesman": the body that appoints, the person, then the role
+    _Rule(
+        "appointed-as",
+        frozenset({ORG}),
+        frozenset({PERSON}),
+        _compile(
+            rf"\s+{_ADVERB}(?:has\s+|have\s+|had\s+)?{_ADVERB}(?:named|appointed|chose|picked"
+            r"|selected|tapped|installed|designated|elected)\s+"
+        ),
+        lambda g: _role(g, person_is_left=False),
+        after=_compile(rf"\s*,?\s+(?:as|to\s+be)\s+(?:its|their)\s+{_MODS}{_ROLE}\b"),
+    ),
     # "Nasrallah leads Hezbollah", "Soleimani, who commands the Qods Force"
-    _Rule("verb-leads", frozenset({PERSON}), _ORG_OR_PLACE, _compile(_NEAR + _LEADS), _leads),
+    _Rule(
+        "verb-leads",
+        frozenset({PERSON}),
+        _ORG_OR_PLACE,
+        _compile(rf"(?:{_NEAR}|\s*,\s*(?={_ADVERB}(?:at|in)\s))" + _LEADS),
+        _leads,
+    ),
     # "Mughniyeh founded Islamic Jihad", "Iran created Hezbollah"
     _Rule("verb-founded", ANY, frozenset({ORG}), _compile(_NEAR + _FOUNDED), _founded),
     # "Hezbollah, led by Nasrallah", "the group was founded in Lebanon by ..."-free passive
@@ -567,6 +627,16 @@ RULES: tuple[_Rule, ...] = (
             rf"^\W*(?:{_VERB_CHAIN}\s+by|with\s+(?:the\s+)?(?:[\w-]+\s+)?(?:backing|support"
             r"|funding|financing|money|weapons)\s+(?:from|of))\s+(?:the\s+)?\Z"
         ),
+    ),
+    # "Set up by a former army officer, X, the Y ...", "Led by X, the Y": a sentence that
+    # opens with its subject's founder or leader
+    _Rule(
+        "fronted-founder",
+        ANY,
+        frozenset({ORG}),
+        _compile(r"\s*,\s*(?:the\s+)?"),
+        lambda g: tuple((p, not s) for p, s in _led_or_founded(g)),
+        before=_compile(rf"^\W*{_LED_BY}\Z"),
     ),
     # "X was the brainchild of Y", "X owes its creation to Y"
     _Rule(
@@ -614,7 +684,26 @@ RULES: tuple[_Rule, ...] = (
         ),
         lambda g: () if _HEDGED.search(g.get("mods") or "") else (("memberOf", True),),
     ),
-    _Rule("joined", frozenset({PERSON}), frozenset({ORG}), _compile(_NEAR + _JOINED), _joined),
+    # "X joined Y", "X, joining Y in 2013, rose"
+    _Rule(
+        "joined",
+        frozenset({PERSON}),
+        frozenset({ORG}),
+        _compile(rf"(?:{_NEAR}|\s*,\s*){_JOINED}"),
+        _joined,
+    ),
+    # "Y counts X among its members", "Y numbers X among its founders"
+    _Rule(
+        "counts-among",
+        frozenset({ORG}),
+        frozenset({PERSON}),
+        _compile(rf"\s+{_ADVERB}(?:counts|counted|count|numbers|numbered)\s+"),
+        lambda g: _counted_among(g),
+        after=_compile(
+            r"\s+among\s+(?:its|their)\s+(?:[\w-]+\s+)?"
+            r"(?P<among>members|ranks|founders|commanders|leaders|fighters|operatives)\b"
+        ),
+    ),
     # the same verbs with a clause or an aside between the subject and its verb: "X quit the
     # army in 2010 and joined Y", "X, who was freed in 2009, founded Y"
     _far_subject("verb-leads", frozenset({PERSON}), _ORG_OR_PLACE, _LEADS, _leads),
@@ -632,6 +721,8 @@ RULES: tuple[_Rule, ...] = (
             r"|(?:rose|risen|rising|climbed)\s+(?:up\s+)?(?:through\s+)?the\s+ranks\s+of"
             r"|recruited\s+(?:by|into)|enlisted\s+(?:in|with)|signed\s+up\s+(?:with|for)"
             r"|(?:sits|sat|sitting|seated)\s+on|(?:re-?)?elected\s+(?:on)?to"
+            r"|(?:sits|sat|sitting|seated|serves|served|serving)\s+in\s+(?:the\s+)?"
+            r"(?:parliament|assembly|senate|congress|legislature)\s+for"
             r"|(?:won|holds|held|took|has|had)\s+(?:a|his|her)\s+seat\s+(?:on|in))\s+" + _THE
         ),
         _fixed("memberOf", True),
@@ -655,7 +746,7 @@ RULES: tuple[_Rule, ...] = (
         ANY,
         _compile(
             rf"\s+{_ADVERB}(?:{_HEARSAY_TO}(?:have\s+)?|has\s+|have\s+|had\s+)?{_ADVERB}"
-            rf"{_VERB_CHAIN_ACTIVE}\s+{_THE}"
+            rf"{_VERB_CHAIN_ACTIVE}\s+{_THE}(?:{_TRAINEES}\s+(?:of|from|loyal\s+to)\s+{_THE})?"
         ),
         _active_verbs,
         after=_compile(r"(?!\s*(?:in|at)\s+(?:the\s+)?(?:use|art|handling|tactics)\b)"),
@@ -748,6 +839,17 @@ RULES: tuple[_Rule, ...] = (
         after=_PLACE_CLOSES,
         head=True,
     ),
+    # "the X unit in Haditha" (not "an X cell in Y", one of X's cells)
+    _Rule(
+        "org-in-place",
+        frozenset({ORG}),
+        frozenset({PLACE}),
+        _compile(rf"\s+{_UNIT}\s+in\s+{_THE}"),
+        _fixed("locatedIn", True),
+        before=_compile(r"(?:^|\W)the\s+\Z"),
+        after=_PLACE_CLOSES,
+        head=True,
+    ),
     # "X, an Iranian-funded group in Gaza", "X is a militia based in Y" (not "active in Y",
     # where it fights)
     _Rule(
@@ -755,8 +857,8 @@ RULES: tuple[_Rule, ...] = (
         frozenset({ORG}),
         frozenset({PLACE}),
         _compile(
-            rf"{_LINK}{_DET}(?:[\w-]+\s+){{0,3}}?{_BODY}\s+(?:(?:based|stationed"
-            rf"|headquartered)\s+)?(?:in|inside)\s+{_THE}{_COMPASS}"
+            rf"{_LINK}{_DET}(?:[\w-]+\s+){{0,3}}?(?:{_BODY}|{_BODIES})\s+(?:(?:based|stationed"
+            rf"|headquartered)\s+(?:in|inside|on|at)|in|inside)\s+{_THE}{_COMPASS}"
         ),
         _fixed("locatedIn", True),
         after=_PLACE_CLOSES,
@@ -792,7 +894,8 @@ RULES: tuple[_Rule, ...] = (
         _ORG_OR_PLACE,
         _compile(
             rf"(?:\s*,\s*{_REL_PRONOUN}|\s+){_ADVERB}(?:{_BE}\s+)?{_ADVERB}"
-            r"(?:works|worked|working|has\s+worked|had\s+worked)\s+(?:for|at)\s+" + _THE
+            r"(?:(?:works|worked|working|has\s+worked|had\s+worked)\s+(?:for|at)"
+            r"|on\s+(?:the\s+)?payroll\s+of)\s+" + _THE
         ),
         _fixed("employedBy", True),
     ),
@@ -890,14 +993,20 @@ RULES: tuple[_Rule, ...] = (
         _PERSON_OR_ORG,
         _PERSON_OR_ORG,
         _compile(
-            rf"(?:\s+(?:{_TRAINEES}|tribe|clan|family|{_BODY}))?\s+{_ADVERB}(?:(?:has|have|had)\s+)?{_ADVERB}"
-            r"(?:clashed|clash|clashes|clashing|feuded|feuds|feuding|fought|fights|battled|battles"
-            r"|skirmished|traded\s+fire|exchanged\s+fire|(?:is|are|was|were)\s+(?:locked\s+in\s+"
+            rf"(?:{_POSS})?(?:\s+(?:{_TRAINEES}|men|tribe|clan|family|{_BODY}))?\s+{_ADVERB}"
+            rf"(?:(?:has|have|had)\s+)?{_ADVERB}"
+            r"(?:clashed|clash|clashes|clashing|feuded|feuds|feuding|battled|battles"
+            r"|skirmished|traded\s+fire|exchanged\s+fire"
+            # "fought with X" may be at X's side: only "fought X" or "fought against X"
+            r"|(?:fought|fights|fighting)(?!\s+with\b)"
+            r"|(?:is|are|was|were)\s+(?:locked\s+in\s+"
             r"a\s+(?:bitter\s+)?(?:feud|rivalry|power\s+struggle)|at\s+odds|at\s+war)"
             r"|(?:has|have|had)\s+(?:long\s+)?(?:had\s+)?(?:a|an)\s+(?:[\w-]+\s+){0,2}?"
             r"(?:feud|rivalry|vendetta|power\s+struggle))"
             r"(?:\s+(?:with|against))?\s+"
-            rf"(?:(?:{_TRAINEES}|supporters|forces|loyalists|a\s+faction)\s+(?:of|from|loyal\s+to)\s+)?"
+            # "feuded with those of Y"
+            rf"(?:(?:{_TRAINEES}|supporters|forces|loyalists|a\s+faction|those|men)\s+"
+            r"(?:of|from|loyal\s+to)\s+)?"
             rf"{_THE}(?:{_RIVAL_MODS}rivals?\s+)?"
         ),
         _fixed("rivalOf", True),
@@ -911,7 +1020,8 @@ RULES: tuple[_Rule, ...] = (
         after=(
             rf"(?:\s+{_KINDRED})?(?:\s*,\s*(?:(?:once|long|longtime|traditional|former|now|bitter)\s+)*"
             rf"{_RIVAL_MODS}(?:rivals|rival\s+(?:groups|factions|parties|militias|clans|tribes))\b"
-            r"|\s+(?:(?:have|had)\s+)?(?:long\s+|repeatedly\s+|often\s+)?(?:feuded|clashed"
+            r"|(?:\s*,\s*(?:which|who))?\s+(?:(?:have|had)\s+)?(?:long\s+|repeatedly\s+|often\s+)?"
+            r"(?:feuded|clashed"
             r"|(?:fought|battled)\s+(?:each\s+other|one\s+another)|traded\s+fire"
             r"|(?:are|were|have\s+been|had\s+been|been)\s+(?:\w+\s+)?(?:rivals|enemies|foes"
             r"|at\s+odds|at\s+war))\b)(?!\s+(?:with|against)\b)"
@@ -976,15 +1086,17 @@ RULES: tuple[_Rule, ...] = (
             )
         ),
     ),
-    # "the Xyz Brigades, Hezbollah's armed wing"
+    # "the Xyz Brigades, Hezbollah's armed wing", "X, once Y's Syrian branch", "X, one of
+    # several Y units"
     _Rule(
         "part-of",
         frozenset({ORG}),
         frozenset({ORG}),
-        _compile(rf"{_LINK}{_DET}"),
+        _compile(rf"{_LINK}(?:(?:once|formerly|long|now)\s+)?{_DET}"),
         _fixed("partOf", True),
         after=_compile(
-            rf"{_POSS}\s+(?:{_UNIT_MODS}[\s-]+)*{_UNIT}s?\b(?![\s-]+(?:of|in|within)\b)"
+            rf"(?:{_POSS})?\s+(?:(?-i:[A-Z][a-z]+)\s+)?(?:{_UNIT_MODS}[\s-]+)*{_UNIT}s?\b"
+            r"(?![\s-]+(?:of|in|within)\b)"
         ),
     ),
     # "the Lebanese Hezbollah", "Iraqi Hezbollah Brigades": the group is tied to that country
@@ -1015,11 +1127,26 @@ RULES: tuple[_Rule, ...] = (
             rf"|{_LINK}{_DET}(?:[\w-]+\s+){{0,3}}?(?:{_HEARSAY}{_DET})?"
             r"(?:(?:key|main|chief|loyal|armed|political)\s+)?"
             rf"(?:prox(?:y|ies)\s+(?:of|for)|fronts?\s+(?:groups?\s+)?for)\s+{_THE}"
+            # "X, a shell company that lets Y move cash"
+            rf"|{_LINK}{_DET}(?:[\w-]+\s+){{0,3}}?(?:front|shell)(?:\s+(?:company|firm|group"
+            r"|organi[sz]ation|charity))?\s+(?:that|which)\s+(?:lets|let|allows|allowed|helps"
+            rf"|helped|enables|enabled)\s+{_THE}"
+            # "X operates in the orbit of Y"
+            rf"|{_ORBIT}the\s+(?:political\s+|military\s+)?orbit\s+of\s+{_THE}"
             # "X, a politician close to Y", "X is close to Y"
             rf"|(?:{_LINK}(?:an?|the)\s+(?:[\w-]+\s+){{0,2}}?|\s+{_BE}\s+(?:\w+ly\s+)?)"
             rf"close\s+to\s+{_THE}"
         ),
         _fixed("affiliatedWith", True),
+    ),
+    # "X, a militia in Y's orbit"
+    _Rule(
+        "affiliated-with",
+        frozenset({PERSON, ORG}),
+        _ORG_OR_PLACE,
+        _compile(_ORBIT),
+        _fixed("affiliatedWith", True),
+        after=_compile(r"['’]s?\s+(?:political\s+|military\s+)?orbit\b"),
     ),
     # "Brigade commander X of the Y", "military spokesman X of the Y": the role before the name
     _Rule(
@@ -1074,6 +1201,38 @@ RULES: tuple[_Rule, ...] = (
             rf"(?P<aid>(?:[\w$.,-]+\s+){{0,4}}?{_AID}(?:\s+and\s+{_AID})?)\s+(?:to|into)\s+{_THE}"
         ),
         _provided,
+    ),
+    # "X's money comes largely from Y", "the money that X uses comes from Y": Y supports X
+    _Rule(
+        "aid-comes-from",
+        _PERSON_OR_ORG,
+        ANY,
+        _compile(rf"{_POSS}\s+(?:[\w-]+\s+){{0,2}}?{_MONEY}{_COMES_FROM}"),
+        _fixed("supports", False),
+    ),
+    _Rule(
+        "aid-comes-from",
+        _PERSON_OR_ORG,
+        ANY,
+        _compile(
+            r"\s+(?:uses|used|spends|spent|receives|received|gets|got|needs|pays|paid)"
+            rf"(?:\s+[\w-]+){{0,4}}?{_COMES_FROM}"
+        ),
+        _fixed("supports", False),
+        before=_compile(rf"\b{_MONEY}\s+(?:that\s+|which\s+)?(?:the\s+)?\Z"),
+    ),
+    # "Emirati cash has flowed to X", "Y's weapons, smuggled by sea, went to X": Y supports X
+    _Rule(
+        "aid-flowed-to",
+        ANY,
+        _PERSON_OR_ORG,
+        _compile(
+            rf"(?:{_POSS})?\s+(?:[\w-]+\s+){{0,2}}?{_MONEY}(?:\s*,[^,;]{{1,80}},|(?:\s+[\w-]+){{0,6}}?)"
+            rf"\s+{_ADVERB}(?:has\s+|have\s+|had\s+)?{_ADVERB}(?:flowed|flows|flow|flowing|went"
+            r"|goes|poured|pours|streamed|(?:was|were|is|are)\s+(?:funnell?ed|channell?ed"
+            r"|sent|smuggled|shipped|delivered))\s+(?:\w+ly\s+)?(?:to|into)\s+" + _THE
+        ),
+        _fixed("supports", True),
     ),
     # "Hamas relies on Iran for money and rockets": Iran supports Hamas
     _Rule(
@@ -1229,6 +1388,37 @@ RULES: tuple[_Rule, ...] = (
             r"(?!\s*,?\s*(?:and|or)\b|\s*,\s*(?:the\s+)?(?-i:[A-Z])|\s*[-:])"
         ),
     ),
+    # "Lebanon's Bint Jbeil district", "Najaf's Wadi al-Salam cemetery", "Iraq's southern
+    # Basra.": a place after its country's or city's possessive, with a word that says it is
+    # one (not "Israel's Gaza offensive", nor "Germany's Florian Mayer", a name mistagged)
+    _Rule(
+        "place-possessive",
+        frozenset({PLACE}),
+        frozenset({PLACE}),
+        _compile(rf"{_POSS}\s+{_COMPASS}"),
+        _fixed("locatedIn", False),
+        after=_compile(rf"(?=\s+(?:{_PLACE_NOUN}|{_SITE})\b)"),
+    ),
+    _Rule(
+        "place-possessive",
+        frozenset({PLACE}),
+        frozenset({PLACE}),
+        _compile(rf"{_POSS}\s+{_COMPASS_WORD}\s+"),
+        _fixed("locatedIn", False),
+        after=_compile(r"(?=\s*[,.;:)]|\s*\Z)"),
+    ),
+    # "Hodeidah, Yemen's main Red Sea port"
+    _Rule(
+        "place-possessive",
+        frozenset({PLACE}),
+        frozenset({PLACE}),
+        _compile(r"\s*,\s*"),
+        _fixed("locatedIn", True),
+        before=_compile(r"(?<!,)(?<!,\s)(?<!\band\s)(?<!\bor\s)\Z"),
+        after=_compile(
+            rf"{_POSS}\s+(?:[\w-]+\s+){{0,4}}?(?:{_PLACE_NOUN}|{_SITE})\b(?!\s+(?:of|in)\b)"
+        ),
+    ),
     # "Sadr City, a district of Baghdad", "Kufa is a town in Najaf province"
     _Rule(
         "place-in-place",
@@ -1365,13 +1555,16 @@ _STATE_AGENT = re.compile(
 )
 _COMPOUND = re.compile(r"-[^\W\d_]")
 _HYPHENATED = re.compile(r"-[^\W\d_]+\s+")
+_UNIT_AFTER = _compile(rf"\s+(?=(?:{_UNIT_MODS}[\s-]+)*{_UNIT}s?\b)")
 
 
 # Denial and negation: "Iran denies funding X", "X, which Iran has never armed", "no evidence
-# that Iran armed X". A kinship or a place holds whatever is denied about it.
+# that Iran armed X", "X was mistakenly identified as a Y commander". A kinship or a place
+# holds whatever is denied about it.
 _NEGATION = (
     r"\b(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?|refut(?:e|es|ed|ing)"
-    r"|never|not|no\s+longer|no\s+evidence|stopped|ceased|halted)\b|n['’]t\b"
+    r"|never|not|no\s+longer|no\s+evidence|stopped|ceased|halted|mistaken(?:ly)?|falsely"
+    r"|wrongly|erroneously|incorrectly)\b|n['’]t\b"
 )
 NOT_NEGATED = frozenset({"relativeOf", "locatedIn"})
 _NEGATED_BETWEEN = re.compile(_NEGATION, re.IGNORECASE)
@@ -1411,6 +1604,14 @@ _SPLIT = re.compile(
 )
 
 
+# "fought alongside X", "fought with X" (at X's side, or against X: no rivalry read)
+_SIDE_BY_SIDE = re.compile(
+    r"\b(?:alongside|side\s+by\s+side|together\s+with|joined\s+forces|(?:fought|fights|fight"
+    r"|fighting)\s+with)\b",
+    re.IGNORECASE,
+)
+
+
 def negated(text: str, sentence: Sentence, first: Mention, second: Mention) -> bool:
     """Whether the sentence denies or negates what it says between ``first`` and ``second``
     (in text order): a negation between them (outside a relative aside), after the second
@@ -1431,12 +1632,21 @@ def negated(text: str, sentence: Sentence, first: Mention, second: Mention) -> b
 
 def vetoed(text: str, sentence: Sentence, predicate: str, subject: Mention, obj: Mention) -> bool:
     """Whether a statement a rule or the classifier read must not be made: it is denied or
-    negated (``negated``), or it ties a splinter group to the group it split from."""
+    negated (``negated``), it makes rivals of two that fought side by side, or it ties a
+    splinter group to the group it split from."""
     first, second = sorted((subject, obj), key=lambda m: m.start)
     if predicate not in NOT_NEGATED and negated(text, sentence, first, second):
         return True
+    if predicate == "rivalOf" and _SIDE_BY_SIDE.search(text, first.end, second.start):
+        return True
     split = subject.kind is not PERSON and obj.kind is not PERSON and predicate != "rivalOf"
-    return split and _SPLIT.search(text, first.end, second.start) is not None
+    return split and (
+        _SPLIT.search(text, first.end, second.start) is not None
+        or (
+            _LEFT_BEFORE.search(text, sentence.start, first.start) is not None
+            and _TO_FOUND.fullmatch(text, first.end, second.start) is not None
+        )
+    )
 
 
 def _names_the_country(text: str, sentence: Sentence, adjective: Mention, name: Mention) -> bool:
@@ -1569,6 +1779,9 @@ def _pairs(text: str, mentions: Sequence[Mention]) -> Iterable[tuple[Mention, Me
         elif right.kind is not PERSON and (compound := _HYPHENATED.match(text, right.end)):
             # "X, an Iranian-funded group in Y": the compound only describes the noun after it
             yield left, after, text[right.start : compound.end()]
+        elif right.kind is ORG and (unit := _UNIT_AFTER.match(text, right.end)):
+            # "X, a Y unit stationed in Z": the name only says whose unit
+            yield left, after, text[right.start : unit.end()]
         elif right.kind is PLACE and _BY.match(text, right.end):
             where = _IN_PLACE.search(text, left.end, right.start)
             if where is not None:
@@ -1680,6 +1893,57 @@ def parallel_roles(
                 domain, range_ = SIGNATURES[predicate]
                 if subject.kind in domain and obj.kind in range_:
                     yield predicate, subject, obj
+
+
+# "X left Y to create Z", "X quit Y in 2014 and founded Z": Z is X's, and no part of Y
+_LEFT = _compile(
+    rf"{_NEAR}{_ADVERB}(?:has\s+|had\s+)?{_ADVERB}(?:left|quit|abandoned|deserted|broke\s+"
+    r"(?:away\s+)?(?:with|from))\s+(?:the\s+)?"
+)
+_LEFT_BEFORE = _compile(
+    r"\b(?:left|quit|abandoned|deserted|broke\s+(?:away\s+)?(?:with|from))\s+(?:the\s+)?\Z"
+)
+_TO_FOUND = _compile(
+    r"(?:\s+in\s+\d{4})?(?:\s*,)?\s+(?:to|and)\s+(?:co-?found|found|form|create|set\s+up"
+    r"|launch|establish|start)(?:ed|d)?\s+(?:(?:the|a|an|his|her|their|its)\s+)?(?:own\s+)?"
+    r"(?:new\s+)?(?:(?:[\w-]+\s+){0,2}?" + _BODY + r",?\s+(?:the\s+|called\s+|named\s+)?)?"
+)
+
+
+def founded_on_leaving(
+    text: str, mentions: Sequence[Mention]
+) -> Iterable[tuple[str, Mention, Mention]]:
+    """ "X left Y to create Z": Z foundedBy X (Y stands between the two, so no rule reads it)."""
+    for person, left, founded in zip(mentions, mentions[1:], mentions[2:], strict=False):
+        if (
+            person.kind is PERSON
+            and left.kind is ORG
+            and founded.kind is ORG
+            and _LEFT.fullmatch(text, person.end, left.start)
+            and _TO_FOUND.fullmatch(text, left.end, founded.start)
+        ):
+            yield "foundedBy", founded, person
+
+
+# "X, the leader of Z, and his deputy, Y": a deputy of Z's leader is a member of Z
+_HIS_DEPUTY = _compile(
+    r"\b(?:his|her)\s+(?:deputy|second-in-command|number\s+two|lieutenant|right-hand\s+man)"
+    r",?\s+\Z"
+)
+
+
+def deputies(
+    text: str, sentence: Sentence, mentions: Sequence[Mention], found: Sequence[Relation]
+) -> Iterable[tuple[str, Mention, Mention]]:
+    """(memberOf, the deputy, the body) for each "his deputy, Y" whose sentence names one
+    person before it, who leads or commands a body (``found``, the sentence's relations)."""
+    for deputy in mentions:
+        if deputy.kind is not PERSON or not _HIS_DEPUTY.search(text, sentence.start, deputy.start):
+            continue
+        before = {m.name for m in mentions if m.kind is PERSON and m.end <= deputy.start}
+        for r in found:
+            if r.predicate in ("leaderOf", "commanderOf") and {r.subject.name} == before:
+                yield "memberOf", deputy, r.object
 
 
 # "He was trained ...", "The militia is backed by ...": a sentence that opens with a pronoun or
@@ -1800,6 +2064,11 @@ def rule_relations(analyzed: AnalyzedDocument) -> tuple[Relation, ...]:
                         add(predicate, subject, obj, sentence, how)
         for predicate, subject, obj in parallel_roles(text, sentence, mentions):
             add(predicate, subject, obj, sentence, "parallel-roles")
+        for predicate, subject, obj in founded_on_leaving(text, mentions):
+            add(predicate, subject, obj, sentence, "founded-on-leaving")
+        told = [r for r in relations if r.sentence == sentence]
+        for predicate, subject, obj in deputies(text, sentence, mentions, told):
+            add(predicate, subject, obj, sentence, "deputy")
     for predicate, subject, obj, sentence in group_anaphora(analyzed, by_sentence):
         add(predicate, subject, obj, sentence, "group-anaphor")
     return tuple(relations)
