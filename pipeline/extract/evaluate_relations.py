@@ -63,8 +63,9 @@ after the round that tuned on the fourth and before any run (first run P 1.00, R
 then tuned on."""
 NEWS6 = DOMAIN.with_name("news_heldout6.jsonl")
 """A sixth such set (61 sentences on Iraq, Syria, Lebanon, Yemen and Iran in new wording, 10
-stating no relation), committed before any run (first run P 0.84, R 0.42) and never tuned
-on (see its README)."""
+stating no relation), committed before any run (first run P 0.84, R 0.42). Its sentences were
+never read for tuning; its author's error families were fixed in general rules, tested on other
+invented sentences (then P 0.95, R 0.63; marked mentions 0.83 / 0.55 -> 0.96 / 0.84)."""
 NEWS7 = DOMAIN.with_name("news_heldout7.jsonl")
 """A seventh such set (48 sentences on Yemen, Lebanon, Syria, Iraq, Gaza and the Gulf in other
 words again, 8 stating no relation), written after the session-6 rule rounds, committed before
