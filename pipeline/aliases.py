@@ -48,20 +48,26 @@ _DESCRIPTOR = re.compile(
 )
 _ANTECEDENT_WINDOW = 400  # characters before the sentence where the antecedent may be named
 _ACRONYM = re.compile(r"^[A-Z][A-Z&.-]{1,7}$")
+_POSSESSIVE = re.compile(r"['’]s?\b")
 
 
 def _compatible(a: Mention, b: Mention) -> bool:
     """Two names can be one entity's whatever the tagger called them, except that a person
     named in full is never another name of an organization or place ("a militia led by Hadi
-    al-Amiri, known as the Badr Organization" names two entities)."""
+    al-Amiri, known as the Badr Organization" names two entities), nor a place of anything
+    else ("Sadr City, known as the Mahdi Army's stronghold")."""
     if a.kind is b.kind:
         return True
+    if EntityKind.PLACE in (a.kind, b.kind):
+        return False
     return not any(m.kind is EntityKind.PERSON and len(m.name.split()) > 1 for m in (a, b))
 
 
 def _pair_evidence(text: str, a: Mention, b: Mention) -> str | None:
     """How the text between two neighbouring names of one sentence says they are one."""
     between, after = text[a.end : b.start], text[b.end :]
+    if _POSSESSIVE.match(after):  # "known as the Mahdi Army's stronghold": another thing
+        return None
     for how, pattern in _BETWEEN.items():
         if pattern.fullmatch(between) and (how not in _CLOSED or _CLOSED[how].match(after)):
             return how if _compatible(a, b) else None

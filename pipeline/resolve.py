@@ -2,7 +2,10 @@
 
 Names are grouped by a normalized key (case, accents, apostrophes, hyphens and a leading
 "the" do not matter), and within one document a one-word name ("Sadr", "al-Sadr", "Qayis")
-joins the one person named in full that it is the surname or given name of. The key, not the
+joins the one person named in full that it is the surname or given name of (of several
+namesakes, the only one named before it; else it is left unresolved, never a person of its
+own). Names a sentence gives as one body's ("X, also known as Y": ``pipeline.aliases``)
+join across the corpus. The key, not the
 winning label, names the IRI, so IRIs stay stable when another surface form becomes the most
 frequent one. Every merge is recorded.
 """

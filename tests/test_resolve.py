@@ -664,6 +664,10 @@ def test_a_name_the_text_gives_as_another_name_is_one_entity(
             [("Velmar Front", ORG), ("Dawn Brigade", ORG)],
         ),
         ("Saydora (Velmar) was shelled.", [("Saydora", PLACE), ("Velmar", PLACE)]),
+        (
+            "The Velmar Front, known as the Dawn Brigade's rival, fought.",
+            [("Velmar Front", ORG), ("Dawn Brigade", ORG)],
+        ),
         ("The Velmar Front (VDB) fought.", [("Velmar Front", ORG), ("VDB", ORG)]),
         (
             "The Velmar Front and the Dawn Brigade, known as rivals, fought.",
@@ -784,3 +788,13 @@ def test_a_persons_possessive_is_no_part_of_a_bodys_name() -> None:
     assert keys["Kethi's Dawn Brigade"] == "organization/dawn-brigade"
     assert result.entities["organization/dawn-brigade"].label == "Dawn Brigade"
     assert keys["Jordan's Arab Legion"] != "organization/arab-legion"  # a country's, kept
+
+
+def test_a_place_known_as_something_of_a_group_is_no_other_name_of_it() -> None:
+    text = "Fighters held Saydora, known as the Dawn Brigade's stronghold, and Odra."
+    names = [("Saydora", PLACE), ("Dawn Brigade", ORG), ("Odra", PLACE)]
+    keys = _keys(resolve([_doc("a", text, names)]), "a")
+    assert keys["Saydora"] != keys["Dawn Brigade"]
+    text = "Fighters held Saydora, known as the Dawn Brigade, and Odra."
+    keys = _keys(resolve([_doc("b", text, names)]), "b")
+    assert keys["Saydora"] != keys["Dawn Brigade"]  # a place is no other name of a group
