@@ -19,8 +19,9 @@ from spacy.tokens import Doc, Span, Token
 from pipeline import lexicon
 from pipeline.demonyms import COUNTRY_OF, SPONSOR_PARTICIPLES, country_name
 from pipeline.nlp.datelines import split_dateline
-from pipeline.nlp.groups import GROUP_ADJECTIVES, group_word
+from pipeline.nlp.groups import GROUP_ADJECTIVES, follower_plural, group_word
 from pipeline.nlp.kinds import corrected_kind
+from pipeline.nlp.known import known_kind
 from pipeline.nlp.offices import before_office, office_cut, untagged_places
 from pipeline.nlp.openers import capitalized_by_position, opens_sentence
 from pipeline.nlp.orgnames import (
@@ -439,8 +440,10 @@ def _mention(doc: Doc, text: str, ent: Span, kind: EntityKind, offset: int) -> M
         and text[start:end].split()[-1].lower() not in ORG_HEADS
     ):
         kind = PLACE  # "Maysan police", "Diyala operations commander"
-    if kind is EntityKind.PERSON and _PLACE_BEFORE.search(
-        text, max(sent.start_char, start - 30), start
+    if (
+        kind is EntityKind.PERSON
+        and _PLACE_BEFORE.search(text, max(sent.start_char, start - 30), start)
+        and not text.startswith(("'s", "’s"), end)  # "in Hassan's death"
     ):
         kind = PLACE  # "near Tuz Khurmatu"; a title after it makes a person again, below
     if kind is not EntityKind.PERSON and (
@@ -471,6 +474,15 @@ def _mention(doc: Doc, text: str, ent: Span, kind: EntityKind, offset: int) -> M
         return None  # a people, a faith or a sect: "Shiites", "the Saudi capital"
     if kind is not EntityKind.PERSON and name in _NO_PLACE_WORDS:
         return None  # a compass word: "South Korean"
+    if (
+        kind is EntityKind.PERSON
+        and follower_plural(name)
+        and _FOLLOWERS_BEFORE.search(text, max(sent.start_char, start - 30), start)
+    ):
+        kind = ORG  # "the Houthis": a person's name takes no article, a possessive or plural
+    title = _SPACES.sub(" ", text[start:name_start]).strip()
+    if not title and not (kind is EntityKind.PERSON and country_name(name)):
+        kind = known_kind(name) or kind  # "Tehran summoned": the table knows the city
     if kind is EntityKind.ORGANIZATION:
         if not_an_organization(name):
             return None
@@ -478,7 +490,6 @@ def _mention(doc: Doc, text: str, ent: Span, kind: EntityKind, offset: int) -> M
             kind = EntityKind.PLACE  # "the U.S. says": a country's government is the country
     if kind is EntityKind.PERSON and " " in name and country_name(name) is not None:
         kind = EntityKind.PLACE  # "Saudi Arabia"; one word may be a person's ("Jordan")
-    title = _SPACES.sub(" ", text[start:name_start]).strip()
     return Mention(
         start=offset + start,
         end=offset + end,
@@ -501,11 +512,18 @@ _PERSON_ROLES = (
 )  # fmt: skip
 _ROLE_BEFORE = re.compile(rf"(?<![\w-])(?:{'|'.join(_PERSON_ROLES)}),?\s+\Z")
 _NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
-# Words after which the corpora's names are places (GMB and CrossNER training: "near" 187 places
-# to 5 persons, "town of" 268 to 2, "across" 73 to none).
+# Words after which the corpora's names are places (GMB and CrossNER training: "near" 188 places
+# to 5 persons, "in" 7,155 to 38, "town of" 268 to 2, "city of" 439 to 2, "province of" 77 to
+# 1, "across" 73 to none, "north of" and the other compass points 268 to none, "northern" and
+# the other compass adjectives 842 to 3).
+_COMPASS = r"(?:north|south)(?:east|west)?|east|west"
 _PLACE_BEFORE = re.compile(
-    r"(?<![\w-])(?:[Nn]ear|[Aa]cross|[Oo]utside|(?:town|city|village|district|outskirts) of)\s+\Z"
+    rf"(?<![\w-])(?:[Nn]ear|[Aa]cross|[Oo]utside|[Ii]n|(?:{_COMPASS})(?:ern)?|central"
+    rf"|(?:{_COMPASS}|town|city|village|district|province|region|suburb|outskirts) of)\s+\Z"
 )
+
+# What stands before a plural that names a movement's followers: "the Houthis", "Yemen's Houthis".
+_FOLLOWERS_BEFORE = re.compile(r"(?:(?<![\w-])the|\w['’]s)\s+\Z", re.IGNORECASE)
 
 
 def _kunya_with_name(text: str, start: int, end: int) -> bool:

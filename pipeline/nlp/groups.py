@@ -9,6 +9,9 @@ is one is no name at all. General knowledge of English word formation, no list o
 - nouns for followers of a faith or doctrine, "-ites" and "-ists" ("Alawites", "Maronites",
   "Islamists", "Baathists");
 - apostrophes in transliterations do not count ("Shi'a" is "Shia", "Shi'ites" "Shiites").
+
+A plural of an Arabic adjective in "-i" that is no people's ("the Houthis", "the Sadris": the
+followers of a family or a movement) names the movement: an organization (``follower_plural``).
 """
 
 from __future__ import annotations
@@ -40,3 +43,12 @@ def group_word(name: str) -> bool:
     stem = word.removesuffix("s")
     plural = stem != word and (stem in _ADJECTIVES or f"{stem}ish" in _ADJECTIVES)
     return plural or (len(word) > 6 and word.endswith(_FOLLOWERS))
+
+
+_FOLLOWER_PLURAL = re.compile(r"[A-Z][a-z]{3,}is")
+
+
+def follower_plural(name: str) -> bool:
+    """``name`` is one word that reads as the plural of an "-i" adjective for the followers of a
+    family or movement ("Houthis"), and names no people ("Iraqis")."""
+    return _FOLLOWER_PLURAL.fullmatch(name) is not None and not group_word(name)

@@ -9,9 +9,12 @@ General knowledge of how names are built, not taken from any article:
 - A name opening with a personal title ("Ayatollah", "Sheikh", "Dr.", "Gen.") is a person,
   unless it ends in an organization's head noun ("Sheikh Zayed Foundation").
 - A kunya ("Abu Ali al-Basri": "father of ...") of three words or more is a person.
-- A name the model took for an organization that opens with a common given name of the region
-  (``pipeline/data/common_given_names.txt``) and holds no body's noun is a person ("Hadi
-  al-Amiri").
+- A name the model took for an organization or a place that opens with a common given name
+  of the region (``pipeline/data/common_given_names.txt``, in any transliteration:
+  "Esmail" is "Ismail", "Bassem" "Basim"; ``pipeline.names.variant_token``) and ends in no
+  noun for a body, a landform or a building ("Hamid Karzai Airport") is a person ("Hadi
+  al-Amiri"). In the training corpora such spans tagged a place are the annotators' slips
+  ("Mahmoud Ahmadinejad" 4 times, "Salman Pak" the one place in 27).
 - A name of two words or more ending in an organization's head noun ("Velmar Brigade",
   "Badr Organization") is an organization.
 - Arabic place names open with a noun for a landform or a settlement: Tal/Tell (hill), Jurf
@@ -27,6 +30,8 @@ import re
 from functools import cache
 from pathlib import Path
 
+from pipeline import lexicon
+from pipeline.names import variant_token
 from pipeline.nlp.titles import ABBREVIATIONS
 from pipeline.orgheads import ORG_HEADS
 from pipeline.records import EntityKind
@@ -78,13 +83,23 @@ def corrected_kind(name: str, kind: EntityKind) -> EntityKind:
         return EntityKind.PERSON
     if first == "abu" and len(words) >= 3 and kind is EntityKind.ORGANIZATION:
         return EntityKind.PERSON
-    if kind is EntityKind.ORGANIZATION and len(words) >= 2 and words[0] in given_names():
+    if kind is not EntityKind.PERSON and len(words) >= 2 and _opens_with_given_name(words):
         return EntityKind.PERSON
     return kind
 
 
+def _opens_with_given_name(words: list[str]) -> bool:
+    """The lower-case words open with a common given name and end in no common noun."""
+    return (
+        variant_token(words[0]) in given_names()
+        and words[-1] not in lexicon.load(lexicon.NOUNS)
+    )
+
+
 @cache
 def given_names() -> frozenset[str]:
-    """The common given names, lower case."""
+    """The common given names' transliteration skeletons (``variant_token``)."""
     lines = GIVEN_NAMES.read_text(encoding="utf-8").splitlines()
-    return frozenset(n.strip().lower() for n in lines if n.strip() and not n.startswith("#"))
+    return frozenset(
+        variant_token(n.strip().lower()) for n in lines if n.strip() and not n.startswith("#")
+    )

@@ -1,0 +1,104 @@
+"""Kinds from general evidence (the link table, given names, the words around a name) and the
+spans of long and possessive names, on spans an EntityRuler marks as the model might.
+
+The sentences are written for these tests, none taken from the seeds, the training corpora or
+any held-out set.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.nlp.groups import follower_plural
+from pipeline.nlp.kinds import corrected_kind
+from pipeline.nlp.known import known_kind
+from pipeline.records import EntityKind
+from tests.test_nlp_rules import ORG, PERSON, PLACE, mentions, ruled
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Tehran", PLACE),  # a city of the table
+        ("Teheran", PLACE),  # its alias
+        ("Islamic State", ORG),  # an organization's name of two words
+        ("the Islamic State", ORG),
+        ("U.N.", None),  # one word: "U.N. team" is also the body's adjective
+        ("Hezbollah", None),
+        ("Velmar", None),  # no row
+    ],
+)
+def test_the_link_table_knows_kinds(name: str, expected: EntityKind | None) -> None:
+    assert known_kind(name) is expected
+
+
+def test_a_name_of_the_table_takes_its_kind_unless_titled() -> None:
+    nlp = ruled(
+        [("ORG", "Tehran"), ("PERSON", "Riyadh"), ("GPE", "Islamic State"),
+         ("PERSON", "Damascus")]
+    )  # fmt: skip
+    text = (
+        "Tehran summoned the envoy. Riyadh blames the rebels. The Islamic State claimed it. "
+        "Mr. Damascus spoke."
+    )
+    assert [(name, kind) for _, name, kind in mentions(nlp, text)] == [
+        ("Tehran", PLACE),
+        ("Riyadh", PLACE),
+        ("Islamic State", ORG),
+        ("Damascus", PERSON),  # a title says whose name it is
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "kind", "expected"),
+    [
+        ("Ismail Tarvani", ORG, PERSON),
+        ("Esmail Tarvani", ORG, PERSON),  # a transliteration of "Ismail"
+        ("Bassem Dulaimi", ORG, PERSON),  # of "Basim"
+        ("Faleh Dawoodi", PLACE, PERSON),  # of "Falih"; a place too is read again
+        ("Hamid Karzai Airport", PLACE, PLACE),  # a common noun ends it
+        ("Ali Brigades", PLACE, ORG),
+    ],
+)
+def test_a_given_name_in_any_spelling_opens_a_person(
+    name: str, kind: EntityKind, expected: EntityKind
+) -> None:
+    assert corrected_kind(name, kind) is expected
+
+
+def test_a_person_after_a_place_word_is_a_place() -> None:
+    nlp = ruled(
+        [("PERSON", "Qalvan"), ("PERSON", "Dersim"), ("PERSON", "Maruf"), ("PERSON", "Hadiya"),
+         ("PERSON", "Talvar")]
+    )  # fmt: skip
+    text = (
+        "Rockets fell in Qalvan on Monday. A convoy was hit north of Dersim. Troops left the "
+        "province of Maruf. Shelling hit northern Hadiya. The crowd in Talvar's square cheered."
+    )
+    assert [(name, kind) for _, name, kind in mentions(nlp, text)] == [
+        ("Qalvan", PLACE),
+        ("Dersim", PLACE),
+        ("Maruf", PLACE),
+        ("Hadiya", PLACE),
+        ("Talvar", PERSON),  # a possessive: "in Hassan's death"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [("Houthis", True), ("Sadris", True), ("Iraqis", False), ("Saudis", False), ("Tunis", False)],
+)
+def test_follower_plurals(word: str, expected: bool) -> None:
+    assert follower_plural(word) is expected
+
+
+def test_a_follower_plural_after_an_article_or_possessive_is_a_movement() -> None:
+    nlp = ruled([("PERSON", "Houthis"), ("GPE", "Yemen"), ("PERSON", "Sadris"), ("GPE", "Paris")])
+    text = "The Houthis fired drones. Yemen's Sadris marched. Sadris spoke. They flew to Paris."
+    assert [(name, kind) for _, name, kind in mentions(nlp, text)] == [
+        ("Houthis", ORG),
+        ("Yemen", PLACE),
+        ("Sadris", ORG),
+        ("Sadris", PERSON),  # no article: may be a surname
+        ("Paris", PLACE),  # only a person is read again
+    ]
