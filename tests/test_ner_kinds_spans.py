@@ -102,3 +102,38 @@ def test_a_follower_plural_after_an_article_or_possessive_is_a_movement() -> Non
         ("Sadris", PERSON),  # no article: may be a surname
         ("Paris", PLACE),  # only a person is read again
     ]
+
+
+def test_a_country_before_a_sponsor_participle_is_a_mention() -> None:
+    nlp = ruled([("GPE", "Velmar")])
+    text = "The Iran-backed militias and Saudi-led forces struck a base in Velmar."
+    assert mentions(nlp, text) == [
+        ("Iran", "Iran", PLACE),  # the country's name: a mention of it
+        ("Saudi", "Saudi Arabia", PLACE),  # an adjective stands for it as before
+        ("Velmar", "Velmar", PLACE),
+    ]
+
+
+def test_a_name_before_a_body_noun_is_an_organization() -> None:
+    nlp = ruled([("GPE", "Albu Kharan"), ("PERSON", "Obeidat")])
+    text = (
+        "Elders of the Albu Kharan tribe met. The Obeidat clan and the Tarsiqoun bloc voted. "
+        "The Dalvar news agency said the Shiite bloc, the Baathist bloc and the Itar-Tavo news "
+        "agency left."
+    )
+    assert [(name, kind) for _, name, kind in mentions(nlp, text)] == [
+        ("Albu Kharan", ORG),  # tribes are organizations
+        ("Obeidat", ORG),
+        ("Tarsiqoun", ORG),  # untagged by the model
+        ("Dalvar", ORG),
+    ]  # no sect, no doctrine, no part of a hyphenated name
+
+
+def test_a_numbered_unit_is_an_organization() -> None:
+    nlp = ruled([("GPE", "Velmar")])
+    text = "In Velmar the army said the 26th Brigade and the 3rd Armoured Division moved north."
+    assert [(name, kind) for _, name, kind in mentions(nlp, text)] == [
+        ("Velmar", PLACE),
+        ("26th Brigade", ORG),
+        ("3rd Armoured Division", ORG),
+    ]

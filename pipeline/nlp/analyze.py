@@ -22,7 +22,13 @@ from pipeline.nlp.datelines import split_dateline
 from pipeline.nlp.groups import GROUP_ADJECTIVES, follower_plural, group_word
 from pipeline.nlp.kinds import corrected_kind
 from pipeline.nlp.known import known_kind
-from pipeline.nlp.offices import before_office, office_cut, untagged_places
+from pipeline.nlp.offices import (
+    before_body_noun,
+    before_office,
+    office_cut,
+    untagged_bodies,
+    untagged_places,
+)
 from pipeline.nlp.openers import capitalized_by_position, opens_sentence
 from pipeline.nlp.orgnames import (
     CONNECTORS,
@@ -127,23 +133,25 @@ def _country_adjectives(
     doc: Doc, text: str, offset: int, found: Sequence[Mention]
 ) -> list[Mention]:
     """A country adjective that says which country acts or is meant: "Iranian-backed", "the
-    Lebanese Hezbollah", "Iraqi Prime Minister X". The name is the country ("Iran"), the quote
+    Lebanese Hezbollah", "Iraqi Prime Minister X"; and a country's name before a sponsor's
+    participle, which the model leaves untagged ("Iran-backed": the name of the country, so a
+    mention of it, unlike an adjective). The name is the country ("Iran"), the quote
     the adjective; relations such as supports, affiliatedWith and leaderOf need it as a mention.
     An adjective before any other noun ("Iraqi officials") is no mention.
     """
     starts = {m.start - offset: m for m in found}
     mentions = []
     for token in doc[:-1]:
-        country = COUNTRY_OF.get(token.text)
-        if country is None:
-            continue
-        end = token.idx + len(token)
         following = doc[token.i + 1]
         sponsor = (
             following.text == "-"
             and token.i + 2 < len(doc)
             and doc[token.i + 2].lower_ in SPONSOR_PARTICIPLES
         )
+        country = COUNTRY_OF.get(token.text) or (country_name(token.text) if sponsor else None)
+        if country is None:
+            continue
+        end = token.idx + len(token)
         named = starts.get(end + 1) if text[end : end + 1] == " " else None
         person = next(
             (
@@ -226,18 +234,22 @@ def _with_longer(
 def _places_before_offices(
     doc: Doc, text: str, offset: int, found: Sequence[Mention]
 ) -> list[Mention]:
-    """Places the model missed before a local office ("Anbar Governor X"; see ``offices``)."""
+    """Places the model missed before a local office ("Anbar Governor X") and bodies before a
+    body's noun ("the Obeid tribe"; see ``offices``)."""
     taken = [(m.start - offset, m.end - offset) for m in found]
+    places = [(s, e, PLACE) for s, e in untagged_places(doc, taken)]
+    taken += [(s, e) for s, e, _ in places]
+    bodies = [(s, e, ORG) for s, e in untagged_bodies(doc, taken)]
     return [
         Mention(
             offset + s,
             offset + e,
             text[s:e],
-            PLACE,
+            kind,
             text[s:e],
             _sentence(doc.char_span(s, e).sent, text, offset),
         )
-        for s, e in untagged_places(doc, taken)
+        for s, e, kind in places + bodies
     ]
 
 
@@ -306,14 +318,18 @@ def _spans(doc: Doc) -> list[tuple[int, int, EntityKind]]:
     return [(e.start_char, e.end_char, LABELS[e.label_]) for e in doc.ents if e.label_ in LABELS]
 
 
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
+
+
 def _headed_orgs(doc: Doc, text: str, offset: int) -> list[Mention]:
-    """Capitalized word runs that end in an organization's head noun ("Special Groups"), or
-    in one that a name runs on from ("League of the Righteous")."""
+    """Capitalized word runs that end in an organization's head noun ("Special Groups", a
+    numbered unit "26th Brigade"), or in one that a name runs on from ("League of the
+    Righteous")."""
     others = _spans(doc)
     found = []
     i = 0
     while i < len(doc):
-        j = i
+        j = i + 1 if _ORDINAL.fullmatch(doc[i].text) else i
         while j < len(doc) and doc[j].is_title and not doc[j].is_sent_start and doc[j].is_alpha:
             j += 1
         end = doc[j - 1].idx + len(doc[j - 1]) if j > i else 0
@@ -440,6 +456,8 @@ def _mention(doc: Doc, text: str, ent: Span, kind: EntityKind, offset: int) -> M
         and text[start:end].split()[-1].lower() not in ORG_HEADS
     ):
         kind = PLACE  # "Maysan police", "Diyala operations commander"
+    if before_body_noun(text, end):
+        kind = ORG  # "the Albu Nimr tribe", "the Sadiqoun bloc"
     if (
         kind is EntityKind.PERSON
         and _PLACE_BEFORE.search(text, max(sent.start_char, start - 30), start)

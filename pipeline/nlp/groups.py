@@ -31,6 +31,7 @@ GROUP_ADJECTIVES = frozenset(
 _APOSTROPHES = re.compile(r"['’‘`]")
 _ADJECTIVES = frozenset(_APOSTROPHES.sub("", w) for w in GROUP_ADJECTIVES | set(COUNTRY_OF))
 _FOLLOWERS = ("ites", "ists")
+_DOCTRINES = ("ite", "ist")
 
 
 def group_word(name: str) -> bool:
@@ -52,3 +53,9 @@ def follower_plural(name: str) -> bool:
     """``name`` is one word that reads as the plural of an "-i" adjective for the followers of a
     family or movement ("Houthis"), and names no people ("Iraqis")."""
     return _FOLLOWER_PLURAL.fullmatch(name) is not None and not group_word(name)
+
+
+def doctrine_adjective(word: str) -> bool:
+    """``word`` is an adjective of a faith, a doctrine or a movement's followers ("Sadrist",
+    "Baathist", "Maronite"): it says what a body is, not which ("the Sadrist bloc")."""
+    return len(word) > 6 and word[0].isupper() and word.isalpha() and word.endswith(_DOCTRINES)

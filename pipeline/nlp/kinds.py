@@ -90,10 +90,7 @@ def corrected_kind(name: str, kind: EntityKind) -> EntityKind:
 
 def _opens_with_given_name(words: list[str]) -> bool:
     """The lower-case words open with a common given name and end in no common noun."""
-    return (
-        variant_token(words[0]) in given_names()
-        and words[-1] not in lexicon.load(lexicon.NOUNS)
-    )
+    return variant_token(words[0]) in given_names() and words[-1] not in lexicon.load(lexicon.NOUNS)
 
 
 @cache

@@ -5,16 +5,21 @@ General knowledge of how news names local officials, not taken from any article:
 a mayor, a province's police or operations command belong to a place, so the name right before
 those words is a place's, whatever the model tagged ("Nineveh Governor" as one organization,
 "Diyala" as a person) or when it tagged nothing.
+
+Likewise a lower-case noun for a body after a name makes the name a body's: "the Albu Nimr
+tribe", "the Sadiqoun bloc", "the Fars news agency" (tribes are organizations).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from pipeline import lexicon
 from pipeline.demonyms import COUNTRY_OF
+from pipeline.nlp.groups import doctrine_adjective, group_word
 from pipeline.nlp.titles import MODIFIERS, leading_title
 
 # Titles of a place's own office: in a name's last word they are cut off ("Babil Governor").
@@ -27,6 +32,9 @@ AFTER_PLACE = PLACE_OFFICES | {
 # Office words that say so even of a name the model did not tag ("Anbar Governor"); "police"
 # follows adjectives too ("National police").
 UNTAGGED_BEFORE = PLACE_OFFICES | {"governorate", "province", "provincial"}
+# Lower-case nouns for a body right after its name.
+BODY_NOUNS = frozenset({"tribe", "clan", "bloc", "news agency"})
+_BODY_AFTER = re.compile(rf"\s+(?:{'|'.join(BODY_NOUNS)})\b")
 _NEXT_WORD = re.compile(r"\s+([A-Za-z]+)\b")
 _LAST_WORD = re.compile(r"\s+([A-Za-z]+)\Z")
 _MAX_WORDS = 2  # "Dhi Qar", "Tal Afar"
@@ -36,6 +44,11 @@ def before_office(text: str, end: int) -> bool:
     """The word after ``text[:end]`` makes the name before it a place's ("Maysan police")."""
     following = _NEXT_WORD.match(text, end)
     return following is not None and following.group(1).lower() in AFTER_PLACE
+
+
+def before_body_noun(text: str, end: int) -> bool:
+    """A lower-case noun for a body follows ``text[:end]`` ("Sadiqoun bloc")."""
+    return _BODY_AFTER.match(text, end) is not None
 
 
 def office_cut(text: str, start: int, end: int) -> int | None:
@@ -49,9 +62,23 @@ def office_cut(text: str, start: int, end: int) -> int | None:
 def untagged_places(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Character spans of capitalized names right before an office word that no name found so
     far covers ("Anbar Governor X", "Dhi Qar police commander X"); ``taken`` are found spans."""
+    return _untagged_before(doc, taken, lambda t: t.lower_ in UNTAGGED_BEFORE)
+
+
+def untagged_bodies(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Character spans of capitalized names right before a body's noun ("the Obeid tribe") that
+    no name found so far covers, but for an adjective of a doctrine ("the Sadrist bloc")."""
+    text = doc.text  # spaCy joins its tokens again on every read of Doc.text
+    found = _untagged_before(doc, taken, lambda t: before_body_noun(text, t.idx - 1))
+    return [(s, e) for s, e in found if not doctrine_adjective(text[s:e].split()[-1])]
+
+
+def _untagged_before(
+    doc: Doc, taken: list[tuple[int, int]], marks: Callable[[Token], bool]
+) -> list[tuple[int, int]]:
     found = []
     for token in doc[1:]:
-        if token.lower_ not in UNTAGGED_BEFORE:
+        if not marks(token):
             continue
         first = token.i
         while (
@@ -62,7 +89,7 @@ def untagged_places(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple[int, i
                         for s, e in taken)
         ):  # fmt: skip
             first -= 1
-        if first < token.i:
+        if first < token.i and not (first > 0 and doc[first - 1].text == "-"):  # "Itar-Tass"
             span = (doc[first].idx, doc[token.i - 1].idx + len(doc[token.i - 1]))
             found.append(span)
     return found
@@ -77,6 +104,7 @@ def _place_word(doc: Doc, i: int) -> bool:
         and token.is_alpha
         and token.lower_ not in lexicon.load()
         and token.text not in COUNTRY_OF
+        and not group_word(token.text)
         and token.text not in MODIFIERS
         and not leading_title(f"{token.text} x")
     )
