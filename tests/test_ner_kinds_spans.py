@@ -137,3 +137,23 @@ def test_a_numbered_unit_is_an_organization() -> None:
         ("26th Brigade", ORG),
         ("3rd Armoured Division", ORG),
     ]
+
+
+def test_an_owner_before_a_name_is_a_mention_of_its_own() -> None:
+    nlp = ruled(
+        [("ORG", "Tarvi's Velmar Army"), ("ORG", "Iran's Velmar Guard"),
+         ("ORG", "Hezbollah's Radvan Unit"), ("ORG", "People's Velmar Party")]
+    )  # fmt: skip
+    text = (
+        "Tarvi's Velmar Army fought. Iran's Velmar Guard left. Hezbollah's Radvan Unit "
+        "stayed. The People's Velmar Party won."
+    )
+    assert [(name, kind) for _, name, kind in mentions(nlp, text)] == [
+        ("Tarvi", PERSON),  # a leader's name, by default
+        ("Velmar Army", ORG),
+        ("Iran", PLACE),
+        ("Velmar Guard", ORG),
+        ("Hezbollah", ORG),  # the link table knows it
+        ("Radvan Unit", ORG),
+        ("People's Velmar Party", ORG),  # a common word owns nothing
+    ]

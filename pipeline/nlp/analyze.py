@@ -21,7 +21,7 @@ from pipeline.demonyms import COUNTRY_OF, SPONSOR_PARTICIPLES, country_name
 from pipeline.nlp.datelines import split_dateline
 from pipeline.nlp.groups import GROUP_ADJECTIVES, follower_plural, group_word
 from pipeline.nlp.kinds import corrected_kind
-from pipeline.nlp.known import known_kind
+from pipeline.nlp.known import known_kind, table_kind
 from pipeline.nlp.offices import (
     before_body_noun,
     before_office,
@@ -102,7 +102,7 @@ def analyze_parsed(
                 kind = corrected_kind(ent.text, kind)
             mention = None if kind is None else _mention(doc, text, ent, kind, segment.start)
             if mention is not None and mention.start >= taken_until:
-                found.append(mention)
+                found += _owner_apart(mention)
                 taken_until = mention.end
         for mention in _headed_orgs(doc, text, segment.start):
             found = _with_longer(found, mention, replaces=(ORG, PLACE, EntityKind.PERSON))
@@ -117,6 +117,34 @@ def analyze_parsed(
         mentions.extend(sorted(found, key=lambda m: m.start))
     sentences = sorted({m.sentence for m in mentions}, key=lambda s: (s.start, s.end))
     return tuple(sentences), tuple(mentions)
+
+
+# "Sadr's Mahdi Army": one or two capitalized words, a possessive, a capitalized name.
+_OWNED = re.compile(r"([A-Z][\w-]*(?: [A-Z][\w-]*)?)['’]s\s+(?=[A-Z])")
+
+
+def _owner_apart(mention: Mention) -> list[Mention]:
+    """A body's or a place's name with its owner's possessive before it ("Sadr's Mahdi Army",
+    "Yemen's Houthis") as two mentions, the owner's and the name's: the possessive is no part
+    of a name. Not where the owner is a common word of the name ("People's Party")."""
+    owned = _OWNED.match(mention.name)
+    if (
+        mention.kind is EntityKind.PERSON
+        or owned is None
+        or not mention.text.startswith(owned.group())
+        or owned.group(1).split()[-1].lower() in lexicon.load(lexicon.NOUNS) | lexicon.load()
+    ):
+        return [mention]
+    owner = owned.group(1)
+    if country_name(owner):
+        owner_kind = PLACE
+    else:
+        owner_kind = table_kind(owner) or corrected_kind(owner, EntityKind.PERSON)
+    rest = mention.text[owned.end() :]
+    return [
+        replace(mention, end=mention.start + len(owner), text=owner, name=owner, kind=owner_kind),
+        replace(mention, start=mention.end - len(rest), text=rest, name=rest),
+    ]
 
 
 # What may stand between a country adjective and a person's name for the adjective to say whose

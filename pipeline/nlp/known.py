@@ -29,11 +29,13 @@ def _kinds() -> dict[str, frozenset[EntityKind]]:
     return {key: frozenset(found) for key, found in kinds.items()}
 
 
-def known_kind(name: str) -> EntityKind | None:
+def table_kind(name: str) -> EntityKind | None:
     """The table's type for ``name``, or None when no row or rows of two types hold it."""
-    key = name_key(name)
-    found = _kinds().get(key, frozenset())
-    if len(found) != 1:
-        return None
-    kind = next(iter(found))
+    found = _kinds().get(name_key(name), frozenset())
+    return next(iter(found)) if len(found) == 1 else None
+
+
+def known_kind(name: str) -> EntityKind | None:
+    """``table_kind`` where it overrules the model: a place's, or a longer organization's."""
+    kind = table_kind(name)
     return kind if kind is EntityKind.PLACE or " " in name.strip() else None
