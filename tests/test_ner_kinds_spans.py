@@ -157,3 +157,24 @@ def test_an_owner_before_a_name_is_a_mention_of_its_own() -> None:
         ("Radvan Unit", ORG),
         ("People's Velmar Party", ORG),  # a common word owns nothing
     ]
+
+
+def test_long_names_stay_whole() -> None:
+    nlp = ruled(
+        [("GPE", "Strait"), ("PERSON", "Talvaz"), ("ORG", "Human Rights"),
+         ("ORG", "Velmar Assistance Mission"), ("GPE", "Iraq"), ("PERSON", "Tahrir al-Kavar"),
+         ("ORG", "Liberal Party"), ("ORG", "Green Union")]
+    )  # fmt: skip
+    text = (
+        "Ships crossed the Strait of Talvaz. The Dersim Observatory for Human Rights counted "
+        "the dead. The Velmar Assistance Mission for Iraq wrote. Hayat Tahrir al-Kavar "
+        "fighters left. She left the Liberal Party for the Green Union."
+    )
+    assert [(name, kind) for _, name, kind in mentions(nlp, text)] == [
+        ("Strait of Talvaz", PLACE),
+        ("Dersim Observatory for Human Rights", ORG),  # "for" a cause, no article
+        ("Velmar Assistance Mission for Iraq", ORG),
+        ("Hayat Tahrir al-Kavar", ORG),  # "Hay'at" (a body) opens a group's name
+        ("Liberal Party", ORG),  # "for the" another body
+        ("Green Union", ORG),
+    ]

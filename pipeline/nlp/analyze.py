@@ -106,7 +106,9 @@ def analyze_parsed(
                 taken_until = mention.end
         for mention in _headed_orgs(doc, text, segment.start):
             found = _with_longer(found, mention, replaces=(ORG, PLACE, EntityKind.PERSON))
-        for mention in _arabic_groups(doc, text, segment.start):
+        for mention in _arabic_groups(doc, text, segment.start) + _headed_places(
+            doc, text, segment.start
+        ):
             found = _with_longer(found, mention, replaces=(ORG, PLACE, EntityKind.PERSON))
         found += _places_before_offices(doc, text, segment.start, found)
         found += _titled_persons(doc, text, segment.start, found)
@@ -320,6 +322,31 @@ def _arabic_groups(doc: Doc, text: str, offset: int) -> list[Mention]:
                 )
             )
     return found
+
+
+# A water's or a landform's name opening with its noun and "of" ("Strait of Hormuz", "Gulf of
+# Aden", "Horn of Africa"): the training corpora tag 52 of 61 such runs one place.
+_PLACE_OF = re.compile(
+    r"(?<![\w-])(?:Straits?|Gulf|Bay|Sea|Isle|Horn|Cape|Lake) of (?:the )?"
+    r"[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*"
+)
+
+
+def _headed_places(doc: Doc, text: str, offset: int) -> list[Mention]:
+    """Places named by a landform's noun and "of", which the model cuts in two ("Strait",
+    "Hormuz") or misses."""
+    return [
+        Mention(
+            start=offset + m.start(),
+            end=offset + m.end(),
+            text=m.group(),
+            kind=PLACE,
+            name=m.group(),
+            sentence=_sentence(sent, text, offset),
+        )
+        for sent in doc.sents
+        for m in _PLACE_OF.finditer(text, sent.start_char, sent.end_char)
+    ]
 
 
 _HYPHEN_BEFORE = re.compile(r"(?<![\w'’.-])(?:[A-Z][\w]*-)+\Z")

@@ -38,8 +38,8 @@ GENERIC_PLURALS = frozenset(h for h in ORG_HEADS if h.endswith("s") and h[:-1] i
 # Heads after which a name may run on through "of", "for" or "on".
 OPEN_HEADS = ORG_HEADS | {
     "academy", "assembly", "association", "bank", "board", "center", "centers", "centre",
-    "congress", "court", "federation", "fund", "institute", "league", "office", "society",
-    "union", "university",
+    "congress", "court", "federation", "fund", "institute", "league", "mission", "observatory",
+    "office", "society", "union", "university",
 }  # fmt: skip
 _DATES = frozenset(MONTHS) | {
     "monday",
@@ -59,6 +59,10 @@ _RUN_ON = re.compile(
     rf"(?:\s+(?:(?:of|for|and)\s+(?:the\s+)?)?{_CAP})*"
 )
 _WORD = re.compile(_CAP)
+# "for" and a capitalized word with no article: a cause the name is for ("Observatory for Human
+# Rights"), which the model may tag alone; "for the" leads to another body ("left the Liberal
+# Party for the Parti Quebecois").
+_FOR_A_CAUSE = re.compile(r"\s+for\s+(?!the\b)[A-Z]")
 # A capitalized word, then capitalized words with Arabic particles between them.
 _ARABIC_WORD = r"[A-Z](?:[\w-]|['’](?=\w)(?!s\b))*"  # "Kata'ib", not "Hezbollah's"
 _ARABIC_NAME = re.compile(
@@ -93,7 +97,8 @@ def run_on_end(
     into a date ("the Army on Sunday") or into another name the model found (``others``: spans
     and kinds): a place may end the name ("Islamic Army of Iraq"), an organization only after
     "of" ("International Committee of the Red Cross", not "leave the Liberal Party for the
-    Parti Quebecois"), a person never. Across
+    Parti Quebecois") or "for" with no article ("Syrian Observatory for Human Rights"), a
+    person never. Across
     "and" only into one last word that is no name of its own: "Disease Control and
     Prevention", not "Council of Europe and Britain".
     """
@@ -104,7 +109,7 @@ def run_on_end(
         return end
     words = list(_WORD.finditer(text, end, match.end()))
     joinable = {EntityKind.PLACE}
-    if text[end:limit].split()[0] == "of":
+    if text[end:limit].split()[0] == "of" or _FOR_A_CAUSE.match(text, end, limit):
         joinable.add(EntityKind.ORGANIZATION)
     new_end = end
     for i, word in enumerate(words):
