@@ -6,8 +6,9 @@ word is common when the GMB and CrossNER training sentences write it in lower ca
 entity and not first in its sentence, at least ``MIN_LOWER`` times, and capitalize it there at
 most ``MAX_CAPITAL_SHARE`` as often ("new" is left out: "New York"; "white": "White House").
 
-``python -m pipeline.lexicon`` rebuilds ``pipeline/data/common_words.txt`` and
-``pipeline/data/common_nouns.txt`` (see ``common_nouns``) from ``../shared/corpora``.
+``python -m pipeline.lexicon`` rebuilds ``pipeline/data/common_words.txt``,
+``pipeline/data/common_nouns.txt`` (see ``common_nouns``) and ``pipeline/data/common_alone.txt``
+(see ``pipeline.nlp.openers``) from ``../shared/corpora``.
 """
 
 from __future__ import annotations
@@ -86,6 +87,7 @@ def load(path: Path = COMMON_WORDS) -> frozenset[str]:
 
 
 def main(argv: Sequence[str] | None = None) -> None:
+    from pipeline.nlp import openers
     from pipeline.nlp.train import DEFAULT_CORPORA
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -98,6 +100,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     nouns = common_nouns(training_pos(args.corpora))
     NOUNS.write_text("\n".join(nouns) + "\n", encoding="utf-8")
     print(f"{len(nouns)} common nouns written to {NOUNS}")
+    alone = openers.common_alone(openers.training_sentences(args.corpora))
+    openers.COMMON_ALONE.write_text("\n".join(alone) + "\n", encoding="utf-8")
+    print(f"{len(alone)} words rarely a name alone written to {openers.COMMON_ALONE}")
 
 
 if __name__ == "__main__":

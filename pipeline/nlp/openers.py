@@ -15,14 +15,13 @@ Three kinds of evidence, all general and measured on the open training corpora:
   ending in "-ed" or "-ing" followed by a preposition, an article or a comma (in the corpora,
   one sentence-opening name in 140 such openings, "During" mistagged as a time).
 
-``python -m pipeline.nlp.openers`` rebuilds ``pipeline/data/common_alone.txt`` from
-``../shared/corpora`` (GMB training split, CrossNER politics train+dev, Re-DocRED dev: the
-model's own training data, never an evaluation set).
+``python -m pipeline.lexicon`` rebuilds ``pipeline/data/common_alone.txt``, with the other
+word lists, from ``../shared/corpora`` (GMB training split, CrossNER politics train+dev,
+Re-DocRED dev: the model's own training data, never an evaluation set).
 """
 
 from __future__ import annotations
 
-import argparse
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import cache
@@ -111,19 +110,3 @@ def capitalized_by_position(doc: Doc, start: int, end: int) -> bool:
     following = doc[end].lower_ if end < len(doc) and doc[end].sent == token.sent else ""
     participle = token.lower_.endswith(("ed", "ing"))
     return following in _OBJECTS or (participle and following in _PREPOSITIONS | {","})
-
-
-def main(argv: Sequence[str] | None = None) -> None:
-    from pipeline.nlp.train import DEFAULT_CORPORA
-
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--corpora", type=Path, default=DEFAULT_CORPORA)
-    parser.add_argument("--output", type=Path, default=COMMON_ALONE)
-    args = parser.parse_args(argv)
-    words = common_alone(training_sentences(args.corpora))
-    args.output.write_text("\n".join(words) + "\n", encoding="utf-8")
-    print(f"{len(words)} words written to {args.output}")
-
-
-if __name__ == "__main__":
-    main()
