@@ -1138,7 +1138,7 @@ def _participants(
         adjacent
         and hit.trigger.type in _PATIENT_NOUNS
         and _POSSESSIVE.match(_between(sentence, adjacent[-1].end, at))
-        and not sentence.text[hit.start : hit.end].lower().endswith("ed")
+        and not _past(sentence, hit)
     ):
         return by_agent[:1], adjacent[-1:]
     if hit.trigger.voice == "noun" or (_NOMINAL.search(lead) and not _past(sentence, hit)):
@@ -1151,7 +1151,7 @@ def _participants(
             return _listed(sentence, states[-1:], mentions), acted_on
         return (adjacent or by_agent)[:1], acted_on
     reduced = by_agent and _past(sentence, hit) and _BY_NEXT.match(sentence.text, hit.end)
-    if _PASSIVE.search(lead) is not None or _AUXILIARY.match(sentence.text, hit.start) or reduced:
+    if _passive(sentence, hit) or reduced:
         return by_agent[:1], _listed(sentence, subject, mentions)
     shared = _SHARED_PASSIVE.search(lead)  # "X was arrested at the farm and released later"
     if shared and _object_next(sentence, hit, after):  # "was freed and visited Oslo": active
@@ -1426,13 +1426,12 @@ def _taking(a: str, b: str) -> bool:
 
 
 def _refers(anaphor: str, antecedent: str) -> bool:
-    """ "the attack" may name an earlier bombing or raid; other anaphors name their own type."""
-    custody = ("Arrest", "Detention", "Capture")  # "X was arrested ... his detention"
+    """ "the attack" may name an earlier bombing or raid, "his detention" an arrest, "the
+    captured man" one seized; other anaphors name their own type."""
     return (
         anaphor == antecedent
         or (anaphor == "Attack" and antecedent in ("Bombing", "Raid"))
-        or (anaphor in custody and antecedent in custody)
-        or _taking(anaphor, antecedent)  # "seized a shepherd ... the captured man"
+        or _taking(anaphor, antecedent)
     )
 
 
