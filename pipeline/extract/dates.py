@@ -22,6 +22,7 @@ WEEKDAYS: dict[str, int] = {
     )
 }
 
+# "three days ago": the number words the days_ago pattern reads, built from these keys.
 _DAYS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10}
 
 # Full names, or abbreviations with a dot ("Aug."); a bare "may"/"mar" is too often a word.
@@ -53,7 +54,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         ("weekday", r"\b(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
         ("relative_day", r"\b(?P<rel>yesterday|today|last\s+night|tonight|this\s+morning)\b"),
-        ("days_ago", r"\b(?P<n>\d{1,2}|two|three|four|five|six|seven|ten)\s+days\s+ago\b"),
+        ("days_ago", rf"\b(?P<n>\d{{1,2}}|{'|'.join(_DAYS)})\s+days\s+ago\b"),
         ("relative_month", r"\b(?P<rel>last|this|earlier\s+this)\s+month\b"),
         ("relative_year", r"\b(?P<rel>last|this|earlier\s+this)\s+year\b"),
     )
