@@ -117,6 +117,8 @@ _ADVERB = (
     r"(?:(?:also|directly|secretly|heavily|openly|largely|closely|now|currently|once|later"
     r"|first|originally|still|long|both|all|then|eventually|soon|subsequently)\s+)?"
 )
+# "has long", "had also", "now": adverbs around an optional auxiliary of the perfect
+_PERFECT = rf"{_ADVERB}(?:has\s+|have\s+|had\s+)?{_ADVERB}"
 _KIN = rf"(?P<kin>{_words(KIN)})s?"
 _KIN_MODS = (
     r"(?:(?:older|younger|elder|eldest|oldest|youngest|late|only|first|second|third"
@@ -224,12 +226,17 @@ def _led_or_founded(groups: Groups) -> tuple[tuple[str, bool], ...]:
     return (("foundedBy", True),)
 
 
+def _swapped(found: tuple[tuple[str, bool], ...]) -> tuple[tuple[str, bool], ...]:
+    """The same statements read with the other mention on the left."""
+    return tuple((predicate, not left_is_subject) for predicate, left_is_subject in found)
+
+
 def _fronted_backing(groups: Groups) -> tuple[tuple[str, bool], ...]:
     """ "With backing from X, Y ...", "Armed and trained by X, Y ...": the backer is on the
     left."""
     if not groups.get("verbs"):
         return (("supports", True),)
-    return tuple((p, not s) for p, s in _verbs(groups))
+    return _swapped(_verbs(groups))
 
 
 def _object_relative(groups: Groups) -> tuple[tuple[str, bool], ...]:
@@ -237,7 +244,7 @@ def _object_relative(groups: Groups) -> tuple[tuple[str, bool], ...]:
     read with Y first."""
     if groups.get("founded"):
         return (("foundedBy", True),)
-    return tuple((p, not s) for p, s in _active_verbs(groups))
+    return _swapped(_active_verbs(groups))
 
 
 def _fixed(predicate: str, left_is_subject: bool) -> Emit:
@@ -306,8 +313,7 @@ def _verbs(groups: Groups) -> tuple[tuple[str, bool], ...]:
 
 def _active_verbs(groups: Groups) -> tuple[tuple[str, bool], ...]:
     """ "<Y> trained <X>": X trainedBy Y; "<Y> funds and arms <X>": Y supports X."""
-    flipped = _verbs({"verbs": groups.get("active")})
-    return tuple((predicate, not left_is_subject) for predicate, left_is_subject in flipped)
+    return _swapped(_verbs({"verbs": groups.get("active")}))
 
 
 _TRAIN_STEMS = ("train", "drill", "school")
@@ -447,7 +453,7 @@ _PLACE_CLOSES = _compile(
     r"|to|near|until|over|yesterday|today|tonight|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)"
 )
 _BELONGS_TO = _compile(
-    rf"{_NEAR}{_ADVERB}(?:has\s+|have\s+|had\s+)?{_ADVERB}(?:belongs|belonged|belong|belonging)"
+    rf"{_NEAR}{_PERFECT}(?:belongs|belonged|belong|belonging)"
     rf"\s+to\s+{_THE}"
 )
 
@@ -568,7 +574,7 @@ RULES: tuple[_Rule, ...] = (
         frozenset({ORG}),
         frozenset({PERSON}),
         _compile(
-            rf"\s+{_ADVERB}(?:has\s+|have\s+|had\s+)?{_ADVERB}(?:named|appointed|chose|picked"
+            rf"\s+{_PERFECT}(?:named|appointed|chose|picked"
             r"|selected|tapped|installed|designated|elected)\s+"
         ),
         lambda g: _role(g, person_is_left=False),
@@ -609,7 +615,7 @@ RULES: tuple[_Rule, ...] = (
         frozenset({PERSON}),
         frozenset({ORG}),
         _compile(rf"\s*,\s*{_THE}"),
-        lambda g: tuple((p, not s) for p, s in _led_or_founded(g)),
+        lambda g: _swapped(_led_or_founded(g)),
         before=_compile(
             r"(?:^|\W)under\s+(?:the\s+)?(?:overall\s+|direct\s+|new\s+)?"
             r"(?P<verb>command|leadership)\s+of\s+\Z"
@@ -635,7 +641,7 @@ RULES: tuple[_Rule, ...] = (
         ANY,
         frozenset({ORG}),
         _compile(r"\s*,\s*(?:the\s+)?"),
-        lambda g: tuple((p, not s) for p, s in _led_or_founded(g)),
+        lambda g: _swapped(_led_or_founded(g)),
         before=_compile(rf"^\W*{_LED_BY}\Z"),
     ),
     # "X was the brainchild of Y", "X owes its creation to Y"
@@ -698,7 +704,7 @@ RULES: tuple[_Rule, ...] = (
         frozenset({ORG}),
         frozenset({PERSON}),
         _compile(rf"\s+{_ADVERB}(?:counts|counted|count|numbers|numbered)\s+"),
-        lambda g: _counted_among(g),
+        _counted_among,
         after=_compile(
             r"\s+among\s+(?:its|their)\s+(?:[\w-]+\s+)?"
             r"(?P<among>members|ranks|founders|commanders|leaders|fighters|operatives)\b"
@@ -1197,7 +1203,7 @@ RULES: tuple[_Rule, ...] = (
         ANY,
         ANY,
         _compile(
-            rf"\s+(?:of\s+)?{_ADVERB}(?:has\s+|have\s+|had\s+)?{_ADVERB}{_PROVIDED}\s+"
+            rf"\s+(?:of\s+)?{_PERFECT}{_PROVIDED}\s+"
             rf"(?P<aid>(?:[\w$.,-]+\s+){{0,4}}?{_AID}(?:\s+and\s+{_AID})?)\s+(?:to|into)\s+{_THE}"
         ),
         _provided,
@@ -1228,7 +1234,7 @@ RULES: tuple[_Rule, ...] = (
         _PERSON_OR_ORG,
         _compile(
             rf"(?:{_POSS})?\s+(?:[\w-]+\s+){{0,2}}?{_MONEY}(?:\s*,[^,;]{{1,80}},|(?:\s+[\w-]+){{0,6}}?)"
-            rf"\s+{_ADVERB}(?:has\s+|have\s+|had\s+)?{_ADVERB}(?:flowed|flows|flow|flowing|went"
+            rf"\s+{_PERFECT}(?:flowed|flows|flow|flowing|went"
             r"|goes|poured|pours|streamed|(?:was|were|is|are)\s+(?:funnell?ed|channell?ed"
             r"|sent|smuggled|shipped|delivered))\s+(?:\w+ly\s+)?(?:to|into)\s+" + _THE
         ),
@@ -1240,11 +1246,11 @@ RULES: tuple[_Rule, ...] = (
         ANY,
         ANY,
         _compile(
-            rf"{_NEAR}{_ADVERB}(?:has\s+|have\s+|had\s+)?{_ADVERB}(?:relies|relied|rely|relying"
+            rf"{_NEAR}{_PERFECT}(?:relies|relied|rely|relying"
             r"|depends|depended|depend|depending)\s+(?:heavily\s+|largely\s+|mostly\s+"
             rf"|entirely\s+)?(?:up)?on\s+{_THE}"
         ),
-        lambda g: tuple((p, not s) for p, s in _provided(g)),
+        lambda g: _swapped(_provided(g)),
         after=_compile(rf"\s+for\s+(?P<aid>(?:[\w$.,-]+\s+){{0,3}}?{_AID}(?:\s+and\s+{_AID})?)"),
     ),
     # "Iran sent advisers to help X", "Y dispatched officers to train X"
@@ -1253,7 +1259,7 @@ RULES: tuple[_Rule, ...] = (
         ANY,
         ANY,
         _compile(
-            rf"\s+{_ADVERB}(?:has\s+|have\s+|had\s+)?{_ADVERB}(?:sent|sends|send|dispatched"
+            rf"\s+{_PERFECT}(?:sent|sends|send|dispatched"
             r"|dispatches|deployed|deploys)\s+(?:[\w-]+\s+){0,3}?(?:advisers|advisors|fighters"
             r"|troops|forces|weapons|arms|instructors|experts|officers|trainers|commanders"
             r"|units|money|cash)\s+(?:to\s+)?(?P<verbs>help|support|aid|back|assist|reinforce"
@@ -1267,7 +1273,7 @@ RULES: tuple[_Rule, ...] = (
         _PERSON_OR_ORG,
         ANY,
         _compile(
-            rf"\s+{_ADVERB}(?:has\s+|have\s+|had\s+)?{_ADVERB}(?:sent|sends|send|dispatched"
+            rf"\s+{_PERFECT}(?:sent|sends|send|dispatched"
             r"|dispatches)\s+(?:(?:its|their|his|her|some|several|hundreds\s+of|dozens\s+of)"
             rf"\s+)?(?:[\w-]+\s+){{0,3}}?to\s+{_THE}"
         ),
@@ -1279,7 +1285,7 @@ RULES: tuple[_Rule, ...] = (
         _PERSON_OR_ORG,
         ANY,
         _compile(
-            rf"\s+{_ADVERB}(?:has\s+|have\s+|had\s+)?{_ADVERB}(?:attended|attends|attend"
+            rf"\s+{_PERFECT}(?:attended|attends|attend"
             r"|went\s+through|passed\s+through|graduated\s+from|(?:was|were)\s+sent\s+to"
             r"|trained\s+at)\s+(?:a|an|the)\s+(?:[\w-]+\s+)?"
         ),
@@ -1321,9 +1327,7 @@ RULES: tuple[_Rule, ...] = (
         "provides-to",
         ANY,
         ANY,
-        _compile(
-            rf"\s+{_ADVERB}(?:has\s+|have\s+|had\s+)?{_ADVERB}(?:provides?|provided)\s+{_THE}"
-        ),
+        _compile(rf"\s+{_PERFECT}(?:provides?|provided)\s+{_THE}"),
         _fixed("supports", True),
         after=_compile(r"\s+with\b"),
     ),
@@ -1449,10 +1453,7 @@ RULES: tuple[_Rule, ...] = (
         "place-in-place",
         frozenset({PLACE}),
         frozenset({PLACE}),
-        _compile(
-            r"\s*,\s*(?:in|inside)\s+(?:the\s+)?(?:(?:far\s+)?(?:north|south|east|west|central"
-            r"|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?"
-        ),
+        _compile(rf"\s*,\s*(?:in|inside)\s+(?:the\s+)?{_COMPASS}"),
         _fixed("locatedIn", True),
         before=_compile(r"(?<!\bof\s)\Z"),  # not "south of Baghdad, in Numaniya"
         after=_compile(r"(?:\s+(?:province|governorate|district|region))?\s*(?:[,.;)]|\Z)"),
@@ -1896,13 +1897,9 @@ def parallel_roles(
 
 
 # "X left Y to create Z", "X quit Y in 2014 and founded Z": Z is X's, and no part of Y
-_LEFT = _compile(
-    rf"{_NEAR}{_ADVERB}(?:has\s+|had\s+)?{_ADVERB}(?:left|quit|abandoned|deserted|broke\s+"
-    r"(?:away\s+)?(?:with|from))\s+(?:the\s+)?"
-)
-_LEFT_BEFORE = _compile(
-    r"\b(?:left|quit|abandoned|deserted|broke\s+(?:away\s+)?(?:with|from))\s+(?:the\s+)?\Z"
-)
+_QUIT = r"(?:left|quit|abandoned|deserted|broke\s+(?:away\s+)?(?:with|from))\s+(?:the\s+)?"
+_LEFT = _compile(rf"{_NEAR}{_ADVERB}(?:has\s+|had\s+)?{_ADVERB}{_QUIT}")
+_LEFT_BEFORE = _compile(rf"\b{_QUIT}\Z")
 _TO_FOUND = _compile(
     r"(?:\s+in\s+\d{4})?(?:\s*,)?\s+(?:to|and)\s+(?:co-?found|found|form|create|set\s+up"
     r"|launch|establish|start)(?:ed|d)?\s+(?:(?:the|a|an|his|her|their|its)\s+)?(?:own\s+)?"
@@ -2042,7 +2039,6 @@ def rule_relations(analyzed: AnalyzedDocument) -> tuple[Relation, ...]:
     by_sentence = _by_sentence(analyzed.mentions)
     stands_for = dict(pronoun_subjects(analyzed, by_sentence))
     for sentence, mentions in by_sentence.items():
-        mentions = sorted(mentions, key=lambda m: (m.start, m.end))
         pronouns = [p for p in stands_for if p.sentence == sentence]
         mentions = sorted([*mentions, *pronouns], key=lambda m: (m.start, m.end))
         lists = _lists(text, sentence, mentions)
