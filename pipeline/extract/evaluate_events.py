@@ -126,13 +126,16 @@ def select(path: Path = CORPUS) -> list[int]:
     return sorted(random.Random(SEED).sample(candidates, SAMPLE))
 
 
+def _annotated(*golds: Path) -> set[int]:
+    """The sentence numbers the gold files annotate, for a new sample to leave out."""
+    return {
+        json.loads(line)["sentence"] for gold in golds for line in gold.read_text().splitlines()
+    }
+
+
 def select_args(path: Path = CORPUS) -> list[int]:
     """The sentences of ``voa_events_args.jsonl``: named participants and an event word, unused."""
-    used = {
-        json.loads(line)["sentence"]
-        for gold in (GOLD, HELD_OUT)
-        for line in gold.read_text().splitlines()
-    }
+    used = _annotated(GOLD, HELD_OUT)
     candidates = [
         n
         for n, words, tags in read_sentences(path)
@@ -146,11 +149,7 @@ def select_args(path: Path = CORPUS) -> list[int]:
 def sample(size: int, path: Path = CORPUS) -> set[int]:
     """A fixed-seed sample of sentence numbers, none annotated, to read the extractor's output
     on (a rule change's new and lost events, diffed before and after, show its precision)."""
-    used = {
-        json.loads(line)["sentence"]
-        for gold in (GOLD, HELD_OUT, ARGS)
-        for line in gold.read_text().splitlines()
-    }
+    used = _annotated(GOLD, HELD_OUT, ARGS)
     numbers = [n for n, _, _ in read_sentences(path) if n not in used]
     return set(random.Random(DUMP_SEED).sample(numbers, min(size, len(numbers))))
 
@@ -181,19 +180,19 @@ def dump(size: int, path: Path = CORPUS) -> Iterator[str]:
             )
 
 
-def overlaps(mention: Mention, gold: str, text: str, offset: int = 0) -> bool:
+def overlaps(mention: Mention, gold: str, text: str) -> bool:
     """Whether a predicted participant and a gold one (its text) name the same thing: the
     mention's span overlaps an occurrence of the gold text, or one name holds the other."""
     if gold in mention.name or mention.name in gold:
         return True
     for match in re.finditer(re.escape(gold), text):
-        if mention.start < offset + match.end() and offset + match.start() < mention.end:
+        if mention.start < match.end() and match.start() < mention.end:
             return True
     return False
 
 
 def score_participants(
-    event: Event, want: dict, text: str, counters: dict[str, Counter[str]], offset: int = 0
+    event: Event, want: dict, text: str, counters: dict[str, Counter[str]]
 ) -> list[str]:
     """Count found, missed and wrong actors and targets of one matched event; say the misses."""
     misses = []
@@ -202,12 +201,12 @@ def score_participants(
             continue
         got: Sequence[Mention] = getattr(event, role)
         for gold in want[role]:
-            found = any(overlaps(m, gold, text, offset) for m in got)
+            found = any(overlaps(m, gold, text) for m in got)
             counters[role]["tp" if found else "fn"] += 1
             if not found:
                 misses.append(f"missed {role[:-1]} {gold!r}")
         for mention in got:
-            if not any(overlaps(mention, gold, text, offset) for gold in want[role]):
+            if not any(overlaps(mention, gold, text) for gold in want[role]):
                 counters[role]["fp"] += 1
                 misses.append(f"wrong {role[:-1]} {mention.name!r}")
     return misses
