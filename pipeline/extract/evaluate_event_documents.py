@@ -30,7 +30,7 @@ from spacy.language import Language
 
 from pipeline.extract.evaluate_events import ROLES, prf, score_participants, score_slots
 from pipeline.extract.events import extract_events
-from pipeline.records import AnalyzedDocument, Document, DocumentMeta, Event, TextSpan
+from pipeline.records import AnalyzedDocument, Document, DocumentMeta, Event
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCUMENTS = ROOT / "tests" / "data" / "events" / "militia_docs.jsonl"
@@ -49,25 +49,25 @@ def _phrases(text: str, phrases: Sequence[str]) -> list[tuple[int, int]]:
     return spans
 
 
-def _holds(spans: Sequence[tuple[int, int]], trigger: TextSpan) -> bool:
-    return any(start < trigger.end and trigger.start < end for start, end in spans)
-
-
 def _in_phrase(event: Event, spans: Sequence[tuple[int, int]]) -> set[tuple[int, int]]:
     """The gold phrases that hold one of the event's triggers."""
-    return {span for span in spans if any(_holds([span], t) for t in event.triggers)}
+    return {
+        (start, end)
+        for start, end in spans
+        if any(start < t.end and t.start < end for t in event.triggers)
+    }
 
 
 def analyze_article(nlp: Language, row: dict) -> tuple[Event, ...]:
     """The events the build's stages find in one article of the set."""
-    from pipeline.nlp import analyze_batch
+    from pipeline.nlp import analyze
     from pipeline.segment import segment
 
     text = row["text"]
     meta = DocumentMeta(text.split("\n", 1)[0], published=dt.date.fromisoformat(row["published"]))
     document = Document(row["id"], Path(row["id"] + ".txt"), text, row["id"], meta)
     segments = segment(document)
-    sentences, mentions = next(analyze_batch(nlp, [(document, segments)]))
+    sentences, mentions = analyze(nlp, document, segments)
     analyzed = AnalyzedDocument(document, segments, sentences, mentions)
     return extract_events(analyzed)
 
