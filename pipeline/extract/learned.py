@@ -200,18 +200,13 @@ def cued(text: str, sentence: Sentence, predicate: str, left: Mention, right: Me
 
 
 def admissible(
-    text: str,
-    mentions: Sequence[Mention],
-    predicate: str,
-    subject: Mention,
-    obj: Mention,
-    sentence: Sentence | None = None,
+    text: str, mentions: Sequence[Mention], predicate: str, subject: Mention, obj: Mention
 ) -> bool:
     """Whether a class the model chose may be asserted here: places must be ``placed``, other
     relations must not reach across a name of an end's kind (``crosses``); nothing is said
     of a person that opens the next item of a list of appositions, relativeOf and rivalOf need
     a cue word (``cued``), and what the rules veto (denied, a splinter group) is refused too."""
-    sentence = sentence or subject.sentence
+    sentence = subject.sentence
     if vetoed(text, sentence, predicate, subject, obj):
         return False
     if predicate == "locatedIn":
@@ -243,7 +238,7 @@ def learned_relations(
                 continue
             features = pair_features(text, sentence, left, right, mentions)
             decision = model.decide(left, right, features)
-            if decision is not None and admissible(text, mentions, *decision[:3], sentence):
+            if decision is not None and admissible(text, mentions, *decision[:3]):
                 predicate, subject, obj, _ = decision
                 relations.append(Relation(subject, predicate, obj, sentence, RULE))
     return tuple(relations)
