@@ -30,7 +30,7 @@ NAMES = {
 
 
 def find(text: str) -> list[Event]:
-    return events(text, {k: v for k, v in NAMES.items() if k in text})
+    return events(text, NAMES)
 
 
 def marked(text: str) -> list[Event]:
@@ -176,7 +176,7 @@ def test_a_raid_in_the_headline_the_lede_and_again_later_is_one() -> None:
         "took away his son. The Nasr Brigades raided the house after dark. "
         "The raid shocked the town."
     )
-    doc = analyzed(text, {k: v for k, v in NAMES.items() if k in text})
+    doc = analyzed(text, NAMES)
     title = Segment(SegmentKind.TITLE, 0, len(headline), headline)
     body = Segment(SegmentKind.BODY, len(headline) + 2, len(text), text[len(headline) + 2 :])
     found = extract_events(replace(doc, segments=(title, body)))

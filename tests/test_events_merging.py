@@ -19,7 +19,7 @@ NAMES: dict[str, EntityKind] = {
 
 def find(text: str) -> list[Event]:
     """The events of ``text`` but its statements, each name of ``NAMES`` tagged."""
-    found = events(text, {k: v for k, v in NAMES.items() if k in text})
+    found = events(text, NAMES)
     return [e for e in found if e.type != "Statement"]
 
 

@@ -20,7 +20,7 @@ NAMES = {
 
 
 def statements(text: str) -> list[Event]:
-    found = events(text, {k: v for k, v in NAMES.items() if k in text})
+    found = events(text, NAMES)
     return [e for e in found if e.type == "Statement"]
 
 

@@ -12,7 +12,7 @@ NAMES = {"Sami Dagher": PER, "Nasr Brigades": ORG, "Tyre": LOC, "Sidon": LOC}
 
 
 def find(text: str) -> list[Event]:
-    return events(text, {k: v for k, v in NAMES.items() if k in text})
+    return events(text, NAMES)
 
 
 def tolls(text: str) -> list[tuple[str, int | None, int | None]]:
