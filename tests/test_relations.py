@@ -11,7 +11,7 @@ from rdflib.namespace import OWL, RDFS
 
 from pipeline.extract.evaluate_relations import evaluate_domain
 from pipeline.extract.marked import marked_document
-from pipeline.extract.relations import SIGNATURES, rule_relations
+from pipeline.extract.relations import SIGNATURES, extract_relations, rule_relations
 from pipeline.records import (
     AnalyzedDocument,
     Document,
@@ -28,7 +28,14 @@ def analyzed(marked: str) -> AnalyzedDocument:
 
 
 def triples(marked: str) -> set[tuple[str, str, str]]:
+    """(subject, predicate, object) the rules read in ``marked``."""
     found = rule_relations(analyzed(marked))
+    return {(r.subject.name, r.predicate, r.object.name) for r in found}
+
+
+def everything(marked: str) -> set[tuple[str, str, str]]:
+    """What the rules and then the classifier read in ``marked``."""
+    found = extract_relations(analyzed(marked))
     return {(r.subject.name, r.predicate, r.object.name) for r in found}
 
 

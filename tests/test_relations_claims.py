@@ -10,17 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.extract.marked import marked_document
-from pipeline.extract.relations import extract_relations
-
-
-def triples(marked: str) -> set[tuple[str, str, str]]:
-    """(subject, predicate, object) the rules and the classifier read in ``marked``."""
-    return {
-        (r.subject.name, r.predicate, r.object.name)
-        for r in extract_relations(marked_document(marked))
-    }
-
+from tests.test_relations import everything
 
 ALLEGED = [
     ("[Ostland|L] accused [Varnia|L] of arming the [Dorval Front|O].", set()),
@@ -50,7 +40,7 @@ ALLEGED = [
 
 @pytest.mark.parametrize(("marked", "more"), ALLEGED)
 def test_an_allegation_states_what_it_alleges(marked: str, more: set) -> None:
-    assert triples(marked) == {("Varnia", "supports", "Dorval Front"), *more}
+    assert everything(marked) == {("Varnia", "supports", "Dorval Front"), *more}
 
 
 DENIED = [
@@ -65,11 +55,11 @@ DENIED = [
 
 @pytest.mark.parametrize("marked", DENIED)
 def test_a_claim_the_sentence_denies_states_no_support(marked: str) -> None:
-    assert not {t for t in triples(marked) if t[1] in ("supports", "trainedBy")}
+    assert not {t for t in everything(marked) if t[1] in ("supports", "trainedBy")}
 
 
 def test_denying_something_else_leaves_the_support() -> None:
-    found = triples("The [Dorval Front|O], which is backed by [Varnia|L], denied any ceasefire.")
+    found = everything("The [Dorval Front|O], which is backed by [Varnia|L], denied any ceasefire.")
     assert ("Varnia", "supports", "Dorval Front") in found
 
 
@@ -83,7 +73,7 @@ BROKE_AWAY = [
 
 @pytest.mark.parametrize("marked", BROKE_AWAY)
 def test_a_breakaway_group_is_never_part_of_the_group_it_left(marked: str) -> None:
-    found = triples(marked)
+    found = everything(marked)
     assert not {t for t in found if "Marel Brigade" in (t[0], t[2]) and t[1] != "rivalOf"}
 
 
@@ -113,16 +103,16 @@ COORDINATED = [
 
 @pytest.mark.parametrize(("marked", "expected"), COORDINATED)
 def test_a_role_or_verb_holds_for_each_name_of_a_list(marked: str, expected: set) -> None:
-    assert triples(marked) == expected
+    assert everything(marked) == expected
 
 
 def test_the_list_after_a_single_role_is_not_spread() -> None:
-    found = triples("[Anton Weil|P], the leader of the [Dorval Front|O], and [Karl Heim|P] met.")
+    found = everything("[Anton Weil|P], the leader of the [Dorval Front|O], and [Karl Heim|P] met.")
     assert found == {("Anton Weil", "leaderOf", "Dorval Front")}
 
 
 def test_the_leaders_of_two_groups_named_in_order() -> None:
-    found = triples(
+    found = everything(
         "The leaders of [Saraya Dorval|O] and [Jund Marel|O], [Anton Weil|P] and [Karl Heim|P], "
         "signed the pact."
     )
@@ -133,12 +123,14 @@ def test_the_leaders_of_two_groups_named_in_order() -> None:
 
 
 def test_lists_of_unequal_length_are_not_paired() -> None:
-    found = triples("The leaders of [Saraya Dorval|O] and [Jund Marel|O], [Anton Weil|P], met.")
+    found = everything("The leaders of [Saraya Dorval|O] and [Jund Marel|O], [Anton Weil|P], met.")
     assert not {t for t in found if t[1] == "leaderOf" and t[2] == "Jund Marel"}
 
 
 def test_spokesmen_of_one_group() -> None:
-    found = triples("[Anton Weil|P] and [Karl Heim|P], spokesmen for the [Dorval Front|O], spoke.")
+    found = everything(
+        "[Anton Weil|P] and [Karl Heim|P], spokesmen for the [Dorval Front|O], spoke."
+    )
     assert found == {
         ("Anton Weil", "spokespersonFor", "Dorval Front"),
         ("Karl Heim", "spokespersonFor", "Dorval Front"),

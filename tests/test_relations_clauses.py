@@ -11,13 +11,8 @@ import pytest
 from pipeline.evaluate import relation_rows
 from pipeline.extract import evaluate_relations as er
 from pipeline.extract.marked import marked_document
-from pipeline.extract.relations import extract_relations, rule_relations
-
-
-def triples(marked: str, everything: bool = False) -> set[tuple[str, str, str]]:
-    """(subject, predicate, object) the rules (and with ``everything`` the classifier) read."""
-    extract = extract_relations if everything else rule_relations
-    return {(r.subject.name, r.predicate, r.object.name) for r in extract(marked_document(marked))}
+from pipeline.extract.relations import rule_relations
+from tests.test_relations import everything, triples
 
 
 @pytest.mark.parametrize(
@@ -180,12 +175,12 @@ def test_an_ambiguous_pronoun_stands_for_nobody(marked: str) -> None:
     ],
 )
 def test_denied_support_is_not_asserted(marked: str) -> None:
-    assert not {t for t in triples(marked, everything=True) if t[1] in ("supports", "trainedBy")}
+    assert not {t for t in everything(marked) if t[1] in ("supports", "trainedBy")}
 
 
 def test_a_denial_of_something_else_leaves_the_support() -> None:
     marked = "[Kurt Weil|P] denied the report and said [Varnia|L] funds the [Dorval Front|O]."
-    assert ("Varnia", "supports", "Dorval Front") in triples(marked, everything=True)
+    assert ("Varnia", "supports", "Dorval Front") in everything(marked)
 
 
 @pytest.mark.parametrize(
@@ -200,7 +195,7 @@ def test_a_denial_of_something_else_leaves_the_support() -> None:
 )
 def test_a_splinter_group_is_not_part_of_its_parent(marked: str) -> None:
     # decided: a split says neither partOf nor rivalOf (many splinters stay allied)
-    assert triples(marked, everything=True) == set()
+    assert everything(marked) == set()
 
 
 @pytest.mark.parametrize(
@@ -223,7 +218,7 @@ def test_a_splinter_group_is_not_part_of_its_parent(marked: str) -> None:
 def test_a_list_of_appositions_pairs_each_name_with_its_own(
     marked: str, expected: set[tuple[str, str, str]]
 ) -> None:
-    assert triples(marked, everything=True) == expected
+    assert everything(marked) == expected
 
 
 def test_eval_reports_the_held_out_news_sets() -> None:

@@ -8,15 +8,7 @@ import pytest
 
 from pipeline.extract.learned import placed
 from pipeline.extract.marked import marked_document
-from pipeline.extract.relations import rule_relations
-
-
-def triples(marked: str) -> set[tuple[str, str, str]]:
-    """(subject, predicate, object) the rules read in ``marked``."""
-    return {
-        (r.subject.name, r.predicate, r.object.name)
-        for r in rule_relations(marked_document(marked))
-    }
+from tests.test_relations import triples
 
 
 @pytest.mark.parametrize(

@@ -8,14 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.extract.marked import marked_document
-from pipeline.extract.relations import rule_relations
-
-
-def triples(marked: str) -> set[tuple[str, str, str, str]]:
-    """(subject, predicate, object, rule) the rules read in ``marked``."""
-    found = rule_relations(marked_document(marked))
-    return {(r.subject.name, r.predicate, r.object.name, r.rule) for r in found}
+from tests.test_relations_news import triples
 
 
 def test_a_plural_role_before_including_holds_for_each_name() -> None:
