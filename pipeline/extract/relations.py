@@ -1866,11 +1866,10 @@ def group_anaphora(
 
 
 def parallel_roles(
-    text: str, sentence: Sentence, mentions: Sequence[Mention]
+    text: str, sentence: Sentence, mentions: Sequence[Mention], lists: dict[Mention, tuple]
 ) -> Iterable[tuple[str, Mention, Mention]]:
     """ "The leaders of A and B, X and Y (respectively)": a role before a list of bodies
-    followed by as many persons pairs them in order."""
-    lists = _lists(text, sentence, mentions)
+    followed by as many persons pairs them in order (``lists``: the sentence's ``_lists``)."""
     seen: set[tuple[Mention, ...]] = set()
     for bodies, _, _ in lists.values():
         if bodies in seen or bodies[0].kind is PERSON:
@@ -2058,7 +2057,7 @@ def rule_relations(analyzed: AnalyzedDocument) -> tuple[Relation, ...]:
                             how = f"{rule.name}+pronoun"
                             subject, obj = (stands_for.get(m, m) for m in (subject, obj))
                         add(predicate, subject, obj, sentence, how)
-        for predicate, subject, obj in parallel_roles(text, sentence, mentions):
+        for predicate, subject, obj in parallel_roles(text, sentence, mentions, lists):
             add(predicate, subject, obj, sentence, "parallel-roles")
         for predicate, subject, obj in founded_on_leaving(text, mentions):
             add(predicate, subject, obj, sentence, "founded-on-leaving")
