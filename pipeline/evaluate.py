@@ -238,14 +238,7 @@ def event_rows(corpora: Path, nlp: Language) -> list[Row]:
     rows.append(Row("events", data, "ALL", types["tp"], types["fp"], types["fn"]))
     for role, c in arguments["roles"].items():  # type: ignore[attr-defined]
         rows.append(Row("events", data, role, c["tp"], c["fp"], c["fn"]))
-    for name, path in (
-        ("", ed.DOCUMENTS),
-        (" held-out", ed.HELD_OUT),
-        (" held-out 2", ed.HELD_OUT_2),
-        (" held-out 3", ed.HELD_OUT_3),
-        (" held-out 4", ed.HELD_OUT_4),
-        (" held-out 5", ed.HELD_OUT_5),
-    ):
+    for name, path in ed.SETS.items():
         found = ed.evaluate(nlp, path)["events"]
         data = f"invented militia articles{name}, NER mentions, document events"
         rows.append(Row("events", data, "ALL", found["found"], found["fp"], found["fn"]))  # type: ignore[index]

@@ -39,6 +39,16 @@ HELD_OUT_2 = ROOT / "tests" / "data" / "events" / "militia_docs_heldout2.jsonl"
 HELD_OUT_3 = ROOT / "tests" / "data" / "events" / "militia_docs_heldout3.jsonl"
 HELD_OUT_4 = ROOT / "tests" / "data" / "events" / "militia_docs_heldout4.jsonl"
 HELD_OUT_5 = ROOT / "tests" / "data" / "events" / "militia_docs_heldout5.jsonl"
+SETS = {
+    "": DOCUMENTS,
+    " held-out": HELD_OUT,
+    " held-out 2": HELD_OUT_2,
+    " held-out 3": HELD_OUT_3,
+    " held-out 4": HELD_OUT_4,
+    " held-out 5": HELD_OUT_5,
+}
+"""Every annotated set, by the suffix ``ldpub eval`` names it with ("invented militia
+articles held-out 2"); the command line scores them all by default."""
 
 
 def _phrases(text: str, phrases: Sequence[str]) -> list[tuple[int, int]]:
@@ -148,7 +158,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         "--gold",
         type=Path,
         nargs="*",
-        default=[DOCUMENTS, HELD_OUT, HELD_OUT_2, HELD_OUT_3, HELD_OUT_4, HELD_OUT_5],
+        default=list(SETS.values()),
         help="annotated articles (JSONL)",
     )
     parser.add_argument("--errors", action="store_true", help="list each miss")
