@@ -70,7 +70,7 @@ _MODIFIER_WORDS = (
     "tribal",
 )  # fmt: skip
 # Roles whose holder serves the body after "to" ("an adviser to the council").
-_SERVES = frozenset({"aide", "adviser", "advisor", "chief of staff", "consultant"})
+_SERVES = frozenset({"aide", "adviser", "advisor", "chief of staff"})
 # A deputy is a member, not the leader; hedged wording asserts nothing.
 _SUBORDINATE = re.compile(r"\b(?:deputy|vice|assistant|second-in-command)\b", re.I)
 # roles only a state's government has ("the Polish king X" may be a nationality, "the Iraqi
