@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from itertools import pairwise
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -134,10 +135,12 @@ def _owner_apart(mention: Mention) -> list[Mention]:
         mention.kind is EntityKind.PERSON
         or owned is None
         or not mention.text.startswith(owned.group())
-        or owned.group(1).split()[-1].lower() in lexicon.load(lexicon.NOUNS) | lexicon.load()
     ):
         return [mention]
     owner = owned.group(1)
+    word = owner.split()[-1].lower()
+    if word in lexicon.load(lexicon.NOUNS) or word in lexicon.load():
+        return [mention]
     if country_name(owner):
         owner_kind = PLACE
     else:
@@ -171,8 +174,7 @@ def _country_adjectives(
     """
     starts = {m.start - offset: m for m in found}
     mentions = []
-    for token in doc[:-1]:
-        following = doc[token.i + 1]
+    for token, following in pairwise(doc):
         sponsor = (
             following.text == "-"
             and token.i + 2 < len(doc)
@@ -269,7 +271,7 @@ def _places_before_offices(
     taken = [(m.start - offset, m.end - offset) for m in found]
     places = [(s, e, PLACE) for s, e in untagged_places(doc, taken)]
     taken += [(s, e) for s, e, _ in places]
-    bodies = [(s, e, ORG) for s, e in untagged_bodies(doc, taken)]
+    bodies = [(s, e, ORG) for s, e in untagged_bodies(doc, text, taken)]
     return [
         Mention(
             offset + s,

@@ -32,6 +32,7 @@ _LABELS = frozenset(
         "UPDATED", "UPDATES", "URGENT", "VIDEO", "WATCH",
     }
 )  # fmt: skip
+_SEPARATORS = re.compile(r"[ .\-]+")  # between the words of a dateline's place
 _PART = re.compile(r"[^\s\-.]{2,}(?=\.?(?:[\s\-]|$))")  # a word or its part, not initials
 _CAPS_WORD = r"[A-Z][A-Z'’.\-]*[A-Z.]"
 _WORD = r"[A-Z][\w.'’\-]*"
@@ -59,7 +60,7 @@ class Dateline:
 def dateline(text: str) -> Dateline | None:
     """The dateline ``text`` opens with, else None."""
     match = _DATELINE.match(text)
-    if match is None or _LABELS.intersection(re.split(r"[ .\-]+", match.group("place"))):
+    if match is None or _LABELS.intersection(_SEPARATORS.split(match.group("place"))):
         return None
     places = [(match.start("place"), match.end("place"), ordinary_case(match.group("place")))]
     region = match.group("region")

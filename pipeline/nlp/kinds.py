@@ -49,11 +49,14 @@ PERSON_TITLES = frozenset(
     {"ayatollah", "hojatoleslam", "sheikh", "sheik", "shaikh", "mr.", "mrs.", "ms.", "dr."}
     | {a.lower() for a in ABBREVIATIONS}
 )
-# Nouns that open places' names only; those below them also open given names ("Wadi", "Tal").
+# Nouns that open places' names only; those below them also open given names ("Wadi", "Tal")
+# or a kunya ("Umm").
 ARABIC_PLACE_NOUNS = frozenset(
     {"tell", "tall", "jurf", "nahr", "jabal", "jebel", "deir", "dayr", "kafr", "albu", "qasr"}
 )
-ARABIC_PLACE_OR_NAME = ARABIC_PLACE_NOUNS | {"tal", "tel", "wadi", "ain", "ras", "bir", "beit"}
+ARABIC_PLACE_OR_NAME = ARABIC_PLACE_NOUNS | {
+    "tal", "tel", "wadi", "ain", "ras", "bir", "beit", "umm",
+}  # fmt: skip
 PLACE_HEADS = frozenset(
     {
         "valley", "mountains", "mountain", "river", "zone", "strip", "desert", "plain",
@@ -74,7 +77,7 @@ def corrected_kind(name: str, kind: EntityKind) -> EntityKind:
         return EntityKind.ORGANIZATION
     if len(words) >= 2 and (
         first in ARABIC_PLACE_NOUNS
-        or (first in ARABIC_PLACE_OR_NAME | {"umm"} and kind is EntityKind.ORGANIZATION)
+        or (first in ARABIC_PLACE_OR_NAME and kind is EntityKind.ORGANIZATION)
         or words[-1] in PLACE_HEADS
     ):
         return EntityKind.PLACE

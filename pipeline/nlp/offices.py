@@ -65,10 +65,12 @@ def untagged_places(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple[int, i
     return _untagged_before(doc, taken, lambda t: t.lower_ in UNTAGGED_BEFORE)
 
 
-def untagged_bodies(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def untagged_bodies(doc: Doc, text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Character spans of capitalized names right before a body's noun ("the Obeid tribe") that
-    no name found so far covers, but for an adjective of a doctrine ("the Sadrist bloc")."""
-    text = doc.text  # spaCy joins its tokens again on every read of Doc.text
+    no name found so far covers, but for an adjective of a doctrine ("the Sadrist bloc").
+    ``text`` is ``doc.text``, which spaCy joins again from its tokens on every read."""
+    if _BODY_AFTER.search(text) is None:
+        return []  # one scan of the text spares a match at every token, in most paragraphs
     found = _untagged_before(doc, taken, lambda t: before_body_noun(text, t.idx - 1))
     return [(s, e) for s, e in found if not doctrine_adjective(text[s:e].split()[-1])]
 

@@ -44,6 +44,8 @@ _PREPOSITIONS = frozenset(
         "as", "through", "under", "during", "against", "up", "out", "off", "down", "back",
     }
 )  # fmt: skip
+# What follows a participle that opens a clause: "Buoyed by", "Speaking to", "Asked, he said".
+_AFTER_PARTICIPLE = _PREPOSITIONS | {","}
 
 
 def common_alone(sentences: Iterable[tuple[Sequence[str], Sequence[str]]]) -> list[str]:
@@ -109,4 +111,4 @@ def capitalized_by_position(doc: Doc, start: int, end: int) -> bool:
         return True
     following = doc[end].lower_ if end < len(doc) and doc[end].sent == token.sent else ""
     participle = token.lower_.endswith(("ed", "ing"))
-    return following in _OBJECTS or (participle and following in _PREPOSITIONS | {","})
+    return following in _OBJECTS or (participle and following in _AFTER_PARTICIPLE)
