@@ -65,28 +65,28 @@ def _compatible(a: Mention, b: Mention) -> bool:
 
 def _pair_evidence(text: str, a: Mention, b: Mention) -> str | None:
     """How the text between two neighbouring names of one sentence says they are one."""
-    between, after = text[a.end : b.start], text[b.end :]
-    if _POSSESSIVE.match(after):  # "known as the Mahdi Army's stronghold": another thing
+    between = text[a.end : b.start]  # what follows b is matched in place: no copy of the rest
+    if _POSSESSIVE.match(text, b.end):  # "known as the Mahdi Army's stronghold": another thing
         return None
     for how, pattern in _BETWEEN.items():
-        if pattern.fullmatch(between) and (how not in _CLOSED or _CLOSED[how].match(after)):
+        if pattern.fullmatch(between) and (how not in _CLOSED or _CLOSED[how].match(text, b.end)):
             return how if _compatible(a, b) else None
     same_kind = a.kind is b.kind and a.kind is not EntityKind.PLACE
     if (
         _BRACKETS.fullmatch(between)
-        and _CLOSED["brackets"].match(after)
+        and _CLOSED["brackets"].match(text, b.end)
         and same_kind
         and not _ACRONYM.match(b.name)
     ):
         return "another name in brackets"
     if (
         _OR.fullmatch(between)
-        and after.startswith(",")
+        and text.startswith(",", b.end)
         and same_kind
         and not _EITHER.search(text[a.sentence.start : a.start])
     ):
         return "another name after 'or'"
-    if _AS_THEY_CALL.fullmatch(between) and _THEY_CALL.match(after) and _compatible(a, b):
+    if _AS_THEY_CALL.fullmatch(between) and _THEY_CALL.match(text, b.end) and _compatible(a, b):
         return "the name its bearers use"
     return None
 

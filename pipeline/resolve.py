@@ -294,6 +294,7 @@ def _spelled_out(analyzed: AnalyzedDocument | Outline) -> dict[str, tuple[Mentio
     short ("United Nations Assistance Mission"), the text before the bracket says where it
     ends. The longest such name wins."""
     text = analyzed.document.text
+    in_order = sorted(analyzed.mentions, key=lambda m: m.start)
     found: dict[str, tuple[Mention, str]] = {}
     for mention in analyzed.mentions:
         acronym = mention.name
@@ -303,13 +304,12 @@ def _spelled_out(analyzed: AnalyzedDocument | Outline) -> dict[str, tuple[Mentio
         if not bracket or not _BRACKET_AFTER.match(text, mention.end):
             continue
         opened = bracket.start()
-        for candidate in sorted(analyzed.mentions, key=lambda m: m.start):
-            phrase = text[candidate.start : opened].strip()
+        for candidate in in_order:
             if (
                 mention.sentence.start <= candidate.start
                 and candidate.end <= opened
                 and candidate.kind is not EntityKind.PERSON
-                and _spells(phrase, acronym)
+                and _spells(phrase := text[candidate.start : opened].strip(), acronym)
             ):
                 found[acronym] = (candidate, phrase)
                 break
@@ -581,7 +581,7 @@ def _translations(kinds: dict[str, EntityKind]) -> list[tuple[str, str, str]]:
         for head in heads:
             for english in by_head.get(_block_token(head), ()):
                 other = _core(english)
-                prefixes = {_country_prefix(k)[0] for k in (key, english) if _country_prefix(k)}
+                prefixes = {p[0] for p in map(_country_prefix, (key, english)) if p}
                 if (
                     len(prefixes) < 2
                     and len(other) == len(rest) + 1
