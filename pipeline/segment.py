@@ -388,9 +388,9 @@ def _is_bio(text: str) -> bool:
 
 
 def _is_byline(text: str) -> bool:
-    """A byline, which says so above the article or at its foot (rules 5 and 6), or a credit."""
-    short = len(text) <= MAX_BYLINE_CHARS
-    return (short and any(b.match(text) for b in _BYLINES)) or _is_credit(text)
+    """A byline, which says so above the article or at its foot (rules 5 and 6); a credit line
+    is BIO by its own kind (``_own_kind``) before it gets here."""
+    return len(text) <= MAX_BYLINE_CHARS and any(b.match(text) for b in _BYLINES)
 
 
 def _is_credit(text: str) -> bool:
