@@ -11,9 +11,9 @@ none, hence the tiers:
   (rapidfuzz ratio >= ``FUZZY_THRESHOLD``) of one row, or an exact name of a row of another
   type;
 - ``country``: an organization named exactly as a country ("the U.S. said") or as a capital
-  ("Tehran denies") is that country, or that capital, speaking through its government
-  speaking through its government, as place names are tagged elsewhere: it becomes the place,
-  verified, and merges with the place's other names;
+  ("Tehran denies") is that country, or that capital, speaking through its government, as
+  place names are tagged elsewhere: it becomes the place, verified, and merges with the
+  place's other names;
 - ``retyped``: a place or a person named exactly as one organization of the table, and as no
   row of its own type ("the Iranian Pasdaran" tagged a place), is a tagging slip: it becomes
   that organization, verified, and merges with its other names;
