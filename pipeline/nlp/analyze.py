@@ -38,7 +38,13 @@ from pipeline.nlp.orgnames import (
     not_an_organization,
     run_on_end,
 )
-from pipeline.nlp.titles import MODIFIERS, leading_title, title_before, titled_names
+from pipeline.nlp.titles import (
+    MODIFIERS,
+    NAME_PARTICLE,
+    leading_title,
+    title_before,
+    titled_names,
+)
 from pipeline.orgheads import ORG_HEADS
 from pipeline.records import Document, EntityKind, Mention, Segment, Sentence
 from pipeline.roles import ROLES
@@ -53,11 +59,11 @@ LABELS: dict[str, EntityKind] = {
 }
 _EDGE_JUNK = {"'s", "’s", "'", "’"}
 _ARTICLES = {"the", "The", "THE"}
-# Arabic name particles that belong to the name that follows them (al-Sadr, Abu Musab, bin Laden).
-_PARTICLE = r"(?:al|el|Al|El|bin|ibn|bint|Abu|Umm)"
+# Lower-case particles a name may start or end with, unlike a common word (``_lower_word``).
 _NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "ez", "ad", "as", "ash", "an", "ar"})
-_PARTICLE_BEFORE = re.compile(rf"(?<![\w'’-]){_PARTICLE}(?:-|\s+)\Z")
-_PARTICLE_AFTER = re.compile(rf"\A\s*{_PARTICLE}(?:-|\s+)[A-Z][\w'’]*(?:-[A-Z][\w'’]*)*")
+# A name particle (``titles.NAME_PARTICLE``) right before a name, and one with its name after it.
+_PARTICLE_BEFORE = re.compile(rf"(?<![\w'’-]){NAME_PARTICLE}\Z")
+_PARTICLE_AFTER = re.compile(rf"\A\s*{NAME_PARTICLE}[A-Z][\w'’]*(?:-[A-Z][\w'’]*)*")
 _POSSESSIVE = re.compile(r"['’]s?\Z")
 _SPACES = re.compile(r"\s+")
 # Words the model takes for a place or a body when they stand alone: compass words cut from

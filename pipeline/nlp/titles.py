@@ -218,10 +218,12 @@ _TRAILING = re.compile(rf"(?<![\w.'’-]){_RUN}\Z", re.IGNORECASE)
 # How far before a name a title may start; the longest title run is well under this.
 _LOOKBACK = 80
 
+# An Arabic name particle that belongs to the name after it, and what joins it to that name
+# (al-Sadr, Abu Musab, bin Laden).
+NAME_PARTICLE = r"(?:al|el|Al|El|bin|ibn|bint|Abu|Umm)(?:-|\s+)"
 # A name after a title: capitalized words, with Arabic particles before them ("al-Khafaji").
 _NAME_WORD = r"[A-Z](?:\w|['’](?=\w)(?!s\b))*(?:-[A-Z](?:\w|['’](?=\w)(?!s\b))*)*"
-_NAME_PARTICLE = r"(?:al|el|Al|El|bin|ibn|bint|Abu|Umm)(?:-|\s+)"
-_NAME = rf"(?:{_NAME_PARTICLE})?{_NAME_WORD}(?:\s+(?:{_NAME_PARTICLE})?{_NAME_WORD}){{0,3}}"
+_NAME = rf"(?:{NAME_PARTICLE})?{_NAME_WORD}(?:\s+(?:{NAME_PARTICLE})?{_NAME_WORD}){{0,3}}"
 _TITLED_NAME = re.compile(rf"(?<![\w'’.-])(?=[A-Z])(?i:{_RUN})({_NAME})")
 
 ABBREVIATIONS: tuple[str, ...] = tuple(
