@@ -22,6 +22,8 @@ DAY, MONTH, YEAR = DatePrecision.DAY, DatePrecision.MONTH, DatePrecision.YEAR
         ("Gunmen struck this morning.", dt.date(2009, 3, 12), DAY),
         ("Gunmen struck three days ago.", dt.date(2009, 3, 9), DAY),
         ("Gunmen struck 10 days ago.", dt.date(2009, 3, 2), DAY),
+        ("Gunmen struck eight days ago.", dt.date(2009, 3, 4), DAY),  # every number word
+        ("Gunmen struck seventeen days ago.", dt.date(2009, 2, 23), DAY),  # not "seven"
         ("Gunmen struck last month.", dt.date(2009, 2, 1), MONTH),
         ("Gunmen struck in January.", dt.date(2009, 1, 1), MONTH),
         ("Gunmen struck in November.", dt.date(2008, 11, 1), MONTH),

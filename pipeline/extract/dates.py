@@ -13,6 +13,7 @@ import datetime as dt
 import re
 
 from pipeline.datewords import MONTHS
+from pipeline.numberwords import NUMBER_ALTERNATION, NUMBER_WORDS
 from pipeline.records import DatePrecision, EventDate, TextSpan
 
 WEEKDAYS: dict[str, int] = {
@@ -22,8 +23,6 @@ WEEKDAYS: dict[str, int] = {
     )
 }
 
-# "three days ago": the number words the days_ago pattern reads, built from these keys.
-_DAYS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10}
 
 # Full names, or abbreviations with a dot ("Aug."); a bare "may"/"mar" is too often a word.
 _MONTH = (
@@ -54,7 +53,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         ("weekday", r"\b(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
         ("relative_day", r"\b(?P<rel>yesterday|today|last\s+night|tonight|this\s+morning)\b"),
-        ("days_ago", rf"\b(?P<n>\d{{1,2}}|{'|'.join(_DAYS)})\s+days\s+ago\b"),
+        ("days_ago", rf"\b(?P<n>\d{{1,2}}|{NUMBER_ALTERNATION})\s+days\s+ago\b"),
         ("relative_month", r"\b(?P<rel>last|this|earlier\s+this)\s+month\b"),
         ("relative_year", r"\b(?P<rel>last|this|earlier\s+this)\s+year\b"),
     )
@@ -107,7 +106,7 @@ def _resolve(
         back = (published.weekday() - WEEKDAYS[groups["weekday"].lower()]) % 7
         return published - dt.timedelta(days=back), DatePrecision.DAY
     if name == "days_ago":
-        back = _DAYS.get(groups["n"].lower()) or int(groups["n"])
+        back = NUMBER_WORDS.get(groups["n"].lower()) or int(groups["n"])
         return published - dt.timedelta(days=back), DatePrecision.DAY
     rel = " ".join(groups["rel"].lower().split())
     if name == "relative_day":

@@ -23,6 +23,7 @@ from pipeline.extract.triggers import (
     WOUNDING,
     Trigger,
 )
+from pipeline.numberwords import NUMBER_ALTERNATION, NUMBER_WORDS
 from pipeline.records import (
     AnalyzedDocument,
     DatePrecision,
@@ -328,26 +329,8 @@ _REPORTED_ON = re.compile(
     r"\b(?:said|says|told\s+\w+|added|announced|reported|stated)\s+(?:on\s+)?$", re.IGNORECASE
 )
 
-_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
-_WORDS += ["eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen"]
-_WORDS += ["eighteen", "nineteen", "twenty"]
-NUMBER_WORDS: dict[str, int] = {w: i for i, w in enumerate(_WORDS, start=1)} | {
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-    "a dozen": 12,
-    "a hundred": 100,
-}
 _NO_ONE = ("no", "no one", "nobody", "none")
-_NUM = (
-    r"(?!one\s+of\b)(?P<n>\d{1,3}(?:,\d{3})+|\d+|"
-    + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
-    + ")"
-)
+_NUM = r"(?!one\s+of\b)(?P<n>\d{1,3}(?:,\d{3})+|\d+|" + NUMBER_ALTERNATION + ")"
 _NOT_PEOPLE = r"(?!\s*-?\s*(?:percent|%|years?|months?|days?|hours?|minutes?|kilomet|km|miles?))"
 # The figure given counts, bound or estimate alike, as ACLED codes the figure reported.
 _LEAST = r"(?:(?:at\s+least|more\s+than|over|about|some|around|nearly|almost|up\s+to)\s+)?"

@@ -81,7 +81,7 @@ _HEDGED = re.compile(r"\b(?:alleged|suspected|purported|reputed|presumed|would-b
 
 def _words(words: Iterable[str]) -> str:
     """A regex alternation, longest first, where a space or hyphen may join words."""
-    parts = sorted(set(words), key=len, reverse=True)
+    parts = sorted(set(words), key=lambda w: (-len(w), w))  # ties by text: same regex every run
     return "|".join(re.escape(w).replace(r"\ ", r"[\s-]+").replace(r"\-", r"[\s-]?") for w in parts)
 
 
