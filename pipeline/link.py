@@ -45,7 +45,7 @@ FUZZY_THRESHOLD = 92.0
 _QID = re.compile(r"^Q[1-9][0-9]*$")
 
 
-def _link_key(name: str) -> str:
+def link_key(name: str) -> str:
     """``name_key``, with initials written with stops run together: "U.K." is "UK", "U.A.E."
     is "UAE", so a table alias in one form links the other."""
     key = name_key(name)
@@ -125,7 +125,7 @@ def _index(path: Path = TABLE) -> _Index:
     keys: list[tuple[str, Row]] = []
     for row in load_table(path):
         for name in row.names:
-            key = _link_key(name)
+            key = link_key(name)
             exact.setdefault(key, set()).add(row)
             variant.setdefault(variant_key(name), set()).add(row)
             keys.append((key, row))
@@ -138,7 +138,7 @@ def _index(path: Path = TABLE) -> _Index:
 
 def _usable(entity: Entity, name: str) -> bool:
     """A person is never linked by a one-word name: a bare surname is not an identity."""
-    key = _link_key(name)
+    key = link_key(name)
     return bool(key) and (entity.kind is not EntityKind.PERSON or len(key.split()) >= 2)
 
 
@@ -152,7 +152,7 @@ def match(entity: Entity, index: _Index | None = None) -> tuple[str, Row] | None
     """("same_as" | "country" | "retyped" | "close_match", row) for an entity, or None."""
     index = index or _index()
     names = [n for n in sorted({entity.label, *entity.alt_labels}) if _usable(entity, n)]
-    exact = [row for n in names for row in index.exact.get(_link_key(n), ())]
+    exact = [row for n in names for row in index.exact.get(link_key(n), ())]
     if exact:
         same_kind = [row for row in exact if row.kind is entity.kind]
         if same_kind:
@@ -170,7 +170,7 @@ def match(entity: Entity, index: _Index | None = None) -> tuple[str, Row] | None
         return ("close_match", row) if row else None
     fuzzy = []
     for n in names:
-        key = _link_key(n)
+        key = link_key(n)
         for candidate, row in index.keys:
             if (
                 row.kind is entity.kind

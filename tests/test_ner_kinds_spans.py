@@ -23,6 +23,7 @@ from tests.test_nlp_rules import ORG, PERSON, PLACE, mentions, ruled
         ("Teheran", PLACE),  # its alias
         ("Islamic State", ORG),  # an organization's name of two words
         ("the Islamic State", ORG),
+        ("U.A.E.", PLACE),  # dotted initials, as the linker reads them
         ("U.N.", None),  # one word: "U.N. team" is also the body's adjective
         ("Hezbollah", None),
         ("Velmar", None),  # no row

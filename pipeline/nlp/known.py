@@ -3,8 +3,9 @@ organization, whatever the model tagged ("Tehran summoned the envoy": a capital 
 its government is still the city, as a country is the country; see tests/data/ner/README.md).
 
 The table (``pipeline/data/wikidata.csv``, read by ``pipeline.link``) holds general knowledge
-of the domain, each row with its type; a name equal to a row's label or alias, once normalized
-(``pipeline.names.name_key``), takes the row's type when the rows that hold it agree on one:
+of the domain, each row with its type; a name equal to a row's label or alias, normalized as
+the linker does (``pipeline.link.link_key``: "U.K." is "UK"), takes the row's type when the
+rows that hold it agree on one:
 always a place's, an organization's only for a name of two words or more ("Islamic State"
 tagged a place). A one-word organization's short name is also the model's word for what the
 body does or owns ("U.N. team", "Interpol police": GMB tags them places), left as tagged.
@@ -14,8 +15,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from pipeline.link import load_table
-from pipeline.names import name_key
+from pipeline.link import link_key, load_table
 from pipeline.records import EntityKind
 
 
@@ -25,13 +25,13 @@ def _kinds() -> dict[str, frozenset[EntityKind]]:
     kinds: dict[str, set[EntityKind]] = {}
     for row in load_table():
         for name in row.names:
-            kinds.setdefault(name_key(name), set()).add(row.kind)
+            kinds.setdefault(link_key(name), set()).add(row.kind)
     return {key: frozenset(found) for key, found in kinds.items()}
 
 
 def table_kind(name: str) -> EntityKind | None:
     """The table's type for ``name``, or None when no row or rows of two types hold it."""
-    found = _kinds().get(name_key(name), frozenset())
+    found = _kinds().get(link_key(name), frozenset())
     return next(iter(found)) if len(found) == 1 else None
 
 
