@@ -136,36 +136,6 @@ def _only(groups: tuple[tuple[str, ...], ...]) -> str | None:
     return groups[0][0] if len(groups) == 1 else None
 
 
-_POSSESSOR = re.compile(r"^(\S+)['’]s\s+(\S+\s+\S.*)$")
-
-
-def _owned(name: str, *people: dict[str, tuple[tuple[str, ...], ...]]) -> str | None:
-    """The name after a person's possessive ("Mahdi Army" of "Sadr's Mahdi Army", two words
-    at least), when the possessor is the surname or given name of a person named in full
-    (``people``: ``_short_form_targets`` of the document, then of the corpus): the tagger
-    took the owner into the name of the body."""
-    found = _POSSESSOR.match(name)
-    if not found or country_name(found[1]):  # "Jordan's Arab Legion": a country's
-        return None
-    skeleton = variant_token(name_key(found[1]))
-    return found[2] if any(skeleton in targets for targets in people) else None
-
-
-_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
-
-
-def _plural_group(text: str, mention: Mention) -> bool:
-    """A one-word name in the plural after "the" ("the Houthis", "the Sadrists") names a group
-    or its members, not one person, whatever the tagger said."""
-    word = mention.name
-    return (
-        " " not in word
-        and word.endswith("s")
-        and not word.endswith("ss")
-        and bool(_THE_BEFORE.search(text[max(0, mention.start - 8) : mention.start]))
-    )
-
-
 def _content_words(key: str) -> list[str]:
     return [w for w in key.split() if w not in _PARTICLES]
 
@@ -828,11 +798,7 @@ def resolve(documents: Iterable[AnalyzedDocument | Outline]) -> Resolution:
             country = None if kind is EntityKind.PERSON else country_name(mention.name)
             if country is not None:  # "U.S.", "US" and "United States": one place, one key
                 key, kind = name_key(country), EntityKind.PLACE
-            elif kind is EntityKind.PERSON and _plural_group(analyzed.document.text, mention):
-                kind = EntityKind.ORGANIZATION  # "the Houthis": a group, never one person
             form = mention.name
-            if kind is not EntityKind.PERSON and (owned := _owned(form, targets, surnames)):
-                form, key = owned, name_key(owned)  # "Sadr's Mahdi Army" is the Mahdi Army
             short = _content_words(key)
             skeleton = variant_token(short[0]) if len(short) == 1 and not country else None
             groups = targets.get(skeleton, ()) if skeleton else ()
