@@ -26,6 +26,7 @@ from .demonyms import COUNTRY_OF, country_name
 from .names import PARTICLES as _PARTICLES
 from .names import consonants, content_tokens
 from .orgheads import ORG_HEADS
+from .placewords import PLACE_BEFORE
 from .records import (
     AnalyzedDocument,
     Entity,
@@ -405,14 +406,18 @@ def _organization_short_forms(
     "Popular Mobilization Forces"; ``_without_head``), in its document or else the one such in
     the corpus. A one-word name is the short form of a name of its document that adds only
     head nouns to it ("Badr" for "Badr Organization", "Mahdi" for "Mahdi Army"), whatever the
-    tagger called it, or that it opens in Arabic (``_first_word_of``)."""
+    tagger called it, or that it opens in Arabic (``_first_word_of``), unless the document
+    puts it as a place ("in Odra" beside the "Odra Council": ``_placed``)."""
     keys = {bare.get(name_key(m.name), name_key(m.name)) for m in analyzed.mentions}
+    placed = _placed(analyzed)
     orgs = [k for k in keys if kinds.get(k) is EntityKind.ORGANIZATION]
     found = []
     for short in sorted(keys):
         prefix = _country_prefix(short)
         words = _core(short)
         if not words or (kinds.get(short) is EntityKind.PERSON and len(words) > 1):
+            continue
+        if len(words) == 1 and short in placed:
             continue
         fits = _fitting(short, words, prefix, orgs, kinds)
         where = "of its document"
@@ -426,6 +431,16 @@ def _organization_short_forms(
             why = f"{analyzed.document.doc_id}: {short!r} is the {part} of {fits[0]!r} {where}"
             found.append((short, fits[0], why))
     return found
+
+
+def _placed(analyzed: AnalyzedDocument | Outline) -> set[str]:
+    """Keys of the one-word names the document puts after a place word ("in Odra")."""
+    text = analyzed.document.text
+    return {
+        name_key(m.name)
+        for m in analyzed.mentions
+        if " " not in m.name.strip() and PLACE_BEFORE.search(text, max(0, m.start - 30), m.start)
+    }
 
 
 def _by_last_words(organizations: Iterable[str]) -> dict[tuple[str, str], list[str]]:

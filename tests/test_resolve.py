@@ -420,7 +420,7 @@ def test_an_ambiguous_surname_is_no_entity_and_a_country_no_surname() -> None:
 def test_a_one_word_short_form_of_an_organization_whatever_its_tag() -> None:
     doc = _doc(
         "a",
-        "The Velmar Organization armed men; a Velmar commander in Velmar; the Odra Party.",
+        "The Velmar Organization armed men; a Velmar commander, a Velmar unit; the Odra Party.",
         [("Velmar Organization", ORG), ("Velmar", PLACE), ("Velmar", PLACE), ("Odra Party", ORG)],
     )
     result = resolve([doc, _doc("b", "In Velmar.", [("Velmar", PLACE)])])
@@ -785,3 +785,22 @@ def test_a_place_known_as_something_of_a_group_is_no_other_name_of_it() -> None:
     text = "Fighters held Saydora, known as the Dawn Brigade, and Odra."
     keys = _keys(resolve([_doc("b", text, names)]), "b")
     assert keys["Saydora"] != keys["Dawn Brigade"]  # a place is no other name of a group
+
+
+def test_a_place_named_like_a_body_stays_the_place() -> None:
+    """A lone word joins the body its name opens ("Badr" for the "Badr Organization"), but not
+    where the document puts it as a place ("in Odra" beside the "Odra Council")."""
+    text = (
+        "The Odra Council met in Odra on Monday. Odra was calm. "
+        "The Velmar Organization said Velmar would run."
+    )
+    names = [
+        ("Odra Council", ORG),
+        ("Odra", PLACE),
+        ("Odra", PLACE),
+        ("Velmar Organization", ORG),
+        ("Velmar", PLACE),
+    ]
+    keys = _keys(resolve([_doc("a", text, names)]), "a")
+    assert keys["Odra"] == "place/odra"
+    assert keys["Velmar"] == keys["Velmar Organization"]

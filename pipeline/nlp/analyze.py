@@ -46,6 +46,7 @@ from pipeline.nlp.titles import (
     titled_names,
 )
 from pipeline.orgheads import ORG_HEADS
+from pipeline.placewords import PLACE_BEFORE
 from pipeline.records import Document, EntityKind, Mention, Segment, Sentence
 from pipeline.roles import ROLES
 
@@ -523,7 +524,7 @@ def _mention(doc: Doc, text: str, ent: Span, kind: EntityKind, offset: int) -> M
         kind = ORG  # "the Albu Nimr tribe", "the Sadiqoun bloc"
     if (
         kind is EntityKind.PERSON
-        and _PLACE_BEFORE.search(text, max(sent.start_char, start - 30), start)
+        and PLACE_BEFORE.search(text, max(sent.start_char, start - 30), start)
         and not text.startswith(("'s", "’s"), end)  # "in Hassan's death"
     ):
         kind = PLACE  # "near Tuz Khurmatu"; a title after it makes a person again, below
@@ -593,16 +594,6 @@ _PERSON_ROLES = (
 )  # fmt: skip
 _ROLE_BEFORE = re.compile(rf"(?<![\w-])(?:{'|'.join(_PERSON_ROLES)}),?\s+\Z")
 _NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
-# Words after which the corpora's names are places (GMB and CrossNER training: "near" 188 places
-# to 5 persons, "in" 7,155 to 38, "town of" 268 to 2, "city of" 439 to 2, "province of" 77 to
-# 1, "across" 73 to none, "north of" and the other compass points 268 to none, "northern" and
-# the other compass adjectives 842 to 3).
-_COMPASS = r"(?:north|south)(?:east|west)?|east|west"
-_PLACE_BEFORE = re.compile(
-    rf"(?<![\w-])(?:[Nn]ear|[Aa]cross|[Oo]utside|[Ii]n|(?:{_COMPASS})(?:ern)?|central"
-    rf"|(?:{_COMPASS}|town|city|village|district|province|region|suburb|outskirts) of)\s+\Z"
-)
-
 # What stands before a plural that names a movement's followers: "the Houthis", "Yemen's Houthis".
 _FOLLOWERS_BEFORE = re.compile(r"(?:(?<![\w-])the|\w['’]s)\s+\Z", re.IGNORECASE)
 
