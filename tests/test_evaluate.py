@@ -12,6 +12,7 @@ from pipeline.cli import main
 from pipeline.evaluate import NEWS_HELDOUT, Row, news_heldout
 from pipeline.extract import evaluate_relations as er
 from pipeline.extract.marked import marked_document
+from pipeline.namespaces import RELATIONS
 
 CORPORA = Path(__file__).parent / "data" / "eval" / "corpora"
 
@@ -74,12 +75,30 @@ def test_the_final_ner_and_relation_sets_are_registered_and_load() -> None:
     docs = news_heldout(NEWS_HELDOUT["militia news held-out 4"])
     assert len(docs) == 40 and sum(len(doc.ents) for doc in docs) == 148
     assert er.MARKED["news7"] == er.HELD_OUT_NEWS["news held-out 7"] == er.NEWS7
-    items = [json.loads(line) for line in er.NEWS7.read_text(encoding="utf-8").splitlines()]
+    items = _marked_relation_items(er.NEWS7)
     assert len(items) == 48 and sum(not item["relations"] for item in items) == 8
     assert sum(len(item["relations"]) for item in items) == 46
-    for item in items:  # every triple names mentions of its own sentence
+
+
+def test_the_eighth_relation_set_is_registered_and_loads() -> None:
+    """Loaded and counted only, like the seventh: it states every predicate three to five times."""
+    assert er.MARKED["news8"] == er.HELD_OUT_NEWS["news held-out 8"] == er.NEWS8
+    items = _marked_relation_items(er.NEWS8)
+    assert len(items) == 56 and sum(not item["relations"] for item in items) == 8
+    per_predicate = Counter(p for item in items for _, p, _ in item["relations"])
+    assert sum(per_predicate.values()) == 56 and set(per_predicate) == set(RELATIONS)
+    assert all(3 <= count <= 5 for count in per_predicate.values()), per_predicate
+
+
+def _marked_relation_items(path: Path) -> list[dict]:
+    """The set's lines, checked as ``domain_triples`` reads them: each triple names mentions
+    marked in its own sentence, by a contract predicate."""
+    items = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    for item in items:
         names = {m.name for m in marked_document(item["text"]).mentions}
-        assert all({s, o} <= names for s, _, o in item["relations"]), item["text"]
+        for s, predicate, o in item["relations"]:
+            assert {s, o} <= names and predicate in RELATIONS, item["text"]
+    return items
 
 
 def test_the_fifth_ner_set_is_registered_and_its_marks_parse() -> None:
