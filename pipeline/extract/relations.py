@@ -316,11 +316,12 @@ def _active_verbs(groups: Groups) -> tuple[tuple[str, bool], ...]:
     return _swapped(_verbs({"verbs": groups.get("active")}))
 
 
-_TRAIN_STEMS = ("train", "drill", "school")
+_TRAIN_STEMS = ("train", "drill", "school", "taught", "instruct", "coach", "tutor")
 _VERB = rf"(?:trained|drilled|schooled|{'|'.join(_SUPPORT_VERBS)})"
 # "recruited, armed and paid by": other participles may come first in the chain, and "paid"
-# supports only in the passive ("Iran paid X" may be a bribe or a ransom)
-_PAID = rf"(?:{_VERB}|paid)"
+# supports only in the passive ("Iran paid X" may be a bribe or a ransom), as do the verbs of
+# teaching ("coached X" may be a sports team)
+_PAID = rf"(?:{_VERB}|paid|taught|instructed|coached|tutored)"
 _VERB_CHAIN = (
     rf"(?:(?!{_PAID}\b)[a-z]+ed(?:\s*,\s*|,?\s+and\s+))*"
     rf"(?P<verbs>{_PAID}(?:\s*,\s*{_PAID})*(?:,?\s+and\s+{_PAID})?)"
@@ -342,8 +343,14 @@ _VERB_CHAIN_ACTIVE = (
     rf"(?P<active>{_VERB_ACTIVE}(?:\s*,\s*{_VERB_ACTIVE})*(?:,?\s+and\s+{_VERB_ACTIVE})?)"
 )
 
-# "founded in 2011 by", "trained in the 1990s by": a time or place word between verb and agent
-_WHEN = r"(?:(?:in|at|during|since)\s+(?:the\s+)?[\w-]+\s+)?"
+# "founded in 2011 by", "trained in the 1990s by", "trained for years by": a time or place
+# word between verb and agent
+_WHEN = (
+    r"(?:(?:in|at|during|since)\s+(?:the\s+)?[\w-]+\s+"
+    r"|for\s+(?:\w+\s+)?(?:years|months|decades|weeks)\s+)?"
+)
+# "schooled in sniper tactics by", "taught to fly drones by": what the trainee learned
+_SKILL = r"(?:(?:in|on)\s+(?:the\s+)?(?:[\w-]+\s+){1,4}?|(?:how\s+)?to\s+(?:[\w-]+\s+){1,4}?)?"
 # "by the cleric X", "by a former army officer, X", "by advisers from the Y": who the agent is
 _AGENT = (
     r"(?:(?:the|a|an)\s+)?(?:(?:late|former|exiled|radical|senior|powerful|young|influential"
@@ -741,7 +748,7 @@ RULES: tuple[_Rule, ...] = (
         ANY,
         _compile(
             rf"(?:\s+{_TRAINEES}|{_LINK}{_DET}(?:[\w-]+\s+){{0,2}}?{_BODY}s?)?{_PASSIVE}"
-            rf"{_VERB_CHAIN}\s+{_WHEN}by\s+{_THE}"
+            rf"{_VERB_CHAIN}\s+{_SKILL}{_WHEN}by\s+{_THE}"
             rf"(?:{_AGENT}|{_INSTRUCTORS}\s+(?:from|of)\s+{_THE})?"
         ),
         _verbs,
@@ -770,13 +777,18 @@ RULES: tuple[_Rule, ...] = (
         ),
         _fixed("trainedBy", False),
     ),
+    # "X received training from Y", "fighters of X received instruction in tactics from Y
+    # advisers", "X learned his trade from Y"
     _Rule(
         "received-training-from",
         frozenset({PERSON, ORG}),
         ANY,
         _compile(
-            r"\s+(?:(?:has|have|had)\s+)?(?:received|receive|receives|got|underwent|undergo|"
-            r"undergoes|were\s+given|was\s+given)\s+(?:\w+\s+)?training\s+(?:from|by)\s+" + _THE
+            rf"(?:\s+{_TRAINEES})?\s+{_PERFECT}(?:(?:received|receive|receives|got|underwent"
+            r"|undergo|undergoes|were\s+given|was\s+given)\s+(?:\w+\s+)?(?:training|instruction"
+            rf"|schooling|tuition)\s+{_SKILL}(?:from|by)|(?:learned|learnt|learns|learn)\s+"
+            r"(?:(?:his|her|their|its|the)\s+)?(?:[\w-]+\s+){0,2}?(?:trade|craft|skills?|tactics"
+            r"|techniques|bomb-?making|sniping|ropes)\s+from)\s+" + _THE
         ),
         _fixed("trainedBy", True),
     ),
@@ -1551,7 +1563,7 @@ def _apply(
 _NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
 _STATE_AGENT = re.compile(
     r"\s+(?:government|military|army|authorities|regime|administration|cabinet|armed\s+forces"
-    r"|security\s+forces|instructors|trainers|advisers|advisors|officers|experts|operatives"
+    r"|security\s+forces|special\s+(?:operations\s+)?forces|instructors|trainers|advisers|advisors|officers|experts|operatives"
     r"|officials|troops|commanders|specialists|agents|diplomats)\b"
 )
 _COMPOUND = re.compile(r"-[^\W\d_]")

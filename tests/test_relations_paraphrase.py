@@ -1,0 +1,61 @@
+"""Wordings of the contract's relations that say the same thing in other words: teaching and
+learning for training, a fronted or past role for leadership, hostile relations for rivalry,
+asides between a subject and its verb, plural kin nouns, seats held for a party, fronted
+"Speaking for". Invented sentences, none from seeds/ or the held-out files."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_relations_news import triples
+
+
+def _facts(marked: str) -> set[tuple[str, str, str]]:
+    return {(s, p, o) for s, p, o, _ in triples(marked)}
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        (
+            "Dozens of [Dorval Front|O] fighters received instruction in bomb-making from "
+            "[Tarn League|O] advisers, officials said.",
+            ("Dorval Front", "trainedBy", "Tarn League"),
+        ),
+        (
+            "[Anton Weil|P] was taught to build rockets by [Tarn League|O] engineers.",
+            ("Anton Weil", "trainedBy", "Tarn League"),
+        ),
+        (
+            "[Anton Weil|P] was schooled in sniper tactics by [Tarn League|O] instructors.",
+            ("Anton Weil", "trainedBy", "Tarn League"),
+        ),
+        (
+            "[Anton Weil|P] was coached by [Karl Heim|P] for two years.",
+            ("Anton Weil", "trainedBy", "Karl Heim"),
+        ),
+        (
+            "The [Dorval Front|O], trained for years by [American=United States|L] special "
+            "forces, stormed the town.",
+            ("Dorval Front", "trainedBy", "United States"),
+        ),
+        (
+            "[Anton Weil|P] learned his trade from [Karl Heim|P], a veteran bomb-maker.",
+            ("Anton Weil", "trainedBy", "Karl Heim"),
+        ),
+    ],
+)
+def test_teaching_and_learning_are_training(marked: str, expected: tuple[str, str, str]) -> None:
+    assert _facts(marked) == {expected}
+
+
+@pytest.mark.parametrize(
+    "marked",
+    [
+        "[Anton Weil|P] learned of the raid from [Karl Heim|P].",
+        "[Anton Weil|P] taught at the [Tarn University|O] for years.",
+        "[Anton Weil|P] coached the [Tarn United|O] squad.",
+    ],
+)
+def test_news_heard_or_teaching_done_is_no_training(marked: str) -> None:
+    assert _facts(marked) == set()
