@@ -59,3 +59,46 @@ def test_teaching_and_learning_are_training(marked: str, expected: tuple[str, st
 )
 def test_news_heard_or_teaching_done_is_no_training(marked: str) -> None:
     assert _facts(marked) == set()
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        (
+            "The man at the top of the [Dorval Front|O] since 2015, [Anton Weil|P], seldom speaks.",
+            ("Anton Weil", "leaderOf", "Dorval Front"),
+        ),
+        (
+            "[Anton Weil|P], the reclusive figure at the helm of the [Dorval Front|O], was seen.",
+            ("Anton Weil", "leaderOf", "Dorval Front"),
+        ),
+        (
+            "The leader of the [Dorval Front|O] since 2015, [Anton Weil|P], spoke.",
+            ("Anton Weil", "leaderOf", "Dorval Front"),
+        ),
+        (
+            "Under [Anton Weil|P], the [Dorval Front|O] has doubled in size.",
+            ("Anton Weil", "leaderOf", "Dorval Front"),
+        ),
+        (
+            "Under [Anton Weil|P]'s command, the [Dorval Front|O] took the town.",
+            ("Anton Weil", "commanderOf", "Dorval Front"),
+        ),
+        (
+            "Units of the [Tarn Operations Command|O], now under [Major General ^Anton Weil|P], "
+            "advanced.",
+            ("Anton Weil", "commanderOf", "Tarn Operations Command"),
+        ),
+        (
+            "[Anton Weil|P], who led the [Dorval Front|O] for a decade, died.",
+            ("Anton Weil", "leaderOf", "Dorval Front"),
+        ),
+    ],
+)
+def test_a_fronted_or_past_role_is_leadership(marked: str, expected: tuple[str, str, str]) -> None:
+    assert _facts(marked) == {expected}
+
+
+def test_under_a_person_mid_sentence_is_no_leadership() -> None:
+    found = _facts("He was jailed under [Anton Weil|P], the [Dorval Front|O] said.")
+    assert found == set()

@@ -260,6 +260,23 @@ _FAR = (
     r"|when|while|because|said|says|told|after|before|where|if|as|but|or)\b)[\w'’-]+,?\s+){1,10}?"
     r"(?:and|then|before|after)\s+)"
 )
+# "at the helm of", "at the top of", "in charge of": where a body's leader stands
+_AT_THE_TOP = r"(?:at\s+the\s+(?:helm|top|head)|in\s+(?:overall\s+)?charge)\s+of"
+# "the man at the top of", "the shadowy figure at the helm of": who stands there
+_THE_ONE_AT_TOP = (
+    rf"(?:the|a)\s+(?:[\w-]+\s+){{0,2}}?(?:man|woman|figure|person)\s+(?={_AT_THE_TOP})"
+)
+# "the leader of X since 2019, Y": how long the role has been held
+_SINCE = (
+    r"(?:\s+(?:since|from)\s+(?:the\s+)?[\w-]+(?:\s+(?:to|until)\s+[\w-]+)?"
+    r"|\s+for\s+(?:\w+\s+)?(?:years|months|decades))?"
+)
+# military ranks before a name ("now under Lieutenant General X")
+_RANK = (
+    r"(?:(?:(?:lieutenant|major|brigadier|lt\.|maj\.|brig\.)\s+)?(?:general|gen\.)"
+    r"|(?:lieutenant\s+|lt\.\s+)?(?:colonel|col\.)|field\s+marshal|(?:rear\s+|vice\s+)?admiral"
+    r"|brigadier|major|captain|capt\.)"
+)
 # The subject of a sentence or of a reported clause ("Police said X ...")
 _SUBJECT_START = re.compile(r"(?:^\W*|[;:]\s*|\b(?:said|says|that)\s+)\Z", re.IGNORECASE)
 _LEADS = (
@@ -269,7 +286,7 @@ _LEADS = (
     r"(?P<took>command|leadership|charge|helm)\s+of"
     # "X, at the helm of Y since 2015", "X is in charge of Y"
     rf"|(?:{_BE}\s+|been\s+|(?:was\s+|were\s+)?(?:put|placed|left)\s+)?{_ADVERB}"
-    r"(?:at\s+the\s+helm|in\s+(?:overall\s+)?charge)\s+of)\s+(?:both\s+)?" + _THE
+    rf"{_AT_THE_TOP})\s+(?:both\s+)?" + _THE
 )
 _FOUNDED = (
     rf"{_ADVERB}(?:has\s+|had\s+)?{_ADVERB}"
@@ -544,9 +561,18 @@ RULES: tuple[_Rule, ...] = (
         _TITLE_BEFORE_NAME,
         lambda g: _role(g, person_is_left=False),
     ),
-    # "the leader of Hezbollah, Hassan Nasrallah"
-    _role_of_before_name("role-of-before-name", r"\s*,\s*"),
-    _role_of_before_name("role-of-before-name", r"\s*,\s*", _ROLES_IN, frozenset({ORG})),
+    # "the leader of Hezbollah, Hassan Nasrallah", "the head of X since 2019, Y"
+    _role_of_before_name("role-of-before-name", rf"{_SINCE}\s*,\s*"),
+    _role_of_before_name("role-of-before-name", rf"{_SINCE}\s*,\s*", _ROLES_IN, frozenset({ORG})),
+    # "The man at the top of X since 2019, Y, ..."
+    _Rule(
+        "role-of-before-name",
+        _ORG_OR_PLACE,
+        frozenset({PERSON}),
+        _compile(rf"{_SINCE}\s*,\s*"),
+        _fixed("leaderOf", False),
+        before=_compile(rf"(?:^|\W){_THE_ONE_AT_TOP}{_AT_THE_TOP}\s+{_THE}\Z"),
+    ),
     # "three members of X, among them Y", "commanders of X, including Y and Z"
     _role_of_before_name(
         "role-of-including",
@@ -592,7 +618,7 @@ RULES: tuple[_Rule, ...] = (
         "verb-leads",
         frozenset({PERSON}),
         _ORG_OR_PLACE,
-        _compile(rf"(?:{_NEAR}|\s*,\s*(?={_ADVERB}(?:at|in)\s))" + _LEADS),
+        _compile(rf"(?:{_NEAR}|\s*,\s*(?={_ADVERB}(?:at|in)\s)|{_LINK}{_THE_ONE_AT_TOP})" + _LEADS),
         _leads,
     ),
     # "Mughniyeh founded Islamic Jihad", "Iran created Hezbollah"
@@ -617,6 +643,16 @@ RULES: tuple[_Rule, ...] = (
         ),
         _led_or_founded,
     ),
+    # "the Tigris Command, now under Lieutenant General X": an officer commands the unit
+    _Rule(
+        "under-command",
+        frozenset({ORG}),
+        frozenset({PERSON}),
+        _compile(
+            rf"\s*,\s*(?:(?:which|that)\s+{_BE}\s+|now\s+|currently\s+)?under\s+{_THE}{_RANK}\s+"
+        ),
+        _fixed("commanderOf", False),
+    ),
     _Rule(
         "under-command",
         frozenset({PERSON}),
@@ -627,6 +663,16 @@ RULES: tuple[_Rule, ...] = (
             r"(?:^|\W)under\s+(?:the\s+)?(?:overall\s+|direct\s+|new\s+)?"
             r"(?P<verb>command|leadership)\s+of\s+\Z"
         ),
+    ),
+    # "Under X, the Y has grown", "Under X's command, the Y ...": a sentence that opens with
+    # its subject's leader
+    _Rule(
+        "under-command",
+        frozenset({PERSON}),
+        frozenset({ORG}),
+        _compile(rf"(?:{_POSS}\s+(?P<verb>leadership|command|stewardship|rule))?\s*,\s*{_THE}"),
+        lambda g: (("commanderOf" if g.get("verb") == "command" else "leaderOf", True),),
+        before=_compile(r"^\W*under\s+\Z"),
     ),
     # "With backing from X, Y expanded", "Trained and armed by X, Y fought": a sentence that
     # opens with the backer
