@@ -102,3 +102,22 @@ def test_a_fronted_or_past_role_is_leadership(marked: str, expected: tuple[str, 
 def test_under_a_person_mid_sentence_is_no_leadership() -> None:
     found = _facts("He was jailed under [Anton Weil|P], the [Dorval Front|O] said.")
     assert found == set()
+
+
+@pytest.mark.parametrize(
+    "marked",
+    [
+        "Relations between the [Dorval Front|O] and the [Tarn League|O] have been hostile since "
+        "2009.",
+        "Ties between the [Dorval Front|O] and the [Tarn League|O] remain tense.",
+        "The hostility between the [Dorval Front|O] and the [Tarn League|O] goes back decades.",
+        "Clashes between the [Dorval Front|O] and the [Tarn League|O] fighters killed 12 people.",
+    ],
+)
+def test_hostile_relations_between_two_are_rivalry(marked: str) -> None:
+    assert _facts(marked) == {("Dorval Front", "rivalOf", "Tarn League")}
+
+
+def test_relations_that_improved_are_no_rivalry() -> None:
+    found = _facts("Relations between the [Dorval Front|O] and the [Tarn League|O] have improved.")
+    assert found == set()

@@ -1095,10 +1095,20 @@ RULES: tuple[_Rule, ...] = (
     _rivals_and(
         before=(
             r"(?:^|\W)(?:(?:the\s+)?rivals|(?:the\s+)?(?:rivalry|feud|feuding|enmity|tensions?"
-            r"|clashes|fighting|power\s+struggle|bad\s+blood)\s+between|rival\s+(?:groups|factions"
+            r"|clashes|fighting|power\s+struggle|bad\s+blood|hostility|animosity|vendetta"
+            r"|war|conflict|hatred)\s+between|rival\s+(?:groups|factions"
             r"|parties|militias)|arch-?rivals)\s+(?:the\s+)?\Z"
         ),
         after=r"(?!\s*,?\s*(?:and|or)\b|\s*,\s*(?-i:[A-Z]))",
+    ),
+    # "relations between X and Y have been hostile"
+    _rivals_and(
+        before=r"(?:^|\W)(?:relations|ties|the\s+relationship)\s+between\s+(?:the\s+)?\Z",
+        after=(
+            rf"(?:\s+{_KINDRED})?\s+{_PERFECT}(?:been|are|were|is|was|remains?|remained|grew|grown"
+            r"|turned)\s+(?:\w+ly\s+|more\s+)?(?:hostile|tense|strained|frosty|icy|poisonous"
+            r"|poisoned|bitter|fraught|acrimonious|antagonistic)\b"
+        ),
     ),
     # "the Qods Force, a unit of the Revolutionary Guard", "Hezbollah's military wing, the X",
     # "the X clan, a branch of the Y"
