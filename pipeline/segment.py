@@ -26,9 +26,14 @@ The rules, in the order they apply:
    ("Posted by NAME on DATE", "Posted on DATE by NAME", "Written/Story/Words by NAME",
    "Contributor: NAME", a wire credit "(Reporting by NAME in PLACE; Editing by NAME)", which
    is also cut off the end of the paragraph it closes); NAVIGATION (a short line of
-   page furniture: "Share this", "Related", "17 Comments", "Advertisement" ...); CAPTION (ends in
+   page furniture: "Share this", "17 Comments", "Advertisement" ...; a related-links heading,
+   "Related", "Read more", "See also", "Most read", "You may also like" ..., and a line
+   "Read more: TITLE"); CAPTION (ends in
    "click to view"/"click to enlarge", ends in a photo credit like "[AP Photo]", names positions
    like ", left," or "(right)", or starts "This map/photo/image ... was/shows ..."); else BODY.
+4b. Under a related-links heading, wherever it stands, each paragraph of link titles (lines
+   of at most ``LINK_WORDS`` words, no final period) is NAVIGATION, up to the first paragraph
+   that is not one: a heading followed by sentences leaves them BODY.
 5. The trailing zone is the longest run of paragraphs at the end of the pre-comment part that are
    TAGS, NOTE, NAVIGATION, bios or short lines (at most ``SHORT_WORDS`` words, no final
    punctuation). In it, a bio (``NAME is a|an|the <role> ...`` with a role word such as fellow,
@@ -208,7 +213,7 @@ _NOTE = re.compile(
     re.IGNORECASE,
 )
 _CHROME = re.compile(
-    r"^(?:share(?: this(?: article| story| post)?)?|share on \w+|related(?: \w+)?|read more"
+    r"^(?:share(?: this(?: article| story| post)?)?|share on \w+"
     r"|advertisement|sponsored(?: content)?|subscribe(?: now)?|sign up(?: now)?"
     r"|follow us(?: on \w+)?"
     r"|leave a (?:comment|reply)|comments?(?: are closed)?|\d+ (?:comments?|responses?|replies)"
@@ -216,6 +221,19 @@ _CHROME = re.compile(
     r"|(?:copyright|©).{0,70}|all rights reserved)\W*$",
     re.IGNORECASE,
 )
+# Headings of a list of links to other articles ("Related", "Read more", "You may also like").
+_RELATED = (
+    r"(?:related(?:\s+(?:stories|articles|coverage|content|links|news|posts|reading|topics))?"
+    r"|read\s+(?:more|also|next)|see\s+also|also\s+read|further\s+reading"
+    r"|more\s+(?:on|about)\s+(?:this|the)\s+(?:story|topic|subject|issue)"
+    r"|more\s+stories|top\s+stories|most\s+(?:read|popular|viewed|shared)"
+    r"|you\s+(?:may|might)\s+also\s+(?:like|be\s+interested\s+in)"
+    r"|recommended(?:\s+(?:for\s+you|stories|reading))?)"
+)
+_RELATED_HEADING = re.compile(rf"^{_RELATED}\W*$", re.IGNORECASE)
+_RELATED_LINK = re.compile(rf"^{_RELATED}\s*:\s*(?P<title>\S.*)$", re.IGNORECASE)  # "Read more: X"
+_LIST_MARK = re.compile(r"^(?:[•●▪‣◦*·–—-]|\d{1,2}[.)])\s+")
+LINK_WORDS = 20  # a link title is one line of at most this many words
 _CAPTION_MARKERS = (
     re.compile(
         r"click(?:\s+(?:here|image|photo|picture))?\s+to\s+(?:view|enlarge|zoom|expand)\W*$",
@@ -399,6 +417,31 @@ def _is_credit(text: str) -> bool:
     return len(text) <= MAX_CREDITS_CHARS and any(c.match(text) for c in _CREDITS)
 
 
+def _is_link_title(text: str) -> bool:
+    """Lines that are each the title of a linked article: one line of at most ``LINK_WORDS``
+    words (a list mark before them aside) that does not close with a period as a sentence
+    does ("Who is Abu Example?", "Rebels seize northern town")."""
+    lines = [_LIST_MARK.sub("", line.strip()) for line in text.split("\n")]
+    return all(
+        line and len(line.split()) <= LINK_WORDS and not line.rstrip("”’\"')]").endswith(".")
+        for line in lines
+    )
+
+
+def _related_links(paragraphs: Sequence[Segment], kinds: list[SegmentKind]) -> None:
+    """Rule 4b, in place: the link titles under a related-links heading are NAVIGATION, up to
+    the first paragraph that is not one (the article goes on where the list stands)."""
+    under = False
+    for i, paragraph in enumerate(paragraphs):
+        if _RELATED_HEADING.match(paragraph.text):
+            under = True
+        elif under and _is_link_title(paragraph.text):
+            if kinds[i] in (SegmentKind.BODY, SegmentKind.CAPTION):
+                kinds[i] = SegmentKind.NAVIGATION
+        else:
+            under = False
+
+
 def _own_kind(text: str) -> SegmentKind:
     """The kind a paragraph has by its content alone (rule 4)."""
     if _TAGS.match(text):
@@ -407,7 +450,9 @@ def _own_kind(text: str) -> SegmentKind:
         return SegmentKind.NOTE
     if _is_credit(text):
         return SegmentKind.BIO
-    if len(text) <= 80 and _CHROME.match(text):
+    if (len(text) <= 80 and _CHROME.match(text)) or _RELATED_HEADING.match(text):
+        return SegmentKind.NAVIGATION
+    if (link := _RELATED_LINK.match(text)) and _is_link_title(link.group("title")):
         return SegmentKind.NAVIGATION
     if len(text) <= MAX_CAPTION_CHARS and any(m.search(text) for m in _CAPTION_MARKERS):
         return SegmentKind.CAPTION
@@ -419,6 +464,7 @@ def _classify(text: str, spans: list[tuple[int, int]]) -> list[Segment]:
     spans = [part for span in spans for part in _credits_apart(text, *span)]
     paragraphs = [s for s in (_segment(text, SegmentKind.BODY, *span) for span in spans) if s]
     kinds = [_own_kind(p.text) for p in paragraphs]
+    _related_links(paragraphs, kinds)
     zone = len(paragraphs)
     while zone > 0 and (
         kinds[zone - 1]
