@@ -1,5 +1,6 @@
 """Names that a sentence states are one body's: "X, also known as Y", "X, which calls itself
-Y", "X, formerly known as Y", "Y, as the Xs call their movement", "X (Y)", "X, or Y,".
+Y", "X, formerly known as Y", "Y, as the Xs call their movement", "X (Y)", "X, or Y,", and
+in another language: "X, known in Arabic as Y", "X, called in Persian Y", "X (Arabic for Y)".
 
 A writer who gives two names this way says they are one entity, so resolution joins them
 across the corpus (``pipeline.resolve``). What is not a statement of identity is left alone:
@@ -17,11 +18,24 @@ from itertools import pairwise
 from .records import EntityKind, Mention
 
 _THE = r"(?:the\s+)?"
+# Languages a writer names when giving a body's name in that language ("known in Arabic as").
+_LANGUAGE = (
+    r"(?:Arabic|Persian|Farsi|Dari|Pashto|Urdu|Kurdish|Kurmanji|Sorani|Hebrew|Turkish|Aramaic"
+    r"|Syriac|Amharic|Somali|Hausa|Swahili|French|English|Spanish|Russian)"
+)
+_IN_LANGUAGE = rf"\s+in\s+{_LANGUAGE}"
+_QUOTE = r"[\"“‘']?"
 _ALSO = r"(?:also|formerly|previously|once|now|otherwise|better|widely|officially|commonly)"
 # What stands between the first name and the second: the second is another name of the first.
 _BETWEEN = {
-    "known as": re.compile(
-        rf",?\s*\(?\s*(?:{_ALSO}\s+)?(?:known|referred\s+to)\s+as\s+{_THE}", re.I
+    "known as": re.compile(  # "known in Arabic as", "called in Persian"
+        rf",?\s*\(?\s*(?:{_ALSO}\s+)?(?:(?:known|referred\s+to)(?:{_IN_LANGUAGE})?\s+as"
+        rf"|called{_IN_LANGUAGE})\s+{_THE}",
+        re.I,
+    ),
+    "in another language": re.compile(  # "X (Arabic for Y)", "X, in Kurdish, Y"
+        rf"(?:,\s*|\s*\(\s*)(?:{_LANGUAGE}\s+for|in\s+{_LANGUAGE}\s*,?)\s+{_QUOTE}{_THE}",
+        re.I,
     ),
     "calls itself": re.compile(
         rf",?\s+(?:which|who)\s+(?:now\s+)?calls?\s+(?:itself|themselves)\s+{_THE}", re.I
@@ -29,7 +43,13 @@ _BETWEEN = {
     "formerly": re.compile(rf",\s+(?:formerly|previously|officially)\s+{_THE}", re.I),
 }
 # The second name closes its aside: "X, formerly Y," and "X (Y)".
-_CLOSED = {"formerly": re.compile(r"\s*[,;)]"), "brackets": re.compile(r"\s*\)")}
+_CLOSED = {
+    "formerly": re.compile(r"\s*[,;)]"),
+    "in another language": re.compile(rf"{_QUOTE}\s*(?:[,;)]|\.(?!\S))"),
+    "brackets": re.compile(r"\s*\)"),
+}
+# A language named between the two names is no third name ("known in Arabic as").
+_LANGUAGE_NAME = re.compile(rf"{_LANGUAGE}", re.I)
 _BRACKETS = re.compile(rf"\s*\(\s*{_THE}")
 _OR = re.compile(rf",\s+or\s+{_THE}", re.I)
 _EITHER = re.compile(r"\b(?:either|whether|neither)\b", re.I)
@@ -111,7 +131,10 @@ def _antecedent(text: str, mentions: Sequence[Mention], b: Mention) -> Mention |
 def stated_aliases(text: str, mentions: Iterable[Mention]) -> list[tuple[Mention, Mention, str]]:
     """(name, other name, how the text says so) for each pair of names one sentence gives as
     names of one entity."""
-    ordered = sorted(mentions, key=lambda m: (m.start, m.end))
+    ordered = sorted(
+        (m for m in mentions if not _LANGUAGE_NAME.fullmatch(m.name)),
+        key=lambda m: (m.start, m.end),
+    )
     found = []
     for a, b in pairwise(ordered):
         if a.end <= b.start and a.sentence == b.sentence:

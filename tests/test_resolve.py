@@ -804,3 +804,22 @@ def test_a_place_named_like_a_body_stays_the_place() -> None:
     keys = _keys(resolve([_doc("a", text, names)]), "a")
     assert keys["Odra"] == "place/odra"
     assert keys["Velmar"] == keys["Velmar Organization"]
+
+
+def test_a_name_known_in_another_language_joins_the_acronym_and_its_expansion() -> None:
+    text = (
+        "Parliament will vote on the Northern Defence Forces (NDF). Salloum, the head of the "
+        "NDF, known in Arabic as al-Difa al-Shamali, opposed the law."
+    )
+    names = [
+        ("Northern Defence Forces", ORG),
+        ("NDF", ORG),
+        ("Salloum", PLACE),
+        ("NDF", ORG),
+        ("Arabic", PLACE),
+        ("al-Difa al-Shamali", ORG),
+    ]
+    result = resolve([_doc("a", text, names)])
+    keys = _keys(result, "a")
+    assert keys["al-Difa al-Shamali"] == keys["NDF"] == keys["Northern Defence Forces"]
+    assert result.entities[keys["NDF"]].label == "Northern Defence Forces"
