@@ -46,7 +46,7 @@ from pipeline.nlp.titles import (
     titled_names,
 )
 from pipeline.orgheads import ORG_HEADS
-from pipeline.placewords import PLACE_BEFORE
+from pipeline.placewords import PLACE_BEFORE, STRONG_PLACE_BEFORE, STRONG_PLACE_WORDS
 from pipeline.records import Document, EntityKind, Mention, Segment, Sentence
 from pipeline.roles import ROLES
 
@@ -522,12 +522,8 @@ def _mention(doc: Doc, text: str, ent: Span, kind: EntityKind, offset: int) -> M
         kind = PLACE  # "Maysan police", "Diyala operations commander"
     if before_body_noun(text, end):
         kind = ORG  # "the Albu Nimr tribe", "the Sadiqoun bloc"
-    if (
-        kind is EntityKind.PERSON
-        and PLACE_BEFORE.search(text, max(sent.start_char, start - 30), start)
-        and not text.startswith(("'s", "’s"), end)  # "in Hassan's death"
-    ):
-        kind = PLACE  # "near Tuz Khurmatu"; a title after it makes a person again, below
+    if kind is not PLACE and not text.startswith(("'s", "’s"), end):  # "in Hassan's death"
+        kind = _kind_in_place_context(text, sent.start_char, start, end, kind)
     if kind is not EntityKind.PERSON and (
         _titled(text, sent.start_char, start, end) or _kunya_with_name(text, start, end)
     ):
@@ -581,6 +577,41 @@ def _mention(doc: Doc, text: str, ent: Span, kind: EntityKind, offset: int) -> M
         sentence=_sentence(sent, text, offset),
         titles=(title,) if title else (),
     )
+
+
+# Names listed before the last one, which the text ends before, after a word for places:
+# "residents of Dhiban and", "the towns of Mayadin, Hajin and". Only "and" closes a list: a
+# comma alone also ends an opening phrase ("In Britain, Brown said").
+_NAME_IN_LIST = r"[A-Z][\w'’.-]*(?:\s+(?:[a-z]{1,3}-)?[A-Z][\w'’.-]*)*"
+_LISTED_AFTER_PLACE_WORD = re.compile(
+    rf"(?<![\w-])(?:{STRONG_PLACE_WORDS}|[Ii]n)\s+(?:{_NAME_IN_LIST}\s*,\s*)*"
+    rf"{_NAME_IN_LIST},?\s+and\s+\Z"
+)
+
+
+def _kind_in_place_context(
+    text: str, sent_start: int, start: int, end: int, kind: EntityKind
+) -> EntityKind:
+    """A place's kind for a name after a word for places ("near Tuz Khurmatu", "residents of
+    Dhiban") or listed with names after one ("the towns of Mayadin and Albu Kamal"), which the
+    model took for a person (see ``pipeline.placewords``); for a one-word organization too, but
+    after "in" ("in Congress") and for a known body or an acronym ("near UNIFIL"). A title after
+    it makes a person again (``_titled``)."""
+    window = max(sent_start, start - 30)
+    if kind is EntityKind.PERSON:
+        listed = _LISTED_AFTER_PLACE_WORD.search(text, max(sent_start, start - 80), start)
+        return PLACE if PLACE_BEFORE.search(text, window, start) or listed else kind
+    name = text[start:end]
+    if (
+        " " in name
+        or name.isupper()
+        or name in COUNTRY_OF
+        or name.lower() in ORG_HEADS
+        or table_kind(name) is ORG
+        or not STRONG_PLACE_BEFORE.search(text, window, start)
+    ):
+        return kind
+    return PLACE
 
 
 # Titles that also open companies' and bodies' names ("General Motors", "Major League"): before

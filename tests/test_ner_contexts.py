@@ -1,0 +1,67 @@
+"""The words around a name that say its kind or where it ends, on spans an EntityRuler marks as
+the model might: places after words for places, languages, bodies before a body's noun.
+
+The sentences and names are written for these tests, none taken from the seeds, the training
+corpora or any held-out set.
+"""
+
+from __future__ import annotations
+
+from tests.test_nlp_rules import ORG, PERSON, PLACE, mentions, ruled
+
+
+def _kinds(patterns: list[tuple[str, str]], text: str) -> list[tuple[str, object]]:
+    return [(name, kind) for _, name, kind in mentions(ruled(patterns), text)]
+
+
+def test_a_person_after_a_word_for_places_is_a_place() -> None:
+    text = (
+        "Residents of Qarvan fled. Troops entered government-held Talmuz. The towns of Sefira "
+        "and Wadi Omran fell. Gunmen opened fire at Darsit."
+    )
+    patterns = [("PERSON", n) for n in ("Qarvan", "Talmuz", "Sefira", "Wadi Omran", "Darsit")]
+    assert _kinds(patterns, text) == [
+        ("Qarvan", PLACE),
+        ("Talmuz", PLACE),
+        ("Sefira", PLACE),
+        ("Wadi Omran", PLACE),
+        ("Darsit", PLACE),
+    ]
+
+
+def test_a_person_listed_with_names_after_a_word_for_places_is_a_place() -> None:
+    text = (
+        "Residents of Harbun and Qusaybah said the raids went on. Shelling hit Marran, Tilfa "
+        "and Zawiya. In Korvat, Haddad spoke."
+    )
+    patterns = [
+        ("ORG", "Harbun"), ("PERSON", "Qusaybah"), ("PERSON", "Marran"), ("PERSON", "Tilfa"),
+        ("PERSON", "Zawiya"), ("GPE", "Korvat"), ("PERSON", "Haddad"),
+    ]  # fmt: skip
+    assert _kinds(patterns, text) == [
+        ("Harbun", PLACE),  # one word: an organization after "residents of" is a slip
+        ("Qusaybah", PLACE),  # listed with it
+        ("Marran", PERSON),  # no word for places before the list
+        ("Tilfa", PERSON),
+        ("Zawiya", PERSON),
+        ("Korvat", PLACE),
+        ("Haddad", PERSON),  # a comma alone ends an opening phrase, not a list
+    ]
+
+
+def test_an_organization_after_near_is_a_place_unless_a_body_is_named() -> None:
+    text = (
+        "Clashes broke out near Sarmuk. A drone fell near Hezbollah positions and near UNIFIL "
+        "posts. The bill died in Congress. Raids hit near Velmar Brigade bases."
+    )
+    patterns = [
+        ("ORG", "Sarmuk"), ("ORG", "Hezbollah"), ("ORG", "UNIFIL"), ("ORG", "Congress"),
+        ("ORG", "Velmar Brigade"),
+    ]  # fmt: skip
+    assert _kinds(patterns, text) == [
+        ("Sarmuk", PLACE),
+        ("Hezbollah", ORG),  # the link table knows the body
+        ("UNIFIL", ORG),  # an acronym
+        ("Congress", ORG),  # "in" comes before bodies too
+        ("Velmar Brigade", ORG),  # two words, and a body's head noun
+    ]
