@@ -7,6 +7,9 @@ corpora or any held-out set.
 
 from __future__ import annotations
 
+import pytest
+
+from pipeline.nlp.groups import group_word
 from tests.test_nlp_rules import ORG, PERSON, PLACE, mentions, ruled
 
 
@@ -64,4 +67,18 @@ def test_an_organization_after_near_is_a_place_unless_a_body_is_named() -> None:
         ("UNIFIL", ORG),  # an acronym
         ("Congress", ORG),  # "in" comes before bodies too
         ("Velmar Brigade", ORG),  # two words, and a body's head noun
+    ]
+
+
+@pytest.mark.parametrize("word", ["Arabic", "Farsi", "Pashto", "Urdu", "Hebrew", "English"])
+def test_languages_are_group_words(word: str) -> None:
+    assert group_word(word)
+
+
+def test_a_language_is_no_name() -> None:
+    text = "The group, known in Arabic as Jaysh Velmar, wrote in Farsi and Pashto to Qarvan."
+    patterns = [("GPE", "Arabic"), ("ORG", "Jaysh Velmar"), ("GPE", "Farsi"), ("GPE", "Pashto")]
+    assert _kinds([*patterns, ("GPE", "Qarvan")], text) == [
+        ("Jaysh Velmar", ORG),
+        ("Qarvan", PLACE),
     ]

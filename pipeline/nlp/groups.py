@@ -1,7 +1,9 @@
-"""Words for peoples, faiths and sects: "Shiite", "Shi'a", "Shiites", "Kurds", "Alawites".
+"""Words for peoples, faiths, sects and languages: "Shiite", "Shi'a", "Shiites", "Kurds",
+"Alawites", "Arabic".
 
-They name groups of people, never one person, organization or place, so a one-word name that
-is one is no name at all. General knowledge of English word formation, no list of plurals:
+They name groups of people or their tongues, never one person, organization or place, so a
+one-word name that is one is no name at all ("known in Arabic as": the model reads a place).
+General knowledge of English word formation, no list of plurals:
 
 - the adjectives of peoples and faiths below and the country adjectives of ``COUNTRY_OF``;
 - their plurals: adjective + "s" ("Sunnis", "Iraqis") or, for an "-ish" adjective, the stem +
@@ -28,6 +30,14 @@ GROUP_ADJECTIVES = frozenset(
         "Alawite", "Druze", "Yazidi", "Turkmen", "Assyrian", "Chaldean", "Maronite",
     }
 )  # fmt: skip
+# Languages of the region and of the news about it whose names are no people's adjective
+# ("Persian", "Kurdish", "Turkish" are): never an entity's name alone.
+LANGUAGES = frozenset(
+    {
+        "Arabic", "Farsi", "Dari", "Pashto", "Pashtu", "Urdu", "Hebrew", "Aramaic", "Syriac",
+        "Sorani", "Kurmanji", "Baluchi", "Balochi", "Amharic", "Swahili", "English",
+    }
+)  # fmt: skip
 _APOSTROPHES = re.compile(r"['’‘`]")
 _ADJECTIVES = frozenset(_APOSTROPHES.sub("", w) for w in GROUP_ADJECTIVES | set(COUNTRY_OF))
 _FOLLOWERS = ("ites", "ists")
@@ -35,11 +45,12 @@ _DOCTRINES = ("ite", "ist")
 
 
 def group_word(name: str) -> bool:
-    """``name`` is one word for a people, a faith or a sect, or its plural (see above)."""
+    """``name`` is one word for a people, a faith, a sect or a language, or the plural of a
+    people's, a faith's or a sect's (see above)."""
     word = _APOSTROPHES.sub("", name)
     if not (word.isalpha() and word[0].isupper()):
         return False
-    if word in _ADJECTIVES:
+    if word in _ADJECTIVES or word in LANGUAGES:
         return True
     stem = word.removesuffix("s")
     plural = stem != word and (stem in _ADJECTIVES or f"{stem}ish" in _ADJECTIVES)
