@@ -30,6 +30,11 @@ DAY, MONTH, YEAR = DatePrecision.DAY, DatePrecision.MONTH, DatePrecision.YEAR
         ("Gunmen struck on August 20.", dt.date(2008, 8, 20), DAY),
         ("Gunmen struck in 2005.", dt.date(2005, 1, 1), YEAR),
         ("Gunmen struck last year.", dt.date(2008, 1, 1), YEAR),
+        ("Gunmen struck last December.", dt.date(2008, 12, 1), MONTH),
+        ("Gunmen struck last March.", dt.date(2008, 3, 1), MONTH),  # not this month
+        ("Gunmen struck last January.", dt.date(2009, 1, 1), MONTH),
+        ("A vote is due in December.", dt.date(2009, 12, 1), MONTH),  # to come, kept
+        ("A vote is scheduled for January.", dt.date(2010, 1, 1), MONTH),
     ],
 )
 def test_relative_dates(text: str, value: dt.date, precision: DatePrecision) -> None:

@@ -3,8 +3,9 @@
 "On August 20" in an article of 2007-08-21 is 2007-08-20 (xsd:date); "in May 2006" is 2006-05
 (xsd:gYearMonth); "in 2005" is 2005 (xsd:gYear). A date without a year takes the latest year that
 does not put it after the article; a date after the article is dropped (news reports what
-happened, and a future date is a plan, not an event's time). Without an article date only
-dates that carry their own year are kept.
+happened, and a future date is a plan, not an event's time), except a month the text says is
+to come ("due in December"): the next such month, for what is set, like an election. Without an
+article date only dates that carry their own year are kept.
 """
 
 from __future__ import annotations
@@ -46,7 +47,15 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("day_month", rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?!\s*,?\s*(?:19|20)\d\d)"),
         ("month_year", rf"\b{_PART}{_MONTH},?\s+(?:of\s+)?{_YEAR}\b"),
         ("season_year", rf"\b{_SEASON}{_YEAR}\b"),
-        ("in_month", rf"\b(?:in|since|during|until|by)\s+{_PART}{_MONTH}(?!\w|\s+\d)"),
+        (
+            "coming_month",
+            r"\b(?:due|scheduled|set|slated|expected|planned)\s+(?:to\s+(?:be\s+held|take\s+place)"
+            rf"\s+)?(?:in|for|on|by)\s+(?P<at>{_PART}{_MONTH})(?!\w|\s+\d)",
+        ),
+        (
+            "in_month",
+            rf"\b(?:in|since|during|until|by|(?P<last>last))\s+{_PART}{_MONTH}(?!\w|\s+\d)",
+        ),
         (
             "year",
             rf"\b(?:the|in|since|during|of|by|until|early|late|mid-?)\s+{_YEAR}\b(?![\d-])",
@@ -98,9 +107,13 @@ def _resolve(
     if name in ("month_day", "day_month"):
         value = _latest_not_after(_month(groups["month"]), int(groups["day"]), published)
         return (value, DatePrecision.DAY) if value else None
-    if name == "in_month":
+    if name in ("in_month", "coming_month"):
         month = _month(groups["month"])
-        year = published.year if month <= published.month else published.year - 1
+        year = published.year
+        if name == "coming_month":
+            year += month < published.month  # "due in January" in March: next January
+        elif month > published.month or (month == published.month and groups["last"]):
+            year -= 1  # "in November" in March, "last March" in March: last year's
         return dt.date(year, month, 1), DatePrecision.MONTH
     if name == "weekday":
         back = (published.weekday() - WEEKDAYS[groups["weekday"].lower()]) % 7
@@ -124,7 +137,8 @@ def _resolve(
 def find_dates(text: str, offset: int, published: dt.date | None) -> tuple[EventDate, ...]:
     """Every date expression in ``text`` (which starts at document offset ``offset``), in order.
 
-    Overlapping expressions keep the most precise; dates after ``published`` are dropped.
+    Overlapping expressions keep the most precise; dates after ``published`` are dropped but
+    for a month said to be coming.
     """
     found: list[EventDate] = []
     taken: list[tuple[int, int]] = []
@@ -138,8 +152,10 @@ def find_dates(text: str, offset: int, published: dt.date | None) -> tuple[Event
                 continue
             taken.append((start, end))
             value, precision = resolved
-            if published is not None and value > published:
+            if published is not None and value > published and name != "coming_month":
                 continue  # the period it names has not begun by the article's date
+            if name == "coming_month":
+                start = match.start("at")
             start += len(_LEAD.match(text, start).group())  # type: ignore[union-attr]
             span = TextSpan(offset + start, offset + end, text[start:end])
             found.append(EventDate(value=value, precision=precision, span=span))

@@ -298,6 +298,8 @@ _ROLE_FOR = re.compile(
     r"^\s*,\s+(?:an?|the|its|their)\s+(?:[\w'’-]+\s+){0,3}?(?:for|of|at|with|to)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# "companies that it said had sold oil": whose word a noun's description is, no occasion.
+_ATTRIBUTION = re.compile(r"\b(?:that|which|who|whom)\s+(?:it|he|she|they)\s+$", re.IGNORECASE)
 _ACCUSES = re.compile(r"blamed|accused", re.IGNORECASE)
 _SPEAKER_ENDS = re.compile(r"^\s*(?:[,.;]|$)")  # "..., said Ana Ruiz." but not "says Ana Ruiz was"
 
@@ -432,6 +434,7 @@ def extract_events(analyzed: AnalyzedDocument) -> tuple[Event, ...]:
     origin: dict[Mention, Mention] = {}
     context: list[Mention] = []
     tagged = _Tagged(analyzed.mentions)
+    occasion: tuple[EventDate | None, Mention | None] = (None, None)
     for sentence in fact_sentences(analyzed):
         headline = any(t.start <= sentence.start < t.end for t in titles)
         inside = [
@@ -440,14 +443,41 @@ def extract_events(analyzed: AnalyzedDocument) -> tuple[Event, ...]:
         echoes = _echoes(sentence, inside, tagged)
         origin |= echoes
         inside = sorted([*inside, *echoes], key=lambda m: m.start)
+        back = _BACK_TO.search(sentence.text)
         for draft in sentence_events(sentence, inside, published, context[-12:]):
             draft.headline = headline
+            if back:  # "At the graveside, X said": the funeral told before, its day and place
+                draft.date = draft.date or occasion[0]
+                if back["at"] and draft.place is None:
+                    draft.place = occasion[1]
             if draft.date is None and _SAME_DAY.search(sentence.text):
                 days = (d.date for d in reversed(drafts) if d.date and d.date.precision is _DAY)
                 draft.date = next(days, None)
             _merge_or_append(drafts, draft)
+        told = _OCCASION.search(sentence.text)
+        if told and not back:
+            days = find_dates(sentence.text, sentence.start, published)
+            places = _located(sentence, inside)
+            occasion = (
+                _nearest([d for d in days if d.precision is _DAY], sentence.start + told.start()),
+                places[0] if places else None,
+            )
         context += inside
     return tuple(_freeze(d, origin) for d in drafts)
+
+
+# A gathering a sentence tells, and a later phrase that points back to it: "Mourners attended
+# the funeral in X on Thursday. At the graveside, Y said ...", "Hours after the funeral, ...".
+_OCCASIONS = (
+    r"funerals?|burials?|graveside|grave|rally|ceremony|memorial|vigil|demonstration|gathering"
+    r"|summit|conference"
+)
+_OCCASION = re.compile(rf"\b(?:{_OCCASIONS})\b", re.IGNORECASE)
+_BACK_TO = re.compile(
+    rf"\b(?:(?P<at>at|during)|(?:hours|minutes|moments|shortly)\s+(?:after|before))\s+the"
+    rf"\s+(?:{_OCCASIONS})\b",
+    re.IGNORECASE,
+)
 
 
 class _Tagged:
@@ -625,7 +655,8 @@ def sentence_events(
         if not _context_holds(first.trigger, text, draft.targets):
             continue
         passing = (
-            _past(sentence, first)
+            not first.trigger.passive  # "a militia founded in 2011" tells when it was founded
+            and _past(sentence, first)
             and _ADJECTIVAL.search(text[: first.start]) is not None
             and _NOUN_NEXT.match(text, first.end) is not None
         )
@@ -642,9 +673,12 @@ def sentence_events(
                 if event_type == "Statement"
                 else not _REPORTED_ON.search(text[: d.span.start - sentence.start])
                 and not _in_relative_aside(sentence, first, d)
+                and not _in_main_clause(sentence, first, d)
             )
+            and (event_type == "Election" or published is None or d.value <= published)
+            and not _SINCE.search(text, 0, d.span.start - sentence.start)
         ]
-        draft.date = _nearest(own, sentence.start + first.start)
+        draft.date = _own_date(sentence, first, own, hits)
         draft.date_attached = draft.date is not None and _attached(sentence, first, draft.date.span)
         draft.place_attached = draft.place is not None and _attached(sentence, first, draft.place)
         drafts.append(draft)
@@ -703,13 +737,7 @@ def _toll(
     if not counts or _NOT_THE_LAST.search(text) or _NOT_VIOLENT.search(text):
         return []
     dates = [d for d in find_dates(text, sentence.start, published) if d.span.start >= cut]
-    places = [
-        m
-        for m in mentions
-        if m.kind is EntityKind.PLACE
-        and not _adjective(m)
-        and _LOCATIVE.search(_between(sentence, sentence.start, m.start))
-    ]
+    places = _located(sentence, mentions)
     return [
         _Draft(
             type=TOLL,
@@ -719,6 +747,17 @@ def _toll(
             date=dates[0] if dates else None,
             counts=counts,
         )
+    ]
+
+
+def _located(sentence: Sentence, mentions: Sequence[Mention]) -> list[Mention]:
+    """The places a sentence names after a locative ("in X", "near the town of Y")."""
+    return [
+        m
+        for m in mentions
+        if m.kind is EntityKind.PLACE
+        and not _adjective(m)
+        and _LOCATIVE.search(_between(sentence, sentence.start, m.start))
     ]
 
 
@@ -759,6 +798,55 @@ def _in_relative_aside(sentence: Sentence, hit: _Hit, date: EventDate) -> bool:
         and _RELATIVE_OPENS.match(sentence.text, aside.start()) is not None
         and aside.start() <= date.span.start - sentence.start < hit.start
     )
+
+
+# "the first since 2013": a period's bound, not the time of the event.
+_SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
+
+
+def _in_main_clause(sentence: Sentence, hit: _Hit, date: EventDate) -> bool:
+    """A date before an "after" or "before" whose clause holds the trigger dates the main
+    clause: "Last year Iran freed them, months after the Guards had seized it" (but "hours
+    after" is that day, and "after which" tells what followed)."""
+    start = date.span.end - sentence.start
+    if start > hit.start:
+        return False
+    bound = _SUBORDINATE.search(sentence.text, start, hit.start)
+    return (
+        bound is not None
+        and "," not in sentence.text[bound.end() : hit.start]
+        and not _SAME_DAY_BOUND.match(bound.group().lstrip(", "))
+        and not sentence.text.startswith(" which", bound.end())
+    )
+
+
+_SAME_DAY_BOUND = re.compile(r"(?:hours|minutes|shortly|soon|just)\b", re.IGNORECASE)
+
+
+def _own_date(
+    sentence: Sentence, hit: _Hit, dates: Sequence[EventDate], hits: Sequence[_Hit]
+) -> EventDate | None:
+    """The date in the trigger's phrase ("December 2007 elections"), else the first after it in
+    its clause and before the next trigger ("flew to X on Wednesday and met Y on Thursday": the
+    meeting's is Thursday), else the nearest."""
+    attached = [  # not "flew in on Wednesday night and met"
+        d
+        for d in dates
+        if _attached(sentence, hit, d.span)
+        and not _JOINING.search(sentence.text, d.span.end - sentence.start, hit.start)
+    ]
+    until = min((h.start for h in hits if h.start >= hit.end), default=len(sentence.text))
+    following = [
+        d
+        for d in dates
+        if hit.end <= d.span.start - sentence.start < until
+        and not _CLAUSE_BREAK.search(sentence.text, hit.end, d.span.start - sentence.start)
+    ]
+    return (attached or following or [_nearest(dates, sentence.start + hit.start)])[0]
+
+
+_JOINING = re.compile(r"\b(?:and|or|but|then)\b", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[,;:()\"“”–—]|\s-\s")
 
 
 def _apart(sentence: Sentence, prev: _Hit, hit: _Hit, dates: Sequence[EventDate]) -> bool:
@@ -868,6 +956,8 @@ def _speaker(
     one a pronoun or "the group" right before it stands for."""
     at, until = sentence.start + hit.start, sentence.start + hit.end
     lead = sentence.text[: hit.start]
+    if _ATTRIBUTION.search(lead):
+        return None
     if _PRONOUN.search(lead) or _GROUP_ANAPHOR.search(lead):
         return next(iter(_antecedent(sentence, lead, mentions, context)), None)
     _, _, first = _clause_head(sentence, mentions, hit.start)
@@ -1134,7 +1224,7 @@ def _participants(
             return _listed(sentence, states[-1:], mentions), acted_on
         return (adjacent or by_agent)[:1], acted_on
     reduced = by_agent and _past(sentence, hit) and _BY_NEXT.match(sentence.text, hit.end)
-    if _passive(sentence, hit) or reduced:
+    if _passive(sentence, hit) or reduced or hit.trigger.passive:
         return by_agent[:1], _listed(sentence, subject, mentions)
     shared = _SHARED_PASSIVE.search(lead)  # "X was arrested at the farm and released later"
     if shared and _object_next(sentence, hit, after):  # "was freed and visited Oslo": active
@@ -1494,9 +1584,10 @@ def _fold(into: _Draft, other: _Draft) -> None:
     seen = into.actors + into.targets  # one participant named twice is one participant
     into.actors += [m for m in other.actors if not _same_one([m], seen)]
     into.targets += [m for m in other.targets if not _same_one([m], seen)]
-    if not other.anaphoric:  # a town named in the body, not the headline's country
+    if not other.anaphoric:  # a town named in the body, not the headline's country or region
         vague = into.place is not None and country_name(into.place.name) is not None
-        if into.place is None or (vague and other.place and not _state(other.place)):
+        wider = into.headline and not other.headline  # a headline names the place readers know
+        if into.place is None or ((vague or wider) and other.place and not _state(other.place)):
             into.place = other.place
     # An anaphor's sentence date may belong to a statement about the event (see _same_event).
     sharper = other.date is not None and (

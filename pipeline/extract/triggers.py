@@ -21,6 +21,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from pipeline.numberwords import NUMBER_ALTERNATION
+
 SOURCES: tuple[str, ...] = (
     "CAMEO Conflict and Mediation Event Observations Codebook 1.1b3 (Schrodt 2012)",
     "ACLED Codebook (Armed Conflict Location & Event Data, 2023)",
@@ -32,6 +34,11 @@ HUMAN = (
     r"|men|women|children|journalists?|reporters?|workers?|militants?|suspects?|fighters?"
     r"|members?|nationals?|citizens?|officers?|troops|sailors?|marines?|pilots?|activists?"
     r"|dissidents?|leaders?|commanders?|man|woman)\b|\b(?-i:[A-Z][a-z]+(?:ans|ese|is))\b"
+)
+# People named by a number or a pronoun alone, freed: "the three were released" (not "it").
+_FREED_ONES = (
+    rf"\b(?:they|he|she|both|all|the (?:\d+|{NUMBER_ALTERNATION}))"
+    r" (?:were|was|(?:have|has|had) been) (?:\w+ly |later |then )?(?:released|freed)\b"
 )
 # Deaths by disease, disaster or accident: no deliberate killing (ontology: ldpub:Killing).
 DEATH_NOT_KILLING = (
@@ -80,6 +87,15 @@ _ARMS = (
     r"\b(?:drones?|missiles?|rockets?|mortars?|shells?|artillery|(?:war)?planes|jets|aircraft"
     r"|warships?|gunboats?|strikes?|airstrikes?|fire|bombs?|grenades?|torpedo(?:es)?)\b"
 )
+# Ships taken with their crews: "seized a tanker", "had seized it" beside one (CAMEO 181).
+_VESSELS = (
+    r"\b(?:tankers?|ships?|vessels?|boats?|freighters?|trawlers?|yachts?|dhows?|cargo ships?)\b"
+)
+# What is confiscated, not who is taken: "seized a boat carrying cocaine".
+_CONTRABAND = (
+    r"\b(?:drugs?|cocaine|heroin|hashish|narcotics|contraband|smuggl\w*|weapons|arms|fuel"
+    r" smuggling|illegal fishing)\b"
+)
 _GROUP = (
     r"(?:group|party|militia|movement|organi[sz]ation|army|brigades?|unit|cell|network|council"
     r"|coalition|government|force|front|alliance|faction|wing|union|league|committee|company)"
@@ -94,6 +110,7 @@ class Trigger:
     needs: str | None = None
     person_suffices: bool = False  # a named person acted on stands in for ``needs``
     unless: str | None = None  # a sentence that matches it reports something else
+    passive: bool = False  # a participle after its noun: the name before is acted on
 
 
 # CAMEO 18 assault: people wounded on purpose ("gunmen wounded two policemen", "shot and
@@ -135,10 +152,12 @@ LEXICON: tuple[Trigger, ...] = (
         r"(?= (?:on|against|hit|struck|killed|destroyed|targeted|pounded) )",
         "verb",
     ),
-    # "it had struck a tanker", "hit two ships": a strike told by its verb alone.
+    # "it had struck a tanker", "hit two ships", "one that destroyed a base": a strike told by
+    # its verb alone.
     Trigger(
         "Attack",
-        r"(?<!\bwas )(?<!\bwere )(?<!strike )(?<!strikes )(?<!attack )(?<!fire )(?:struck|hit)"
+        r"(?<!\bwas )(?<!\bwere )(?<!strike )(?<!strikes )(?<!attack )(?<!fire )"
+        r"(?:struck|hit|destroyed)"
         r"(?= (?:an?|the|two|three|several|(?-i:[A-Z]))\b)",  # not "a drone strike hit": one
         "verb",
         needs=_ARMS,
@@ -175,6 +194,14 @@ LEXICON: tuple[Trigger, ...] = (
         r"|(?<=was )seized|seiz(?:ed|es|ing)(?= (?-i:[A-Z][a-z]+ [A-Z]))",
         "verb",
     ),
+    Trigger(
+        "Capture",
+        r"seiz(?:ed|es|e|ing)(?= (?:[\w-]+ ){0,3}?(?:tankers?|ships?|vessels?|boats?|freighters?"
+        r"|trawlers?|yachts?|dhows?)\b| (?:it|her)\b)",
+        "verb",
+        needs=_VESSELS,
+        unless=_CONTRABAND,
+    ),
     # CAMEO 173 arrest; ACLED Arrests.
     Trigger(
         "Arrest",
@@ -196,7 +223,7 @@ LEXICON: tuple[Trigger, ...] = (
         r"|set free|(?:walked|went) free|prisoner (?:exchange|swap)|swap(?= (?:with|of|for|deal))"
         r"|(?:exchanged|swapped) (?:[\w-]+ ){0,2}?(?:prisoners|detainees|hostages|captives)",
         "verb",
-        needs=HUMAN,
+        needs=HUMAN + "|" + _FREED_ONES,
         person_suffices=True,
     ),
     # CAMEO 0841/0842; ACLED Non-violent transfer of territory.
@@ -272,7 +299,8 @@ LEXICON: tuple[Trigger, ...] = (
         "Designation",
         r"designat(?:ed|es|ion)|blacklisted|listed (?:it |them |him )?as (?:a |an )?terrorist",
         "verb",
-        needs=r"\bterror|\bsanction|\blist",
+        # The Treasury (its Office of Foreign Assets Control) designates only for sanctions.
+        needs=r"\bterror|\bsanction|\blist|\bTreasury\b|\bOFAC\b|Foreign Assets Control",
     ),
     # CAMEO 190; ACLED Armed clash.
     Trigger(
@@ -301,5 +329,13 @@ LEXICON: tuple[Trigger, ...] = (
         rf"(?:[\w-]+ ){{0,3}}{_GROUP}\b)|(?:formation|founding|creation) of"
         rf"|(?:was|were) (?:formed|founded|established|set up)",
         "verb",
+    ),
+    # "X, a Yazidi force formed in 2014": the participle after the group it made, which is X.
+    Trigger(
+        "Formation",
+        rf"{_GROUP}s? (?:formed|founded|established|set up|created)"
+        r"(?= (?:in|on|by|after|during|under|last|since|\d)\b)",
+        "verb",
+        passive=True,
     ),
 )
