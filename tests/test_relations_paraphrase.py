@@ -7,11 +7,19 @@ from __future__ import annotations
 
 import pytest
 
+from pipeline.extract.marked import marked_document
+from pipeline.extract.relations import extract_relations
 from tests.test_relations_news import triples
 
 
 def _facts(marked: str) -> set[tuple[str, str, str]]:
     return {(s, p, o) for s, p, o, _ in triples(marked)}
+
+
+def everything(marked: str) -> set[tuple[str, str, str]]:
+    """What the rules and then the classifier read in ``marked``."""
+    found = extract_relations(marked_document(marked))
+    return {(r.subject.name, r.predicate, r.object.name) for r in found}
 
 
 @pytest.mark.parametrize(
@@ -121,3 +129,49 @@ def test_hostile_relations_between_two_are_rivalry(marked: str) -> None:
 def test_relations_that_improved_are_no_rivalry() -> None:
     found = _facts("Relations between the [Dorval Front|O] and the [Tarn League|O] have improved.")
     assert found == set()
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        (
+            "The [Dorval Brigade|O] — not to be confused with the [Tarn League|O] — was set up in "
+            "2013 by [Anton Weil|P], an engineer.",
+            {("Dorval Brigade", "foundedBy", "Anton Weil")},
+        ),
+        (
+            "The [Dorval Brigade|O] (not the [Tarn League|O]) was founded by [Anton Weil|P].",
+            {("Dorval Brigade", "foundedBy", "Anton Weil")},
+        ),
+        (
+            "The [Dorval Brigade|O], long commanded by [Anton Weil|P], is an elite formation of "
+            "the [Tarn Army|O] and holds the pass.",
+            {
+                ("Anton Weil", "commanderOf", "Dorval Brigade"),
+                ("Dorval Brigade", "partOf", "Tarn Army"),
+            },
+        ),
+        (
+            "The [Dorval Front|O], which [Varnia|L] arms and pays, has its headquarters in "
+            "[Ostra|L].",
+            {("Varnia", "supports", "Dorval Front"), ("Dorval Front", "locatedIn", "Ostra")},
+        ),
+    ],
+)
+def test_an_aside_between_subject_and_verb_is_read_past(
+    marked: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert _facts(marked) == expected
+
+
+def test_what_an_aside_names_is_not_the_subject_of_the_clause_after_it() -> None:
+    found = everything("The [Dorval Front|O], which [Varnia|L] never armed, is based in [Ostra|L].")
+    assert found == {("Dorval Front", "locatedIn", "Ostra")}
+
+
+def test_a_fronted_founder_may_be_a_possessors_and_dated() -> None:
+    found = _facts(
+        "Set up by [Varnia|L]'s [Tarn Guards|O] in the early 1990s, the [Dorval Brigade|O] "
+        "fought in the war."
+    )
+    assert found == {("Dorval Brigade", "foundedBy", "Tarn Guards")}

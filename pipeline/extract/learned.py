@@ -27,7 +27,14 @@ import numpy as np
 
 from pipeline.demonyms import COUNTRY_OF
 from pipeline.extract.pair_features import pair_features
-from pipeline.extract.relations import COORDINATION, KIN, SIGNATURES, told_at_a_time, vetoed
+from pipeline.extract.relations import (
+    COORDINATION,
+    KIN,
+    SIGNATURES,
+    subject_aside,
+    told_at_a_time,
+    vetoed,
+)
 from pipeline.records import AnalyzedDocument, EntityKind, Mention, Relation, Sentence
 
 MODEL_FILE = Path(__file__).resolve().parents[1] / "models" / "ldpub_relations" / "model.json"
@@ -168,6 +175,20 @@ def crosses(text: str, mentions: Sequence[Mention], left: Mention, right: Mentio
     return False
 
 
+def leaves_an_aside(text: str, mentions: Sequence[Mention], left: Mention, right: Mention) -> bool:
+    """Whether ``left`` stands in an aside about an earlier name that closes before ``right``
+    and its clause goes on: "X, which Iran arms, is based in Y" and "X — not the Z — was
+    founded by Y" say nothing of Iran or Z and Y. Only a relative clause or a phrase between
+    dashes: brackets in Wikipedia hold another name of X ("The University of Uyo (UNIUYO) is
+    located in Uyo"), and a participle may place X ("X, situated north of Y, the town ...")."""
+    for m in mentions:
+        if m.end <= left.start:
+            aside = subject_aside(text, m.end)
+            if aside is not None and aside.group("closed") and left.end <= aside.end():
+                return aside.end() <= right.start
+    return False
+
+
 # "X, the Y leader, and Z, its spokesman": Z opens the next item of a list of appositions
 _NEXT_ITEM = re.compile(r",\s+and\s+\Z")
 _KIN_CUE = re.compile(
@@ -202,16 +223,19 @@ def cued(text: str, sentence: Sentence, predicate: str, left: Mention, right: Me
 def admissible(
     text: str, mentions: Sequence[Mention], predicate: str, subject: Mention, obj: Mention
 ) -> bool:
-    """Whether a class the model chose may be asserted here: places must be ``placed``, other
+    """Whether a class the model chose may be asserted here: nothing is said from inside an
+    aside to a name after it (``leaves_an_aside``), places must be ``placed``, other
     relations must not reach across a name of an end's kind (``crosses``); nothing is said
     of a person that opens the next item of a list of appositions, relativeOf and rivalOf need
     a cue word (``cued``), and what the rules veto (denied, a splinter group) is refused too."""
     sentence = subject.sentence
     if vetoed(text, sentence, predicate, subject, obj):
         return False
+    left, right = sorted((subject, obj), key=lambda m: m.start)
+    if leaves_an_aside(text, mentions, left, right):
+        return False
     if predicate == "locatedIn":
         return placed(text, mentions, subject, obj)
-    left, right = sorted((subject, obj), key=lambda m: m.start)
     if right.kind is EntityKind.PERSON and _NEXT_ITEM.search(text, left.end, right.start):
         return False
     if not cued(text, sentence, predicate, left, right):

@@ -149,7 +149,7 @@ _UNIT_MODS = (
 )
 _UNIT = (
     r"(?:arm|branch|unit|wing|division|faction|cell|subsidiary|department|section|brigade"
-    r"|battalion|component|chapter|directorate|office|bureau)"
+    r"|battalion|component|chapter|directorate|office|bureau|formation)"
 )
 _PLACE_NOUN = (
     r"(?:city|town|village|district|province|governorate|region|neighbo(?:u)?rhood|suburb"
@@ -394,6 +394,10 @@ _LED_BY = (
     r"(?P<verb>led|headed|commanded|run|chaired|co-?founded|founded|established|formed|created"
     rf"|started|set\s+up)\s+{_WHEN}by\s+{_THE}(?:{_AGENT})?"
 )
+# "in the early 1980s", "since 2014": when, after the agent of a fronted participle
+_AT_TIME = r"(?:\s+(?:in|during|since|from|after)\s+(?:the\s+)?(?:early\s+|late\s+|mid-?)?[\w-]+)?"
+# "Iran's ": a capitalized name and its possessive, before the name it owns
+_POSSESSOR_NAME = r"(?-i:[A-Z])[\w.-]*(?:\s+(?-i:[A-Z])[\w.-]*){0,3}['’]s?\s+"
 _BODY = (
     r"(?:group|militia|movement|organi[sz]ation|party|faction|force|brigade|network|coalition"
     r"|alliance|council|unit|body|committee|front|outfit|offshoot|splinter\s+group)"
@@ -693,9 +697,11 @@ RULES: tuple[_Rule, ...] = (
         "fronted-founder",
         ANY,
         frozenset({ORG}),
-        _compile(r"\s*,\s*(?:the\s+)?"),
+        _compile(rf"{_AT_TIME}\s*,\s*(?:the\s+)?"),
         lambda g: _swapped(_led_or_founded(g)),
-        before=_compile(rf"^\W*{_LED_BY}\Z"),
+        # "Set up by Iran's Revolutionary Guards in the early 1980s, the X": the agent may be
+        # a possessor's
+        before=_compile(rf"^\W*{_LED_BY}(?:{_POSSESSOR_NAME})?\Z"),
     ),
     # "X was the brainchild of Y", "X owes its creation to Y"
     _Rule(
@@ -1637,7 +1643,8 @@ _NEGATION = (
 )
 NOT_NEGATED = frozenset({"relativeOf", "locatedIn"})
 _NEGATED_BETWEEN = re.compile(_NEGATION, re.IGNORECASE)
-_ASIDE = re.compile(r",\s*(?:which|who)\s+[^,]*,", re.IGNORECASE)  # ", which denied it,"
+# ", which denied it,", " — not to be confused with X —", " (not the X)"
+_ASIDE = re.compile(r",\s*(?:which|who)\s+[^,]*,|[—–][^—–]*[—–]|\([^()]*\)", re.IGNORECASE)
 _OBJECT_RELATIVE_OPENS = re.compile(r"\b(?:which|that|whom)\s+(?:the\s+)?\Z", re.IGNORECASE)
 _NEGATED_AFTER = re.compile(
     rf"\s+(?:(?:has|have|had|does|do|did|is|was)\s+)?(?:long\s+|repeatedly\s+)?(?:{_NEGATION})",
@@ -1855,6 +1862,40 @@ def _pairs(text: str, mentions: Sequence[Mention]) -> Iterable[tuple[Mention, Me
             where = _IN_PLACE.search(text, left.end, right.start)
             if where is not None:
                 yield left, after, text[where.start("prep") : right.end]
+    yield from _past_asides(text, mentions)
+
+
+# An aside between a subject and its verb: a relative or participle clause between commas, a
+# phrase between dashes or in parentheses, followed by a lowercase word that goes on with the
+# subject's clause
+SUBJECT_ASIDE = re.compile(
+    r"(?P<closed>\s*,\s*(?:which|who|whom|whose)\b[^,;()—–]*,|\s+[—–]\s*[^—–;]+?\s*[—–])"
+    r"|\s*,\s*(?:(?:long|once|now|also|first|later|still|originally)\s+)?"
+    r"(?:[a-z]+ed|set\s+up|run|led|built)\b[^,;()—–]*,|\s+\([^()]+\)",
+    re.IGNORECASE,
+)
+_CLAUSE_GOES_ON = re.compile(r"\s+(?!(?:and|or|but|nor|then)\b)[a-z]")
+
+
+def subject_aside(text: str, at: int) -> re.Match[str] | None:
+    """The aside (``SUBJECT_ASIDE``) that starts at ``at``, when the clause goes on after it."""
+    aside = SUBJECT_ASIDE.match(text, at)
+    if aside is None or not _CLAUSE_GOES_ON.match(text, aside.end()):
+        return None
+    return aside
+
+
+def _past_asides(text: str, mentions: Sequence[Mention]) -> Iterable[tuple[Mention, Mention, str]]:
+    """(a name, the first name after the aside that follows it, the aside): "X — not to be
+    confused with Z — was set up by Y", "X, long commanded by Z, is a unit of Y", "X, which Z
+    arms, has its headquarters in Y" read as if the aside were not there."""
+    for left in mentions:
+        aside = subject_aside(text, left.end)
+        if aside is None:
+            continue
+        right = next((m for m in mentions if m.start >= aside.end()), None)
+        if right is not None and right.name != left.name:
+            yield left, right, text[left.end : aside.end()]
 
 
 def _spread(
