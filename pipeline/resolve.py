@@ -406,10 +406,13 @@ def _organization_short_forms(
     "Popular Mobilization Forces"; ``_without_head``), in its document or else the one such in
     the corpus. A one-word name is the short form of a name of its document that adds only
     head nouns to it ("Badr" for "Badr Organization", "Mahdi" for "Mahdi Army"), whatever the
-    tagger called it, or that it opens in Arabic (``_first_word_of``), unless the document
-    puts it as a place ("in Odra" beside the "Odra Council": ``_placed``)."""
+    tagger called it, or that it opens in Arabic (``_first_word_of``), or whose head noun it is
+    when the document writes it after "the" each time ("the Observatory" for the "Syrian
+    Observatory for Human Rights": ``_after_the``, ``_head_noun``; two such names veto it),
+    unless the document puts it as a place ("in Odra" beside the "Odra Council": ``_placed``)."""
     keys = {bare.get(name_key(m.name), name_key(m.name)) for m in analyzed.mentions}
     placed = _placed(analyzed)
+    after_the = _after_the(analyzed)
     orgs = [k for k in keys if kinds.get(k) is EntityKind.ORGANIZATION]
     found = []
     for short in sorted(keys):
@@ -419,14 +422,16 @@ def _organization_short_forms(
             continue
         if len(words) == 1 and short in placed:
             continue
-        fits = _fitting(short, words, prefix, orgs, kinds)
+        fits = _fitting(short, words, prefix, orgs, kinds, short in after_the)
         where = "of its document"
         if not fits and len(words) >= 2:
             fits = _fitting(short, words, prefix, corpus.get(_last_two(words), ()), kinds)
             where = "of any document, the only one it fits"
         if len(fits) == 1:
             part = "first word" if len(words) == 1 else "last words"
-            if _without_head(content_tokens(fits[0]), words):
+            if len(words) == 1 and _head_noun(content_tokens(fits[0])) == words[0]:
+                part = "head noun"
+            elif _without_head(content_tokens(fits[0]), words):
                 part = "name without the head noun"
             why = f"{analyzed.document.doc_id}: {short!r} is the {part} of {fits[0]!r} {where}"
             found.append((short, fits[0], why))
@@ -441,6 +446,43 @@ def _placed(analyzed: AnalyzedDocument | Outline) -> set[str]:
         for m in analyzed.mentions
         if " " not in m.name.strip() and PLACE_BEFORE.search(text, max(0, m.start - 30), m.start)
     }
+
+
+_THE_BEFORE = re.compile(r"(?<![\w-])[Tt]he\s+\Z")
+
+
+def _after_the(analyzed: AnalyzedDocument | Outline) -> set[str]:
+    """Keys of the one-word names the document writes after "the" each time ("the
+    Observatory"): a body named again by its head noun, never a person or a place there."""
+    text = analyzed.document.text
+    lone: dict[str, bool] = {}
+    for m in analyzed.mentions:
+        if " " not in m.name.strip():
+            key = name_key(m.name)
+            after = bool(_THE_BEFORE.search(text, max(0, m.start - 5), m.start))
+            lone[key] = lone.get(key, True) and after
+    return {key for key, after in lone.items() if after}
+
+
+# Nouns an organization's name is about ("Syrian Observatory for Human Rights"), which the
+# text may use alone for it after "the": the organizations' head nouns and institutions'.
+_HEAD_NOUNS = ORG_HEADS | {
+    "administration", "assembly", "association", "board", "center", "centre", "court",
+    "directorate", "federation", "government", "mission", "observatory", "office",
+    "parliament", "secretariat", "society", "tribunal", "union",
+}  # fmt: skip
+_OF = frozenset({"of", "for", "in", "on"})
+
+
+def _head_noun(tokens: list[str]) -> str | None:
+    """The head noun of an English organization's name: the word before its first "of",
+    "for", "in" or "on" ("observatory" of the "Syrian Observatory for Human Rights"), else its
+    last word, when it is one of ``_HEAD_NOUNS``. An Arabic name ("Kataib Hezbollah") puts its
+    head first, so its last word is none."""
+    if len(tokens) < 2 or names.arabic_head(tokens) is not None:
+        return None
+    cut = next((i for i, word in enumerate(tokens) if i and word in _OF), len(tokens))
+    return tokens[cut - 1] if tokens[cut - 1] in _HEAD_NOUNS else None
 
 
 def _by_last_words(organizations: Iterable[str]) -> dict[tuple[str, str], list[str]]:
@@ -471,8 +513,11 @@ def _fitting(
     prefix: tuple[str, str] | None,
     fulls: Iterable[str],
     kinds: dict[str, EntityKind],
+    after_the: bool = False,
 ) -> list[str]:
-    """The organization names among ``fulls`` that the short form's ``words`` shorten."""
+    """The organization names among ``fulls`` that the short form's ``words`` shorten; a
+    one-word name the text writes after "the" (``after_the``) also shortens the names whose
+    head noun it is ("the Observatory")."""
     fits = []
     for full in fulls:
         tokens = content_tokens(full)
@@ -482,7 +527,9 @@ def _fitting(
         if prefix and full_prefix and full_prefix[0] != prefix[0]:
             continue  # "Syrian Foreign Ministry" is no short form of the Iranian one
         if len(words) == 1:  # "Badr" for "Badr Organization", whatever its tag
-            if _first_word_of(full, tokens, words[0], kinds.get(short) is EntityKind.PERSON):
+            if _first_word_of(full, tokens, words[0], kinds.get(short) is EntityKind.PERSON) or (
+                after_the and _head_noun(tokens) == words[0]
+            ):
                 fits.append(full)
         elif kinds.get(short) is EntityKind.ORGANIZATION and (
             (

@@ -823,3 +823,54 @@ def test_a_name_known_in_another_language_joins_the_acronym_and_its_expansion() 
     keys = _keys(result, "a")
     assert keys["al-Difa al-Shamali"] == keys["NDF"] == keys["Northern Defence Forces"]
     assert result.entities[keys["NDF"]].label == "Northern Defence Forces"
+
+
+@pytest.mark.parametrize("kind", [ORG, P, PLACE])
+def test_the_head_noun_alone_after_the_is_the_one_body_it_heads(kind: EntityKind) -> None:
+    text = (
+        "The Velmar Observatory for Civil Rights counted 40 dead. The Observatory said the "
+        "Dawn Brigade fired first; the Observatory's director left."
+    )
+    names = [
+        ("Velmar Observatory for Civil Rights", ORG),
+        ("Observatory", kind),
+        ("Dawn Brigade", ORG),
+        ("Observatory", kind),
+    ]
+    result = resolve([_doc("a", text, names)])
+    keys = _keys(result, "a")
+    assert keys["Observatory"] == "organization/velmar-observatory-for-civil-rights"
+    assert set(result.entities) == {
+        "organization/velmar-observatory-for-civil-rights",
+        "organization/dawn-brigade",
+    }
+    assert any("head noun" in why for why in result.merges)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (  # two bodies the head noun may stand for
+            "The Velmar Military Council and the Odra Civil Council met. The Council voted.",
+            [("Velmar Military Council", ORG), ("Odra Civil Council", ORG), ("Council", ORG)],
+        ),
+        (  # written without "the" once: a name of its own
+            "The Velmar Relief Mission left. The Mission closed. Mission said so.",
+            [("Velmar Relief Mission", ORG), ("Mission", ORG), ("Mission", P)],
+        ),
+        (  # an Arabic name's last word is no head noun
+            "Kataib Velmar fired. The Brigade denied it.",
+            [("Kataib Velmar", ORG), ("Brigade", ORG)],
+        ),
+        (  # a word that heads no body of the document
+            "The Velmar Relief Mission left. The Council voted.",
+            [("Velmar Relief Mission", ORG), ("Council", ORG)],
+        ),
+    ],
+)
+def test_a_head_noun_alone_that_fits_no_one_body_stays_apart(
+    text: str, names: list[tuple[str, EntityKind]]
+) -> None:
+    keys = _keys(resolve([_doc("a", text, names)]), "a")
+    short = names[-1][0]
+    assert all(keys.get(short) != keys[full] for full, _ in names if full != short)
