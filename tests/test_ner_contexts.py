@@ -82,3 +82,34 @@ def test_a_language_is_no_name() -> None:
         ("Jaysh Velmar", ORG),
         ("Qarvan", PLACE),
     ]
+
+
+def test_a_name_before_a_body_noun_is_a_body() -> None:
+    text = (
+        "The Velmari party and its Qasid agency denied it. The Tarwan movement said the Hamzat "
+        "militia and the Zuhra faction left. The Democratic party, the opposition Labor party "
+        "and a Tanzil party delegate spoke."
+    )
+    patterns = [("GPE", "Velmari"), ("GPE", "Qasid"), ("PERSON", "Tarwan")]
+    assert _kinds(patterns, text) == [
+        ("Velmari", ORG),
+        ("Qasid", ORG),
+        ("Tarwan", ORG),
+        ("Hamzat", ORG),  # untagged by the model: after an article
+        ("Zuhra", ORG),
+    ]  # no English adjective or noun, and no name without an article or a possessive
+
+
+def test_members_and_reports_name_a_body() -> None:
+    text = (
+        "The convoy was escorted by fighters of the Harsaniyoun. Members of the Velmar council "
+        "met. Six people died, KANA reported. Reporters asked Qasim Dalvar."
+    )
+    patterns = [("GPE", "Harsaniyoun"), ("GPE", "Velmar"), ("PERSON", "KANA"),
+                ("PERSON", "Qasim Dalvar")]  # fmt: skip
+    assert _kinds(patterns, text) == [
+        ("Harsaniyoun", ORG),
+        ("Velmar", PLACE),  # it modifies a noun
+        ("KANA", ORG),  # an acronym that reports is a news agency
+        ("Qasim Dalvar", PERSON),
+    ]

@@ -33,7 +33,9 @@ AFTER_PLACE = PLACE_OFFICES | {
 # follows adjectives too ("National police").
 UNTAGGED_BEFORE = PLACE_OFFICES | {"governorate", "province", "provincial"}
 # Lower-case nouns for a body right after its name.
-BODY_NOUNS = frozenset({"tribe", "clan", "bloc", "news agency"})
+BODY_NOUNS = frozenset(
+    {"tribe", "clan", "bloc", "news agency", "party", "movement", "agency", "militia", "faction"}
+)
 _BODY_AFTER = re.compile(rf"\s+(?:{'|'.join(BODY_NOUNS)})\b")
 _NEXT_WORD = re.compile(r"\s+([A-Za-z]+)\b")
 _LAST_WORD = re.compile(r"\s+([A-Za-z]+)\Z")
@@ -72,7 +74,27 @@ def untagged_bodies(doc: Doc, text: str, taken: list[tuple[int, int]]) -> list[t
     if _BODY_AFTER.search(text) is None:
         return []  # one scan of the text spares a match at every token, in most paragraphs
     found = _untagged_before(doc, taken, lambda t: before_body_noun(text, t.idx - 1))
-    return [(s, e) for s, e in found if not doctrine_adjective(text[s:e].split()[-1])]
+    return [(s, e) for s, e in found if _names_a_body(text, s, e)]
+
+
+# What stands before a body's own name and its noun: "the Taqaddum party", "its Amaq agency".
+_ARTICLE_BEFORE = re.compile(r"(?:(?<![\w-])(?:the|its|his|her|their)|\w['’]s?)\s+\Z", re.I)
+# Endings of English adjectives, which say what a body is, not which ("the Democratic party",
+# "the Eurosceptic party", "the Congolese militia"); in words of six letters or more ("Amal").
+_ADJECTIVE_END = re.compile(r"\w{3,}(?:ic|al|an|ese|ive|ary)\Z")
+
+
+def _names_a_body(text: str, start: int, end: int) -> bool:
+    """The untagged words ``text[start:end]`` before a body's noun are its name: after an
+    article or a possessive, and no adjective of a doctrine ("the Sadrist bloc") or English
+    adjective or noun ("the opposition Labor party")."""
+    last = text[start:end].split()[-1]
+    return (
+        _ARTICLE_BEFORE.search(text, max(0, start - 12), start) is not None
+        and not doctrine_adjective(last)
+        and _ADJECTIVE_END.match(last) is None
+        and last.lower() not in lexicon.load(lexicon.NOUNS)
+    )
 
 
 def _untagged_before(
