@@ -175,3 +175,79 @@ def test_a_fronted_founder_may_be_a_possessors_and_dated() -> None:
         "fought in the war."
     )
     assert found == {("Dorval Brigade", "foundedBy", "Tarn Guards")}
+
+
+@pytest.mark.parametrize(
+    "marked",
+    [
+        "Brothers [Anton Weil|P] and [Karl Weil|P] were both detained.",
+        "Police arrested cousins [Anton Weil|P] and [Karl Weil|P] on Monday.",
+    ],
+)
+def test_a_plural_kin_noun_before_two_names_relates_them(marked: str) -> None:
+    assert _facts(marked) == {("Anton Weil", "relativeOf", "Karl Weil")}
+
+
+def test_two_names_without_a_kin_noun_are_no_relatives() -> None:
+    assert _facts("[Anton Weil|P] and [Karl Weil|P] were detained.") == set()
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        (
+            "Officials named [Anton Weil|P] as the commander of [Dorval|O]'s [Ostra Unit|O].",
+            {("Anton Weil", "commanderOf", "Ostra Unit"), ("Ostra Unit", "partOf", "Dorval")},
+        ),
+        (
+            "The council appointed [Anton Weil|P] head of the [Tarn Authority|O].",
+            {("Anton Weil", "leaderOf", "Tarn Authority")},
+        ),
+        ("Officials described [Anton Weil|P] as a threat to the [Tarn Authority|O].", set()),
+    ],
+)
+def test_a_role_after_an_appointed_name_goes_to_the_unit_named(
+    marked: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert everything(marked) == expected
+
+
+@pytest.mark.parametrize(
+    "marked",
+    [
+        "[Anna Weil|P] sits on the [Tarn Provincial Council|O] for the [Dorval Alliance|O].",
+        "[Anna Weil|P] won a seat on the [Tarn Provincial Council|O] on the ticket of the "
+        "[Dorval Alliance|O].",
+    ],
+)
+def test_a_seat_held_for_a_party_is_membership_of_both(marked: str) -> None:
+    assert _facts(marked) == {
+        ("Anna Weil", "memberOf", "Tarn Provincial Council"),
+        ("Anna Weil", "memberOf", "Dorval Alliance"),
+    }
+
+
+def test_a_place_named_as_a_bearing_is_not_in_the_place_after_it() -> None:
+    found = everything("[Camp Ostra|L] lies north-east of [Tarn|L] in [Dorval|L] province.")
+    assert ("Tarn", "locatedIn", "Dorval") not in found
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        (
+            "Speaking for the [Dorval Front|O], a man who gave his name as [Anton Weil|P] said "
+            "the group had fired.",
+            {("Anton Weil", "spokespersonFor", "Dorval Front")},
+        ),
+        (
+            "Speaking on behalf of the [Dorval Front|O], [Anton Weil|P] denied it.",
+            {("Anton Weil", "spokespersonFor", "Dorval Front")},
+        ),
+        ("Speaking to the [Dorval Front|O], [Anton Weil|P] urged calm.", set()),
+    ],
+)
+def test_a_fronted_speaking_for_names_the_spokesperson(
+    marked: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert _facts(marked) == expected

@@ -134,6 +134,16 @@ _VIOLENCE = re.compile(
 _QUALIFIER = re.compile(r"-(?!based\b)[^\W\d_]")  # "a Varnia-backed group", not "-based"
 
 
+# "north-east of Baghdad in Diyala", "20 km from Mosul in Nineveh": a place named as a bearing
+# is no subject of the place after it (what lies there is)
+_BEARING = re.compile(
+    r"\b(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|(?:km|kilometres"
+    r"|kilometers|miles)\s+(?:from|of|outside))\s+(?:the\s+)?\Z",
+    re.IGNORECASE,
+)
+_IN = re.compile(r"\s+in\s+(?:the\s+)?", re.IGNORECASE)
+
+
 def placed(text: str, mentions: Sequence[Mention], subject: Mention, obj: Mention) -> bool:
     """Whether the classifier may say ``subject`` locatedIn ``obj``. Its place pairs were its
     main source of wrong statements on news ("Erbil ... Iran"). Refused: shapes whose
@@ -144,8 +154,13 @@ def placed(text: str, mentions: Sequence[Mention], subject: Mention, obj: Mentio
     Iranian-trained militia"; the demonym rule says affiliatedWith), an organization
     placed where a time follows ("gunmen from X in Basra on Friday": where they fought), and
     a person or organization placed past a word of violence ("X was blamed for shelling a
-    school in Y", "X's turf war in Y": where it fought)."""
+    school in Y", "X's turf war in Y": where it fought), and a place named as a bearing
+    ("north-east of Baghdad in Diyala": what lies there is in Diyala)."""
     if obj.start < subject.end:
+        return False
+    if _BEARING.search(text, subject.sentence.start, subject.start) and _IN.fullmatch(
+        text, subject.end, obj.start
+    ):
         return False
     if subject.kind is EntityKind.ORGANIZATION and told_at_a_time(text, obj):
         return False
@@ -187,6 +202,17 @@ def leaves_an_aside(text: str, mentions: Sequence[Mention], left: Mention, right
             if aside is not None and aside.group("closed") and left.end <= aside.end():
                 return aside.end() <= right.start
     return False
+
+
+def owns_the_next(text: str, mentions: Sequence[Mention], right: Mention) -> bool:
+    """Whether ``right`` is a body's possessive right before another name ("commander of
+    Hezbollah's Nasr Unit"): the relation is with the name it owns, as the rules read it."""
+    owner = _POSSESSIVE.match(text, right.end)
+    return (
+        right.kind is not EntityKind.PERSON
+        and owner is not None
+        and any(m.start == owner.end() for m in mentions)
+    )
 
 
 # "X, the Y leader, and Z, its spokesman": Z opens the next item of a list of appositions
@@ -236,6 +262,8 @@ def admissible(
         return False
     if predicate == "locatedIn":
         return placed(text, mentions, subject, obj)
+    if owns_the_next(text, mentions, right):
+        return False
     if right.kind is EntityKind.PERSON and _NEXT_ITEM.search(text, left.end, right.start):
         return False
     if not cued(text, sentence, predicate, left, right):

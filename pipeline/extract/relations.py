@@ -617,6 +617,19 @@ RULES: tuple[_Rule, ...] = (
         lambda g: _role(g, person_is_left=False),
         after=_compile(rf"\s*,?\s+(?:as|to\s+be)\s+(?:its|their)\s+{_MODS}{_ROLE}\b"),
     ),
+    # "named X as the commander of Y", "appointed X as head of the Y": the role after the name
+    _Rule(
+        "appointed-as",
+        frozenset({PERSON}),
+        _ORG_OR_PLACE,
+        _compile(rf"\s*,?\s+(?:as\s+)?{_DET}{_MODS}{_ROLE}\s+(?P<prep>of|for|in)\s+{_THE}"),
+        lambda g: _role(g, person_is_left=True),
+        before=_compile(
+            r"\b(?:named|names|name|appointed|appoints|appoint|installed|chose|picked|selected"
+            r"|tapped|designated|elected|confirmed|identified|unmasked)\s+\Z"
+        ),
+        name_before=True,
+    ),
     # "Nasrallah leads Hezbollah", "Soleimani, who commands the Qods Force"
     _Rule(
         "verb-leads",
@@ -1036,7 +1049,10 @@ RULES: tuple[_Rule, ...] = (
         frozenset({PERSON}),
         _compile(r"\s+and\s+"),
         _fixed("relativeOf", True),
-        before=_compile(rf"(?:^|\W)the\s+(?:[\w-]+\s+)?{_SIBLINGS}\s+\Z"),
+        # "the brothers X and Y", "Brothers X and Y were", "police held cousins X and Y"
+        before=_compile(
+            rf"(?:^|\W)(?:(?:the|his|her|their|two|three)\s+)?(?:[\w-]+\s+)?{_SIBLINGS}\s+\Z"
+        ),
     ),
     # "X's rival Y", "X, a rival of Y", "X and its rival Y", "X accused his rival, Y"
     _Rule(
@@ -1416,6 +1432,19 @@ RULES: tuple[_Rule, ...] = (
             rf"(?:for|on\s+behalf\s+of)\s+{_THE}"
         ),
         _fixed("spokespersonFor", True),
+    ),
+    # "Speaking for X, Y said", "Speaking on behalf of X, a man who gave his name as Y said"
+    _Rule(
+        "speaks-for",
+        _ORG_OR_PLACE,
+        frozenset({PERSON}),
+        _compile(
+            r"\s*,\s*(?:(?:a|an|the|one)\s+(?:[\w-]+\s+){0,2}?(?:man|woman|person|official"
+            r"|fighter|member|commander|officer)\s+(?:who\s+(?:gave|identified)\s+(?:his|her)"
+            r"(?:self|\s+name)?\s+(?:only\s+)?as|(?:named|called|identified\s+(?:only\s+)?as))\s+)?"
+        ),
+        _fixed("spokespersonFor", False),
+        before=_compile(r"^\W*speaking\s+(?:for|on\s+behalf\s+of)\s+(?:the\s+)?\Z"),
     ),
     # "X belongs to the Badr Organization"; a group that belongs to another is part of it
     _Rule(
@@ -2030,6 +2059,34 @@ def founded_on_leaving(
             yield "foundedBy", founded, person
 
 
+# "X sits on the Y Council for the Z party": a seat held for a party is membership of it
+_SEAT = _compile(
+    rf"{_NEAR}{_PERFECT}(?:(?:sits|sat|sitting|seated|serves|served|serving)\s+(?:on|in)"
+    r"|(?:won|wins|holds|held|took|has|had)\s+(?:a|his|her)\s+seat\s+(?:on|in)"
+    rf"|(?:was\s+|were\s+)?(?:re-?)?elected\s+to)\s+{_THE}"
+)
+_FOR_PARTY = _compile(
+    r"\s+(?:for|representing|on\s+behalf\s+of|on\s+the\s+(?:\w+\s+)?(?:ticket|list|slate)\s+of"
+    rf"|as\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:member|representative|candidate)\s+of)\s+{_THE}"
+)
+
+
+def seats_for_a_party(
+    text: str, mentions: Sequence[Mention]
+) -> Iterable[tuple[str, Mention, Mention]]:
+    """ "X sits on the Y Council for the Z": X memberOf Z (Y stands between the two, so no rule
+    reads it; the seat on Y is the rules' ``served-in``)."""
+    for person, council, party in zip(mentions, mentions[1:], mentions[2:], strict=False):
+        if (
+            person.kind is PERSON
+            and council.kind is ORG
+            and party.kind is ORG
+            and _SEAT.fullmatch(text, person.end, council.start)
+            and _FOR_PARTY.fullmatch(text, council.end, party.start)
+        ):
+            yield "memberOf", person, party
+
+
 # "X, the leader of Z, and his deputy, Y": a deputy of Z's leader is a member of Z
 _HIS_DEPUTY = _compile(
     r"\b(?:his|her)\s+(?:deputy|second-in-command|number\s+two|lieutenant|right-hand\s+man)"
@@ -2170,6 +2227,9 @@ def rule_relations(analyzed: AnalyzedDocument) -> tuple[Relation, ...]:
             add(predicate, subject, obj, sentence, "parallel-roles")
         for predicate, subject, obj in founded_on_leaving(text, mentions):
             add(predicate, subject, obj, sentence, "founded-on-leaving")
+        for predicate, subject, obj in seats_for_a_party(text, mentions):
+            if not vetoed(text, sentence, predicate, subject, obj):
+                add(predicate, subject, obj, sentence, "seat-for-party")
         told = [r for r in relations if r.sentence == sentence]
         for predicate, subject, obj in deputies(text, sentence, mentions, told):
             add(predicate, subject, obj, sentence, "deputy")
