@@ -117,7 +117,7 @@ def test_under_a_person_mid_sentence_is_no_leadership() -> None:
     [
         "Relations between the [Dorval Front|O] and the [Tarn League|O] have been hostile since "
         "2009.",
-        "Ties between the [Dorval Front|O] and the [Tarn League|O] remain tense.",
+        "Ties between the [Dorval Front|O] and the [Tarn League|O] remain bitter.",
         "The hostility between the [Dorval Front|O] and the [Tarn League|O] goes back decades.",
         "Clashes between the [Dorval Front|O] and the [Tarn League|O] fighters killed 12 people.",
     ],
@@ -126,8 +126,9 @@ def test_hostile_relations_between_two_are_rivalry(marked: str) -> None:
     assert _facts(marked) == {("Dorval Front", "rivalOf", "Tarn League")}
 
 
-def test_relations_that_improved_are_no_rivalry() -> None:
-    found = _facts("Relations between the [Dorval Front|O] and the [Tarn League|O] have improved.")
+@pytest.mark.parametrize("state", ["have improved", "have been strained"])
+def test_relations_improved_or_strained_are_no_rivalry(state: str) -> None:
+    found = _facts(f"Relations between [Varnia|L] and [Tarnia|L] {state} in recent years.")
     assert found == set()
 
 

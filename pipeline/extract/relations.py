@@ -1128,8 +1128,9 @@ RULES: tuple[_Rule, ...] = (
         before=r"(?:^|\W)(?:relations|ties|the\s+relationship)\s+between\s+(?:the\s+)?\Z",
         after=(
             rf"(?:\s+{_KINDRED})?\s+{_PERFECT}(?:been|are|were|is|was|remains?|remained|grew|grown"
-            r"|turned)\s+(?:\w+ly\s+|more\s+)?(?:hostile|tense|strained|frosty|icy|poisonous"
-            r"|poisoned|bitter|fraught|acrimonious|antagonistic)\b"
+            # hostile, not merely "strained" or "tense" (as between states that trade)
+            r"|turned)\s+(?:\w+ly\s+|more\s+)?(?:hostile|poisonous|poisoned|bitter|acrimonious"
+            r"|antagonistic)\b"
         ),
     ),
     # "the Qods Force, a unit of the Revolutionary Guard", "Hezbollah's military wing, the X",
