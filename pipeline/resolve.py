@@ -260,10 +260,11 @@ _NAME_WORD = re.compile(r"[A-Z0-9][\w'’.-]*")
 def _spelled_out(analyzed: AnalyzedDocument | Outline) -> dict[str, tuple[Mention, str]]:
     """Acronym -> (the name it follows, that name as the text writes it) for each acronym in
     brackets right after a name whose initials it is: "United Nations Assistance Mission for
-    Iraq (UNAMI)", "Armed Conflict Location & Event Data Project (ACLED)". Small words and "&"
-    give no letter and the last word may give none (ACLED); the tagger may have cut the name
-    short ("United Nations Assistance Mission"), the text before the bracket says where it
-    ends. The longest such name wins."""
+    Iraq (UNAMI)", "Armed Conflict Location & Event Data Project (ACLED)": "&" gives no
+    letter, small words may give one or none, one word after the first may give none
+    (``_spells``); the tagger may have cut the name short ("United Nations Interim Force" of
+    "United Nations Interim Force in Lebanon (UNIFIL)"), the text before the bracket says
+    where it ends. The longest such name wins."""
     text = analyzed.document.text
     in_order = sorted(analyzed.mentions, key=lambda m: m.start)
     found: dict[str, tuple[Mention, str]] = {}
@@ -288,17 +289,36 @@ def _spelled_out(analyzed: AnalyzedDocument | Outline) -> dict[str, tuple[Mentio
 
 
 def _spells(phrase: str, acronym: str) -> bool:
-    """The capitalized words of ``phrase`` (small words and "&" aside, nothing else between
-    them) give ``acronym``'s letters, or all but the last word do."""
-    letters = []
+    """The words of ``phrase`` (capitalized or small, "&" aside, nothing else between them)
+    give ``acronym``'s letters in order: each capitalized word its initial, a small word its
+    initial or none ("United Nations Interim Force in Lebanon" is UNIFIL), and in an acronym of
+    three letters or more one capitalized word after the first may give none (the last one of
+    ACLED, "Ezzor" of a "Deir Ezzor Military Council (DMC)")."""
+    letters: list[tuple[str, bool]] = []  # (initial, whether the word must give it)
     for word in phrase.split():
-        if word == "&" or word.lower() in _INITIAL_SKIP:
+        if word == "&":
             continue
-        if not _NAME_WORD.fullmatch(word):
+        small = word.lower() in _INITIAL_SKIP
+        if not small and not _NAME_WORD.fullmatch(word):
             return False
-        letters.append(word[0])
-    initials = "".join(letters).upper()
-    return acronym == initials or (len(acronym) >= 3 and acronym == initials[:-1])
+        letters.append((word[0].upper(), not small))
+    first = next((i for i, (_, required) in enumerate(letters) if required), None)
+    # small words before the first capitalized one give nothing ("al Qaeda in Iraq")
+    return first is not None and _gives(letters[first:], acronym, 0, 0, int(len(acronym) >= 3))
+
+
+def _gives(letters: list[tuple[str, bool]], acronym: str, i: int, j: int, skips: int) -> bool:
+    """Whether ``letters[i:]`` give ``acronym[j:]``, with ``skips`` capitalized words (never
+    the first) left to give no letter."""
+    if i == len(letters):
+        return j == len(acronym)
+    letter, required = letters[i]
+    given = j < len(acronym) and letter == acronym[j]
+    if given and _gives(letters, acronym, i + 1, j + 1, skips):
+        return True
+    if not required:
+        return _gives(letters, acronym, i + 1, j, skips)
+    return i > 0 and skips > 0 and _gives(letters, acronym, i + 1, j, skips - 1)
 
 
 def _acronym_definitions(
@@ -923,6 +943,10 @@ def resolve(documents: Iterable[AnalyzedDocument | Outline]) -> Resolution:
     ]
     for short, full, _ in acronyms:  # a short form is what its full name is
         if short in votes and full in kinds:
+            if kinds[full] is EntityKind.PLACE and _head_noun(content_tokens(full)):
+                # "Deir Ezzor Military Council (DMC)" tagged a place: a council is a body
+                kinds[full] = EntityKind.ORGANIZATION
+                votes[full] = Counter({EntityKind.ORGANIZATION: votes[full].total()})
             votes[short] = Counter({kinds[full]: votes[short].total()})
     representative, short_forms, why = _merge_keys(
         Counter({key: len(ms) for key, ms in clusters.items()}),

@@ -874,3 +874,48 @@ def test_a_head_noun_alone_that_fits_no_one_body_stays_apart(
     keys = _keys(resolve([_doc("a", text, names)]), "a")
     short = names[-1][0]
     assert all(keys.get(short) != keys[full] for full, _ in names if full != short)
+
+
+@pytest.mark.parametrize(
+    ("text", "full", "acronym"),
+    [
+        # a small word gives a letter: the tagger cut the name before "in Odra"
+        ("The Velmar Interim Force in Odra (VIFIO) patrols.", "Velmar Interim Force", "VIFIO"),
+        # a place name of two words inside the name gives one letter
+        ("The Saydora Keth Military Council (SMC) met.", "Saydora Keth Military Council", "SMC"),
+    ],
+)
+def test_an_acronym_in_brackets_takes_small_words_and_a_two_word_place(
+    text: str, full: str, acronym: str
+) -> None:
+    names = [(full, ORG), (acronym, ORG)]
+    keys = _keys(resolve([_doc("a", text, names)]), "a")
+    assert keys[acronym] == keys[full]
+
+
+def test_an_acronym_joins_a_full_name_tagged_a_place_and_a_council_is_a_body() -> None:
+    text = "Fighters of the Saydora Keth Military Council (SMC) held Odra. The SMC said so."
+    names = [("Saydora Keth Military Council", PLACE), ("SMC", ORG), ("Odra", PLACE), ("SMC", ORG)]
+    result = resolve([_doc("a", text, names)])
+    keys = _keys(result, "a")
+    assert keys["SMC"] == keys["Saydora Keth Military Council"]
+    assert keys["SMC"] == "organization/saydora-keth-military-council"
+    place = "The Odra Velmar Keth Plain (OVP) flooded."
+    names = [("Odra Velmar Keth Plain", PLACE), ("OVP", ORG)]
+    keys = _keys(resolve([_doc("b", place, names)]), "b")
+    assert keys["OVP"] == keys["Odra Velmar Keth Plain"] == "place/odra-velmar-keth-plain"
+
+
+@pytest.mark.parametrize(
+    ("text", "full", "acronym"),
+    [
+        ("The Velmar Interim Force in Odra (VXF) patrols.", "Velmar Interim Force", "VXF"),
+        ("The Saydora Keth Military Council (KMC) met.", "Saydora Keth Military Council", "KMC"),
+        ("The Saydora Keth Military Council (SC) met.", "Saydora Keth Military Council", "SC"),
+    ],
+)
+def test_an_acronym_that_skips_the_first_word_or_two_words_stays_apart(
+    text: str, full: str, acronym: str
+) -> None:
+    keys = _keys(resolve([_doc("a", text, [(full, ORG), (acronym, ORG)])]), "a")
+    assert keys[acronym] != keys[full]
