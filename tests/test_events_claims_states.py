@@ -26,6 +26,7 @@ NAMES = {
     "Sidon": LOC,
     "Lebanon": LOC,
     "UNIFIL": ORG,
+    "Fifth Division": ORG,
 }
 
 
@@ -88,15 +89,17 @@ def test_an_offensive_beaten_back_is_a_military_operation_by_the_other_side() ->
 
 
 @pytest.mark.parametrize(
-    ("text", "receiver"),
+    "text",
     [
-        ("Soldiers detained Ivo Marin at dawn and handed him to UNIFIL.", ["UNIFIL"]),
-        ("The militia left the hill and handed it to army troops.", []),
+        "Soldiers detained Ivo Marin at dawn and handed him to UNIFIL.",
+        "The militia left the hill and handed it to army troops.",
+        "The Nasr Brigades handed them over to the army's Fifth Division.",
     ],
 )
-def test_a_handover_without_over(text: str, receiver: list[str]) -> None:
+def test_a_handover_without_over_and_its_receiver_is_no_target(text: str) -> None:
+    """Who receives is not acted on (as the militia sets annotate it): no target here."""
     [handover] = [e for e in find(text) if e.type == "Handover"]
-    assert [m.name for m in handover.targets] == receiver
+    assert not handover.targets
 
 
 @pytest.mark.parametrize(

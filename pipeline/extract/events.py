@@ -96,6 +96,13 @@ _SUPPORT = re.compile(
     r"(?:(?:wave|series|string|spate|number)\s+of\s+)?(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
+# Who receives what is handed over or freed is not acted on: "released them to the Red Cross".
+_PASSED_ON = ("Handover", "Release")
+_RECEIVER = re.compile(r"\b(?:to|into)\b", re.IGNORECASE)
+_SURVIVED = re.compile(
+    r"\b(?:surviv|escap)(?:ed|es|e)\s+(?:(?:an?|the|two|three|several)\s+)?(?:[\w-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
 # "X's assassination", "Kozulin's arrest": a possessive before these nouns is who suffers it.
 _PATIENT_NOUNS = ("Killing", "Kidnapping", "Arrest", "Detention", "Release", "Capture")
 _POSSESSIVE = re.compile(r"^['’]s?\s*$")
@@ -243,11 +250,11 @@ _OBLIQUE = re.compile(
 _PLACE_LEAD = (
     r"\s+(?:(?:the|a|an|his|her|its|their)\s+)?"
     r"(?:(?:[\w'’-]+\s+){0,3}(?:city|town|village|province|district|region|capital|area"
-    r"|suburbs?|outskirts|neighbou?rhood|stronghold|port|state|county|island|valley)"
+    r"|suburbs?|outskirts|neighbou?rhood|stronghold|port|state|county|island|valley|coast)"
     r"\s+of\s+|(?-i:[a-z'’-]+\s+){0,2})?$"
 )
-_LOCATIVE = re.compile(
-    r"\b(?:in|near|at|outside|inside|across|around|into|(?:north|south|east|west|northeast|"
+_LOCATIVE = re.compile(  # "off the coast of": at sea
+    r"\b(?:in|near|at|off|outside|inside|across|around|into|(?:north|south|east|west|northeast|"
     r"northwest|southeast|southwest|northern|southern|eastern|western)(?:ern)?(?:\s+of)?)"
     + _PLACE_LEAD,
     re.IGNORECASE,
@@ -289,18 +296,21 @@ _TARGET_LEAD = re.compile(
 _SPEAKER_BEFORE = re.compile(
     r"^(?:\s+(?:in|of|for|from)\s+(?:the\s+)?(?:[A-Z][\w.'-]*\s*){1,4})?"
     r"(?:\s+(?:militia|group|movement|party|army|brigades?|spokes(?:man|woman)|leader|commander))?"
-    r"\s*(?:,[^,;.]{1,80},\s*|,\s*)?(?:also\s+|has\s+|had\s+)?"
+    r"\s*(?:,(?:[^,;.]|(?<=[A-Z])\.){1,80},\s*|,\s*)?(?:also\s+|has\s+|had\s+)?"
     r"(?:(?-i:[a-z]+(?:ed|s))\b[^,;.]{0,40}?\s+and\s+(?:also\s+)?)?$"  # "X thanked Y and said"
 )
 # "said Nineveh governor Faisal Qasim": title words may stand between.
 _SPEAKER_AFTER = re.compile(r"^\s*(?:(?:the\s+)?(?:(?-i:[A-Z])[\w'’.-]*|[a-z]+(?<!ed))\s+){0,4}$")
-_ROLE_FOR = re.compile(
-    r"^\s*,\s+(?:an?|the|its|their)\s+(?:[\w'’-]+\s+){0,3}?(?:for|of|at|with|to)\s+(?:the\s+)?$",
+_ROLE_FOR = re.compile(  # "X, a spokesman for the U.S. Navy's Fifth Fleet, said": X speaks
+    r"^\s*,\s+(?:an?|the|its|their)\s+(?:[\w'’-]+\s+){0,3}?(?:for|of|at|with|to)\s+(?:the\s+)?"
+    r"(?:[\w.'’-]+\s+){0,4}$",
     re.IGNORECASE,
 )
 # "companies that it said had sold oil": whose word a noun's description is, no occasion.
 _ATTRIBUTION = re.compile(r"\b(?:that|which|who|whom)\s+(?:it|he|she|they)\s+$", re.IGNORECASE)
 _ACCUSES = re.compile(r"blamed|accused", re.IGNORECASE)
+# The speaker follows the verb after a quote or a clause: "..., said X", "'...' says X".
+_INVERTS = re.compile(r"(?:^|[,;:\"“”'’]|--|—)\s*(?:also\s+)?$")
 _SPEAKER_ENDS = re.compile(r"^\s*(?:[,.;]|$)")  # "..., said Ana Ruiz." but not "says Ana Ruiz was"
 
 # A wire dateline opens the first body sentence ("BASRA, Iraq, April 16, 2008 - "): its place is
@@ -693,6 +703,7 @@ def sentence_events(
             nearest = min(violent, key=lambda d: min(abs(t.start - where) for t in d.triggers))
             nearest.counts[key] = value
     drafts = [d for d in drafts if not _claim(d, drafts)]
+    _after_a_trip(sentence, drafts)
     setting = next((d.type for d in drafts if d.type in SPOKEN[1:]), None)
     for draft in drafts:
         if draft.type == "Statement":
@@ -704,6 +715,25 @@ def sentence_events(
     return sorted(drafts, key=lambda d: d.triggers[0].start)
 
 
+def _after_a_trip(sentence: Sentence, drafts: Sequence[_Draft]) -> None:
+    """ "X flew to Y ... and met Z (there)": the meeting is the traveller's, at the trip's
+    destination, though a reporting aside ("two diplomats said, and met") hides its subject."""
+    trips = [d for d in drafts if d.type == "Travel"]
+    for draft in drafts:
+        if draft.type != "Meeting" or not trips:
+            continue
+        trip = trips[0]
+        if trip.triggers[0].start > draft.triggers[0].start:
+            continue
+        draft.place = draft.place or trip.place
+        lead = sentence.text[: draft.triggers[0].start - sentence.start]
+        if not draft.actors and _AND_THEN.search(lead):
+            draft.actors = list(trip.actors)
+
+
+_AND_THEN = re.compile(r"\band\s+(?:(?:then|later|also)\s+)?$", re.IGNORECASE)
+
+
 def _fronted_subject(sentence: Sentence, hit: _Hit, mentions: Sequence[Mention]) -> list[Mention]:
     """The subject right after the opening phrase that holds the trigger: "In his weekly address,
     X talked" (X gave the address)."""
@@ -711,7 +741,19 @@ def _fronted_subject(sentence: Sentence, hit: _Hit, mentions: Sequence[Mention])
     if fronted is None or hit.end > fronted.end():
         return []
     at = sentence.start + fronted.end()
-    return [m for m in mentions if m.kind in _AGENTS and 0 <= m.start - at <= 4][:1]
+    first = [m for m in mentions if m.kind in _AGENTS and 0 <= m.start - at <= 4][:1]
+    titled = [  # "YBS commander Zardasht Shingali": the person named by the title speaks
+        m
+        for m in mentions
+        if first
+        and m.kind is EntityKind.PERSON
+        and m.start > first[0].end
+        and _TITLE_WORDS.fullmatch(_between(sentence, first[0].end, m.start))
+    ]
+    return titled[:1] or first
+
+
+_TITLE_WORDS = re.compile(r"\s+(?-i:[a-z-]+\s+){1,3}")
 
 
 def _claim(draft: _Draft, drafts: Sequence[_Draft]) -> bool:
@@ -985,6 +1027,8 @@ def _speaker(
         return speaker
     if _ACCUSES.match(sentence.text, hit.start):
         return None  # "Police blamed X": the one named after is the accused
+    if not _INVERTS.search(lead):
+        return None  # "Ankara says the group, ..., is": what is said, not who says it
     after = [
         m
         for m in agents
@@ -1192,6 +1236,8 @@ def _participants(
     after = [m for m in mentions if m.start >= until and m.start - until <= 80]
     by_agent = [m for m in after if _BY.match(_between(sentence, until, m.start)) is not None]
     subject = _actor(sentence, mentions, hit.start, context)
+    if hit.trigger.type in _PASSED_ON:  # "handed them over to the army's 20th Division"
+        after = [m for m in after if not _RECEIVER.search(_between(sentence, until, m.start))]
     acted_on = _listed(sentence, _acted_on(sentence, until, after), mentions)
     if not acted_on and _HIM.match(sentence.text, hit.end):  # "Hezbollah trained him"
         acted_on = _referent(at, EntityKind.PERSON, mentions, context, skip=subject)
@@ -1214,6 +1260,11 @@ def _participants(
         and not _past(sentence, hit)
     ):
         return by_agent[:1], adjacent[-1:]
+    survived = _SURVIVED.search(lead)
+    if survived and not by_agent:  # "X survived an attack": X was its target
+        return [], _listed(
+            sentence, _actor(sentence, mentions, survived.start(), context), mentions
+        )
     if hit.trigger.voice == "noun" or (_NOMINAL.search(lead) and not _past(sentence, hit)):
         support = _SUPPORT.search(lead)
         if support and not adjacent and not by_agent:
@@ -1265,6 +1316,7 @@ def _place(
         if m.end <= at
         and _MODIFIER.match(_between(sentence, m.end, at))
         and not (hit.trigger.type in VIOLENT and _state(m))
+        and not _subject_s(sentence, m, hit)
     ]
     if modifier:
         return modifier[-1]
@@ -1307,6 +1359,14 @@ def _place(
         and _WITHIN.match(_between(sentence, place.end, m.start))
     ]
     return inner[0] if inner else place
+
+
+def _subject_s(sentence: Sentence, place: Mention, hit: _Hit) -> bool:
+    """A place before the subject of the verb ("X speedboats fired on", "police in X have
+    detained") says whose, not where; before a noun ("a X bombing") or the object of a verb
+    joined by "and" ("stormed a X hotel and seized") it is where."""
+    gap = _between(sentence, place.end, sentence.start + hit.start)
+    return _VERB_WORD.match(sentence.text, hit.start) is not None and not _JOINING.search(gap)
 
 
 _SUBORDINATE = re.compile(
@@ -1362,7 +1422,19 @@ def _counts(text: str, offset: int = 0) -> dict[str, tuple[int, int]]:
                 )
                 found[key] = (value + bool(one_more), offset + match.start("n"))
                 break
+    pair = _NAMED_AND_KIN.search(text)
+    if pair and "killed" not in found:
+        found["killed"] = (2, offset + pair.start("n"))
     return found
+
+
+# "killing X, a commander, and his driver": two dead, though no number is given.
+_NAMED_AND_KIN = re.compile(
+    r"\b(?:killed|killing|kills)\s+(?P<n>(?-i:[A-Z])[\w'’-]*)(?:\s+(?-i:[A-Z])[\w'’-]*){0,3}"
+    r"(?:,[^;]{1,100}?,)?\s+and\s+(?:his|her)\s+(?:driver|bodyguard|guard|aide|son|daughter|wife"
+    r"|husband|brother|sister|father|mother|nephew|cousin|companion)\b",
+    re.IGNORECASE,
+)
 
 
 _ONE_AND = re.compile(r"\b(?:an?|one)\s+(?:[\w-]+\s+){1,4}?and\s+$", re.IGNORECASE)
