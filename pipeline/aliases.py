@@ -28,8 +28,8 @@ _QUOTE = r"[\"“‘']?"
 _ALSO = r"(?:also|formerly|previously|once|now|otherwise|better|widely|officially|commonly)"
 # What stands between the first name and the second: the second is another name of the first.
 _BETWEEN = {
-    "known as": re.compile(  # "known in Arabic as", "called in Persian"
-        rf",?\s*\(?\s*(?:{_ALSO}\s+)?(?:(?:known|referred\s+to)(?:{_IN_LANGUAGE})?\s+as"
+    "known as": re.compile(  # "known in Arabic as", "known locally as", "called in Persian"
+        rf",?\s*\(?\s*(?:{_ALSO}\s+)?(?:(?:known|referred\s+to)(?:{_IN_LANGUAGE}|\s+locally)?\s+as"
         rf"|called{_IN_LANGUAGE})\s+{_THE}",
         re.I,
     ),

@@ -428,7 +428,7 @@ def _organization_short_forms(
     head nouns to it ("Badr" for "Badr Organization", "Mahdi" for "Mahdi Army"), whatever the
     tagger called it, or that it opens in Arabic (``_first_word_of``), or whose head noun it is
     when the document writes it after "the" each time ("the Observatory" for the "Syrian
-    Observatory for Human Rights": ``_after_the``, ``_head_noun``; two such names veto it),
+    Observatory for Human Rights": ``_after_the``, ``_head_nouns``; two such names veto it),
     unless the document puts it as a place ("in Odra" beside the "Odra Council": ``_placed``)."""
     keys = {bare.get(name_key(m.name), name_key(m.name)) for m in analyzed.mentions}
     placed = _placed(analyzed)
@@ -449,7 +449,7 @@ def _organization_short_forms(
             where = "of any document, the only one it fits"
         if len(fits) == 1:
             part = "first word" if len(words) == 1 else "last words"
-            if len(words) == 1 and _head_noun(content_tokens(fits[0])) == words[0]:
+            if len(words) == 1 and words[0] in _head_nouns(content_tokens(fits[0])):
                 part = "head noun"
             elif _without_head(content_tokens(fits[0]), words):
                 part = "name without the head noun"
@@ -494,15 +494,19 @@ _HEAD_NOUNS = ORG_HEADS | {
 _OF = frozenset({"of", "for", "in", "on"})
 
 
-def _head_noun(tokens: list[str]) -> str | None:
-    """The head noun of an English organization's name: the word before its first "of",
+def _head_nouns(tokens: list[str]) -> tuple[str, ...]:
+    """The head noun of an organization's name: in English the word before its first "of",
     "for", "in" or "on" ("observatory" of the "Syrian Observatory for Human Rights"), else its
-    last word, when it is one of ``_HEAD_NOUNS``. An Arabic name ("Kataib Hezbollah") puts its
-    head first, so its last word is none."""
-    if len(tokens) < 2 or names.arabic_head(tokens) is not None:
-        return None
+    last word, when it is one of ``_HEAD_NOUNS``; in Arabic, which puts the head first, the
+    English words for its first word ("movement" of "Harakat al-Nujaba",
+    ``names.arabic_head``), never its last word ("Hezbollah" of "Kataib Hezbollah")."""
+    if len(tokens) < 2:
+        return ()
+    arabic = names.arabic_head(tokens)
+    if arabic is not None:
+        return arabic[0]
     cut = next((i for i, word in enumerate(tokens) if i and word in _OF), len(tokens))
-    return tokens[cut - 1] if tokens[cut - 1] in _HEAD_NOUNS else None
+    return (tokens[cut - 1],) if tokens[cut - 1] in _HEAD_NOUNS else ()
 
 
 def _by_last_words(organizations: Iterable[str]) -> dict[tuple[str, str], list[str]]:
@@ -548,7 +552,7 @@ def _fitting(
             continue  # "Syrian Foreign Ministry" is no short form of the Iranian one
         if len(words) == 1:  # "Badr" for "Badr Organization", whatever its tag
             if _first_word_of(full, tokens, words[0], kinds.get(short) is EntityKind.PERSON) or (
-                after_the and _head_noun(tokens) == words[0]
+                after_the and words[0] in _head_nouns(tokens)
             ):
                 fits.append(full)
         elif kinds.get(short) is EntityKind.ORGANIZATION and (
@@ -943,7 +947,7 @@ def resolve(documents: Iterable[AnalyzedDocument | Outline]) -> Resolution:
     ]
     for short, full, _ in acronyms:  # a short form is what its full name is
         if short in votes and full in kinds:
-            if kinds[full] is EntityKind.PLACE and _head_noun(content_tokens(full)):
+            if kinds[full] is EntityKind.PLACE and _head_nouns(content_tokens(full)):
                 # "Deir Ezzor Military Council (DMC)" tagged a place: a council is a body
                 kinds[full] = EntityKind.ORGANIZATION
                 votes[full] = Counter({EntityKind.ORGANIZATION: votes[full].total()})

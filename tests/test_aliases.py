@@ -48,6 +48,10 @@ def _pairs(text: str, names: list[tuple[str, EntityKind]]) -> set[tuple[str, str
             [("Dawn Front", ORG), ("Jebhe-ye Sahar", ORG)],
         ),
         (
+            "The Dawn Front, known locally as Jabhat al-Fajr, held the pass.",
+            [("Dawn Front", ORG), ("Jabhat al-Fajr", ORG)],
+        ),
+        (
             "The Dawn Front, also known in Hebrew as Hazit HaShahar, held the pass.",
             [("Dawn Front", ORG), ("Hebrew", PLACE), ("Hazit HaShahar", ORG)],
         ),

@@ -858,9 +858,13 @@ def test_the_head_noun_alone_after_the_is_the_one_body_it_heads(kind: EntityKind
             "The Velmar Relief Mission left. The Mission closed. Mission said so.",
             [("Velmar Relief Mission", ORG), ("Mission", ORG), ("Mission", P)],
         ),
-        (  # an Arabic name's last word is no head noun
+        (  # an Arabic name's head is its first word, in English plural: not "Brigade"
             "Kataib Velmar fired. The Brigade denied it.",
             [("Kataib Velmar", ORG), ("Brigade", ORG)],
+        ),
+        (  # nor its last word
+            "Kataib Velmar fired. The Velmar denied it.",
+            [("Kataib Velmar", ORG), ("Velmar", ORG)],
         ),
         (  # a word that heads no body of the document
             "The Velmar Relief Mission left. The Council voted.",
@@ -919,3 +923,10 @@ def test_an_acronym_that_skips_the_first_word_or_two_words_stays_apart(
 ) -> None:
     keys = _keys(resolve([_doc("a", text, [(full, ORG), (acronym, ORG)])]), "a")
     assert keys[acronym] != keys[full]
+
+
+def test_the_english_head_noun_alone_is_the_arabic_name_it_translates() -> None:
+    text = "Harakat Ahl al-Velmar fired rockets. The Movement said Odra was next."
+    names = [("Harakat Ahl al-Velmar", ORG), ("Movement", P), ("Odra", PLACE)]
+    keys = _keys(resolve([_doc("a", text, names)]), "a")
+    assert keys["Movement"] == keys["Harakat Ahl al-Velmar"] == "organization/harakat-ahl-al-velmar"
