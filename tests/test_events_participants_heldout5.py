@@ -74,3 +74,17 @@ def test_a_name_after_says_is_what_is_said_unless_a_quote_or_clause_ends_before(
     assert not [e for e in events("Tyre says the Nasr Brigades, a militia, is a threat.", NAMES)]
     statement = one("The port is closed, said Ivo Marin.", "Statement")
     assert names(statement.actors) == ["Ivo Marin"]
+
+
+def test_a_rejection_is_a_dated_statement() -> None:
+    statement = one(
+        "The Harbour Police rejected that account on Monday and said the port was open.",
+        "Statement",
+    )
+    assert names(statement.actors) == ["Harbour Police"]
+    assert statement.date is not None and statement.date.value.isoformat() == "2009-03-09"
+
+
+def test_a_ship_s_crew_seized_with_it_are_captured() -> None:
+    capture = one("The Nasr Brigades seized a cargo ship and its 14 crew off Tyre.", "Capture")
+    assert capture.captured == 14

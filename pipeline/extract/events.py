@@ -400,10 +400,19 @@ _COUNTS: dict[str, tuple[re.Pattern[str], ...]] = {
         ),
         *_none(r"hurt|injured|wounded", r"injuries|casualties"),
     ),
-    "captured": _count_patterns(
-        r"captured|capturing|captures|detained|detaining|detains|arrested|arresting|arrests"
-        r"|abducted|abducts|kidnapped|kidnaps|seized|seizes|held\s+hostage",
-        r"captured|detained|arrested|abducted|kidnapped|seized|taken\s+prisoner|held",
+    "captured": (
+        *_count_patterns(
+            r"captured|capturing|captures|detained|detaining|detains|arrested|arresting|arrests"
+            r"|abducted|abducts|kidnapped|kidnaps|seized|seizes|held\s+hostage",
+            r"captured|detained|arrested|abducted|kidnapped|seized|taken\s+prisoner|held",
+        ),
+        # "seized a tanker and its 21 crew": the ship's people are taken with it.
+        re.compile(
+            r"\b(?:seiz|captur|hijack)(?:ed|es|e|ing)\s+(?:an?|the|their|its)\s+(?:[\w-]+\s+){0,3}?"
+            r"(?:tanker|ship|vessel|boat|freighter|trawler|yacht|dhow)\s+(?:and|with)\s+"
+            rf"(?:its|their|all)\s+(?:of\s+)?{_LEAST}{_NUM}\s+(?:crew|sailors|seamen|passengers)\b",
+            re.IGNORECASE,
+        ),
     ),
 }
 _ABBREVIATION = re.compile(
@@ -763,7 +772,7 @@ def _claim(draft: _Draft, drafts: Sequence[_Draft]) -> bool:
     attackers = [m for d in drafts if d.type in VIOLENT for m in d.actors]
     return (
         draft.type == "Statement"
-        and draft.triggers[0].text.lower() != "denied"
+        and not draft.triggers[0].text.lower().startswith(("denied", "rejected"))
         and _same_one(draft.actors, attackers)
     )
 

@@ -284,6 +284,8 @@ LEXICON: tuple[Trigger, ...] = (
         r"|told (?:reporters|journalists|the|a|an|(?-i:[A-Z]))"
         r"|(?:issued|released) (?:a|the) statement|made the (?:comments?|remarks?)"
         r"|dismissed (?:[\w'’-]+ ){1,5}?as(?= (?:an? |the )?(?:[\w-]+ )?(?-i:[a-z]+\b))"
+        r"|rejected (?:the|that|this|these|those|its|their|his|her|an?) (?:[\w-]+ )?(?:account"
+        r"|claims?|allegations?|accusations?|charges?|reports?|version|assertions?)"
         r"|(?:blamed|accused)(?= (?:the|an?|(?-i:[A-Z])))",  # an accusation, not "blamed for"
         "verb",
     ),
