@@ -113,3 +113,45 @@ def test_members_and_reports_name_a_body() -> None:
         ("KANA", ORG),  # an acronym that reports is a news agency
         ("Qasim Dalvar", PERSON),
     ]
+
+
+def test_a_body_name_stops_before_a_persons_title() -> None:
+    text = (
+        "Aides to the Velmar Movement of Speaker Qasim Dalvar met. Offices of the Harun Front "
+        "of Syrian President Omar Zayed burned. The Council of Ministers and the Office of the "
+        "President met."
+    )
+    patterns = [
+        ("ORG", "Velmar Movement of Speaker"), ("PERSON", "Qasim Dalvar"),
+        ("ORG", "Harun Front"), ("PERSON", "Omar Zayed"), ("ORG", "Council of Ministers"),
+        ("ORG", "Office of the President"),
+    ]  # fmt: skip
+    assert _kinds(patterns, text) == [
+        ("Velmar Movement", ORG),  # the model ran on into the title
+        ("Qasim Dalvar", PERSON),
+        ("Harun Front", ORG),  # no run on through "of" into the title
+        ("Syria", PLACE),  # the adjective says whose president
+        ("Omar Zayed", PERSON),
+        ("Council of Ministers", ORG),
+        ("Office of the President", ORG),  # no name after the title
+    ]
+
+
+def test_a_generic_body_noun_before_a_role_is_no_name() -> None:
+    text = "Army spokesman Colonel Qasim Dalvar said the Army would stay. Army officials left."
+    patterns = [("ORG", "Army"), ("PERSON", "Qasim Dalvar")]
+    assert _kinds(patterns, text) == [
+        ("Qasim Dalvar", PERSON),
+        ("Army", ORG),  # not opening a sentence, before no role
+        ("Army", ORG),  # "officials" is no one person's role
+    ]
+
+
+def test_a_military_base_is_a_place() -> None:
+    text = "Rockets hit Falcon Base and Tarmiz Airbase; Camp Velmar was spared."
+    patterns = [("ORG", "Falcon Base"), ("PERSON", "Tarmiz Airbase"), ("GPE", "Camp Velmar")]
+    assert _kinds(patterns, text) == [
+        ("Falcon Base", PLACE),
+        ("Tarmiz Airbase", PLACE),
+        ("Camp Velmar", PLACE),
+    ]

@@ -37,6 +37,7 @@ from pipeline.nlp.orgnames import (
     arabic_group_names,
     not_an_organization,
     run_on_end,
+    titles_a_name,
 )
 from pipeline.nlp.titles import (
     MODIFIERS,
@@ -431,6 +432,8 @@ def _trim(span: Span, kind: EntityKind) -> tuple[int, int] | None:
         start += 1  # "western Anbar"
     while kind is not EntityKind.PERSON and end - start > 1 and _lower_word(doc[end - 1]):
         end -= 1  # "Baghdad airport"
+    if kind is not EntityKind.PERSON:
+        end = _end_before_title(doc, start, end)
     while end > start and (
         doc[end - 1].is_punct
         or doc[end - 1].is_space
@@ -439,6 +442,18 @@ def _trim(span: Span, kind: EntityKind) -> tuple[int, int] | None:
     ):
         end -= 1
     return (start, end) if start < end else None
+
+
+def _end_before_title(doc: Doc, start: int, end: int) -> int:
+    """The end of a name the model ran on into a person's title after a connecting word ("Amal
+    Movement of Speaker" before "Nabih Berri"): the title is the person's, who follows."""
+    if end >= len(doc) or not doc[end].is_title:
+        return end
+    limit = doc[end].idx + len(doc[end])
+    for k in range(start + 1, end):
+        if doc[k - 1].lower_ in CONNECTORS and titles_a_name(doc.text, doc[k].idx, limit):
+            return k
+    return end
 
 
 def _lower_word(token: Token) -> bool:
@@ -555,6 +570,12 @@ def _mention(doc: Doc, text: str, ent: Span, kind: EntityKind, offset: int) -> M
     if kind is not EntityKind.PERSON and name in _NO_PLACE_WORDS:
         return None  # a compass word: "South Korean"
     if (
+        name.lower() in ORG_HEADS
+        and opens_sentence(doc, bounds[0])
+        and _ROLE_AFTER.match(text, end, sent.end_char)
+    ):
+        return None  # "Army spokesman Colonel X": whose army, the sentence does not name
+    if (
         kind is EntityKind.PERSON
         and follower_plural(name)
         and _FOLLOWERS_BEFORE.search(text, max(sent.start_char, start - 30), start)
@@ -649,6 +670,7 @@ _PERSON_ROLES = (
     "adviser", "advisor", "deputy", "lawmaker", "envoy",
 )  # fmt: skip
 _ROLE_BEFORE = re.compile(rf"(?<![\w-])(?:{'|'.join(_PERSON_ROLES)}),?\s+\Z")
+_ROLE_AFTER = re.compile(rf"\s+(?:{'|'.join(_PERSON_ROLES)})\b")
 _NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
 # What stands before a plural that names a movement's followers: "the Houthis", "Yemen's Houthis".
 _FOLLOWERS_BEFORE = re.compile(r"(?:(?<![\w-])the|\w['’]s)\s+\Z", re.IGNORECASE)

@@ -22,7 +22,8 @@ General knowledge of how names are built, not taken from any article:
   (bank), Nahr (river), Wadi (valley), Ain (spring), Ras (cape), Jabal/Jebel (mountain), Deir
   (monastery), Kafr (village), Bir (well), Albu (a tribe's settlement), Beit (house), Qasr
   (castle), and Umm ("mother of": a place unless a person's name follows); English ones end in
-  a noun for a landform or an area ("Bekaa Valley", "Green Zone"). Such a name is a place.
+  a noun for a landform, an area or a military base ("Bekaa Valley", "Green Zone", "Victory
+  Base", "Balad Airbase"). Such a name is a place.
 """
 
 from __future__ import annotations
@@ -60,7 +61,8 @@ ARABIC_PLACE_OR_NAME = ARABIC_PLACE_NOUNS | {
 PLACE_HEADS = frozenset(
     {
         "valley", "mountains", "mountain", "river", "zone", "strip", "desert", "plain",
-        "plains", "island", "islands", "peninsula", "lake", "gulf", "sea", "heights",
+        "plains", "island", "islands", "peninsula", "lake", "gulf", "sea", "heights", "base",
+        "airbase", "airfield",
     }
 )  # fmt: skip
 GIVEN_NAMES = Path(__file__).resolve().parents[1] / "data" / "common_given_names.txt"

@@ -20,7 +20,9 @@ import re
 
 from pipeline.datewords import MONTHS
 from pipeline.demonyms import COUNTRY_OF
+from pipeline.nlp.groups import GROUP_ADJECTIVES
 from pipeline.nlp.kinds import ARABIC_ORG_NOUNS
+from pipeline.nlp.titles import leading_title
 from pipeline.orgheads import ORG_HEADS
 from pipeline.records import EntityKind
 
@@ -100,7 +102,8 @@ def run_on_end(
     Parti Quebecois") or "for" with no article ("Syrian Observatory for Human Rights"), a
     person never. Across
     "and" only into one last word that is no name of its own: "Disease Control and
-    Prevention", not "Council of Europe and Britain".
+    Prevention", not "Council of Europe and Britain". Never into a person's title with the name
+    after it ("Amal Movement of Speaker Nabih Berri").
     """
     if name.lower().split()[-1] not in OPEN_HEADS and not cut_short:
         return end
@@ -116,6 +119,8 @@ def run_on_end(
         hit = [kind for s, e, kind in others if s < word.end() and word.start() < e]
         if word.group().lower() in _DATES or not joinable.issuperset(hit):
             break
+        if titles_a_name(text, word.start(), limit):
+            break  # "Amal Movement of Speaker Nabih Berri": the title is the person's
         if i + 1 == len(words) and word.group() in COUNTRY_OF:
             break  # "of the Syrian army": an adjective of the noun after it
         if "and" in text[new_end : word.start()].split() and (i + 1 < len(words) or hit):
@@ -124,6 +129,21 @@ def run_on_end(
     if text[new_end - 1] == "." and text.count(".", end, new_end - 1) == 0:
         new_end -= 1  # a full stop, not an abbreviation's ("U.S.")
     return new_end
+
+
+_COUNTRY_ADJECTIVE = re.compile(r"([A-Z][a-z]+)\s+")
+
+
+def titles_a_name(text: str, start: int, limit: int) -> bool:
+    """A title, perhaps after an adjective of a country or a people ("Palestinian President"), opens
+    ``text[start:limit]`` and a capitalized name follows it."""
+    adjective = _COUNTRY_ADJECTIVE.match(text, start, limit)
+    if adjective is not None and (
+        adjective.group(1) in COUNTRY_OF or adjective.group(1) in GROUP_ADJECTIVES
+    ):
+        start = adjective.end()
+    length = leading_title(text[start:limit])
+    return length > 0 and text[start + length : start + length + 1].isupper()
 
 
 def arabic_group_names(text: str, start: int, end: int) -> list[tuple[int, int]]:
