@@ -127,7 +127,7 @@ def test_last_december_strike() -> None:
 
 
 def test_the_body_names_the_place_the_headline_only_sums_up() -> None:
-    headline = "Coast Guard seizes tanker off Lebanon"
+    headline = "Coast Guard seizes tanker off Lebanon."
     text = f"{headline}\n\nThe Coast Guard seized a tanker near Tyre on Monday."
     doc = analyzed(text, NAMES, published=dt.date(2009, 3, 12))
     title = Segment(SegmentKind.TITLE, 0, len(headline), headline)
