@@ -12,8 +12,9 @@ from click.testing import CliRunner
 
 from pipeline.cli import main
 from pipeline.extract import evaluate_event_documents as ed
-from pipeline.extract.evaluate_events import score_participants
+from pipeline.extract.evaluate_events import overlaps, score_participants
 from pipeline.namespaces import EVENT_TYPES
+from pipeline.records import EntityKind, Mention, Sentence
 from tests.test_events import ORG, PER, only
 
 CORPORA = Path(__file__).parent / "data" / "eval" / "corpora"
@@ -28,6 +29,14 @@ def test_participants_match_by_overlap_and_count_misses_and_extras() -> None:
     assert counters["actors"] == Counter(tp=1)
     assert counters["targets"] == Counter(fn=1, fp=1)
     assert misses == ["missed target 'Lena Berg'", "wrong target 'Ivo Marin'"]
+
+
+def test_a_country_adjective_in_the_gold_is_the_state_the_build_names() -> None:
+    text = "Iran said a Turkish drone struck Odra. Turkey denied it."
+    sentence = Sentence(39, 56, text[39:])
+    mention = Mention(39, 45, "Turkey", EntityKind.PLACE, "Turkey", sentence)
+    assert overlaps(mention, "Turkish", text)
+    assert not overlaps(mention, "Iranian", text)
 
 
 def test_eval_events_prints_argument_and_document_rows() -> None:

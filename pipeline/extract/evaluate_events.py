@@ -38,6 +38,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+from pipeline.demonyms import COUNTRY_OF, country_name
 from pipeline.extract.events import extract_events
 from pipeline.records import (
     AnalyzedDocument,
@@ -182,8 +183,11 @@ def dump(size: int, path: Path = CORPUS) -> Iterator[str]:
 
 def overlaps(mention: Mention, gold: str, text: str) -> bool:
     """Whether a predicted participant and a gold one (its text) name the same thing: the
-    mention's span overlaps an occurrence of the gold text, or one name holds the other."""
+    mention's span overlaps an occurrence of the gold text, or one name holds the other. A gold
+    country adjective ("Turkish" drone) is the state the build names ("Turkey")."""
     if gold in mention.name or mention.name in gold:
+        return True
+    if gold in COUNTRY_OF and country_name(mention.name) == COUNTRY_OF[gold]:
         return True
     for match in re.finditer(re.escape(gold), text):
         if mention.start < match.end() and match.start() < mention.end:
