@@ -155,3 +155,23 @@ def test_a_military_base_is_a_place() -> None:
         ("Tarmiz Airbase", PLACE),
         ("Camp Velmar", PLACE),
     ]
+
+
+def test_an_acronym_in_brackets_joins_a_name_cut_at_a_connecting_word() -> None:
+    text = (
+        "The Joint Relief Mission in Velmar (JRMIV) and the Harun Front in Velmar (HF) met. "
+        "Al-Qasr Army in Qarvan (AQAQ) withdrew."
+    )
+    patterns = [
+        ("ORG", "Joint Relief Mission"), ("GPE", "Velmar"), ("ORG", "JRMIV"), ("ORG", "HF"),
+        ("ORG", "Harun Front"), ("ORG", "Al-Qasr Army"), ("GPE", "Qarvan"), ("ORG", "AQAQ"),
+    ]  # fmt: skip
+    assert _kinds(patterns, text) == [
+        ("Joint Relief Mission in Velmar", ORG),  # "in" spelled too
+        ("JRMIV", ORG),
+        ("Harun Front", ORG),  # "HF" spells the body's name alone
+        ("Velmar", PLACE),
+        ("HF", ORG),
+        ("Al-Qasr Army in Qarvan", ORG),  # "in" left out of the acronym
+        ("AQAQ", ORG),
+    ]

@@ -34,6 +34,7 @@ from pipeline.nlp.openers import capitalized_by_position, opens_sentence
 from pipeline.nlp.orgnames import (
     CONNECTORS,
     OPEN_HEADS,
+    acronym_end,
     arabic_group_names,
     not_an_organization,
     run_on_end,
@@ -118,6 +119,8 @@ def analyze_parsed(
         for mention in _arabic_groups(doc, text, segment.start) + _headed_places(
             doc, text, segment.start
         ):
+            found = _with_longer(found, mention, replaces=(ORG, PLACE, EntityKind.PERSON))
+        for mention in _spelled_by_acronyms(text, segment.start, found):
             found = _with_longer(found, mention, replaces=(ORG, PLACE, EntityKind.PERSON))
         found += _places_before_offices(doc, text, segment.start, found)
         found += _titled_persons(doc, text, segment.start, found)
@@ -269,6 +272,18 @@ def _with_longer(
     ) and mention.end - mention.start > max(m.end - m.start for m in overlapping):
         return [m for m in found if m not in overlapping] + [mention]
     return found
+
+
+def _spelled_by_acronyms(text: str, offset: int, found: Sequence[Mention]) -> list[Mention]:
+    """Organizations' names the model cut at a connecting word that the acronym in brackets
+    after the whole spells ("United Nations Interim Force in Lebanon (UNIFIL)")."""
+    longer = []
+    for m in found:
+        end = None if m.kind is not ORG else acronym_end(text, m.start - offset, m.end - offset)
+        if end is not None:
+            whole = text[m.start - offset : end]
+            longer.append(replace(m, end=offset + end, text=whole, name=_SPACES.sub(" ", whole)))
+    return longer
 
 
 def _places_before_offices(

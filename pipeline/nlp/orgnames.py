@@ -146,6 +146,33 @@ def titles_a_name(text: str, start: int, limit: int) -> bool:
     return length > 0 and text[start + length : start + length + 1].isupper()
 
 
+# A name running on through connecting words to an acronym in brackets: " in Lebanon (UNIFIL)".
+_TO_ACRONYM = re.compile(rf"(?:\s+(?:(?:in|for|of|on|and|the)\s+)*{_CAP})+(?=\s+\(([A-Z]{{2,}})\))")
+_INITIALS = re.compile(r"[\w'’]+")
+
+
+def acronym_end(text: str, name_start: int, end: int) -> int | None:
+    """Where a name that the model stopped at ``end`` before a connecting word ends when the
+    acronym in brackets after the rest spells the whole ("United Nations Interim Force" in
+    Lebanon (UNIFIL)); None when no acronym spells it. News and the corpora write "Hezbollah in
+    Lebanon" as two names: only the acronym says the words are one name."""
+    match = _TO_ACRONYM.match(text, end)
+    if match is None or text[end:].split()[0] not in CONNECTORS:
+        return None
+    words = _INITIALS.findall(text[name_start : match.end()])
+    return match.end() if _spells(match.group(1), words) else None
+
+
+def _spells(acronym: str, words: list[str]) -> bool:
+    """The acronym is the words' first letters, a connecting word's letter taken or not."""
+    if not words:
+        return not acronym
+    first, rest = words[0], words[1:]
+    if first.lower() in CONNECTORS and _spells(acronym, rest):
+        return True
+    return bool(acronym) and acronym[0] == first[0].upper() and _spells(acronym[1:], rest)
+
+
 def arabic_group_names(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans of group names opening with an Arabic noun for a body within text[start:end]."""
     return [
