@@ -175,3 +175,19 @@ def test_an_acronym_in_brackets_joins_a_name_cut_at_a_connecting_word() -> None:
         ("Al-Qasr Army in Qarvan", ORG),  # "in" left out of the acronym
         ("AQAQ", ORG),
     ]
+
+
+def test_a_body_of_a_place_and_a_bodys_short_name_are_organizations() -> None:
+    text = (
+        "The Tal Harun Military Council said the Observatory lied. The Warden did not look up. "
+        "Deir Velmar fell."
+    )
+    patterns = [
+        ("GPE", "Tal Harun Military Council"), ("PERSON", "Observatory"), ("PERSON", "Warden"),
+        ("ORG", "Deir Velmar"),
+    ]  # fmt: skip
+    assert _kinds(patterns, text) == [
+        ("Tal Harun Military Council", ORG),  # the head noun says a body
+        ("Observatory", ORG),  # "the" and a body's noun: its short name
+        ("Deir Velmar", PLACE),  # a place's noun and no body's
+    ]  # "the Warden": a common noun, no person's name

@@ -554,6 +554,10 @@ def _mention(doc: Doc, text: str, ent: Span, kind: EntityKind, offset: int) -> M
         kind = ORG  # "the Albu Nimr tribe", "the Sadiqoun bloc", "fighters of the Nujaba"
     elif kind is EntityKind.PERSON and _REPORTING_ACRONYM.match(text, start, sent.end_char):
         kind = ORG  # "SANA reported": a news agency
+    elif kind is EntityKind.PERSON and _common_noun_after_the(text, sent.start_char, start, end):
+        if text[start:end].lower() not in OPEN_HEADS:
+            return None  # "the Warden": a person's name takes no article
+        kind = ORG  # "the Observatory": a body's short name
     elif kind is not PLACE and not text.startswith(("'s", "’s"), end):  # "in Hassan's death"
         kind = _kind_in_place_context(text, sent.start_char, start, end, kind)
     if kind is not EntityKind.PERSON and (
@@ -626,6 +630,20 @@ _MEMBERS_OF = re.compile(
     r"(?<![\w-])(?:fighters|members|militants|militiamen|gunmen|loyalists|commanders|"
     r"supporters|followers) of the\s+\Z"
 )
+
+
+_THE_BEFORE = re.compile(r"(?<![\w-])[Tt]he\s+\Z")
+
+
+def _common_noun_after_the(text: str, sent_start: int, start: int, end: int) -> bool:
+    """One capitalized common noun after "the" ("the Observatory said"), never a person's name,
+    which takes no article."""
+    name = text[start:end]
+    return (
+        name.isalpha()
+        and name.lower() in lexicon.load(lexicon.NOUNS)
+        and _THE_BEFORE.search(text, max(sent_start, start - 6), start) is not None
+    )
 
 
 def _members_of(text: str, sent_start: int, start: int, end: int) -> bool:

@@ -17,7 +17,8 @@ General knowledge of how names are built, not taken from any article:
   al-Amiri"). In the training corpora such spans tagged a place are the annotators' slips
   ("Mahmoud Ahmadinejad" 4 times, "Salman Pak" the one place in 27).
 - A name of two words or more ending in an organization's head noun ("Velmar Brigade",
-  "Badr Organization") is an organization.
+  "Badr Organization") is an organization; of three words or more even when it opens with a
+  place's noun ("Deir Ezzor Military Council": the body of a place).
 - Arabic place names open with a noun for a landform or a settlement: Tal/Tell (hill), Jurf
   (bank), Nahr (river), Wadi (valley), Ain (spring), Ras (cape), Jabal/Jebel (mountain), Deir
   (monastery), Kafr (village), Bir (well), Albu (a tribe's settlement), Beit (house), Qasr
@@ -76,6 +77,8 @@ def corrected_kind(name: str, kind: EntityKind) -> EntityKind:
         return kind
     first = words[0].removeprefix("al-")
     if first in ARABIC_ORG_NOUNS and len(words) >= 2:
+        return EntityKind.ORGANIZATION
+    if len(words) >= 3 and words[-1] in ORG_HEADS:  # "Deir Ezzor Military Council"
         return EntityKind.ORGANIZATION
     if len(words) >= 2 and (
         first in ARABIC_PLACE_NOUNS
