@@ -191,3 +191,14 @@ def test_a_body_of_a_place_and_a_bodys_short_name_are_organizations() -> None:
         ("Observatory", ORG),  # "the" and a body's noun: its short name
         ("Deir Velmar", PLACE),  # a place's noun and no body's
     ]  # "the Warden": a common noun, no person's name
+
+
+def test_a_role_before_a_name_makes_a_person() -> None:
+    text = "Police held a suspect in the killing of Basra activist Leila al-Karimi."
+    patterns = [("GPE", "Basra"), ("ORG", "Leila al-Karimi")]
+    assert _kinds(patterns, text)[-1] == ("Leila al-Karimi", PERSON)
+
+
+def test_followers_opening_a_headline_are_a_movement() -> None:
+    text = "Sadris free crew of seized ship. Tennis players left. Dennis said so."
+    assert _kinds([("PERSON", "Dennis")], text) == [("Sadris", ORG), ("Dennis", PERSON)]

@@ -124,6 +124,7 @@ def analyze_parsed(
             found = _with_longer(found, mention, replaces=(ORG, PLACE, EntityKind.PERSON))
         found += _places_before_offices(doc, text, segment.start, found)
         found += _titled_persons(doc, text, segment.start, found)
+        found += _opening_followers(doc, text, segment.start, found)
         found = [_with_country_adjective(text, segment.start, m) for m in found]
         for mention in _country_adjectives(doc, text, segment.start, found):
             if not any(m.start < mention.end and mention.start < m.end for m in found):
@@ -329,6 +330,31 @@ def _titled_persons(doc: Doc, text: str, offset: int, found: Sequence[Mention]) 
                 )
             )
     return persons
+
+
+def _opening_followers(doc: Doc, text: str, offset: int, found: Sequence[Mention]) -> list[Mention]:
+    """A movement's followers in the plural opening a sentence before a lower-case word, which
+    the model leaves untagged where a capital says nothing ("Houthis free crew"); see
+    ``groups.follower_plural``."""
+    taken = {m.start - offset for m in found}
+    return [
+        Mention(
+            start=offset + token.idx,
+            end=offset + token.idx + len(token),
+            text=token.text,
+            kind=ORG,
+            name=token.text,
+            sentence=_sentence(token.sent, text, offset),
+        )
+        for token in doc[:-1]
+        if token.is_sent_start
+        and token.idx not in taken
+        and not token.ent_type_
+        and follower_plural(token.text)
+        and token.lower_ not in lexicon.load(lexicon.NOUNS)  # "Tennis players"
+        and doc[token.i + 1].is_lower
+        and doc[token.i + 1].is_alpha
+    ]
 
 
 def _arabic_groups(doc: Doc, text: str, offset: int) -> list[Mention]:
@@ -700,7 +726,8 @@ _COMPANY_TITLES = frozenset({"general", "major", "private", "justice", "director
 _PERSON_ROLES = (
     "leader", "chief", "commander", "spokesman", "spokeswoman", "spokesperson", "operative",
     "militant", "militiaman", "fighter", "cleric", "founder", "ringleader", "loyalist", "aide",
-    "adviser", "advisor", "deputy", "lawmaker", "envoy",
+    "adviser", "advisor", "deputy", "lawmaker", "envoy", "activist", "journalist", "reporter",
+    "blogger", "photographer", "preacher", "tribesman", "dissident", "politician",
 )  # fmt: skip
 _ROLE_BEFORE = re.compile(rf"(?<![\w-])(?:{'|'.join(_PERSON_ROLES)}),?\s+\Z")
 _ROLE_AFTER = re.compile(rf"\s+(?:{'|'.join(_PERSON_ROLES)})\b")
