@@ -333,7 +333,7 @@ def _titled_persons(doc: Doc, text: str, offset: int, found: Sequence[Mention]) 
 
 
 def _opening_followers(doc: Doc, text: str, offset: int, found: Sequence[Mention]) -> list[Mention]:
-    """A movement's followers in the plural opening a sentence before a lower-case word, which
+    """A movement's followers in the plural opening a sentence before a plural's verb, which
     the model leaves untagged where a capital says nothing ("Houthis free crew"); see
     ``groups.follower_plural``."""
     taken = {m.start - offset for m in found}
@@ -352,9 +352,13 @@ def _opening_followers(doc: Doc, text: str, offset: int, found: Sequence[Mention
         and not token.ent_type_
         and follower_plural(token.text)
         and token.lower_ not in lexicon.load(lexicon.NOUNS)  # "Tennis players"
-        and doc[token.i + 1].is_lower
-        and doc[token.i + 1].is_alpha
+        and _PLURAL_VERB.fullmatch(doc[token.i + 1].text) is not None
     ]
+
+
+# A lower-case word that may follow a plural subject: no "-s" or "-d" ending ("Dupuis says",
+# "Dupuis said": a surname) and no modal that would follow a singular too ("Dupuis will").
+_PLURAL_VERB = re.compile(r"(?!(?:will|would|can|could|may|might|must|shall|should)\Z)[a-z]+[^sd]")
 
 
 def _arabic_groups(doc: Doc, text: str, offset: int) -> list[Mention]:
