@@ -580,8 +580,12 @@ def _mention(doc: Doc, text: str, ent: Span, kind: EntityKind, offset: int) -> M
         and text[start:end].split()[-1].lower() not in ORG_HEADS
     ):
         kind = PLACE  # "Maysan police", "Diyala operations commander"
-    if before_body_noun(text, end) or _members_of(text, sent.start_char, start, end):
-        kind = ORG  # "the Albu Nimr tribe", "the Sadiqoun bloc", "fighters of the Nujaba"
+    if (before_body_noun(text, end) and not text[start:end].isupper()) or _members_of(
+        text, sent.start_char, start, end
+    ):
+        # "the Albu Nimr tribe", "the Sadiqoun bloc", "fighters of the Nujaba"; an acronym
+        # keeps its kind ("the U.N. agency": GMB's place, see ``known``)
+        kind = ORG
     elif kind is EntityKind.PERSON and _REPORTING_ACRONYM.match(text, start, sent.end_char):
         kind = ORG  # "SANA reported": a news agency
     elif kind is EntityKind.PERSON and _common_noun_after_the(text, sent.start_char, start, end):
