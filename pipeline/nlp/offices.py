@@ -77,8 +77,12 @@ def untagged_bodies(doc: Doc, text: str, taken: list[tuple[int, int]]) -> list[t
     return [(s, e) for s, e in found if _names_a_body(text, s, e)]
 
 
-# What stands before a body's own name and its noun: "the Taqaddum party", "its Amaq agency".
-_ARTICLE_BEFORE = re.compile(r"(?:(?<![\w-])(?:the|its|his|her|their)|\w['’]s?)\s+\Z", re.I)
+# What stands before a body's own name and its noun: "the Taqaddum party", "its Amaq agency",
+# a hyphenated word ("the Houthi-run Saba news agency", "Iran-backed").
+_ARTICLE_BEFORE = re.compile(
+    r"(?:(?:(?<![\w-])(?:the|its|his|her|their)|\w['’]s?)\s+(?:[\w.]+-\w+\s+)?|[\w.]+-\w+\s+)\Z",
+    re.IGNORECASE,
+)
 # Endings of English adjectives, which say what a body is, not which ("the Democratic party",
 # "the Eurosceptic party", "the Congolese militia"); in words of six letters or more ("Amal").
 _ADJECTIVE_END = re.compile(r"\w{3,}(?:ic|al|an|ese|ive|ary)\Z")
@@ -86,11 +90,11 @@ _ADJECTIVE_END = re.compile(r"\w{3,}(?:ic|al|an|ese|ive|ary)\Z")
 
 def _names_a_body(text: str, start: int, end: int) -> bool:
     """The untagged words ``text[start:end]`` before a body's noun are its name: after an
-    article or a possessive, and no adjective of a doctrine ("the Sadrist bloc") or English
-    adjective or noun ("the opposition Labor party")."""
+    article, a possessive or a hyphenated word, and no adjective of a doctrine ("the Sadrist
+    bloc") or English adjective or noun ("the opposition Labor party")."""
     last = text[start:end].split()[-1]
     return (
-        _ARTICLE_BEFORE.search(text, max(0, start - 12), start) is not None
+        _ARTICLE_BEFORE.search(text, max(0, start - 40), start) is not None
         and not doctrine_adjective(last)
         and _ADJECTIVE_END.match(last) is None
         and last.lower() not in lexicon.load(lexicon.NOUNS)
