@@ -154,7 +154,7 @@ def test_an_inconsistent_set_is_refused(tmp_path: Path, second: dict, message: s
 
 
 def test_the_bundled_sets_are_consistent() -> None:
-    pages = {"dev": 4, "test": 4, "final": 3, "final2": 4}
+    pages = {"dev": 4, "test": 4, "final": 3, "final2": 4, "final3": 3}
     assert set(SETS) == set(pages)
     for name, path in SETS.items():
         articles, gold = read_set(path)
@@ -162,12 +162,17 @@ def test_the_bundled_sets_are_consistent() -> None:
     assert len(read_set(SETS["final"])[1]) == 61  # counted only: the final sets are never run here
     types = Counter(entity.type for entity in read_set(SETS["final2"])[1])
     assert types == {"PERSON": 25, "ORG": 23, "PLACE": 34}
+    types = Counter(entity.type for entity in read_set(SETS["final3"])[1])
+    assert types == {"PERSON": 17, "ORG": 22, "PLACE": 34}
 
 
-def test_every_gold_name_of_final2_is_written_on_its_page_before_the_tags() -> None:
+@pytest.mark.parametrize("name", ["final2", "final3"])
+def test_every_gold_name_of_the_last_sets_is_written_on_its_page_before_the_tags(
+    name: str,
+) -> None:
     """Loaded only: a gold name its page does not spell (case aside) in the title, body or
     captions, all of which come before the ``Tags:`` line, is an annotation error."""
-    for line in SETS["final2"].read_text(encoding="utf-8").splitlines():
+    for line in SETS[name].read_text(encoding="utf-8").splitlines():
         page = json.loads(line)
         before_tags = page["text"].split("\nTags:")[0]
         for entity in page["entities"]:
