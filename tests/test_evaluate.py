@@ -81,14 +81,19 @@ def test_the_final_ner_and_relation_sets_are_registered_and_load() -> None:
     assert sum(len(item["relations"]) for item in items) == 46
 
 
-def test_the_eighth_relation_set_is_registered_and_loads() -> None:
-    """Loaded and counted only, like the seventh: it states every predicate three to five times."""
-    assert er.MARKED["news8"] == er.HELD_OUT_NEWS["news held-out 8"] == er.NEWS8
-    items = _marked_relation_items(er.NEWS8)
-    assert len(items) == 56 and sum(not item["relations"] for item in items) == 8
-    per_predicate = Counter(p for item in items for _, p, _ in item["relations"])
-    assert sum(per_predicate.values()) == 56 and set(per_predicate) == set(RELATIONS)
-    assert all(3 <= count <= 5 for count in per_predicate.values()), per_predicate
+def test_the_eighth_and_ninth_relation_sets_are_registered_and_load() -> None:
+    """Loaded and counted only, like the seventh: each states every predicate three to five
+    times."""
+    for number, path, sentences, empty, relations in (
+        (8, er.NEWS8, 56, 8, 56),
+        (9, er.NEWS9, 47, 7, 45),
+    ):
+        assert er.MARKED[f"news{number}"] == er.HELD_OUT_NEWS[f"news held-out {number}"] == path
+        items = _marked_relation_items(path)
+        assert len(items) == sentences and sum(not item["relations"] for item in items) == empty
+        per_predicate = Counter(p for item in items for _, p, _ in item["relations"])
+        assert sum(per_predicate.values()) == relations and set(per_predicate) == set(RELATIONS)
+        assert all(3 <= count <= 5 for count in per_predicate.values()), per_predicate
 
 
 def _marked_relation_items(path: Path) -> list[dict]:

@@ -5,9 +5,10 @@
 improved on the first four; ``militia_docs_heldout2.jsonl`` four more in another style,
 ``militia_docs_heldout3.jsonl`` three more, ``militia_docs_heldout4.jsonl`` three more never
 tuned on, ``militia_docs_heldout5.jsonl`` two more, also untuned, ``militia_docs_heldout6.jsonl``
-three more, the final untuned set), each with the events a reader counts and, for each event, a
-phrase of every sentence that reports it. The articles go through the build's own stages
-(segmentation, the bundled NER model, ``extract_events``), so the figures include NER's misses.
+three more, untuned, ``militia_docs_heldout7.jsonl`` two more, the final untuned set), each with
+the events a reader counts and, for each event, a phrase of every sentence that reports it. The
+articles go through the build's own stages (segmentation, the bundled NER model,
+``extract_events``), so the figures include NER's misses.
 
 A predicted event *finds* a gold event when their types agree and one of its triggers overlaps
 one of the gold event's phrases. Reported: event recall and precision; merging (a gold event
@@ -40,6 +41,7 @@ HELD_OUT_3 = ROOT / "tests" / "data" / "events" / "militia_docs_heldout3.jsonl"
 HELD_OUT_4 = ROOT / "tests" / "data" / "events" / "militia_docs_heldout4.jsonl"
 HELD_OUT_5 = ROOT / "tests" / "data" / "events" / "militia_docs_heldout5.jsonl"
 HELD_OUT_6 = ROOT / "tests" / "data" / "events" / "militia_docs_heldout6.jsonl"
+HELD_OUT_7 = ROOT / "tests" / "data" / "events" / "militia_docs_heldout7.jsonl"
 SETS = {
     "": DOCUMENTS,
     " held-out": HELD_OUT,
@@ -48,6 +50,7 @@ SETS = {
     " held-out 4": HELD_OUT_4,
     " held-out 5": HELD_OUT_5,
     " held-out 6": HELD_OUT_6,
+    " held-out 7": HELD_OUT_7,
 }
 """Every annotated set, by the suffix ``ldpub eval`` names it with ("invented militia
 articles held-out 2"); the command line scores them all by default."""
