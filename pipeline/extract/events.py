@@ -61,6 +61,9 @@ _IRREALIS = re.compile(
     r"|\bto\s+\w+\s+(?:and|or)\s+$"
     r"|\bto\s+(?:halt|stop|prevent|end|avoid|launch|conduct|carry\s+out|stage|commit|resume)"
     r"\s+(?:(?:the|an?|any|more|further|new)\s+)?$"
+    # Stopped, not done: "is suspending operations against U.S. forces", "halts attacks".
+    r"|\b(?:suspend|halt|ceas|stop|freez)\w*\s+(?:(?:its|their|all|the|further)\s+)?"
+    r"(?:[\w-]+\s+)?$"
     r"|\b(?:plott(?:ing|ed)|plans?|planned|planning|cancell?(?:ed|ing)|postponed|called\s+off"
     r"|scrapped|threat\s+of|fears?\s+of)\s+(?:(?:his|her|their|its|the|an?|planned)\s+)*$"
     # Asked for, not done: "to discuss the withdrawal", "demanded Jabouri's release".
@@ -159,7 +162,9 @@ _LIST_GLUE = re.compile(r"^\s*(?:,|,?\s+(?:and|or))\s+(?:the\s+)?$", re.IGNORECA
 _LIST_END = re.compile(r"^\s*,?\s+(?:and|or)\s+(?:the\s+)?$", re.IGNORECASE)
 # "a suspected X commander, Jabbar Mahmoud": the person named in apposition is the one meant.
 _APPOSED = re.compile(r"^\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+,\s+$")
-_SAYS_AFTER = re.compile(r"^\s*,?\s*(?:said|says|told|added|stated|announced)\b", re.IGNORECASE)
+_SAYS_AFTER = re.compile(
+    r"^\s*,?\s*(?:said|says|told|tells|added|adds|stated|announced|announces)\b", re.IGNORECASE
+)
 # A verb after "and" that shares an earlier passive: "was handed over in 2011 and freed".
 _SHARED_PASSIVE = re.compile(
     r"\b(?:was|were)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn)\b[^;]{0,80}?\s+and\s+"
@@ -308,7 +313,7 @@ _ROLE_FOR = re.compile(  # "X, a spokesman for the U.S. Navy's Fifth Fleet, said
 )
 # "companies that it said had sold oil": whose word a noun's description is, no occasion.
 _ATTRIBUTION = re.compile(r"\b(?:that|which|who|whom)\s+(?:it|he|she|they)\s+$", re.IGNORECASE)
-_ACCUSES = re.compile(r"blamed|accused", re.IGNORECASE)
+_ACCUSES = re.compile(r"blame[ds]|accuse[ds]", re.IGNORECASE)
 # The speaker follows the verb after a quote or a clause: "..., said X", "'...' says X".
 _INVERTS = re.compile(r"(?:^|[,;:\"“”'’]|--|—)\s*(?:also\s+)?$")
 _SPEAKER_ENDS = re.compile(r"^\s*(?:[,.;]|$)")  # "..., said Ana Ruiz." but not "says Ana Ruiz was"
@@ -772,7 +777,7 @@ def _claim(draft: _Draft, drafts: Sequence[_Draft]) -> bool:
     attackers = [m for d in drafts if d.type in VIOLENT for m in d.actors]
     return (
         draft.type == "Statement"
-        and not draft.triggers[0].text.lower().startswith(("denied", "rejected"))
+        and not draft.triggers[0].text.lower().startswith(("denie", "rejected"))
         and _same_one(draft.actors, attackers)
     )
 

@@ -71,9 +71,12 @@ _FORCES = (
     r"|militants|rebels|insurgents|contingent|peacekeepers)\b"
 )
 _STORMED = r"stormed|storm(?:s|ing)?(?= (?:an?|the|its|their|(?-i:[A-Z]))\b)"
+# In any tense: a timeline tells its lines in the present ("troops storm a farm and detain
+# eight").
 _TAKING = (
-    r"\b(?:arrest(?:ed|ing)|detain(?:ed|ing)|captur(?:ed|ing)|seiz(?:ed|ing)|abduct(?:ed|ing)"
-    r"|kidnapp(?:ed|ing)|rescu(?:ed|ing)|freed|freeing|search(?:ed|ing)|confiscat(?:ed|ing)"
+    r"\b(?:arrest(?:s|ed|ing)?|detain(?:s|ed|ing)?|captur(?:e|es|ed|ing)|seiz(?:e|es|ed|ing)"
+    r"|abduct(?:s|ed|ing)?|kidnap(?:s|ped|ping)?|rescu(?:e|es|ed|ing)|freed|frees|freeing"
+    r"|search(?:es|ed|ing)?|confiscat(?:e|es|ed|ing)"
     r"|took (?:[\w-]+ ){0,3}?(?:prisoners?|hostages?|captives?)|t(?:ook|aken) away)\b"
 )
 # Aircraft, drones and missiles: an air strike is CAMEO 195 (aerial weapons), an Attack, not the
@@ -182,16 +185,16 @@ LEXICON: tuple[Trigger, ...] = (
     Trigger(
         "Kidnapping",
         r"kidnap(?:ped|ping|pings|s|pers?)?|abduct(?:ed|ion|ions|s)?|(?:took|taken|take) hostage"
-        rf"|hostage[\s-]taking|seiz(?:ed|es|ing)(?= {_CIVILIANS}\b)",
+        rf"|hostage[\s-]taking|seiz(?:e|ed|es|ing)(?= {_CIVILIANS}\b)",
         "verb",
     ),
     # CAMEO 173 (state forces) in an operation; ACLED Arrests.
     Trigger(
         "Capture",
         r"captur(?:ed|e|es|ing)(?! \d+ (?:seats|votes|percent))|taken prisoner"
-        rf"|seiz(?:ed|es|ing)(?= (?:[\w-]+ ){{0,3}}?{_CAPTIVES}\b)"
+        rf"|seiz(?:e|ed|es|ing)(?= (?:[\w-]+ ){{0,3}}?{_CAPTIVES}\b)"
         rf"|{_CAPTIVES} seized(?=\s*(?:[,.;]|$|(?:in|by|on|at|near|during|last|from|and)\b))"
-        r"|(?<=was )seized|seiz(?:ed|es|ing)(?= (?-i:[A-Z][a-z]+ [A-Z]))",
+        r"|(?<=was )seized|seiz(?:e|ed|es|ing)(?= (?-i:[A-Z][a-z]+ [A-Z]))",
         "verb",
     ),
     Trigger(
@@ -212,6 +215,8 @@ LEXICON: tuple[Trigger, ...] = (
     Trigger(
         "Detention",
         r"detain(?:ed|s|ing)?|detention(?! (?:facilit|cent|camps?\b))|jailed|imprisoned|in custody"
+        r"|(?:jails|imprisons)(?= (?:\d|an?|the|two|three|four|five|six|seven|eight|nine|ten"
+        r"|several|dozens|(?-i:[A-Z]))\b)"
         r"|t(?:ook|aken) away(?= (?:[\w-]+ ){0,4}?(?:sons?|daughters?|brothers?|husbands?"
         r"|fathers?|men|man|women|boys|relatives)\b)",  # "took away two of his sons"
         "verb",
@@ -245,17 +250,17 @@ LEXICON: tuple[Trigger, ...] = (
     # CAMEO 040 consult, 043 host, 044 meet, 046 negotiate.
     Trigger(
         "Meeting",
-        r"met(?=\s+(?:with|in|at|on|the|his|her|their|(?-i:[A-Z])))|meets? with|meetings?|summit"
-        r"|met(?= (?:[\w-]+ ){0,2}?(?:leaders|officials|envoys|delegations?|commanders"
-        r"|representatives|chiefs|elders|sheikhs|ministers|diplomats|counterparts?)\b)"
+        r"(?:met|meets)(?=\s+(?:with|in|at|on|the|his|her|their|(?-i:[A-Z])))|meet with|meetings?"
+        r"|summit|(?:met|meets)(?= (?:[\w-]+ ){0,2}?(?:leaders|officials|envoys|delegations?"
+        r"|commanders|representatives|chiefs|elders|sheikhs|ministers|diplomats|counterparts?)\b)"
         r"|(?:held|holding|hold|peace|hold) talks|talks (?:with|between|on)|negotiations",
         "verb",
     ),
     # CAMEO 042 make a visit, 043 host a visit.
     Trigger(
         "Travel",
-        r"travel(?:l)?ed|travel(?:l)?ing(?= to)|trips?(?= to)|visit(?:ed|s|ing)?"
-        r"|arriv(?:ed|al|ing) (?:in|at|from)|fled to|flew to|returned to",
+        r"travel(?:l)?ed|travel(?:l)?ing(?= to)|travels(?= to)|trips?(?= to)|visit(?:ed|s|ing)?"
+        r"|arriv(?:ed|es|al|ing) (?:in|at|from)|fle(?:d|es) to|fl(?:ew|ies) to|return(?:s|ed) to",
         "verb",
     ),
     # CAMEO 010 make statement (in an interview).
@@ -280,13 +285,14 @@ LEXICON: tuple[Trigger, ...] = (
     # CAMEO 010 make statement; only with a named speaker next to the verb (see events.py).
     Trigger(
         "Statement",
-        r"said|says|stated|announced|declared|claimed(?! (?:responsibility|credit))|denied"
+        r"said|says|stated|announc(?:ed|es)|declar(?:ed|es)|denie[ds]"
+        r"|claim(?:ed|s)(?! (?:responsibility|credit))"
         r"|told (?:reporters|journalists|the|a|an|(?-i:[A-Z]))"
         r"|(?:issued|released) (?:a|the) statement|made the (?:comments?|remarks?)"
         r"|dismissed (?:[\w'’-]+ ){1,5}?as(?= (?:an? |the )?(?:[\w-]+ )?(?-i:[a-z]+\b))"
         r"|rejected (?:the|that|this|these|those|its|their|his|her|an?) (?:[\w-]+ )?(?:account"
         r"|claims?|allegations?|accusations?|charges?|reports?|version|assertions?)"
-        r"|(?:blamed|accused)(?= (?:the|an?|(?-i:[A-Z])))",  # an accusation, not "blamed for"
+        r"|(?:blame[ds]|accuse[ds])(?= (?:the|an?|(?-i:[A-Z])))",  # an accusation, not "blamed for"
         "verb",
     ),
     # No CAMEO/ACLED code; elections as in Wikidata Q40231.
