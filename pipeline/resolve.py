@@ -233,7 +233,7 @@ def _reordered_evidence(ta: list[str], tb: list[str]) -> str | None:
     return f"same words in another order ({' '.join(ta)} / {' '.join(tb)}), same family name"
 
 
-_ACRONYM = re.compile(r"^[A-Z]{2,6}$")
+_ACRONYM = re.compile(r"^[A-Z]{2,8}$")
 _INITIAL_SKIP = frozenset({"of", "the", "for", "and", "in", "on", "al", "el", "de"})
 
 
@@ -264,7 +264,12 @@ def _spelled_out(analyzed: AnalyzedDocument | Outline) -> dict[str, tuple[Mentio
     letter, small words may give one or none, one word after the first may give none
     (``_spells``); the tagger may have cut the name short ("United Nations Interim Force" of
     "United Nations Interim Force in Lebanon (UNIFIL)"), the text before the bracket says
-    where it ends. The longest such name wins."""
+    where it ends. The longest such name wins.
+
+    An organization's name right before the bracket is the acronym's whatever its letters
+    (``_named_before``): news writes "Name (ACRONYM)" only to define the acronym, which may be
+    another language's ("Kurdistan Workers' Party (PKK)") or a contraction ("US Central Command
+    (CENTCOM)")."""
     text = analyzed.document.text
     in_order = sorted(analyzed.mentions, key=lambda m: m.start)
     found: dict[str, tuple[Mention, str]] = {}
@@ -285,7 +290,41 @@ def _spelled_out(analyzed: AnalyzedDocument | Outline) -> dict[str, tuple[Mentio
             ):
                 found[acronym] = (candidate, phrase)
                 break
+        else:
+            named = _named_before(text, in_order, mention.sentence.start, opened, acronym)
+            if named is not None:
+                found[acronym] = named
     return found
+
+
+# Capitalized words the tagger left out before a name ("Palestinian" of "Islamic Jihad").
+_WORDS_BEFORE = re.compile(r"(?:[A-Z][\w'’-]*\s+){1,2}\Z")
+
+
+def _named_before(
+    text: str, in_order: list[Mention], sentence_start: int, opened: int, acronym: str
+) -> tuple[Mention, str] | None:
+    """The organization named right before an acronym's bracket, and its name as written: with
+    the one or two capitalized words before it when with them it spells the acronym
+    ("Palestinian Islamic Jihad (PIJ)", the tagger's name "Islamic Jihad")."""
+    candidate = next(
+        (
+            m
+            for m in in_order
+            if m.kind is EntityKind.ORGANIZATION
+            and sentence_start <= m.start
+            and m.end <= opened
+            and not text[m.end : opened].strip()
+        ),
+        None,
+    )
+    if candidate is None:
+        return None
+    phrase = text[candidate.start : candidate.end]
+    before = _WORDS_BEFORE.search(text, sentence_start, candidate.start)
+    if before is not None and _spells(longer := before.group() + phrase, acronym):
+        return candidate, longer
+    return candidate, phrase
 
 
 def _spells(phrase: str, acronym: str) -> bool:

@@ -668,7 +668,8 @@ def test_a_name_the_text_gives_as_another_name_is_one_entity(
             "The Velmar Front, known as the Dawn Brigade's rival, fought.",
             [("Velmar Front", ORG), ("Dawn Brigade", ORG)],
         ),
-        ("The Velmar Front (VDB) fought.", [("Velmar Front", ORG), ("VDB", ORG)]),
+        # an acronym in brackets after a place, not after the body's name
+        ("The Velmar Front held Odra (VDB).", [("Velmar Front", ORG), ("VDB", ORG)]),
         (
             "The Velmar Front and the Dawn Brigade, known as rivals, fought.",
             [("Velmar Front", ORG), ("Dawn Brigade", ORG)],
@@ -733,10 +734,10 @@ def test_an_acronym_in_brackets_may_leave_out_the_last_word_and_ampersands() -> 
     names = [("Northern Conflict & Casualty Survey Project", ORG), ("NCCS", ORG)]
     keys = _keys(resolve([_doc("a", text, names)]), "a")
     assert keys["NCCS"] == keys["Northern Conflict & Casualty Survey Project"]
-    text = "The Northern Conflict Survey Project (NXS) counted them."
+    text = "The Northern Conflict Survey Project counted them. The NXS denied it."
     names = [("Northern Conflict Survey Project", ORG), ("NXS", ORG)]
     keys = _keys(resolve([_doc("b", text, names)]), "b")
-    assert keys["NXS"] != keys["Northern Conflict Survey Project"]
+    assert keys["NXS"] != keys["Northern Conflict Survey Project"]  # not spelled, not defined
 
 
 def test_a_name_without_its_head_noun_is_the_named_body() -> None:
@@ -913,16 +914,36 @@ def test_an_acronym_joins_a_full_name_tagged_a_place_and_a_council_is_a_body() -
 @pytest.mark.parametrize(
     ("text", "full", "acronym"),
     [
-        ("The Velmar Interim Force in Odra (VXF) patrols.", "Velmar Interim Force", "VXF"),
-        ("The Saydora Keth Military Council (KMC) met.", "Saydora Keth Military Council", "KMC"),
-        ("The Saydora Keth Military Council (SC) met.", "Saydora Keth Military Council", "SC"),
+        # an acronym in the body's own language, right after its English name
+        ("The Keth Defence Units (YPK) fired. The YPK left.", "Keth Defence Units", "YPK"),
+        # a contraction of the name's words
+        ("Velmar Northern Command (VELNCOM) said so.", "Velmar Northern Command", "VELNCOM"),
+        # a country adjective the tagger left out gives the first letter
+        ("Odran Holy Struggle (OHS) fired. The OHS said so.", "Holy Struggle", "OHS"),
     ],
 )
-def test_an_acronym_that_skips_the_first_word_or_two_words_stays_apart(
+def test_an_acronym_in_brackets_right_after_a_body_is_its_name_whatever_its_letters(
     text: str, full: str, acronym: str
 ) -> None:
-    keys = _keys(resolve([_doc("a", text, [(full, ORG), (acronym, ORG)])]), "a")
-    assert keys[acronym] != keys[full]
+    keys = _keys(resolve([_doc("a", text, [(full, ORG), (acronym, ORG), (acronym, ORG)])]), "a")
+    assert keys[acronym] == keys[full]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # not right after the body's name: the bracket follows a place
+        ("The Keth Defence Units held Odra (YPK).", [("Keth Defence Units", ORG), ("Odra", PLACE)]),
+        # after a person's name
+        ("The Keth Defence Units named Tarek Wardani (YPK).", [("Keth Defence Units", ORG)]),
+    ],
+)
+def test_an_acronym_in_brackets_after_no_body_stays_apart(
+    text: str, names: list[tuple[str, EntityKind]]
+) -> None:
+    names = [*names, ("YPK", ORG)]
+    keys = _keys(resolve([_doc("a", text, names)]), "a")
+    assert keys["YPK"] != keys["Keth Defence Units"]
 
 
 def test_the_english_head_noun_alone_is_the_arabic_name_it_translates() -> None:
