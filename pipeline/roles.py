@@ -27,10 +27,18 @@ ROLES: dict[str, str] = {
         (
             "spokesman", "spokeswoman", "spokesperson", "press secretary", "press officer",
             "media officer", "information officer", "press attache", "press attaché",
+            # who voices a body's line: "the mouthpiece of X", "X's official voice"
+            "mouthpiece", "official voice", "public voice",
         ),
         "spokespersonFor",
     ),
-    **dict.fromkeys(("founder", "co-founder", "cofounder", "founding member"), "founder"),
+    **dict.fromkeys(
+        (
+            "founder", "co-founder", "cofounder", "founding member", "founding father",
+            "spiritual father", "creator", "architect",
+        ),
+        "founder",
+    ),
     **dict.fromkeys(
         (
             "member", "operative", "fighter", "militant", "militiaman", "activist", "loyalist",

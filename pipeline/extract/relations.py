@@ -105,9 +105,16 @@ _INCLUDING = r"(?:including|among\s+them|among\s+whom|such\s+as|notably|like)\s+
 # "... commanders were killed, among them X and ": a role, then the names of a list before the
 # last one
 _AMONG = rf"\b[^,;.]{{0,60}},\s*{_INCLUDING}(?:[^;.]*?(?:,\s*|\s+and\s+))?"
+# How long a description has held, between the apposition comma and the description: "X, for
+# a decade the mouthpiece of Y", "X, since 2019 the head of Y", "X, until May the chief of Y"
+_TENURE = (
+    r"(?:(?:for|during)\s+(?:(?:a|an|the|two|three|four|five|six|many|several|more\s+than\s+a)"
+    r"\s+)?(?:past\s+)?(?:decades?|years?|months?)|(?:since|until|till)\s+(?:last\s+)?[\w-]+"
+    r"|from\s+\d{4}\s+(?:to|until)\s+\d{4}|once|long|formerly|then|now|still),?\s+"
+)
 # What joins a name to a description of it: an apposition comma or a copula.
 _LINK = (
-    rf"(?:\s*,\s*(?:{_REL_PRONOUN}{_BE}\s+)?|\s+{_BE}\s+|(?:\s*,\s*{_REL_PRONOUN}|\s+)(?:{_BE}\s+)?"
+    rf"(?:\s*,\s*(?:{_TENURE})?(?:{_REL_PRONOUN}{_BE}\s+)?|\s+{_BE}\s+|(?:\s*,\s*{_REL_PRONOUN}|\s+)(?:{_BE}\s+)?"
     r"(?:named|appointed|elected|sworn\s+in|installed|confirmed|served\s+as|serves\s+as"
     r"|serving\s+as)(?:\s+as)?\s+"
     r"|\s+(?:spent|spends|spending)\s+(?:[\w-]+\s+){1,3}?as\s+"

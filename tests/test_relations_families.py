@@ -1,0 +1,59 @@
+"""Wording families a wire reporter varies: each test reads several fillers of one shape and a
+near miss that must give nothing. Invented sentences, none from seeds/ or the held-out files."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_relations_news import triples
+
+
+def _statements(marked: str) -> set[tuple[str, str, str]]:
+    """(subject, predicate, object) without the rule's name."""
+    return {(s, p, o) for s, p, o, _ in triples(marked)}
+
+
+@pytest.mark.parametrize(
+    "marked",
+    [
+        "[Dora Vell|P], the mouthpiece of the [Tarn Front|O], spoke on Friday.",
+        "[Dora Vell|P], the official voice of the [Tarn Front|O], spoke on Friday.",
+        "[Dora Vell|P], the public voice of the [Tarn Front|O], spoke on Friday.",
+        "[Dora Vell|P], for a decade the official voice of the [Tarn Front|O], spoke.",
+        "[Dora Vell|P], since 2019 the press officer of the [Tarn Front|O], spoke.",
+        "The [Tarn Front|O]'s mouthpiece, [Dora Vell|P], spoke on Friday.",
+    ],
+)
+def test_nouns_of_speaking_for_a_body(marked: str) -> None:
+    assert _statements(marked) == {("Dora Vell", "spokespersonFor", "Tarn Front")}
+
+
+@pytest.mark.parametrize(
+    "marked",
+    [
+        "[Tarn Front|O] honours its founding father, [Dora Vell|P], every year.",
+        "[Dora Vell|P], the architect of the [Tarn Front|O], died in 2004.",
+        "[Dora Vell|P], the creator of the [Tarn Front|O], died in 2004.",
+        "[Dora Vell|P], the spiritual father of the [Tarn Front|O], died in 2004.",
+    ],
+)
+def test_nouns_of_founding_a_body(marked: str) -> None:
+    assert _statements(marked) == {("Tarn Front", "foundedBy", "Dora Vell")}
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        # a father of a person is kin, not a founder
+        (
+            "[Dora Vell|P], the father of [Tom Vell|P], spoke.",
+            {("Dora Vell", "relativeOf", "Tom Vell")},
+        ),
+        # a time phrase before no role, and a voice that is no body's
+        ("[Dora Vell|P], for a decade a critic of the [Tarn Front|O], spoke.", set()),
+        ("[Dora Vell|P], a voice of reason, said the [Tarn Front|O] had erred.", set()),
+        ("[Dora Vell|P], a voice in the [Tarn Front|O], spoke.", set()),
+    ],
+)
+def test_near_misses_of_role_nouns(marked: str, expected: set) -> None:
+    assert _statements(marked) == expected
