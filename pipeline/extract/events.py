@@ -95,7 +95,7 @@ _NOMINAL = re.compile(
 # attack", "X and Y claimed responsibility for the bombing", "X has staged a wave of raids").
 _SUPPORT = re.compile(
     r"\b(?:carried\s+out|launched|conducted|staged|mounted|claimed\s+(?:responsibility|credit)"
-    r"\s+for|(?:was|were|is|are)\s+behind)\s+(?:(?:the|an?|that|this|these|its|their)\s+)?"
+    r"\s+for|(?:was|were|is|are)\s+behind)\s+[\"“]?(?:(?:the|an?|that|this|these|its|their)\s+)?"
     r"(?:(?:wave|series|string|spate|number)\s+of\s+)?(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
@@ -242,7 +242,8 @@ _OBJECT = r"\s+(?:\d|(?:the|an?|all|some|several|dozens)\b"
 _VERB_OBJECT = re.compile(_OBJECT + ")", re.IGNORECASE)
 _OBJECT_NEXT = re.compile(_OBJECT + "|(?-i:[A-Z]))", re.IGNORECASE)
 _ANAPHOR = re.compile(
-    r"\b(?:the|this|that|these|those|its|their|his|her|same)\s+(?:[\w-]+\s+)?$", re.IGNORECASE
+    r"\b(?:the|this|that|these|those|its|their|his|her|same)\s+(?:[\w'’-]+\s+)?$",
+    re.IGNORECASE,  # "that night's attack"
 )
 # A preposition right before a name makes it an oblique (place, instrument), never the subject.
 _OBLIQUE = re.compile(
@@ -703,7 +704,10 @@ def sentence_events(
             and not _SINCE.search(text, 0, d.span.start - sentence.start)
         ]
         draft.date = _own_date(sentence, first, own, hits)
-        draft.date_attached = draft.date is not None and _attached(sentence, first, draft.date.span)
+        draft.date_attached = draft.date is not None and (
+            _attached(sentence, first, draft.date.span)
+            or (len(groups) == 1 and _OPENING_ANAPHOR.match(text[: first.start]) is not None)
+        )
         draft.place_attached = draft.place is not None and _attached(sentence, first, draft.place)
         drafts.append(draft)
     for key, (value, where) in counts.items():
@@ -879,6 +883,11 @@ def _in_main_clause(sentence: Sentence, hit: _Hit, date: EventDate) -> bool:
 _SAME_DAY_BOUND = re.compile(r"(?:hours|minutes|shortly|soon|just)\b", re.IGNORECASE)
 
 
+# "The strike, shortly before midnight on Jan. 30, killed ...": an event told again as the
+# subject of its sentence, the sentence's own date its date.
+_OPENING_ANAPHOR = re.compile(r"^\s*(?:the|that|this)\s+(?:[\w'’-]+\s+)?$", re.IGNORECASE)
+
+
 def _own_date(
     sentence: Sentence, hit: _Hit, dates: Sequence[EventDate], hits: Sequence[_Hit]
 ) -> EventDate | None:
@@ -914,10 +923,11 @@ def _apart(sentence: Sentence, prev: _Hit, hit: _Hit, dates: Sequence[EventDate]
     between = {d.value for d in dates if prev.end <= d.span.start - offset < hit.start}
     if before and between and not before & between:
         return True
-    return (
+    return (  # not "was shot dead ..., a killing the family blames on": that one, named
         _passive(sentence, prev)
         and not _passive(sentence, hit)
         and _OBJECT_NEXT.match(sentence.text, hit.end) is not None
+        and _DETERMINED.search(sentence.text, 0, hit.start) is None
     )
 
 
@@ -1474,7 +1484,17 @@ def _compatible_dates(a: EventDate | None, b: EventDate | None) -> bool:
 
 
 def _compatible_places(a: Mention | None, b: Mention | None) -> bool:
-    return a is None or b is None or a.name == b.name
+    """One place, or a province and a town that may lie in it ("in Shabwa province", "in
+    Hatib"): a province does not tell two events apart."""
+    return a is None or b is None or a.name == b.name or _region(a) or _region(b)
+
+
+def _region(place: Mention) -> bool:
+    after = place.sentence.text[place.end - place.sentence.start :]
+    return _REGION_NEXT.match(after) is not None
+
+
+_REGION_NEXT = re.compile(r"\s+(?:province|governorate|region)\b", re.IGNORECASE)
 
 
 def _names(draft: _Draft) -> set[str]:

@@ -90,6 +90,22 @@ _ARMS = (
     r"\b(?:drones?|missiles?|rockets?|mortars?|shells?|artillery|(?:war)?planes|jets|aircraft"
     r"|warships?|gunboats?|strikes?|airstrikes?|fire|bombs?|grenades?|torpedo(?:es)?)\b"
 )
+# A strike told again or qualified ("the strike", "that night's strike", "a precision strike")
+# is an armed one beside forces, weapons or the dead, never a stoppage of work.
+_STRIKE_NOUN = (
+    r"(?:(?<=\bthe )|(?<=\bthat )|(?<=\bthis )|(?<=\bits )|(?<=\btheir )|(?<='s )|(?<=’s )"
+    r"|(?<=U\.S\. )|(?<=\bprecision )|(?<=\btargeted )|(?<=\bretaliatory )|(?<=\bsurgical )"
+    r"|(?<=\bdeadly )|(?<=\bpunitive )|(?<=\bpre-emptive )|(?<=\bpreemptive ))strikes?"
+)
+_ARMED_STRIKE = (
+    r"\b(?:kill\w*|wound\w*|injur\w*|dead|died|drones?|missiles?|rockets?|bombs?|air"
+    r"|aircraft|forces|military|army|troops|militants?|operatives?|targets?|targeted|self-defen[cs]e"
+    r"|carried out|conducted|launched)\b"
+)
+_WORK_STOPPAGE = (
+    r"\b(?:workers|unions?|labou?r|employees|wages?|pay|hunger|general strike|teachers|nurses"
+    r"|doctors|miners|drivers|walkout|strikers)\b"
+)
 # Ships taken with their crews: "seized a tanker", "had seized it" beside one (CAMEO 181).
 _VESSELS = (
     r"\b(?:tankers?|ships?|vessels?|boats?|freighters?|trawlers?|yachts?|dhows?|cargo ships?)\b"
@@ -149,8 +165,8 @@ LEXICON: tuple[Trigger, ...] = (
         r"|air[\s-]?strikes?|shell(?:ed|ing)|opened fire|fired (?:[\w-]+ ){0,5}?(?:on|at|into)"
         r"|clash(?:es|ed)?|(?:drone|missile|rocket|mortar|artillery)[\s-]+(?:strikes?|fire)"
         r"|gun ?battles?|gunfights?|firefights?|air ?raids?|aerial bombardment"
-        rf"|(?:{_AIRCRAFT}) (?:also )?(?:struck|hit|slammed into|bombed|pounded|kill(?:s|ed)"
-        r"|wound(?:s|ed))"
+        rf"|(?:{_AIRCRAFT}) (?:that |which )?(?:also )?(?:struck|hit|slammed into|bombed|pounded"
+        r"|kill(?:s|ed)|wound(?:s|ed))|(?:missiles?|rockets?|shells?|mortars?) fired from"
         r"|(?<!general )(?<!hunger )(?<!labor )(?<!labour )strikes?"
         r"(?= (?:on|against|hit|struck|killed|destroyed|targeted|pounded) )",
         "verb",
@@ -166,6 +182,7 @@ LEXICON: tuple[Trigger, ...] = (
         needs=_ARMS,
         unless=DEATH_NOT_KILLING,
     ),
+    Trigger("Attack", _STRIKE_NOUN, "noun", needs=_ARMED_STRIKE, unless=_WORK_STOPPAGE),
     WOUNDING,
     # CAMEO 186 assassinate, 1823 kill by physical assault.
     Trigger(
