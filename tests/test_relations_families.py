@@ -57,3 +57,34 @@ def test_nouns_of_founding_a_body(marked: str) -> None:
 )
 def test_near_misses_of_role_nouns(marked: str, expected: set) -> None:
     assert _statements(marked) == expected
+
+
+@pytest.mark.parametrize(
+    ("marked", "predicate"),
+    [
+        ("[Dora Vell|P], [Tom Vell|P]'s eldest daughter, told the court.", "relativeOf"),
+        ("[Dora Vell|P] is [Tom Vell|P]'s younger brother.", "relativeOf"),
+        ("[Dora Vell|P], [Tom Vell|P]'s widow, spoke.", "relativeOf"),
+        ("[Dora Vell|P], [Tom Vell|P]'s nemesis in the south, refused.", "rivalOf"),
+        ("[Dora Vell|P], [Tom Vell|P]'s arch-rival, refused.", "rivalOf"),
+        ("[Dora Vell|P] and [Tom Vell|P], who are cousins, fled.", "relativeOf"),
+        ("[Dora Vell|P] and [Tom Vell|P], both of whom were brothers, fled.", "relativeOf"),
+        ("[Dora Vell|P] and [Tom Vell|P], husband and wife, were freed.", "relativeOf"),
+        ("[Dora Vell|P] and [Tom Vell|P] are first cousins.", "relativeOf"),
+    ],
+)
+def test_kin_and_enemies_said_after_the_second_name(marked: str, predicate: str) -> None:
+    assert _statements(marked) == {("Dora Vell", predicate, "Tom Vell")}
+
+
+@pytest.mark.parametrize(
+    "marked",
+    [
+        "[Dora Vell|P], [Tom Vell|P]'s lawyer, spoke.",
+        "[Dora Vell|P] met [Tom Vell|P]'s brother.",
+        "[Dora Vell|P], [Tom Vell|P]'s son's teacher, spoke.",
+        "[Dora Vell|P] and [Tom Vell|P], who are lawyers, fled.",
+    ],
+)
+def test_no_kin_without_the_kin_of_the_first_name(marked: str) -> None:
+    assert _statements(marked) == set()

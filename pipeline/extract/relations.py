@@ -133,7 +133,9 @@ _KIN_MODS = (
 )
 # kin of one another, said of two names at once
 _SIBLINGS = (
-    r"(?:brothers|sisters|cousins|siblings|twins|twin\s+brothers|half-brothers|half-sisters)"
+    r"(?:brothers|sisters|siblings|twins|twin\s+(?:brothers|sisters)|half-(?:brothers|sisters)"
+    r"|step-?(?:brothers|sisters)|(?:first\s+|second\s+)?cousins|in-laws|spouses"
+    r"|husband\s+and\s+wife|(?:a\s+)?married\s+couple|married)"
 )
 # words between "the son of" and the name: "the widow of slain commander X"
 _KIN_NAME_MODS = (
@@ -1011,6 +1013,15 @@ RULES: tuple[_Rule, ...] = (
         _compile(rf"(?:{_POSS}|\s+and\s+(?:his|her))\s+{_KIN_MODS}{_KIN},?\s+"),
         _fixed("relativeOf", False),
     ),
+    # "X, Y's eldest daughter, said", "X is Y's cousin": the kin noun after the second name
+    _Rule(
+        "kinship",
+        frozenset({PERSON}),
+        frozenset({PERSON}),
+        _compile(rf"{_LINK}{_DET}"),
+        _fixed("relativeOf", True),
+        after=_compile(rf"{_POSS}\s+{_KIN_MODS}{_KIN}\b(?!['’]|[\s-]+(?:of|to)\b)"),
+    ),
     # "X, whose founder Y", "the militia X, whose leader, Y"
     _Rule(
         "whose-role",
@@ -1048,7 +1059,11 @@ RULES: tuple[_Rule, ...] = (
         frozenset({PERSON}),
         _compile(r"\s+and\s+"),
         _fixed("relativeOf", True),
-        after=_compile(rf"(?:\s*,\s*|\s+(?:are|were)\s+)(?:both\s+)?{_SIBLINGS}\b"),
+        # "X and Y, who are cousins", "X and Y, both of whom were brothers"
+        after=_compile(
+            r"(?:\s*,\s*(?:(?:who|both\s+of\s+whom)\s+(?:are|were)\s+)?|\s+(?:are|were)\s+)"
+            rf"(?:both\s+)?{_SIBLINGS}\b"
+        ),
     ),
     _Rule(
         "kinship",
@@ -1079,6 +1094,15 @@ RULES: tuple[_Rule, ...] = (
         ANY,
         _compile(rf"{_LINK}{_DET}{_RIVAL_MODS}{_RIVAL}\s+(?:of|to)\s+{_THE}"),
         _fixed("rivalOf", True),
+    ),
+    # "X, Y's nemesis in the west", "X is Y's arch-rival"
+    _Rule(
+        "rival",
+        ANY,
+        ANY,
+        _compile(rf"{_LINK}{_DET}"),
+        _fixed("rivalOf", True),
+        after=_compile(rf"{_POSS}\s+{_RIVAL_MODS}{_RIVAL}\b(?![\s-]+(?:of|to)\b)"),
     ),
     # "X clashed with gunmen from Y", "X has feuded with Y", "X fought the rival Y"
     _Rule(
