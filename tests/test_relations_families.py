@@ -88,3 +88,30 @@ def test_kin_and_enemies_said_after_the_second_name(marked: str, predicate: str)
 )
 def test_no_kin_without_the_kin_of_the_first_name(marked: str) -> None:
     assert _statements(marked) == set()
+
+
+@pytest.mark.parametrize(
+    "marked",
+    [
+        "The [Tarn Front|O] and the [Dorval Brigades|O] have been at daggers drawn since 2019.",
+        "The [Tarn Front|O] and the [Dorval Brigades|O] are at loggerheads over the port.",
+        "[Tarn Front|O] and [Dorval Brigades|O] are locked in a bitter turf war.",
+        "The [Tarn Front|O] has been at loggerheads with the [Dorval Brigades|O] for years.",
+        "[Tarn Front|O]-[Dorval Brigades|O] rivalry flares again over aid",
+        "The [Tarn Front|O]–[Dorval Brigades|O] feud has cost dozens of lives.",
+    ],
+)
+def test_wordings_of_enmity(marked: str) -> None:
+    assert _statements(marked) == {("Tarn Front", "rivalOf", "Dorval Brigades")}
+
+
+@pytest.mark.parametrize(
+    "marked",
+    [
+        "The [Tarn Front|O]–[Dorval Brigades|O] ceasefire held.",
+        "The [Tarn Front|O]-[Dorval Brigades|O] alliance grew.",
+        "The [Tarn Front|O] and the [Dorval Brigades|O] are at the talks.",
+    ],
+)
+def test_no_enmity_in_a_truce_or_a_meeting(marked: str) -> None:
+    assert _statements(marked) == set()

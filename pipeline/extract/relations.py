@@ -147,6 +147,17 @@ _OTHER_SUBJECT = (
     r"(?:who|whom|whose|which|that|when|while|because|if|told|accused|met|and\s+the|with\s+the)\b"
 )
 _RIVAL = r"(?:rivals?|enem(?:y|ies)|foes?|nemes(?:is|es)|adversar(?:y|ies)|arch-?enem(?:y|ies))"
+# what holds between enemies: "the feud between X and Y", "the X-Y rivalry"
+_ENMITY = (
+    r"(?:rivalry|feud|feuding|enmity|tensions?|clashes|fighting|power\s+struggle|bad\s+blood"
+    r"|hostility|animosity|vendetta|war|conflict|hatred|turf\s+war|infighting)"
+)
+# how a reporter says two are enemies: "at loggerheads", "at daggers drawn", "locked in a feud"
+_AT_ODDS = (
+    r"(?:at\s+(?:odds|war|loggerheads|daggers\s+drawn|each\s+other['’]s\s+throats)"
+    r"|locked\s+in\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:feud|rivalry|power\s+struggle|turf\s+war"
+    r"|vendetta))"
+)
 _RIVAL_MODS = (
     r"(?:(?:main|chief|bitter|arch|longtime|long-time|political|fierce|sworn|old|traditional)"
     r"[\s-]+)*(?:arch-?)?"
@@ -1116,8 +1127,7 @@ RULES: tuple[_Rule, ...] = (
             r"|skirmished|traded\s+fire|exchanged\s+fire"
             # "fought with X" may be at X's side: only "fought X" or "fought against X"
             r"|(?:fought|fights|fighting)(?!\s+with\b)"
-            r"|(?:is|are|was|were)\s+(?:locked\s+in\s+"
-            r"a\s+(?:bitter\s+)?(?:feud|rivalry|power\s+struggle)|at\s+odds|at\s+war)"
+            rf"|(?:is|are|was|were|been)\s+(?:\w+ly\s+)?{_AT_ODDS}"
             r"|(?:has|have|had)\s+(?:long\s+)?(?:had\s+)?(?:a|an)\s+(?:[\w-]+\s+){0,2}?"
             r"(?:feud|rivalry|vendetta|power\s+struggle))"
             r"(?:\s+(?:with|against))?\s+"
@@ -1141,18 +1151,25 @@ RULES: tuple[_Rule, ...] = (
             r"(?:feuded|clashed"
             r"|(?:fought|battled)\s+(?:each\s+other|one\s+another)|traded\s+fire"
             r"|(?:are|were|have\s+been|had\s+been|been)\s+(?:\w+\s+)?(?:rivals|enemies|foes"
-            r"|at\s+odds|at\s+war))\b)(?!\s+(?:with|against)\b)"
+            rf"|{_AT_ODDS}))\b)(?!\s+(?:with|against)\b)"
         ),
     ),
     # "the rivals X and Y", "the feud between X and Y"
     _rivals_and(
         before=(
-            r"(?:^|\W)(?:(?:the\s+)?rivals|(?:the\s+)?(?:rivalry|feud|feuding|enmity|tensions?"
-            r"|clashes|fighting|power\s+struggle|bad\s+blood|hostility|animosity|vendetta"
-            r"|war|conflict|hatred)\s+between|rival\s+(?:groups|factions"
+            rf"(?:^|\W)(?:(?:the\s+)?rivals|(?:the\s+)?{_ENMITY}\s+between|rival\s+(?:groups|factions"
             r"|parties|militias)|arch-?rivals)\s+(?:the\s+)?\Z"
         ),
         after=r"(?!\s*,?\s*(?:and|or)\b|\s*,\s*(?-i:[A-Z]))",
+    ),
+    # "the Hamas-Fatah rivalry", "a Fatah–Hamas feud"
+    _Rule(
+        "rival",
+        ANY,
+        ANY,
+        _compile(r"\s*[-–]\s*"),
+        _fixed("rivalOf", True),
+        after=_compile(rf"\s+{_ENMITY}\b"),
     ),
     # "relations between X and Y have been hostile"
     _rivals_and(
