@@ -115,3 +115,31 @@ def test_wordings_of_enmity(marked: str) -> None:
 )
 def test_no_enmity_in_a_truce_or_a_meeting(marked: str) -> None:
     assert _statements(marked) == set()
+
+
+@pytest.mark.parametrize(
+    "marked",
+    [
+        "For years [Varnia|L] footed much of the bill for the [Tarn Front|O], paying salaries.",
+        "[Varnia|L] picked up the tab for the [Tarn Front|O].",
+        "[Varnia|L], which pays the salaries of [Tarn Front|O] fighters, denied a role.",
+        "[Varnia|L] has kept the [Tarn Front|O] afloat since 2019.",
+        "The [Tarn Front|O] is subsidised by [Varnia|L].",
+        "[Varnia|L] underwrites the [Tarn Front|O].",
+        "The [Tarn Front|O], propped up by [Varnia|L], grew.",
+    ],
+)
+def test_wordings_of_paying_for_a_body(marked: str) -> None:
+    assert _statements(marked) == {("Varnia", "supports", "Tarn Front")}
+
+
+@pytest.mark.parametrize(
+    "marked",
+    [
+        "[Varnia|L] kept the [Tarn Front|O] waiting.",
+        "[Varnia|L] footed the bill for [Tom Vell|P].",
+        "[Varnia|L] never paid the salaries of [Tarn Front|O] fighters.",
+    ],
+)
+def test_no_support_in_other_payments_or_a_denial(marked: str) -> None:
+    assert _statements(marked) == set()

@@ -57,7 +57,7 @@ KIN: tuple[str, ...] = (
 )  # fmt: skip
 _SUPPORT_VERBS = (
     "backed", "supported", "funded", "financed", "armed", "sponsored", "bankrolled", "equipped",
-    "supplied",
+    "supplied", "subsidized", "subsidised", "underwritten", "underwrote", "propped up",
 )  # fmt: skip
 # Words that may stand before a role without changing it ("a senior Hezbollah commander").
 _MODIFIER_WORDS = (
@@ -365,7 +365,8 @@ _VERB_CHAIN = (
 )
 _VERB_ACTIVE = (
     rf"(?:{_VERB}|trains|funds|arms|backs|supports|finances|sponsors|equips|supplies|bankrolls"
-    r"|train|fund|arm|back|support|finance|sponsor|equip|supply|bankroll)"
+    r"|train|fund|arm|back|support|finance|sponsor|equip|supply|bankroll|subsidi[sz]es"
+    r"|subsidi[sz]e|underwrites|underwrite|props\s+up|prop\s+up)"
 )
 _GERUND = (
     r"(?:arming|funding|financing|training|backing|supporting|supplying|equipping|bankrolling"
@@ -1392,6 +1393,28 @@ RULES: tuple[_Rule, ...] = (
         lambda g: _swapped(_provided(g)),
         after=_compile(rf"\s+for\s+(?P<aid>(?:[\w$.,-]+\s+){{0,3}}?{_AID}(?:\s+and\s+{_AID})?)"),
     ),
+    # "Qatar footed the bill for X", "Y picked up the tab for X", "Y pays the salaries of X"
+    _Rule(
+        "pays-for",
+        ANY,
+        frozenset({ORG}),
+        _compile(
+            rf"(?:\s*,\s*{_REL_PRONOUN}|\s+){_PERFECT}(?:foot(?:s|ed|ing)?|pick(?:s|ed|ing)?\s+up"
+            r"|pa(?:y|ys|id|ying)|(?:has|have|had)\s+paid)\s+(?:(?:much|most|part|all|some|half"
+            r"|the\s+bulk)\s+of\s+)?(?:the|its|a)\s+(?:bills?|tab|costs?|salaries|wages|payroll)"
+            rf"\s+(?:for|of)\s+{_THE}"
+        ),
+        _fixed("supports", True),
+    ),
+    # "Y has kept X afloat"
+    _Rule(
+        "pays-for",
+        ANY,
+        frozenset({ORG}),
+        _compile(rf"(?:\s*,\s*{_REL_PRONOUN}|\s+){_PERFECT}(?:kept|keeps|keep|keeping)\s+{_THE}"),
+        _fixed("supports", True),
+        after=_compile(r"\s+(?:financially\s+)?afloat\b"),
+    ),
     # "Iran sent advisers to help X", "Y dispatched officers to train X"
     _Rule(
         "sent-to-help",
@@ -1866,7 +1889,7 @@ DISTRIBUTIVE = frozenset(
         "works-for", "supported-from", "provides-to", "belongs-to", "instructors-trained",
         "object-relative", "clashed-with", "support-for", "verb-leads", "apposition-role",
         "accused-of", "role-of-including", "places-in-place", "relies-on", "sent-to-help",
-        "sent-for-training", "hyphen-backed-such-as", "role-among-of",
+        "sent-for-training", "hyphen-backed-such-as", "role-among-of", "pays-for",
     }
 )  # fmt: skip
 
