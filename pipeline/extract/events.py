@@ -273,6 +273,12 @@ _STRUCK = re.compile(rf"^\s+(?:(?:a|an|the)\s+)?(?-i:{_NOT_PREP}[a-z-]+\s+){{0,2
 _STRUCK_AT = re.compile(r"^\s+(?:on|at)\s+(?:the\s+)?$", re.IGNORECASE)
 _PHRASE_ENDS = re.compile(r"^\s*(?:[,.;:)]|$|(?-i:[a-z]+\b)(?<!forces)(?<!troops))")
 # "killed two U.S. soldiers": a place before people says whose they are, not where it happened.
+_PEOPLE_BEFORE = re.compile(
+    r"\b(?:the|these|those|other|several|dozens\s+of|\d+|"
+    + NUMBER_ALTERNATION
+    + rf")\s+(?:[\w-]+\s+){{0,2}}?(?:{HUMAN})\s+$",
+    re.IGNORECASE,
+)
 _PEOPLE_AFTER = re.compile(rf"^\s+(?:[a-z-]+\s+)?(?:{HUMAN})", re.IGNORECASE)
 _WHERE = re.compile(r"^\s*,?\s*where\b", re.IGNORECASE)  # "in Gaza, where ... were kidnapped"
 _FROM_CUSTODY = re.compile(r"\bfrom\s+(?:(?:the|his|her|their)\s+)?(?:house\s+)?$", re.IGNORECASE)
@@ -409,8 +415,10 @@ _COUNTS: dict[str, tuple[re.Pattern[str], ...]] = {
     "captured": (
         *_count_patterns(
             r"captured|capturing|captures|detained|detaining|detains|arrested|arresting|arrests"
-            r"|abducted|abducts|kidnapped|kidnaps|seized|seizes|held\s+hostage",
-            r"captured|detained|arrested|abducted|kidnapped|seized|taken\s+prisoner|held",
+            r"|abducted|abducts|kidnapped|kidnaps|seized|seizes|held\s+hostage|jailed|jails"
+            r"|imprisoned|sentenced",
+            r"captured|detained|arrested|abducted|kidnapped|seized|taken\s+prisoner|held|jailed"
+            r"|imprisoned|sentenced",
         ),
         # "seized a tanker and its 21 crew": the ship's people are taken with it.
         re.compile(
@@ -1298,7 +1306,16 @@ def _participants(
         if hit.trigger.type in VIOLENT and states and not (adjacent or by_agent):
             return _listed(sentence, states[-1:], mentions), acted_on
         return (adjacent or by_agent)[:1], acted_on
-    reduced = by_agent and _past(sentence, hit) and _BY_NEXT.match(sentence.text, hit.end)
+    reduced = _past(sentence, hit) and (
+        (by_agent and _BY_NEXT.match(sentence.text, hit.end))
+        or (  # "freed two aid workers arrested in 2021": the workers were arrested
+            hit.trigger.type in _PATIENT_NOUNS
+            and _PEOPLE_BEFORE.search(lead) is not None
+            and _REDUCED_RELATIVE.match(sentence.text, hit.end) is not None
+        )
+    )
+    if reduced and not by_agent:
+        return [], []
     if _passive(sentence, hit) or reduced or hit.trigger.passive:
         return by_agent[:1], _listed(sentence, subject, mentions)
     shared = _SHARED_PASSIVE.search(lead)  # "X was arrested at the farm and released later"

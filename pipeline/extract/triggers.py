@@ -66,6 +66,11 @@ WEAPON_OBJECT = (
     r"|smuggle|smuggling|store|storing|carry|carrying|manufacture|manufacturing)\s+"
     r"(?:[\w-]+,?\s+){0,3}$"
 )
+# A term in prison: "15 years", "life", "a ten-year prison term", "three months in jail".
+_TERM = (
+    rf"(?:\d+|{NUMBER_ALTERNATION}|an?)[\s-]+(?:years?|months?)\b|life\b"
+    r"|(?:[\w-]+ ){0,2}?(?:prison|jail) (?:terms?|sentences?)"
+)
 _FORCES = (
     r"\b(?:troops|forces|soldiers|army|military|units?|brigades?|battalions?|militias?|fighters"
     r"|militants|rebels|insurgents|contingent|peacekeepers)\b"
@@ -234,15 +239,21 @@ LEXICON: tuple[Trigger, ...] = (
         r"detain(?:ed|s|ing)?|detention(?! (?:facilit|cent|camps?\b))|jailed|imprisoned|in custody"
         r"|(?:jails|imprisons)(?= (?:\d|an?|the|two|three|four|five|six|seven|eight|nine|ten"
         r"|several|dozens|(?-i:[A-Z]))\b)"
+        # A court's term of prison is custody (CAMEO 173 includes legal action): "sentenced
+        # them to 15 years", "was given a ten-year prison term"; not "sentenced to death".
+        rf"|sentenc(?:ed|es|ing)(?= (?:[\w'’.-]+ ){{0,6}}?to (?:{_TERM}))"
+        rf"|(?:given|handed|received|serving) (?:an? |the )?(?:{_TERM})"
+        r"|remanded(?= (?:[\w'’.-]+ ){0,4}?in(?:to)? (?:custody|prison|jail))|held pending trial"
         r"|t(?:ook|aken) away(?= (?:[\w-]+ ){0,4}?(?:sons?|daughters?|brothers?|husbands?"
         r"|fathers?|men|man|women|boys|relatives)\b)",  # "took away two of his sons"
         "verb",
     ),
-    # CAMEO 0841 return, release person(s).
+    # CAMEO 0841 return, release person(s); a court that acquits, bails or pardons frees.
     Trigger(
         "Release",
         r"releas(?:ed|es|ing)|release(?=\s+(?:of|the|all|\d))|freed|frees|free(?= (?:the|all|\d))"
-        r"|set free|(?:walked|went) free|prisoner (?:exchange|swap)|swap(?= (?:with|of|for|deal))"
+        r"|set free|(?:walked|went) free|acquitt(?:ed|al)|pardon(?:ed|s)|(?:granted|given) bail"
+        r"|prisoner (?:exchange|swap)|swap(?= (?:with|of|for|deal))"
         r"|(?:exchanged|swapped) (?:[\w-]+ ){0,2}?(?:prisoners|detainees|hostages|captives)",
         "verb",
         needs=HUMAN + "|" + _FREED_ONES,
