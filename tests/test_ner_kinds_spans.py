@@ -160,6 +160,24 @@ def test_an_owner_before_a_name_is_a_mention_of_its_own() -> None:
     ]
 
 
+def test_a_country_owns_a_name_though_a_common_word_or_after_a_plural_possessive() -> None:
+    nlp = ruled(
+        [("ORG", "Turkey's Velmar Ministry of Roads"), ("ORG", "Philippines' Board of Odra"),
+         ("ORG", "Odrans' Velmar Union")]
+    )  # fmt: skip
+    text = (
+        "Turkey's Velmar Ministry of Roads said so. The Philippines' Board of Odra agreed. "
+        "The Odrans' Velmar Union did not."
+    )
+    assert [(name, kind) for _, name, kind in mentions(nlp, text)] == [
+        ("Turkey", PLACE),  # a country, though "turkey" is a common word
+        ("Velmar Ministry of Roads", ORG),
+        ("Philippines", PLACE),  # the possessive of a plural name
+        ("Board of Odra", ORG),
+        ("Odrans' Velmar Union", ORG),  # a plural owns nothing
+    ]
+
+
 def test_long_names_stay_whole() -> None:
     nlp = ruled(
         [("GPE", "Strait"), ("PERSON", "Talvaz"), ("ORG", "Human Rights"),

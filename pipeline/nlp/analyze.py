@@ -134,14 +134,17 @@ def analyze_parsed(
     return tuple(sentences), tuple(mentions)
 
 
-# "Sadr's Mahdi Army": one or two capitalized words, a possessive, a capitalized name.
-_OWNED = re.compile(r"([A-Z][\w-]*(?: [A-Z][\w-]*)?)['’]s\s+(?=[A-Z])")
+# "Sadr's Mahdi Army", "the Philippines' Department": one or two capitalized words, a
+# possessive, a capitalized name.
+_OWNED = re.compile(r"([A-Z][\w-]*(?: [A-Z][\w-]*)?)(?:['’]s|(?<=s)['’])\s+(?=[A-Z])")
 
 
 def _owner_apart(mention: Mention) -> list[Mention]:
     """A body's or a place's name with its owner's possessive before it ("Sadr's Mahdi Army",
-    "Yemen's Houthis") as two mentions, the owner's and the name's: the possessive is no part
-    of a name. Not where the owner is a common word of the name ("People's Party")."""
+    "Yemen's Houthis", "Turkey's Ministry of National Defence") as two mentions, the owner's
+    and the name's: the possessive is no part of a name. Not where the owner is a common word
+    of the name ("People's Party") or a plural ("Martyrs' Brigade"), unless it is a country's name
+    ("Turkey", "the Philippines'")."""
     owned = _OWNED.match(mention.name)
     if (
         mention.kind is EntityKind.PERSON
@@ -151,10 +154,14 @@ def _owner_apart(mention: Mention) -> list[Mention]:
         return [mention]
     owner = owned.group(1)
     word = owner.split()[-1].lower()
-    if word in lexicon.load(lexicon.NOUNS) or word in lexicon.load():
-        return [mention]
     if country_name(owner):
         owner_kind = PLACE
+    elif (
+        word in lexicon.load(lexicon.NOUNS)
+        or word in lexicon.load()
+        or owned.group()[len(owner) :].rstrip().endswith(("'", "’"))  # "Martyrs' Brigade"
+    ):
+        return [mention]
     else:
         owner_kind = table_kind(owner) or corrected_kind(owner, EntityKind.PERSON)
     rest = mention.text[owned.end() :]
