@@ -143,3 +143,31 @@ def test_wordings_of_paying_for_a_body(marked: str) -> None:
 )
 def test_no_support_in_other_payments_or_a_denial(marked: str) -> None:
     assert _statements(marked) == set()
+
+
+@pytest.mark.parametrize(
+    "marked",
+    [
+        "The [Tarn Brigade|O] answers to the [Dorval Front|O], not to the cabinet.",
+        "The [Tarn Brigade|O], which reports directly to the [Dorval Front|O], fled.",
+        "The [Tarn Brigade|O] takes its orders from the [Dorval Front|O].",
+        "The [Tarn Brigade|O] was folded into the [Dorval Front|O] in 2018.",
+        "The [Tarn Brigade|O] has been absorbed into the [Dorval Front|O].",
+        "The [Tarn Brigade|O] falls under the [Dorval Front|O].",
+        "The [Tarn Brigade|O] operates under the umbrella of the [Dorval Front|O].",
+    ],
+)
+def test_wordings_of_subordination(marked: str) -> None:
+    assert _statements(marked) == {("Tarn Brigade", "partOf", "Dorval Front")}
+
+
+@pytest.mark.parametrize(
+    "marked",
+    [
+        "The [Tarn Brigade|O] came under [Dorval Front|O] fire.",
+        "The [Tarn Brigade|O] does not answer to the [Dorval Front|O].",
+        "[Dora Vell|P] answers to the [Dorval Front|O].",
+    ],
+)
+def test_no_subordination_under_fire_denied_or_of_a_person(marked: str) -> None:
+    assert _statements(marked) == set()

@@ -1527,6 +1527,24 @@ RULES: tuple[_Rule, ...] = (
         _fixed("memberOf", True),
     ),
     _Rule("belongs-to", frozenset({ORG}), frozenset({ORG}), _BELONGS_TO, _fixed("partOf", True)),
+    # "X answers to Y", "X takes its orders from Y", "X falls under the Y", "X was folded into
+    # Y": a body under another's authority is part of it
+    _Rule(
+        "answers-to",
+        frozenset({ORG}),
+        frozenset({ORG}),
+        _compile(
+            rf"{_NEAR}{_PERFECT}(?:{_BE}\s+|being\s+|been\s+)?{_ADVERB}(?:(?:answer|report)(?:s|ed"
+            r"|ing)?\s+(?:directly\s+|only\s+)?to|(?:take|takes|took|taking|taken)\s+(?:(?:its"
+            r"|their|his|her)\s+)?(?:orders|instructions|commands)\s+(?:directly\s+)?from"
+            r"|(?:subordinate|subordinated|accountable)\s+to|(?:fall|falls|fell|fallen|falling"
+            r"|operate|operates|operated|operating|came|come|comes|brought|placed|put)\s+under"
+            r"(?:\s+the\s+(?:command|authority|control|umbrella|banner|wing|aegis|supervision)"
+            r"\s+of)?|(?:folded|absorbed|merged|integrated|incorporated|subsumed)\s+into)\s+" + _THE
+        ),
+        _fixed("partOf", True),
+        head=True,  # not "came under Y fire"
+    ),
     # "Kataib X, an Iranian-trained militia", "X, an Iran-backed group"
     _Rule(
         "apposition-backed",
@@ -1890,6 +1908,7 @@ DISTRIBUTIVE = frozenset(
         "object-relative", "clashed-with", "support-for", "verb-leads", "apposition-role",
         "accused-of", "role-of-including", "places-in-place", "relies-on", "sent-to-help",
         "sent-for-training", "hyphen-backed-such-as", "role-among-of", "pays-for",
+        "answers-to",
     }
 )  # fmt: skip
 
