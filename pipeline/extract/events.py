@@ -58,7 +58,7 @@ _AGENTS = (EntityKind.PERSON, EntityKind.ORGANIZATION)
 _IRREALIS = re.compile(
     r"(?:\b(?:will|would|could|may|might|can|cannot|should|must|to|not|never|plans?|threatens?)"
     r"|n't)\s+(?:\w+ly\s+)?(?:be\s+|have\s+been\s+)?$"
-    r"|\bto\s+\w+\s+(?:and|or)\s+$"
+    r"|\bto\s+(?-i:[a-z]+)\s+(?:and|or)\s+$"  # not "travelled to Tyre and met"
     r"|\bto\s+(?:halt|stop|prevent|end|avoid|launch|conduct|carry\s+out|stage|commit|resume)"
     r"\s+(?:(?:the|an?|any|more|further|new)\s+)?$"
     # Stopped, not done: "is suspending operations against U.S. forces", "halts attacks".
@@ -209,9 +209,9 @@ _ASIDE = re.compile(
 )
 _RELATIVE_OPENS = re.compile(r",\s*(?:which|who|whose)\b", re.IGNORECASE)
 # A second verb sharing the first one's subject: "stormed the office and (later) kidnapped".
-_JOINED = re.compile(
-    r"\s+and\b\s*(?:(?:then|later|also|subsequently|eventually|reportedly|has|have|had|was"
-    r"|were)\s+)*$",
+_JOINED = re.compile(  # also "detained him for months, then freed him"
+    r"(?:\s+and\b\s*(?:(?:then|later|also|subsequently|eventually|reportedly|has|have|had|was"
+    r"|were)\s+)*|,\s*(?:and\s+)?(?:then|later)\s+)$",
     re.IGNORECASE,
 )
 _VERB_WORD = re.compile(
@@ -292,6 +292,7 @@ _ENVOYS_OF = re.compile(
     re.IGNORECASE,
 )
 _BY_NEXT = re.compile(r"\s+by\b", re.IGNORECASE)  # "23 prisoners released by X": passive
+_TITLED = re.compile(r"\s+(?:the\s+)?(?:(?-i:[A-Z])[\w.'’-]*\s+){0,4}")
 _WITH = re.compile(r"\b(?:with|and|between)\s+(?:the\s+)?$", re.IGNORECASE)
 # What may stand between a verb and the one it acts on: "detained two suspected X fighters",
 # "trained fighters of the X militia", "abducted a German aid worker, X,".
@@ -1281,6 +1282,10 @@ def _participants(
             and (
                 _WITH.search(_between(sentence, until, m.start))
                 or _ENVOYS_OF.match(_between(sentence, until, m.start))
+                or (  # "met Deputy Interior Minister X": the one met, titled
+                    sentence.text[hit.start : hit.end].lower() in ("met", "meets")
+                    and _TITLED.fullmatch(_between(sentence, until, m.start)) is not None
+                )
             )
         ]
         return subject + partners, []
