@@ -202,6 +202,13 @@ _CREDITS = (
     re.compile(rf"^\(?{_WIRE_CREDITS}\s*\)?\.?$"),  # "(Reporting by X in Baghdad; Editing by Y)"
 )
 _TRAILING_CREDITS = re.compile(rf"\s(?P<credits>\({_WIRE_CREDITS}\))\s*$")
+# A photo credit closing a caption: "(Photo: Example Wire)", "[AP Photo/Jane Doe]", "(Photo by
+# Jane Doe)", "(Jane Doe/Example Wire photo)": who took or supplied the picture, not what it shows.
+_PHOTO_WORDS = r"(?:photo(?:graph)?s?|images?|pictures?|video)"
+_PHOTO_CREDIT = re.compile(
+    rf"\s(?P<credit>[\[(](?i:(?:[^\])\n]{{0,30}}\s)?{_PHOTO_WORDS}\s*(?::|/|\s+by\s)\s*[^\])\n]{{1,60}}"
+    rf"|[^\])\n]{{1,60}}\s{_PHOTO_WORDS})[\])])\W*$"
+)
 MAX_BYLINE_CHARS = 100
 MAX_CREDITS_CHARS = 300
 _TAGS = re.compile(r"^(?:tags|tagged|tagged with|filed under|categories|topics)\s*:", re.IGNORECASE)
@@ -490,7 +497,24 @@ def _classify(text: str, spans: list[tuple[int, int]]) -> list[Segment]:
         elif seen_body and i + 1 < zone and _is_label(p):
             kinds[i] = SegmentKind.CAPTION
         seen_body = seen_body or kinds[i] is SegmentKind.BODY
-    return [Segment(k, p.start, p.end, p.text) for k, p in zip(kinds, paragraphs, strict=True)]
+    return [
+        part
+        for k, p in zip(kinds, paragraphs, strict=True)
+        for part in _photo_credit_apart(Segment(k, p.start, p.end, p.text))
+    ]
+
+
+def _photo_credit_apart(segment: Segment) -> list[Segment]:
+    """A caption, and apart from it the photo credit that closes it ("... on Wednesday. (Photo:
+    Example Wire)"), a NOTE: the agency or photographer it names is no subject of the page."""
+    match = _PHOTO_CREDIT.search(segment.text) if segment.kind is SegmentKind.CAPTION else None
+    if match is None:
+        return [segment]
+    cut = match.start("credit")
+    return [
+        Segment(segment.kind, segment.start, segment.start + cut, segment.text[:cut].rstrip()),
+        Segment(SegmentKind.NOTE, segment.start + cut, segment.end, segment.text[cut:]),
+    ]
 
 
 def _credits_apart(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -188,8 +188,30 @@ def test_caption_markers() -> None:
         "Third paragraph."
     )
     assert kinds(segment_text(text)) == [
-        K.TITLE, K.BODY, K.CAPTION, K.BODY, K.CAPTION, K.BODY,
+        K.TITLE, K.BODY, K.CAPTION, K.NOTE, K.BODY, K.CAPTION, K.BODY,
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "(Photo: Velmar Press)",
+        "[AP Photo/Jane Roe]",
+        "(Photo by Jane Roe)",
+        "(Jane Roe/Velmar Press photo)",
+        "[File photo]",
+    ],
+)
+def test_a_photo_credit_closing_a_caption_is_apart_from_it(credit: str) -> None:
+    text = (
+        "Title\n\nFirst paragraph of the report, long enough to be the body.\n\n"
+        f"Mourners carry a coffin through Odra on Wednesday. {credit}\n\nSecond paragraph."
+    )
+    segments = segment_text(text)
+    assert [(s.kind, s.text) for s in segments[2:4]] == [
+        (K.CAPTION, "Mourners carry a coffin through Odra on Wednesday."),
+        (K.NOTE, credit),
+    ]
 
 
 def test_heading_like_sentence_is_not_a_caption() -> None:
