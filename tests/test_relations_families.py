@@ -171,3 +171,28 @@ def test_wordings_of_subordination(marked: str) -> None:
 )
 def test_no_subordination_under_fire_denied_or_of_a_person(marked: str) -> None:
     assert _statements(marked) == set()
+
+
+def test_bodies_that_join_a_coalition_are_its_members() -> None:
+    found = _statements(
+        "The [Tarn Brigade|O], the [Vell Battalion|O] and the [Kors Group|O] have all joined the "
+        "[Dorval Front|O], the umbrella that claimed the attack."
+    )
+    assert found == {
+        (body, "memberOf", "Dorval Front")
+        for body in ("Tarn Brigade", "Vell Battalion", "Kors Group")
+    }
+
+
+@pytest.mark.parametrize(
+    "marked",
+    [
+        "The [Tarn Brigade|O] joined the [Dorval Front|O] in retaking the town.",
+        "The [Tarn Brigade|O] joined the [Dorval Front|O] offensive.",
+        "The [Tarn Brigade|O] joined the [Dorval Front|O] in condemning the strike.",
+        # the tagger's name stops short of the coalition's ("the Dorval Front in Tarnia")
+        "The [Tarn Brigade|O] joined the [Dorval Front|O] in [Tarnia|L].",
+    ],
+)
+def test_joining_in_an_act_is_no_membership(marked: str) -> None:
+    assert _statements(marked) == set()

@@ -312,7 +312,7 @@ _FOUNDED = (
     rf"{_ADVERB}(?:has\s+|had\s+)?{_ADVERB}"
     rf"(?:co-?founded|founded|established|formed|created|set\s+up)\s+{_THE}"
 )
-_JOINED = rf"{_ADVERB}(?:has\s+|had\s+)?{_ADVERB}(?:joined|joins|joining)\s+{_THE}"
+_JOINED = rf"{_PERFECT}(?:joined|joins|joining)\s+{_THE}"
 _founded = _fixed("foundedBy", False)
 _joined = _fixed("memberOf", True)
 
@@ -790,6 +790,22 @@ RULES: tuple[_Rule, ...] = (
         frozenset({ORG}),
         _compile(rf"(?:{_NEAR}|\s*,\s*){_JOINED}"),
         _joined,
+    ),
+    # "X and Y have joined the Z umbrella": a body that joins a coalition is its member; not
+    # "joined the Y in retaking", "joined the Y offensive"
+    _Rule(
+        "joined",
+        frozenset({ORG}),
+        frozenset({ORG}),
+        _compile(rf"(?:{_NEAR}|\s*,\s*){_JOINED}"),
+        _joined,
+        # nor a name the tagger cut before "in" ("the Islamic Resistance | in Iraq")
+        after=_compile(
+            r"(?!\s+(?:in|on|for)\s+(?:\w+ing\b|(?:an?|the|its|their)\s)"
+            r"|\s+in\s+(?!(?:January|February|March|April|May|June|July|August|September|October"
+            r"|November|December)\b)(?-i:[A-Z]))"
+        ),
+        head=True,
     ),
     # "Y counts X among its members", "Y numbers X among its founders"
     _Rule(
