@@ -53,17 +53,20 @@ _LANGUAGE_NAME = re.compile(rf"{_LANGUAGE}", re.I)
 _BRACKETS = re.compile(rf"\s*\(\s*{_THE}")
 _OR = re.compile(rf",\s+or\s+{_THE}", re.I)
 _EITHER = re.compile(r"\b(?:either|whether|neither)\b", re.I)
-# "Ansar Allah, as the Houthis call their movement": the name first, who uses it after.
+# "Ansar Allah, as the Houthis call their movement": the name first, who uses it after; the
+# user's name may stand before the noun the tagger left out ("as the Houthi movement calls
+# itself").
 _AS_THEY_CALL = re.compile(rf",\s+as\s+{_THE}", re.I)
+_BODY_NOUN = r"(?:movement|group|militia|organi[sz]ation|faction|party|alliance|network)"
 _THEY_CALL = re.compile(
-    r"\s+(?:call|calls|name|names|know|knows)\s+(?:it|them|themselves|itself|(?:their|its)\s+\w+)\b",
+    rf"(?:\s+{_BODY_NOUN})?\s+(?:call|calls|name|names|know|knows)\s+"
+    r"(?:it|them|themselves|itself|(?:their|its)\s+\w+)\b",
     re.I,
 )
 # "the movement, which calls itself Ansar Allah": the antecedent is the one organization
 # named in this sentence or in the few lines before it.
 _DESCRIPTOR = re.compile(
-    r"\bthe\s+(?:movement|group|militia|organi[sz]ation|faction|party|alliance|network|"
-    rf"rebels|insurgents)\s*,?\s+(?:which|who|that)\s+(?:now\s+)?calls?\s+(?:itself|themselves)\s+{_THE}$",
+    rf"\bthe\s+(?:{_BODY_NOUN}|rebels|insurgents)\s*,?\s+(?:which|who|that)\s+(?:now\s+)?calls?\s+(?:itself|themselves)\s+{_THE}$",
     re.I,
 )
 _ANTECEDENT_WINDOW = 400  # characters before the sentence where the antecedent may be named

@@ -915,6 +915,11 @@ def resolve(documents: Iterable[AnalyzedDocument | Outline]) -> Resolution:
         for mention in analyzed.mentions:
             first_seen.setdefault(name_key(mention.name), mention.start)
         pairs: list[tuple[Mention, str]] = []
+        aliased = {
+            (m.start, m.end)
+            for pair in stated_aliases(analyzed.document.text, analyzed.mentions)
+            for m in pair[:2]
+        }
         for mention in analyzed.mentions:
             key = name_key(mention.name)
             if not key:
@@ -926,6 +931,8 @@ def resolve(documents: Iterable[AnalyzedDocument | Outline]) -> Resolution:
             form = mention.name
             short = _content_words(key)
             skeleton = variant_token(short[0]) if len(short) == 1 and not country else None
+            if kind is EntityKind.ORGANIZATION and (mention.start, mention.end) in aliased:
+                skeleton = None  # "Ansar Allah, as the Houthi movement calls itself": a body's
             groups = targets.get(skeleton, ()) if skeleton else ()
             target, where = None, "the only person named in full that it fits"
             if len(groups) == 1:

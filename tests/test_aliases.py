@@ -86,3 +86,19 @@ def test_languages_and_calls_alone_state_no_alias(
     text: str, names: list[tuple[str, EntityKind]]
 ) -> None:
     assert not _pairs(text, names)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Its envoy, Sons of Keth, as the Kethi movement calls itself, met them.",
+        "Fighters of Sons of Keth, as the Kethi group call it, held the pass.",
+    ],
+)
+def test_the_name_its_bearers_use_before_a_body_noun_the_tagger_left_out(text: str) -> None:
+    assert _pairs(text, [("Sons of Keth", ORG), ("Kethi", ORG)]) == {("Sons of Keth", "Kethi")}
+
+
+def test_a_body_noun_between_a_name_and_a_verb_of_another_clause_states_no_alias() -> None:
+    text = "Sons of Keth, as the Kethi movement knows well, holds Odra."
+    assert _pairs(text, [("Sons of Keth", ORG), ("Kethi", ORG), ("Odra", PLACE)]) == set()

@@ -951,3 +951,16 @@ def test_the_english_head_noun_alone_is_the_arabic_name_it_translates() -> None:
     names = [("Harakat Ahl al-Velmar", ORG), ("Movement", P), ("Odra", PLACE)]
     keys = _keys(resolve([_doc("a", text, names)]), "a")
     assert keys["Movement"] == keys["Harakat Ahl al-Velmar"] == "organization/harakat-ahl-al-velmar"
+
+
+def test_a_one_word_name_given_as_another_name_of_a_body_is_no_short_form_of_a_person() -> None:
+    text = (
+        "Tarek al-Kethi spoke. Sons of Keth, as the Kethi movement calls itself, fired. "
+        "The Kethi bloc left. Kethi said so."
+    )
+    names = [("Tarek al-Kethi", P), ("Sons of Keth", ORG), ("Kethi", ORG), ("Kethi", ORG)]
+    names.append(("Kethi", P))
+    result = resolve([_doc("a", text, names)])
+    keys = [rm.entity_key for rm in sorted(result.mentions["a"], key=lambda rm: rm.mention.start)]
+    assert keys[1] == keys[2] != keys[0]  # the text says it is the body's
+    assert keys[0] == keys[3] == keys[4] == "person/tarek-al-kethi"  # "the Kethi bloc": his
