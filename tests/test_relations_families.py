@@ -196,3 +196,41 @@ def test_bodies_that_join_a_coalition_are_its_members() -> None:
 )
 def test_joining_in_an_act_is_no_membership(marked: str) -> None:
     assert _statements(marked) == set()
+
+
+@pytest.mark.parametrize(
+    "marked",
+    [
+        "The [Tarn Front|O], which pledged allegiance to the [Dorval Front|O] in 2020, fled.",
+        "The [Tarn Front|O] swore loyalty to the [Dorval Front|O].",
+        "The [Tarn Front|O] has declared its allegiance to the [Dorval Front|O].",
+        "The [Tarn Front|O], a militia aligned with the [Dorval Front|O], fled.",
+        "The [Tarn Front|O] stands in the [Dorval Front|O]'s camp on the presidency.",
+        "The [Tarn Front|O] remains firmly in the camp of the [Dorval Front|O].",
+    ],
+)
+def test_wordings_of_allegiance(marked: str) -> None:
+    assert _statements(marked) == {("Tarn Front", "affiliatedWith", "Dorval Front")}
+
+
+def test_allegiance_of_a_person_and_of_a_list() -> None:
+    assert _statements("[Dora Vell|P], a cleric associated with the [Dorval Front|O], spoke.") == {
+        ("Dora Vell", "affiliatedWith", "Dorval Front")
+    }
+    assert _statements(
+        "Both the [Tarn Front|O] and the [Vell Brigade|O] stand in [Dorval Front|O]'s camp."
+    ) == {
+        ("Tarn Front", "affiliatedWith", "Dorval Front"),
+        ("Vell Brigade", "affiliatedWith", "Dorval Front"),
+    }
+
+
+@pytest.mark.parametrize(
+    "marked",
+    [
+        "[Dora Vell|P] was held in the [Dorval Front|O]'s camp near the border.",
+        "The [Tarn Front|O] never pledged allegiance to the [Dorval Front|O].",
+    ],
+)
+def test_no_allegiance_in_a_real_camp_or_a_denial(marked: str) -> None:
+    assert _statements(marked) == set()

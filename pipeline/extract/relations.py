@@ -462,10 +462,17 @@ _COMES_FROM = (
     rf"\s+{_ADVERB}(?:comes?|came|coming|flows?|flowed|is\s+coming)\s+(?:\w+ly\s+)?from\s+" + _THE
 )
 
+# where a group stands that sides with another: "in Y's orbit", "in the camp of Y" (not a camp
+# somewhere: "in Y's camp near Z")
+_ORBIT_NOUN = (
+    r"(?:political\s+|military\s+)?(?:orbit|camp(?!\s+(?:near|in|at|outside|on\s+the\s+outskirts)\b)|fold"
+    r"|sphere\s+of\s+influence|corner)"
+)
 # what puts a group in another's orbit: "X, a militia in", "X operates within"
 _ORBIT = (
     rf"(?:{_LINK}{_DET}(?:[\w-]+\s+){{0,3}}?|(?:\s*,\s*{_REL_PRONOUN}|\s+){_ADVERB}(?:{_BE}\s+"
-    rf"|operates\s+|operated\s+|operating\s+|falls\s+|fell\s+|sits\s+|sat\s+)?{_ADVERB}"
+    rf"|operates\s+|operated\s+|operating\s+|falls\s+|fell\s+|sits\s+|sat\s+|stands?\s+|stood\s+"
+    rf"|standing\s+|remains?\s+|remained\s+)?{_ADVERB}"
     r"|\s*,\s*(?:long\s+|firmly\s+|now\s+)?)(?:firmly\s+|squarely\s+)?(?:in|within|inside)\s+"
 )
 
@@ -1294,10 +1301,15 @@ RULES: tuple[_Rule, ...] = (
             r"|organi[sz]ation|charity))?\s+(?:that|which)\s+(?:lets|let|allows|allowed|helps"
             rf"|helped|enables|enabled)\s+{_THE}"
             # "X operates in the orbit of Y"
-            rf"|{_ORBIT}the\s+(?:political\s+|military\s+)?orbit\s+of\s+{_THE}"
-            # "X, a politician close to Y", "X is close to Y"
+            rf"|{_ORBIT}the\s+{_ORBIT_NOUN}\s+of\s+{_THE}"
+            # "X, a politician close to Y", "X is close to Y", "X, a cleric associated with Y"
             rf"|(?:{_LINK}(?:an?|the)\s+(?:[\w-]+\s+){{0,2}}?|\s+{_BE}\s+(?:\w+ly\s+)?)"
-            rf"close\s+to\s+{_THE}"
+            r"(?:\w+ly\s+)?(?:close\s+to|(?:affiliated|linked|allied|aligned|associated|tied"
+            rf"|connected|loyal)\s+(?:with|to))\s+{_THE}"
+            # "X pledged allegiance to Y", "X swore loyalty to Y"
+            rf"|{_NEAR}{_PERFECT}(?:pledged|pledges|pledge|pledging|swore|swears|swear|sworn"
+            r"|declared|declares|renewed|renews|professed|professes)\s+(?:(?:its|their|his|her"
+            r"|an?\s+oath\s+of)\s+)?(?:allegiance|loyalty|fealty|bay['’]?ah?)\s+to\s+" + _THE
         ),
         _fixed("affiliatedWith", True),
     ),
@@ -1306,9 +1318,9 @@ RULES: tuple[_Rule, ...] = (
         "affiliated-with",
         frozenset({PERSON, ORG}),
         _ORG_OR_PLACE,
-        _compile(_ORBIT),
+        _compile(_ORBIT + _THE),
         _fixed("affiliatedWith", True),
-        after=_compile(r"['’]s?\s+(?:political\s+|military\s+)?orbit\b"),
+        after=_compile(rf"['’]s?\s+{_ORBIT_NOUN}\b"),
     ),
     # "Brigade commander X of the Y", "military spokesman X of the Y": the role before the name
     _Rule(
