@@ -178,6 +178,14 @@ def test_a_country_owns_a_name_though_a_common_word_or_after_a_plural_possessive
     ]
 
 
+def test_a_name_ending_in_a_compass_word_runs_on_through_and_another() -> None:
+    nlp = ruled([("ORG", "Self Administration of North"), ("GPE", "West Velmar")])
+    text = "The Self Administration of North and West Velmar runs the camp."
+    assert [(name, kind) for _, name, kind in mentions(nlp, text)] == [
+        ("Self Administration of North and West Velmar", ORG)
+    ]
+
+
 def test_long_names_stay_whole() -> None:
     nlp = ruled(
         [("GPE", "Strait"), ("PERSON", "Talvaz"), ("ORG", "Human Rights"),

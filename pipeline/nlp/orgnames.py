@@ -61,6 +61,10 @@ _RUN_ON = re.compile(
     rf"(?:\s+(?:(?:of|for|and)\s+(?:the\s+)?)?{_CAP})*"
 )
 _WORD = re.compile(_CAP)
+# A name ending in a compass word, and "and" another one with the region's name after it.
+_COMPASS = r"(?:North|South|East|West)(?:ern)?"
+_COMPASS_END = re.compile(rf"\s{_COMPASS}\Z")
+_AND_COMPASS = re.compile(rf"\s+and\s+{_COMPASS}\s+{_CAP}")
 # "for" and a capitalized word with no article: a cause the name is for ("Observatory for Human
 # Rights"), which the model may tag alone; "for the" leads to another body ("left the Liberal
 # Party for the Parti Quebecois").
@@ -92,7 +96,8 @@ def run_on_end(
     cut_short: bool = False,
 ) -> int:
     """Where an organization's name that ends at ``end`` really ends ("Council" -> "Council on
-    Foreign Relations"); ``end`` when it does not run on.
+    Foreign Relations"); ``end`` when it does not run on. A name that ends in a compass word
+    runs on through "and" another one and the region's name ("of North and East Syria").
 
     Only after a head noun ("Council", "Army", "Party") or where the model's span ended in the
     preposition (``cut_short``: "Islamic State of"), within ``limit`` (the sentence), never
@@ -105,6 +110,9 @@ def run_on_end(
     Prevention", not "Council of Europe and Britain". Never into a person's title with the name
     after it ("Amal Movement of Speaker Nabih Berri").
     """
+    region = _AND_COMPASS.match(text, end, limit) if _COMPASS_END.search(name) else None
+    if region is not None:
+        return region.end()  # "of North" and "East Syria": one region, "North and East Syria"
     if name.lower().split()[-1] not in OPEN_HEADS and not cut_short:
         return end
     match = _RUN_ON.match(text, end, limit)
