@@ -234,3 +234,38 @@ def test_allegiance_of_a_person_and_of_a_list() -> None:
 )
 def test_no_allegiance_in_a_real_camp_or_a_denial(marked: str) -> None:
     assert _statements(marked) == set()
+
+
+@pytest.mark.parametrize(
+    "marked",
+    [
+        "Dozens of [Tarn Front|O] drone operators were trained at the hands of [Dorval Front|O] "
+        "instructors.",
+        "[Tarn Front|O] snipers were schooled under the tutelage of [Dorval Front|O] officers.",
+        "[Tarn Front|O] cadets were trained by the [Dorval Front|O].",
+    ],
+)
+def test_trainees_and_agents_of_training(marked: str) -> None:
+    assert _statements(marked) == {("Tarn Front", "trainedBy", "Dorval Front")}
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        (
+            "[Dora Vell|P], the bomb-maker, learned his trade from the [Dorval Front|O].",
+            {("Dora Vell", "trainedBy", "Dorval Front")},
+        ),
+        (
+            "[Dora Vell|P], a former teacher, joined the [Dorval Front|O] in 2012.",
+            {("Dora Vell", "memberOf", "Dorval Front")},
+        ),
+        # a list, not an aside: only the name next to the verb joined
+        (
+            "[Dora Vell|P], the bomb-maker, and [Tom Vell|P] joined the [Dorval Front|O].",
+            {("Tom Vell", "memberOf", "Dorval Front")},
+        ),
+    ],
+)
+def test_a_noun_phrase_aside_between_subject_and_verb(marked: str, expected: set) -> None:
+    assert _statements(marked) == expected

@@ -397,6 +397,10 @@ _AGENT = (
     r"|militant|activist|lawmaker|warlord|veteran|group|movement|militia|organi[sz]ation|party)"
     r",?\s+"
 )
+# the agent of a passive: "by", "at the hands of", "under the tutelage of"
+_AGENT_BY = (
+    r"(?:by|at\s+the\s+hands\s+of|under\s+the\s+(?:tutelage|guidance|supervision|eye)\s+of)\s+"
+)
 # What joins a name to a passive participle about it: "X, backed by", "X, which is backed by",
 # "X was backed by"; not "X, led by Y, was backed by" (a finite verb after a comma and no
 # relative pronoun has the subject before the comma)
@@ -429,7 +433,10 @@ _INSTRUCTORS = (
 )
 # plurals of the bodies "one of several ..." names ("forces" is an army's troops)
 _BODIES = r"(?:groups|militias|movements|factions|brigades|units|battalions|networks)"
-_TRAINEES = r"(?:fighters|members|militiamen|recruits|units|cadres|commanders|gunmen)"
+_TRAINEES = (
+    r"(?:fighters|members|militiamen|recruits|units|cadres|commanders|gunmen|operators|operatives"
+    r"|cadets|snipers|pilots|militants|volunteers|personnel)"
+)
 
 _TITLE_BEFORE_NAME = _compile(rf"\s*(?:{_POSS}\s+)?{_THE}{_MODS}{_ROLE},?\s+")
 _PROVIDED = (
@@ -856,8 +863,8 @@ RULES: tuple[_Rule, ...] = (
         ANY,
         ANY,
         _compile(
-            rf"(?:\s+{_TRAINEES}|{_LINK}{_DET}(?:[\w-]+\s+){{0,2}}?{_BODY}s?)?{_PASSIVE}"
-            rf"{_VERB_CHAIN}\s+{_SKILL}{_WHEN}by\s+{_THE}"
+            rf"(?:(?:\s+[\w-]+)?\s+{_TRAINEES}|{_LINK}{_DET}(?:[\w-]+\s+){{0,2}}?{_BODY}s?)?"
+            rf"{_PASSIVE}{_VERB_CHAIN}\s+{_SKILL}{_WHEN}{_AGENT_BY}{_THE}"
             rf"(?:{_AGENT}|{_INSTRUCTORS}\s+(?:from|of)\s+{_THE})?"
         ),
         _verbs,
@@ -2013,13 +2020,15 @@ def _pairs(text: str, mentions: Sequence[Mention]) -> Iterable[tuple[Mention, Me
     yield from _past_asides(text, mentions)
 
 
-# An aside between a subject and its verb: a relative or participle clause between commas, a
-# phrase between dashes or in parentheses, followed by a lowercase word that goes on with the
-# subject's clause
+# An aside between a subject and its verb: a relative or participle clause or a short noun
+# phrase between commas, a phrase between dashes or in parentheses, followed by a lowercase word
+# that goes on with the subject's clause
 SUBJECT_ASIDE = re.compile(
     r"(?P<closed>\s*,\s*(?:which|who|whom|whose)\b[^,;()—–]*,|\s+[—–]\s*[^—–;]+?\s*[—–])"
     r"|\s*,\s*(?:(?:long|once|now|also|first|later|still|originally)\s+)?"
-    r"(?:[a-z]+ed|set\s+up|run|led|built)\b[^,;()—–]*,|\s+\([^()]+\)",
+    r"(?:[a-z]+ed|set\s+up|run|led|built)\b[^,;()—–]*,|\s+\([^()]+\)"
+    # a short noun phrase: "X, the bomb-maker, learned"
+    r"|\s*,\s*(?:the|a|an)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+\s*,",
     re.IGNORECASE,
 )
 _CLAUSE_GOES_ON = re.compile(r"\s+(?!(?:and|or|but|nor|then)\b)[a-z]")
