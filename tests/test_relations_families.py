@@ -269,3 +269,35 @@ def test_trainees_and_agents_of_training(marked: str) -> None:
 )
 def test_a_noun_phrase_aside_between_subject_and_verb(marked: str, expected: set) -> None:
     assert _statements(marked) == expected
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        (
+            "The [Tarn Front|O] unit that [Dora Vell|P] commanded until her death disbanded.",
+            ("Dora Vell", "commanderOf", "Tarn Front"),
+        ),
+        (
+            "The [Tarn Front|O], which [Dora Vell|P] led for a decade, split.",
+            ("Dora Vell", "leaderOf", "Tarn Front"),
+        ),
+        (
+            "The [Tarn Front|O] that [Dora Vell|P] founded is gone.",
+            ("Tarn Front", "foundedBy", "Dora Vell"),
+        ),
+    ],
+)
+def test_an_object_relative_clause_of_leading(marked: str, expected: tuple) -> None:
+    assert _statements(marked) == {expected}
+
+
+@pytest.mark.parametrize(
+    "marked",
+    [
+        "Police told the [Tarn Front|O] that [Dora Vell|P] commands the unit.",
+        "The [Tarn Front|O] brigade that [Dora Vell|P] attacked was destroyed.",
+    ],
+)
+def test_no_leader_in_a_clause_told_to_a_body_or_of_another_verb(marked: str) -> None:
+    assert _statements(marked) == set()

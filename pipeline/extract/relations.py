@@ -260,10 +260,12 @@ def _fronted_backing(groups: Groups) -> tuple[tuple[str, bool], ...]:
 
 
 def _object_relative(groups: Groups) -> tuple[tuple[str, bool], ...]:
-    """ "X, which Y founded": X foundedBy Y; "X, which Y arms and trains": the active verbs
-    read with Y first."""
+    """ "X, which Y founded": X foundedBy Y; "the X unit that Y commanded": Y commanderOf X;
+    "X, which Y arms and trains": the active verbs read with Y first."""
     if groups.get("founded"):
         return (("foundedBy", True),)
+    if groups.get("led"):
+        return _swapped(_leads({"verb": groups["led"]}))
     return _swapped(_active_verbs(groups))
 
 
@@ -776,14 +778,21 @@ RULES: tuple[_Rule, ...] = (
         "object-relative",
         frozenset({ORG}),
         ANY,
-        _compile(r"\s*,\s*(?:which|that|whom)\s+(?:the\s+)?"),
+        # "X, which", "the X unit that": the relative clause is about X or X's unit
+        _compile(rf"(?:\s+{_UNIT}s?)?(?:\s*,\s*|\s+)(?:which|that|whom)\s+(?:the\s+)?"),
         _object_relative,
         after=_compile(
-            r"\s+(?:(?:has|have|had)\s+)?(?:also\s+)?"
+            r"\s+(?:(?:has|have|had)\s+)?(?:also\s+|once\s+|long\s+)?"
             rf"(?:(?P<founded>co-?founded|founded|established|formed|created|set\s+up)"
+            r"|(?P<led>led|leads|headed|heads|commanded|commands|ran|runs|chaired|chairs)"
             rf"|{_VERB_CHAIN_ACTIVE})\b"
         ),
         clause=True,
+        # not "told X that Y leads Z": X is the one told
+        before=_compile(
+            r"\A(?!(?s:.*)\b(?:told|tells|tell|telling|warned|warns|informed|informs|assured"
+            r"|assures|reminded|reminds|notified|convinced|persuaded|promised|asked)\s+(?:the\s+)?\Z)"
+        ),
     ),
     # "X is a member of Y", "X joined Y"
     _Rule(
