@@ -186,6 +186,15 @@ def test_a_name_ending_in_a_compass_word_runs_on_through_and_another() -> None:
     ]
 
 
+def test_the_start_of_a_title_is_no_organization_but_one_department_word_is() -> None:
+    nlp = ruled([("ORG", "National Security"), ("PERSON", "Tarek Wardani"), ("ORG", "Defense")])
+    text = "National Security Adviser Tarek Wardani met the Defense Minister of Velmar."
+    assert [(name, kind) for _, name, kind in mentions(nlp, text)] == [
+        ("Tarek Wardani", PERSON),
+        ("Defense", ORG),  # as GMB tags "Secretary of Defense"
+    ]
+
+
 def test_long_names_stay_whole() -> None:
     nlp = ruled(
         [("GPE", "Strait"), ("PERSON", "Talvaz"), ("ORG", "Human Rights"),

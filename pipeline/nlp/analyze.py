@@ -625,6 +625,14 @@ def _mention(doc: Doc, text: str, ent: Span, kind: EntityKind, offset: int) -> M
         return None
     if leading_title(name + " x") == len(name) + 1:
         return None  # a bare title ("President", "Brig.") the model took for a name
+    if (
+        kind is not EntityKind.PERSON
+        and " " in name
+        and leading_title(text[start : sent.end_char]) > end - start
+    ):
+        # the start of a title ("National Security" of "National Security Adviser"); one word
+        # is the office's department, as GMB tags it ("Secretary of Defense", "Information")
+        return None
     if group_word(name):
         return None  # a people, a faith or a sect: "Shiites", "the Saudi capital"
     if kind is not EntityKind.PERSON and name in _NO_PLACE_WORDS:

@@ -132,6 +132,8 @@ TITLES: tuple[str, ...] = (
     "Commissioner",
     "Director",
     "Inspector General",
+    "National Security Adviser",
+    "National Security Advisor",
     # Military ranks (U.S. DoD rank tables; AP Stylebook abbreviations).
     "General",
     "Gen.",
