@@ -301,3 +301,28 @@ def test_an_object_relative_clause_of_leading(marked: str, expected: tuple) -> N
 )
 def test_no_leader_in_a_clause_told_to_a_body_or_of_another_verb(marked: str) -> None:
     assert _statements(marked) == set()
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        (
+            "Fighting in [Varnia|L]'s [Tarn Valley|L] killed two.",
+            ("Tarn Valley", "locatedIn", "Varnia"),
+        ),
+        (
+            "[Varnia|L]'s [Dorval Governorate|L] was shelled.",
+            ("Dorval Governorate", "locatedIn", "Varnia"),
+        ),
+        (
+            "The [Tarn Front|O], the broadcaster based in [Dorval|L], closed.",
+            ("Tarn Front", "locatedIn", "Dorval"),
+        ),
+    ],
+)
+def test_a_place_noun_inside_the_name_and_a_noun_before_based(marked: str, expected: tuple) -> None:
+    assert _statements(marked) == {expected}
+
+
+def test_no_place_in_a_place_that_only_modifies_a_noun() -> None:
+    assert _statements("[Varnia|L]'s [Tarn Strip|L] offensive began.") == set()

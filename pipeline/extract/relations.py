@@ -184,6 +184,12 @@ _SITE = (
     r"|oasis|peninsula|strip|border\s+crossing|crossing)"
 )
 
+# a place noun a place's own name may end in ("the Bekaa Valley", "Idlib Governorate")
+_NAME_ENDS_IN_A_PLACE_NOUN = (
+    "valley", "province", "governorate", "district", "region", "desert", "plain", "plains",
+    "mountains", "peninsula", "strip", "oasis", "city", "marshes", "heights", "plateau",
+)  # fmt: skip
+
 _COMPASS_WORD = (
     r"(?:(?:far\s+)?(?:north|south|east|west|central|north-?east|north-?west|south-?east"
     r"|south-?west)(?:ern)?)"
@@ -1025,7 +1031,8 @@ RULES: tuple[_Rule, ...] = (
         frozenset({ORG, PERSON}),
         frozenset({PLACE}),
         _compile(
-            rf"(?:\s*,\s*(?:{_REL_PRONOUN}{_BE}\s+)?|\s+{_BE}\s+|\s+)"
+            # "X, based in Y", "X, the broadcaster based in Y"
+            rf"(?:\s*,\s*(?:{_REL_PRONOUN}{_BE}\s+|{_DET}(?:[\w-]+\s+){{1,3}}?)?|\s+{_BE}\s+|\s+)"
             r"(?:based|headquartered|garrisoned|stationed)\s+(?:in|at|out\s+of)\s+" + _THE
         ),
         _fixed("locatedIn", True),
@@ -1639,6 +1646,20 @@ RULES: tuple[_Rule, ...] = (
         _compile(rf"{_POSS}\s+{_COMPASS}"),
         _fixed("locatedIn", False),
         after=_compile(rf"(?=\s+(?:{_PLACE_NOUN}|{_SITE})\b)"),
+    ),
+    # "Lebanon's Bekaa Valley", "Syria's Idlib Governorate": the word is the name's own last
+    _Rule(
+        "place-possessive",
+        frozenset({PLACE}),
+        frozenset({PLACE}),
+        _compile(rf"{_POSS}\s+{_COMPASS}"),
+        _fixed("locatedIn", False),
+        after=_compile(
+            "(?:"
+            + "|".join(f"(?<=\\s{word})" for word in _NAME_ENDS_IN_A_PLACE_NOUN)
+            + r")(?![\w'’-])"
+        ),
+        head=True,  # not "Israel's Gaza Strip offensive"
     ),
     _Rule(
         "place-possessive",
