@@ -326,3 +326,45 @@ def test_a_place_noun_inside_the_name_and_a_noun_before_based(marked: str, expec
 
 def test_no_place_in_a_place_that_only_modifies_a_noun() -> None:
     assert _statements("[Varnia|L]'s [Tarn Strip|L] offensive began.") == set()
+
+
+@pytest.mark.parametrize(
+    "marked",
+    [
+        "If [Varnia|L] ever chose to arm the [Tarn Front|O] openly, the north would ignite.",
+        "Diplomats asked whether [Varnia|L] funds the [Tarn Front|O].",
+        "Reports that [Dora Vell|P] had been named head of the [Tarn Front|O] were untrue.",
+        "Claims that [Varnia|L] trained the [Tarn Front|O] have proved baseless.",
+        "The [Tarn Front|O] was set up by [Dora Vell|P], officials in [Varnia|L] say.",
+    ],
+)
+def test_no_statement_in_a_condition_a_claim_called_false_or_of_sources(marked: str) -> None:
+    found = _statements(marked)
+    assert found <= {("Tarn Front", "foundedBy", "Dora Vell")}
+    assert not any(o == "Varnia" or s == "Varnia" for s, _, o in found)
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        # an apposition holds inside a condition or a false report about something else
+        (
+            "If [Dora Vell|P], the leader of the [Tarn Front|O], dies, chaos follows.",
+            ("Dora Vell", "leaderOf", "Tarn Front"),
+        ),
+        (
+            "Reports that [Dora Vell|P], the leader of the [Tarn Front|O], was killed were false.",
+            ("Dora Vell", "leaderOf", "Tarn Front"),
+        ),
+        (
+            "Reports that [Varnia|L] arms the [Tarn Front|O] were confirmed.",
+            ("Varnia", "supports", "Tarn Front"),
+        ),
+        (
+            "The [Tarn Front|O] was the brainchild of Gen. [Dora Vell|P].",
+            ("Tarn Front", "foundedBy", "Dora Vell"),
+        ),
+    ],
+)
+def test_what_conditions_and_false_claims_leave_standing(marked: str, expected: tuple) -> None:
+    assert _statements(marked) == {expected}

@@ -425,7 +425,7 @@ _PASSIVE = (
 )
 _LED_BY = (
     r"(?P<verb>led|headed|commanded|run|chaired|co-?founded|founded|established|formed|created"
-    rf"|started|set\s+up)\s+{_WHEN}by\s+{_THE}(?:{_AGENT})?"
+    rf"|started|set\s+up)\s+{_WHEN}by\s+{_THE}(?:{_AGENT}|{_RANK}\s+)?"
 )
 # "in the early 1980s", "since 2014": when, after the agent of a fronted participle
 _AT_TIME = r"(?:\s+(?:in|during|since|from|after)\s+(?:the\s+)?(?:early\s+|late\s+|mid-?)?[\w-]+)?"
@@ -636,8 +636,12 @@ RULES: tuple[_Rule, ...] = (
         ),
         lambda g: _role(g, person_is_left=True),
         # "an aide to Mahdi Army commander X" serves X; "an adviser to Iran's supreme leader"
-        # serves Iran
-        after=_compile(rf"(?!-[^\W\d_]|\s+{_A_ROLE}\b)(?!['’]s?\s+(?!{_A_ROLE}\b))"),
+        # serves Iran; "X, officials in Y say": the role is the sources' who speak
+        after=_compile(
+            rf"(?!-[^\W\d_]|\s+{_A_ROLE}\b)(?!['’]s?\s+(?!{_A_ROLE}\b))"
+            r"(?!\s+(?:say|says|said|told|tell|report|reported|believe|believed|estimate"
+            r"|estimated|add|added|claim|claimed|insist|insisted)\b)"
+        ),
     ),
     # "Daqduq, a senior Hezbollah operative", "Nasrallah, Hezbollah's leader"
     _Rule(
@@ -766,7 +770,7 @@ RULES: tuple[_Rule, ...] = (
         ANY,
         _compile(
             rf"(?:\s*,\s*|\s+{_BE}\s+){_DET}(?:brainchild|creation|creature|invention)\s+of\s+"
-            rf"{_THE}|\s+{_ADVERB}(?:owes|owed)\s+its\s+(?:creation|existence|founding|birth)\s+"
+            rf"{_THE}(?:{_RANK}\s+)?|\s+{_ADVERB}(?:owes|owed)\s+its\s+(?:creation|existence|founding|birth)\s+"
             rf"to\s+{_THE}(?:{_AGENT})?"
         ),
         _fixed("foundedBy", True),
@@ -1856,6 +1860,22 @@ _DENIED_LATER = re.compile(
     rf"|(?:[\w'’.-]+\s+){{1,4}}?{_DENIAL}\s+that\s*(?:[,;.)]|\Z))",
     re.IGNORECASE,
 )
+# A claim the sentence calls false: "Reports that X had been named head of Y were untrue"
+_CLAIM_THAT = re.compile(
+    rf"\b(?:{_CLAIM}|rumou?rs?|stories|suggestions?)\s+that\s+[^;]*\Z", re.IGNORECASE
+)
+_PROVED_FALSE = re.compile(
+    r"[^;]*?\b(?:(?:is|are|was|were|been|proved|proven|turned\s+out\s+to\s+be)\s+(?:\w+ly\s+)?"
+    r"(?:untrue|false|baseless|unfounded|groundless|fabricated|wrong|incorrect|inaccurate"
+    r"|mistaken|fake)|(?:was|were|has\s+been|have\s+been)\s+(?:\w+ly\s+)?denied)\b",
+    re.IGNORECASE,
+)
+# A condition asserts nothing: "If X ever chose to arm Y", "asked whether X funds Y"
+_CONDITION = re.compile(
+    r"(?:^|[,;:]\s*|\b(?:that|and|but|asked|wondered)\s+)(?:even\s+|only\s+)?(?:if|unless"
+    r"|whether)\s+[^,;]*\Z",
+    re.IGNORECASE,
+)
 # "X, a splinter group of Y", "X broke away from Y": neither part of nor allied with Y
 _SPLIT = re.compile(
     r"\b(?:splinter(?:ed|s)?|offshoots?|breakaway|break-away|splits?\s+(?:from|off|with|away)"
@@ -1876,8 +1896,10 @@ def negated(text: str, sentence: Sentence, first: Mention, second: Mention) -> b
     """Whether the sentence denies or negates what it says between ``first`` and ``second``
     (in text order): a negation between them (outside a relative aside), after the second
     when it is an object relative clause's subject ("X, which Iran denies funding"), or a
-    denial whose "that" clause holds both ("Iran denies that it trains X"), or a denial of the
-    claim later in the sentence ("accused Iran of arming X, a charge Tehran denied")."""
+    denial whose "that" clause holds both ("Iran denies that it trains X"), a condition that
+    holds both ("if Iran armed X"), a claim called false ("reports that ... were untrue"), or a
+    denial of the claim later in the sentence ("accused Iran of arming X, a charge Tehran
+    denied")."""
     between = text[first.end : second.start]
     if _NEGATED_BETWEEN.search(_ASIDE.sub(",", between)):
         return True
@@ -1885,7 +1907,16 @@ def negated(text: str, sentence: Sentence, first: Mention, second: Mention) -> b
         text, second.end, sentence.end
     ):
         return True
-    if _DENIED_CLAUSE.search(text[sentence.start : first.start]) is not None:
+    opening = text[sentence.start : first.start]
+    if _DENIED_CLAUSE.search(opening) is not None:
+        return True
+    if _CONDITION.search(opening) is not None and "," not in between:
+        return True
+    if (
+        _CLAIM_THAT.search(opening)
+        and "," not in between
+        and _PROVED_FALSE.match(text, second.end, sentence.end)
+    ):
         return True
     return _DENIED_LATER.search(text, second.end, sentence.end) is not None
 
