@@ -2233,19 +2233,28 @@ _TO_FOUND = _compile(
 )
 
 
+def _person_and_two_bodies(
+    text: str, mentions: Sequence[Mention], before: re.Pattern[str], after: re.Pattern[str]
+) -> Iterable[tuple[Mention, Mention, Mention]]:
+    """Runs of a person and two organizations whose gaps are ``before`` and ``after``: the
+    middle body stands between the person and the last, so no pair rule reads the two."""
+    for person, middle, last in zip(mentions, mentions[1:], mentions[2:], strict=False):
+        if (
+            person.kind is PERSON
+            and middle.kind is ORG
+            and last.kind is ORG
+            and before.fullmatch(text, person.end, middle.start)
+            and after.fullmatch(text, middle.end, last.start)
+        ):
+            yield person, middle, last
+
+
 def founded_on_leaving(
     text: str, mentions: Sequence[Mention]
 ) -> Iterable[tuple[str, Mention, Mention]]:
-    """ "X left Y to create Z": Z foundedBy X (Y stands between the two, so no rule reads it)."""
-    for person, left, founded in zip(mentions, mentions[1:], mentions[2:], strict=False):
-        if (
-            person.kind is PERSON
-            and left.kind is ORG
-            and founded.kind is ORG
-            and _LEFT.fullmatch(text, person.end, left.start)
-            and _TO_FOUND.fullmatch(text, left.end, founded.start)
-        ):
-            yield "foundedBy", founded, person
+    """ "X left Y to create Z": Z foundedBy X."""
+    for person, _, founded in _person_and_two_bodies(text, mentions, _LEFT, _TO_FOUND):
+        yield "foundedBy", founded, person
 
 
 # "X sits on the Y Council for the Z party": a seat held for a party is membership of it
@@ -2263,17 +2272,10 @@ _FOR_PARTY = _compile(
 def seats_for_a_party(
     text: str, mentions: Sequence[Mention]
 ) -> Iterable[tuple[str, Mention, Mention]]:
-    """ "X sits on the Y Council for the Z": X memberOf Z (Y stands between the two, so no rule
-    reads it; the seat on Y is the rules' ``served-in``)."""
-    for person, council, party in zip(mentions, mentions[1:], mentions[2:], strict=False):
-        if (
-            person.kind is PERSON
-            and council.kind is ORG
-            and party.kind is ORG
-            and _SEAT.fullmatch(text, person.end, council.start)
-            and _FOR_PARTY.fullmatch(text, council.end, party.start)
-        ):
-            yield "memberOf", person, party
+    """ "X sits on the Y Council for the Z": X memberOf Z (the seat on Y is the rules'
+    ``served-in``)."""
+    for person, _, party in _person_and_two_bodies(text, mentions, _SEAT, _FOR_PARTY):
+        yield "memberOf", person, party
 
 
 # "X, the leader of Z, and his deputy, Y": a deputy of Z's leader is a member of Z
