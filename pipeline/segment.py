@@ -500,21 +500,22 @@ def _classify(text: str, spans: list[tuple[int, int]]) -> list[Segment]:
     return [
         part
         for k, p in zip(kinds, paragraphs, strict=True)
-        for part in _photo_credit_apart(Segment(k, p.start, p.end, p.text))
+        for part in _photo_credit_apart(text, Segment(k, p.start, p.end, p.text))
     ]
 
 
-def _photo_credit_apart(segment: Segment) -> list[Segment]:
+def _photo_credit_apart(text: str, segment: Segment) -> list[Segment]:
     """A caption, and apart from it the photo credit that closes it ("... on Wednesday. (Photo:
     Example Wire)"), a NOTE: the agency or photographer it names is no subject of the page."""
     match = _PHOTO_CREDIT.search(segment.text) if segment.kind is SegmentKind.CAPTION else None
     if match is None:
         return [segment]
-    cut = match.start("credit")
-    return [
-        Segment(segment.kind, segment.start, segment.start + cut, segment.text[:cut].rstrip()),
-        Segment(SegmentKind.NOTE, segment.start + cut, segment.end, segment.text[cut:]),
-    ]
+    cut = segment.start + match.start("credit")
+    parts = (
+        _segment(text, segment.kind, segment.start, cut),
+        _segment(text, SegmentKind.NOTE, cut, segment.end),
+    )
+    return [part for part in parts if part]
 
 
 def _credits_apart(text: str, start: int, end: int) -> list[tuple[int, int]]:

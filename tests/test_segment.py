@@ -212,6 +212,7 @@ def test_a_photo_credit_closing_a_caption_is_apart_from_it(credit: str) -> None:
         (K.CAPTION, "Mourners carry a coffin through Odra on Wednesday."),
         (K.NOTE, credit),
     ]
+    assert all(text[s.start : s.end] == s.text for s in segments)  # offsets stay exact
 
 
 def test_heading_like_sentence_is_not_a_caption() -> None:
