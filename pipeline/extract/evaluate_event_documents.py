@@ -3,12 +3,12 @@
 ``tests/data/events/militia_docs.jsonl`` holds four short articles written for this purpose
 (see its README; ``militia_docs_heldout.jsonl`` four more, written after the rules were
 improved on the first four; ``militia_docs_heldout2.jsonl`` four more in another style,
-``militia_docs_heldout3.jsonl`` three more, ``militia_docs_heldout4.jsonl`` three more never
-tuned on, ``militia_docs_heldout5.jsonl`` two more, also untuned, ``militia_docs_heldout6.jsonl``
-three more, untuned, ``militia_docs_heldout7.jsonl`` two more, the final untuned set), each with
-the events a reader counts and, for each event, a phrase of every sentence that reports it. The
-articles go through the build's own stages (segmentation, the bundled NER model,
-``extract_events``), so the figures include NER's misses.
+``militia_docs_heldout3.jsonl`` three more, ``militia_docs_heldout4.jsonl`` three more,
+``militia_docs_heldout5.jsonl`` two more and ``militia_docs_heldout6.jsonl`` three more, each
+tuned on after its first run, and ``militia_docs_heldout7.jsonl`` two more, the untuned set),
+each with the events a reader counts and, for each event, a phrase of every sentence that
+reports it. The articles go through the build's own stages (segmentation, the bundled NER
+model, ``extract_events``), so the figures include NER's misses.
 
 A predicted event *finds* a gold event when their types agree and one of its triggers overlaps
 one of the gold event's phrases. Reported: event recall and precision; merging (a gold event
