@@ -19,6 +19,7 @@ from pipeline.extract.triggers import (
     DEATH_NOT_KILLING,
     HUMAN,
     LEXICON,
+    VESSEL,
     WEAPON_OBJECT,
     WOUNDING,
     Trigger,
@@ -424,7 +425,7 @@ _COUNTS: dict[str, tuple[re.Pattern[str], ...]] = {
         # "seized a tanker and its 21 crew": the ship's people are taken with it.
         re.compile(
             r"\b(?:seiz|captur|hijack)(?:ed|es|e|ing)\s+(?:an?|the|their|its)\s+(?:[\w-]+\s+){0,3}?"
-            r"(?:tanker|ship|vessel|boat|freighter|trawler|yacht|dhow)\s+(?:and|with)\s+"
+            rf"(?:{VESSEL})\s+(?:and|with)\s+"
             rf"(?:its|their|all)\s+(?:of\s+)?{_LEAST}{_NUM}\s+(?:crew|sailors|seamen|passengers)\b",
             re.IGNORECASE,
         ),

@@ -111,10 +111,10 @@ _WORK_STOPPAGE = (
     r"\b(?:workers|unions?|labou?r|employees|wages?|pay|hunger|general strike|teachers|nurses"
     r"|doctors|miners|drivers|walkout|strikers)\b"
 )
-# Ships taken with their crews: "seized a tanker", "had seized it" beside one (CAMEO 181).
-_VESSELS = (
-    r"\b(?:tankers?|ships?|vessels?|boats?|freighters?|trawlers?|yachts?|dhows?|cargo ships?)\b"
-)
+# Ships taken with their crews: "seized a tanker", "had seized it" beside one (CAMEO 181). One
+# list for the trigger, what it needs and the crew counted with the ship (events.py).
+VESSEL = r"tanker|ship|vessel|boat|freighter|trawler|yacht|dhow"
+_VESSELS = rf"\b(?:{VESSEL})s?\b"
 # What is confiscated, not who is taken: "seized a boat carrying cocaine".
 _CONTRABAND = (
     r"\b(?:drugs?|cocaine|heroin|hashish|narcotics|contraband|smuggl\w*|weapons|arms|fuel"
@@ -221,8 +221,7 @@ LEXICON: tuple[Trigger, ...] = (
     ),
     Trigger(
         "Capture",
-        r"seiz(?:ed|es|e|ing)(?= (?:[\w-]+ ){0,3}?(?:tankers?|ships?|vessels?|boats?|freighters?"
-        r"|trawlers?|yachts?|dhows?)\b| (?:it|her)\b)",
+        rf"seiz(?:ed|es|e|ing)(?= (?:[\w-]+ ){{0,3}}?(?:{VESSEL})s?\b| (?:it|her)\b)",
         "verb",
         needs=_VESSELS,
         unless=_CONTRABAND,
