@@ -1454,7 +1454,7 @@ RULES: tuple[_Rule, ...] = (
         ANY,
         frozenset({ORG}),
         _compile(
-            rf"(?:\s*,\s*{_REL_PRONOUN}|\s+){_PERFECT}(?:foot(?:s|ed|ing)?|pick(?:s|ed|ing)?\s+up"
+            rf"{_NEAR}{_PERFECT}(?:foot(?:s|ed|ing)?|pick(?:s|ed|ing)?\s+up"
             r"|pa(?:y|ys|id|ying)|(?:has|have|had)\s+paid)\s+(?:(?:much|most|part|all|some|half"
             r"|the\s+bulk)\s+of\s+)?(?:the|its|a)\s+(?:bills?|tab|costs?|salaries|wages|payroll)"
             rf"\s+(?:for|of)\s+{_THE}"
@@ -1466,7 +1466,7 @@ RULES: tuple[_Rule, ...] = (
         "pays-for",
         ANY,
         frozenset({ORG}),
-        _compile(rf"(?:\s*,\s*{_REL_PRONOUN}|\s+){_PERFECT}(?:kept|keeps|keep|keeping)\s+{_THE}"),
+        _compile(rf"{_NEAR}{_PERFECT}(?:kept|keeps|keep|keeping)\s+{_THE}"),
         _fixed("supports", True),
         after=_compile(r"\s+(?:financially\s+)?afloat\b"),
     ),
