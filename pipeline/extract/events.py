@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from pipeline.demonyms import COUNTRY_OF, country_name
 from pipeline.extract.dates import find_dates
 from pipeline.extract.triggers import (
+    ACCUSING,
     DEATH_NOT_KILLING,
     HUMAN,
     LEXICON,
@@ -322,7 +323,7 @@ _ROLE_FOR = re.compile(  # "X, a spokesman for the U.S. Navy's Fifth Fleet, said
 )
 # "companies that it said had sold oil": whose word a noun's description is, no occasion.
 _ATTRIBUTION = re.compile(r"\b(?:that|which|who|whom)\s+(?:it|he|she|they)\s+$", re.IGNORECASE)
-_ACCUSES = re.compile(r"blame[ds]|accuse[ds]", re.IGNORECASE)
+_ACCUSES = re.compile(ACCUSING, re.IGNORECASE)
 # The speaker follows the verb after a quote or a clause: "..., said X", "'...' says X".
 _INVERTS = re.compile(r"(?:^|[,;:\"“”'’]|--|—)\s*(?:also\s+)?$")
 _SPEAKER_ENDS = re.compile(r"^\s*(?:[,.;]|$)")  # "..., said Ana Ruiz." but not "says Ana Ruiz was"

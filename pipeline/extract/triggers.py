@@ -111,6 +111,8 @@ _WORK_STOPPAGE = (
     r"\b(?:workers|unions?|labou?r|employees|wages?|pay|hunger|general strike|teachers|nurses"
     r"|doctors|miners|drivers|walkout|strikers)\b"
 )
+# An accusation names the accused after the verb, not its speaker (see events.py).
+ACCUSING = r"blame[ds]|accuse[ds]"
 # Ships taken with their crews: "seized a tanker", "had seized it" beside one (CAMEO 181). One
 # list for the trigger, what it needs and the crew counted with the ship (events.py).
 VESSEL = r"tanker|ship|vessel|boat|freighter|trawler|yacht|dhow"
@@ -319,7 +321,7 @@ LEXICON: tuple[Trigger, ...] = (
         r"|dismissed (?:[\w'’-]+ ){1,5}?as(?= (?:an? |the )?(?:[\w-]+ )?(?-i:[a-z]+\b))"
         r"|rejected (?:the|that|this|these|those|its|their|his|her|an?) (?:[\w-]+ )?(?:account"
         r"|claims?|allegations?|accusations?|charges?|reports?|version|assertions?)"
-        r"|(?:blame[ds]|accuse[ds])(?= (?:the|an?|(?-i:[A-Z])))",  # an accusation, not "blamed for"
+        rf"|(?:{ACCUSING})(?= (?:the|an?|(?-i:[A-Z])))",  # an accusation, not "blamed for"
         "verb",
     ),
     # No CAMEO/ACLED code; elections as in Wikidata Q40231.
