@@ -689,16 +689,18 @@ def _translations(kinds: dict[str, EntityKind]) -> list[tuple[str, str, str]]:
 
 
 def _stated_aliases(
-    analyzed: AnalyzedDocument | Outline, pairs: Sequence[tuple[Mention, str]]
+    doc_id: str,
+    stated: Sequence[tuple[Mention, Mention, str]],
+    pairs: Sequence[tuple[Mention, str]],
 ) -> list[tuple[str, str, str]]:
     """(key, key of the other name, evidence) for each two names of different keys that a
-    sentence of the document gives as one entity's (``pipeline.aliases``)."""
+    sentence of the document gives as one entity's (``stated``: ``pipeline.aliases``)."""
     key_of = {(m.start, m.end): key for m, key in pairs}
     found = []
-    for a, b, how in stated_aliases(analyzed.document.text, analyzed.mentions):
+    for a, b, how in stated:
         first, second = key_of.get((a.start, a.end)), key_of.get((b.start, b.end))
         if first and second and first != second:
-            why = f"{analyzed.document.doc_id}: {a.name!r} and {b.name!r} are one ({how})"
+            why = f"{doc_id}: {a.name!r} and {b.name!r} are one ({how})"
             found.append((second, first, why))
     return found
 
@@ -902,6 +904,7 @@ def resolve(documents: Iterable[AnalyzedDocument | Outline]) -> Resolution:
     votes: dict[str, Counter[EntityKind]] = defaultdict(Counter)  # the kind each mention says
     full_forms: dict[str, Counter[str]] = defaultdict(Counter)  # names whose own key this is
     assigned: dict[str, list[tuple[Mention, str]]] = {}
+    stated: dict[str, list[tuple[Mention, Mention, str]]] = {}  # names one sentence makes one
     merges: list[str] = []
     # a surname alone in a document that names no one in full ("President Velasco", or with
     # its particle "al-Sadr" whatever its tag): the one person of the corpus named in full
@@ -915,11 +918,8 @@ def resolve(documents: Iterable[AnalyzedDocument | Outline]) -> Resolution:
         for mention in analyzed.mentions:
             first_seen.setdefault(name_key(mention.name), mention.start)
         pairs: list[tuple[Mention, str]] = []
-        aliased = {
-            (m.start, m.end)
-            for pair in stated_aliases(analyzed.document.text, analyzed.mentions)
-            for m in pair[:2]
-        }
+        stated[analyzed.document.doc_id] = stated_aliases(analyzed.document.text, analyzed.mentions)
+        aliased = {(m.start, m.end) for pair in stated[analyzed.document.doc_id] for m in pair[:2]}
         for mention in analyzed.mentions:
             key = name_key(mention.name)
             if not key:
@@ -1003,7 +1003,11 @@ def resolve(documents: Iterable[AnalyzedDocument | Outline]) -> Resolution:
         kinds,
         acronyms,
         _translations(kinds),
-        [found for a in analyzed_docs for found in _stated_aliases(a, assigned[a.document.doc_id])],
+        [
+            found
+            for doc_id, pairs in assigned.items()
+            for found in _stated_aliases(doc_id, stated[doc_id], pairs)
+        ],
     )
     merges.extend(why)
     merged: dict[str, list[Mention]] = defaultdict(list)
