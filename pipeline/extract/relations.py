@@ -1910,12 +1910,10 @@ def negated(text: str, sentence: Sentence, first: Mention, second: Mention) -> b
     opening = text[sentence.start : first.start]
     if _DENIED_CLAUSE.search(opening) is not None:
         return True
-    if _CONDITION.search(opening) is not None and "," not in between:
-        return True
-    if (
-        _CLAIM_THAT.search(opening)
-        and "," not in between
-        and _PROVED_FALSE.match(text, second.end, sentence.end)
+    # a condition or a claim holds both names only where no comma parts them
+    if "," not in between and (
+        _CONDITION.search(opening) is not None
+        or (_CLAIM_THAT.search(opening) and _PROVED_FALSE.match(text, second.end, sentence.end))
     ):
         return True
     return _DENIED_LATER.search(text, second.end, sentence.end) is not None
