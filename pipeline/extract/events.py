@@ -747,12 +747,11 @@ def sentence_events(
 def _after_a_trip(sentence: Sentence, drafts: Sequence[_Draft]) -> None:
     """ "X flew to Y ... and met Z (there)": the meeting is the traveller's, at the trip's
     destination, though a reporting aside ("two diplomats said, and met") hides its subject."""
-    trips = [d for d in drafts if d.type == "Travel"]
+    trip = next((d for d in drafts if d.type == "Travel"), None)
+    if trip is None:
+        return
     for draft in drafts:
-        if draft.type != "Meeting" or not trips:
-            continue
-        trip = trips[0]
-        if trip.triggers[0].start > draft.triggers[0].start:
+        if draft.type != "Meeting" or trip.triggers[0].start > draft.triggers[0].start:
             continue
         draft.place = draft.place or trip.place
         lead = sentence.text[: draft.triggers[0].start - sentence.start]
