@@ -2082,7 +2082,7 @@ def _pairs(text: str, mentions: Sequence[Mention]) -> Iterable[tuple[Mention, Me
 # An aside between a subject and its verb: a relative or participle clause or a short noun
 # phrase between commas, a phrase between dashes or in parentheses, followed by a lowercase word
 # that goes on with the subject's clause
-SUBJECT_ASIDE = re.compile(
+_SUBJECT_ASIDE = re.compile(
     r"(?P<closed>\s*,\s*(?:which|who|whom|whose)\b[^,;()—–]*,|\s+[—–]\s*[^—–;]+?\s*[—–])"
     r"|\s*,\s*(?:(?:long|once|now|also|first|later|still|originally)\s+)?"
     r"(?:[a-z]+ed|set\s+up|run|led|built)\b[^,;()—–]*,|\s+\([^()]+\)"
@@ -2094,8 +2094,8 @@ _CLAUSE_GOES_ON = re.compile(r"\s+(?!(?:and|or|but|nor|then)\b)[a-z]")
 
 
 def subject_aside(text: str, at: int) -> re.Match[str] | None:
-    """The aside (``SUBJECT_ASIDE``) that starts at ``at``, when the clause goes on after it."""
-    aside = SUBJECT_ASIDE.match(text, at)
+    """The aside (``_SUBJECT_ASIDE``) that starts at ``at``, when the clause goes on after it."""
+    aside = _SUBJECT_ASIDE.match(text, at)
     if aside is None or not _CLAUSE_GOES_ON.match(text, aside.end()):
         return None
     return aside
