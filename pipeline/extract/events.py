@@ -770,11 +770,12 @@ def _fronted_subject(sentence: Sentence, hit: _Hit, mentions: Sequence[Mention])
         return []
     at = sentence.start + fronted.end()
     first = [m for m in mentions if m.kind in _AGENTS and 0 <= m.start - at <= 4][:1]
+    if not first:
+        return []
     titled = [  # "YBS commander Zardasht Shingali": the person named by the title speaks
         m
         for m in mentions
-        if first
-        and m.kind is EntityKind.PERSON
+        if m.kind is EntityKind.PERSON
         and m.start > first[0].end
         and _TITLE_WORDS.fullmatch(_between(sentence, first[0].end, m.start))
     ]
