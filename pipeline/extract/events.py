@@ -1277,18 +1277,9 @@ def _participants(
     if not acted_on and _HIM.match(sentence.text, hit.end):  # "Hezbollah trained him"
         acted_on = _referent(at, EntityKind.PERSON, mentions, context, skip=subject)
     if hit.trigger.type == "Meeting":
+        bare = sentence.text[hit.start : hit.end].lower() in ("met", "meets")
         partners = [
-            m
-            for m in after
-            if m.kind in _AGENTS
-            and (
-                _WITH.search(_between(sentence, until, m.start))
-                or _ENVOYS_OF.match(_between(sentence, until, m.start))
-                or (  # "met Deputy Interior Minister X": the one met, titled
-                    sentence.text[hit.start : hit.end].lower() in ("met", "meets")
-                    and _TITLED.fullmatch(_between(sentence, until, m.start)) is not None
-                )
-            )
+            m for m in after if m.kind in _AGENTS and _met(_between(sentence, until, m.start), bare)
         ]
         return subject + partners, []
     adjacent = [m for m in before if m.kind in _AGENTS and at - m.end <= 3]
@@ -1332,6 +1323,12 @@ def _participants(
         sufferer = _actor(sentence, mentions, shared.start() if shared else hit.start, context)
         return by_agent[:1], _listed(sentence, sufferer, mentions)
     return _listed(sentence, subject, mentions), acted_on
+
+
+def _met(gap: str, bare: bool) -> bool:
+    """What may stand between a meeting's verb and a party to it: "met with X", "met leaders of
+    X", and after a bare "met" a title ("met Deputy Interior Minister X")."""
+    return bool(_WITH.search(gap) or _ENVOYS_OF.match(gap) or (bare and _TITLED.fullmatch(gap)))
 
 
 def _object_next(sentence: Sentence, hit: _Hit, after: Sequence[Mention]) -> bool:
