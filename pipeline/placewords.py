@@ -25,7 +25,9 @@ STRONG_PLACE_WORDS = (
     rf"|(?:{_COMPASS}|{_AREAS}|[Rr]esidents) of|[\w.]+-held|(?:fire[sd]?|firing) at"
 )
 """A regular expression of the words before a place's name, "in" apart."""
+PLACE_WORDS = rf"{STRONG_PLACE_WORDS}|[Ii]n"
+"""``STRONG_PLACE_WORDS`` or "in"."""
 STRONG_PLACE_BEFORE = re.compile(rf"(?<![\w-])(?:{STRONG_PLACE_WORDS})\s+\Z")
 """Matches the text just before a name (search it up to the name's start)."""
-PLACE_BEFORE = re.compile(rf"(?<![\w-])(?:{STRONG_PLACE_WORDS}|[Ii]n)\s+\Z")
+PLACE_BEFORE = re.compile(rf"(?<![\w-])(?:{PLACE_WORDS})\s+\Z")
 """``STRONG_PLACE_BEFORE`` or "in"."""

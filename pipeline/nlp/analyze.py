@@ -48,7 +48,7 @@ from pipeline.nlp.titles import (
     titled_names,
 )
 from pipeline.orgheads import ORG_HEADS
-from pipeline.placewords import PLACE_BEFORE, STRONG_PLACE_BEFORE, STRONG_PLACE_WORDS
+from pipeline.placewords import PLACE_BEFORE, PLACE_WORDS, STRONG_PLACE_BEFORE
 from pipeline.records import Document, EntityKind, Mention, Segment, Sentence
 from pipeline.roles import ROLES
 
@@ -712,7 +712,7 @@ def _members_of(text: str, sent_start: int, start: int, end: int) -> bool:
 # comma alone also ends an opening phrase ("In Britain, Brown said").
 _NAME_IN_LIST = r"[A-Z][\w'’.-]*(?:\s+(?:[a-z]{1,3}-)?[A-Z][\w'’.-]*)*"
 _LISTED_AFTER_PLACE_WORD = re.compile(
-    rf"(?<![\w-])(?:{STRONG_PLACE_WORDS}|[Ii]n)\s+(?:{_NAME_IN_LIST}\s*,\s*)*"
+    rf"(?<![\w-])(?:{PLACE_WORDS})\s+(?:{_NAME_IN_LIST}\s*,\s*)*"
     rf"{_NAME_IN_LIST},?\s+and\s+\Z"
 )
 
