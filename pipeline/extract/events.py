@@ -275,13 +275,14 @@ _STRUCK = re.compile(rf"^\s+(?:(?:a|an|the)\s+)?(?-i:{_NOT_PREP}[a-z-]+\s+){{0,2
 _STRUCK_AT = re.compile(r"^\s+(?:on|at)\s+(?:the\s+)?$", re.IGNORECASE)
 _PHRASE_ENDS = re.compile(r"^\s*(?:[,.;:)]|$|(?-i:[a-z]+\b)(?<!forces)(?<!troops))")
 # "killed two U.S. soldiers": a place before people says whose they are, not where it happened.
+_PEOPLE_AFTER = re.compile(rf"^\s+(?:[a-z-]+\s+)?(?:{HUMAN})", re.IGNORECASE)
+# People counted or pointed at right before a custody verb: "freed two aid workers arrested".
 _PEOPLE_BEFORE = re.compile(
     r"\b(?:the|these|those|other|several|dozens\s+of|\d+|"
     + NUMBER_ALTERNATION
     + rf")\s+(?:[\w-]+\s+){{0,2}}?(?:{HUMAN})\s+$",
     re.IGNORECASE,
 )
-_PEOPLE_AFTER = re.compile(rf"^\s+(?:[a-z-]+\s+)?(?:{HUMAN})", re.IGNORECASE)
 _WHERE = re.compile(r"^\s*,?\s*where\b", re.IGNORECASE)  # "in Gaza, where ... were kidnapped"
 _FROM_CUSTODY = re.compile(r"\bfrom\s+(?:(?:the|his|her|their)\s+)?(?:house\s+)?$", re.IGNORECASE)
 _FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
