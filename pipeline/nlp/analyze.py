@@ -114,14 +114,14 @@ def analyze_parsed(
             if mention is not None and mention.start >= taken_until:
                 found += _owner_apart(mention)
                 taken_until = mention.end
-        for mention in _headed_orgs(doc, text, segment.start):
-            found = _with_longer(found, mention, replaces=(ORG, PLACE, EntityKind.PERSON))
-        for mention in _arabic_groups(doc, text, segment.start) + _headed_places(
-            doc, text, segment.start
+        for mention in (
+            _headed_orgs(doc, text, segment.start)
+            + _arabic_groups(doc, text, segment.start)
+            + _headed_places(doc, text, segment.start)
         ):
-            found = _with_longer(found, mention, replaces=(ORG, PLACE, EntityKind.PERSON))
+            found = _with_longer(found, mention)
         for mention in _spelled_by_acronyms(text, segment.start, found):
-            found = _with_longer(found, mention, replaces=(ORG, PLACE, EntityKind.PERSON))
+            found = _with_longer(found, mention)
         found += _places_before_offices(doc, text, segment.start, found)
         found += _titled_persons(doc, text, segment.start, found)
         found += _opening_followers(doc, text, segment.start, found)
@@ -265,18 +265,15 @@ def _name_start(mention: Mention) -> int:
 ORG, PLACE = EntityKind.ORGANIZATION, EntityKind.PLACE
 
 
-def _with_longer(
-    found: list[Mention], mention: Mention, replaces: tuple[EntityKind, ...]
-) -> list[Mention]:
+def _with_longer(found: list[Mention], mention: Mention) -> list[Mention]:
     """``found`` with an organization's name a rule read: added where nothing overlaps it, and
-    in place of the shorter names it holds whole when their kinds are in ``replaces``
-    ("Supreme Islamic Iraqi Council" for the model's "Supreme Islamic")."""
+    in place of the shorter names of any kind it holds whole ("Supreme Islamic Iraqi Council"
+    for the model's "Supreme Islamic")."""
     overlapping = [m for m in found if m.start < mention.end and mention.start < m.end]
     if not overlapping:
         return [*found, mention]
     if all(
-        mention.start <= m.start and m.end <= mention.end and m.kind in replaces
-        for m in overlapping
+        mention.start <= m.start and m.end <= mention.end for m in overlapping
     ) and mention.end - mention.start > max(m.end - m.start for m in overlapping):
         return [m for m in found if m not in overlapping] + [mention]
     return found
