@@ -468,9 +468,10 @@ def _headed_orgs(doc: Doc, text: str, offset: int) -> list[Mention]:
     return found
 
 
-def _trim(span: Span, kind: EntityKind) -> tuple[int, int] | None:
+def _trim(span: Span, kind: EntityKind, text: str) -> tuple[int, int] | None:
     """Token bounds of the span without edge punctuation, possessives, a leading article and a
-    last connecting word ("Islamic State of": the model stopped short; see ``run_on_end``)."""
+    last connecting word ("Islamic State of": the model stopped short; see ``run_on_end``).
+    ``text`` is the span's ``doc.text``, which spaCy joins again on every read."""
     start, end = span.start, span.end
     doc = span.doc
     while start < end and (doc[start].is_punct or doc[start].is_space):
@@ -482,7 +483,7 @@ def _trim(span: Span, kind: EntityKind) -> tuple[int, int] | None:
     while kind is not EntityKind.PERSON and end - start > 1 and _lower_word(doc[end - 1]):
         end -= 1  # "Baghdad airport"
     if kind is not EntityKind.PERSON:
-        end = _end_before_title(doc, start, end)
+        end = _end_before_title(doc, text, start, end)
     while end > start and (
         doc[end - 1].is_punct
         or doc[end - 1].is_space
@@ -493,14 +494,14 @@ def _trim(span: Span, kind: EntityKind) -> tuple[int, int] | None:
     return (start, end) if start < end else None
 
 
-def _end_before_title(doc: Doc, start: int, end: int) -> int:
+def _end_before_title(doc: Doc, text: str, start: int, end: int) -> int:
     """The end of a name the model ran on into a person's title after a connecting word ("Amal
     Movement of Speaker" before "Nabih Berri"): the title is the person's, who follows."""
     if end >= len(doc) or not doc[end].is_title:
         return end
     limit = doc[end].idx + len(doc[end])
     for k in range(start + 1, end):
-        if doc[k - 1].lower_ in CONNECTORS and titles_a_name(doc.text, doc[k].idx, limit):
+        if doc[k - 1].lower_ in CONNECTORS and titles_a_name(text, doc[k].idx, limit):
             return k
     return end
 
@@ -553,7 +554,7 @@ def _common_word_start(doc: Doc, start: int, end: int) -> int:
 
 
 def _mention(doc: Doc, text: str, ent: Span, kind: EntityKind, offset: int) -> Mention | None:
-    bounds = _trim(ent, kind)
+    bounds = _trim(ent, kind, text)
     if (
         bounds is None
         or _sentence_initial_function_word(doc, *bounds)
