@@ -34,6 +34,9 @@ _VARIANTS: tuple[tuple[str, str], ...] = (
     ("y", "i"),
     ("w", "u"),
 )
+THE_BEFORE = re.compile(r"(?<![\w-])[Tt]he\s+\Z")
+"""An article just before a name (search the text up to the name's start): "the Observatory"
+is a body's short name, never a person's, for the tagger's rules and resolution alike."""
 _DOUBLE = re.compile(r"(.)\1+")
 
 

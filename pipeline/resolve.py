@@ -24,7 +24,7 @@ from . import names
 from .aliases import stated_aliases
 from .demonyms import COUNTRY_OF, country_name
 from .names import PARTICLES as _PARTICLES
-from .names import consonants, content_tokens
+from .names import THE_BEFORE, consonants, content_tokens
 from .orgheads import ORG_HEADS
 from .placewords import PLACE_BEFORE
 from .records import (
@@ -507,9 +507,6 @@ def _placed(analyzed: AnalyzedDocument | Outline) -> set[str]:
     }
 
 
-_THE_BEFORE = re.compile(r"(?<![\w-])[Tt]he\s+\Z")
-
-
 def _after_the(analyzed: AnalyzedDocument | Outline) -> set[str]:
     """Keys of the one-word names the document writes after "the" each time ("the
     Observatory"): a body named again by its head noun, never a person or a place there."""
@@ -518,7 +515,7 @@ def _after_the(analyzed: AnalyzedDocument | Outline) -> set[str]:
     for m in analyzed.mentions:
         if " " not in m.name.strip():
             key = name_key(m.name)
-            after = bool(_THE_BEFORE.search(text, max(0, m.start - 5), m.start))
+            after = bool(THE_BEFORE.search(text, max(0, m.start - 5), m.start))
             lone[key] = lone.get(key, True) and after
     return {key for key, after in lone.items() if after}
 

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline import lexicon
 from pipeline.demonyms import COUNTRY_OF, SPONSOR_PARTICIPLES, country_name
+from pipeline.names import THE_BEFORE
 from pipeline.nlp.datelines import split_dateline
 from pipeline.nlp.groups import GROUP_ADJECTIVES, follower_plural, group_word
 from pipeline.nlp.kinds import corrected_kind
@@ -679,9 +680,6 @@ _MEMBERS_OF = re.compile(
 )
 
 
-_THE_BEFORE = re.compile(r"(?<![\w-])[Tt]he\s+\Z")
-
-
 def _common_noun_after_the(text: str, sent_start: int, start: int, end: int) -> bool:
     """One capitalized common noun after "the" ("the Observatory said"), never a person's name,
     which takes no article."""
@@ -689,7 +687,7 @@ def _common_noun_after_the(text: str, sent_start: int, start: int, end: int) -> 
     return (
         name.isalpha()
         and name.lower() in lexicon.load(lexicon.NOUNS)
-        and _THE_BEFORE.search(text, max(sent_start, start - 6), start) is not None
+        and THE_BEFORE.search(text, max(sent_start, start - 6), start) is not None
     )
 
 
