@@ -735,7 +735,7 @@ RULES: tuple[_Rule, ...] = (
         frozenset({PERSON}),
         frozenset({ORG}),
         _compile(rf"(?:{_POSS}\s+(?P<verb>leadership|command|stewardship|rule))?\s*,\s*{_THE}"),
-        lambda g: (("commanderOf" if g.get("verb") == "command" else "leaderOf", True),),
+        _leads,
         before=_compile(r"^\W*under\s+\Z"),
     ),
     # "With backing from X, Y expanded", "Trained and armed by X, Y fought": a sentence that

@@ -1,0 +1,17 @@
+"""Wording families of a ninth set of wire sentences, and review leftovers: each rule read on
+sentences of our own (invented names and wording, none from seeds/ or the held-out files)."""
+
+from __future__ import annotations
+
+from tests.test_relations_news import triples
+
+
+def _statements(marked: str) -> set[tuple[str, str, str]]:
+    """(subject, predicate, object) without the rule's name."""
+    return {(s, p, o) for s, p, o, _ in triples(marked)}
+
+
+def test_under_a_capitalized_command_is_command() -> None:
+    assert _statements("Under [Dora Vell|P]'s Command, the [Tarn Front|O] seized the pass.") == {
+        ("Dora Vell", "commanderOf", "Tarn Front")
+    }
