@@ -15,3 +15,11 @@ def test_under_a_capitalized_command_is_command() -> None:
     assert _statements("Under [Dora Vell|P]'s Command, the [Tarn Front|O] seized the pass.") == {
         ("Dora Vell", "commanderOf", "Tarn Front")
     }
+
+
+def test_founding_on_leaving_that_is_denied_asserts_nothing() -> None:
+    marked = (
+        "[Dora Vell|P] left the [Tarn Front|O] to set up the [Kessel Union|O], a claim her"
+        " family denies."
+    )
+    assert ("Kessel Union", "foundedBy", "Dora Vell") not in _statements(marked)

@@ -2414,11 +2414,13 @@ def rule_relations(analyzed: AnalyzedDocument) -> tuple[Relation, ...]:
                         add(predicate, subject, obj, sentence, how)
         for predicate, subject, obj in parallel_roles(text, sentence, mentions, lists):
             add(predicate, subject, obj, sentence, "parallel-roles")
-        for predicate, subject, obj in founded_on_leaving(text, mentions):
-            add(predicate, subject, obj, sentence, "founded-on-leaving")
-        for predicate, subject, obj in seats_for_a_party(text, mentions):
-            if not vetoed(text, sentence, predicate, subject, obj):
-                add(predicate, subject, obj, sentence, "seat-for-party")
+        for how, found in (
+            ("founded-on-leaving", founded_on_leaving(text, mentions)),
+            ("seat-for-party", seats_for_a_party(text, mentions)),
+        ):
+            for predicate, subject, obj in found:
+                if not vetoed(text, sentence, predicate, subject, obj):
+                    add(predicate, subject, obj, sentence, how)
         told = [r for r in relations if r.sentence == sentence]
         for predicate, subject, obj in deputies(text, sentence, mentions, told):
             add(predicate, subject, obj, sentence, "deputy")
