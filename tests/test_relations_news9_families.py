@@ -3,6 +3,8 @@ sentences of our own (invented names and wording, none from seeds/ or the held-o
 
 from __future__ import annotations
 
+from pipeline.extract.learned import owns_the_next
+from pipeline.extract.marked import marked_document
 from tests.test_relations_news import triples
 
 
@@ -23,3 +25,11 @@ def test_founding_on_leaving_that_is_denied_asserts_nothing() -> None:
         " family denies."
     )
     assert ("Kessel Union", "foundedBy", "Dora Vell") not in _statements(marked)
+    assert _statements(marked.split(", a claim")[0] + ".") == {
+        ("Kessel Union", "foundedBy", "Dora Vell")
+    }
+
+
+def test_a_possessive_owns_the_next_name_past_a_double_space() -> None:
+    doc = marked_document("A commander of the [Tarn Front|O]'s  [Kessel Unit|O] spoke.")
+    assert owns_the_next(doc.document.text, doc.mentions, doc.mentions[0])

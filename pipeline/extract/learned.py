@@ -30,6 +30,7 @@ from pipeline.extract.pair_features import pair_features
 from pipeline.extract.relations import (
     COORDINATION,
     KIN,
+    POSSESSOR,
     SIGNATURES,
     subject_aside,
     told_at_a_time,
@@ -123,7 +124,6 @@ def by_sentence(mentions: Iterable[Mention]) -> dict[Sentence, list[Mention]]:
     return grouped
 
 
-_POSSESSIVE = re.compile(r"['’]s?\s")
 # "X was blamed for shelling a school in Y", "X's turf war in Y": where X fought, not where it is
 _VIOLENCE = re.compile(
     r"\b(?:war|wars|warfare|fighting|fought|fight|fights|battl\w*|clash\w*|shell\w*|attack\w*"
@@ -171,7 +171,7 @@ def placed(text: str, mentions: Sequence[Mention], subject: Mention, obj: Mentio
         for m in mentions
     ):
         return False
-    if _POSSESSIVE.match(text, obj.end) or _QUALIFIER.match(text, obj.end):
+    if POSSESSOR.match(text, obj.end) or _QUALIFIER.match(text, obj.end):
         return False
     return not (subject.kind is EntityKind.ORGANIZATION and obj.text in COUNTRY_OF)
 
@@ -207,7 +207,7 @@ def leaves_an_aside(text: str, mentions: Sequence[Mention], left: Mention, right
 def owns_the_next(text: str, mentions: Sequence[Mention], right: Mention) -> bool:
     """Whether ``right`` is a body's possessive right before another name ("commander of
     Hezbollah's Nasr Unit"): the relation is with the name it owns, as the rules read it."""
-    owner = _POSSESSIVE.match(text, right.end)
+    owner = POSSESSOR.match(text, right.end)
     return (
         right.kind is not EntityKind.PERSON
         and owner is not None

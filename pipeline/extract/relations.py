@@ -1971,7 +1971,8 @@ def _by_sentence(mentions: Sequence[Mention]) -> dict[Sentence, list[Mention]]:
     return grouped
 
 
-_POSSESSOR = re.compile(r"['’]s?\s+")
+POSSESSOR = re.compile(r"['’]s?\s+")
+"""A possessive and the space before the name it owns ("Iran's Quds Force")."""
 # "trained in Lebanon by": the place is where, the agent comes after it
 _IN_PLACE = re.compile(r"\s(?P<prep>in|at|near|inside|outside)\s+(?:the\s+)?\Z", re.IGNORECASE)
 _BY = re.compile(r"\s+(?:(?:in|during|since)\s+\w+\s+)?by\s", re.IGNORECASE)
@@ -2060,7 +2061,7 @@ def _pairs(text: str, mentions: Sequence[Mention]) -> Iterable[tuple[Mention, Me
         if i + 2 >= len(mentions) or mentions[i + 2].name == left.name:
             continue
         after = mentions[i + 2]
-        possessive = _POSSESSOR.match(text, right.end)
+        possessive = POSSESSOR.match(text, right.end)
         if right.kind is not PERSON and possessive is not None:
             if after.start == possessive.end():
                 yield left, after, text[right.start : possessive.end()]
@@ -2353,7 +2354,7 @@ def _clause_pronouns(
         begin, end = match.span("pronoun")
         kind = ORG if match.group("pronoun") == "it" else PERSON
         named = [m for m in mentions if m.kind is kind and m.end <= begin]
-        if not named or len({m.name for m in named}) != 1 or _POSSESSOR.match(text, named[-1].end):
+        if not named or len({m.name for m in named}) != 1 or POSSESSOR.match(text, named[-1].end):
             continue
         antecedent = named[-1]
         yield Mention(begin, end, text[begin:end], kind, antecedent.name, sentence), antecedent
