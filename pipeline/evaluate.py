@@ -152,6 +152,7 @@ NEWS_HELDOUT = {
     "militia news held-out 4": NER_DATA / "news_heldout4.jsonl",
     "militia news held-out 5": NER_DATA / "news_heldout5.jsonl",
     "militia news held-out 6": NER_DATA / "news_heldout6.jsonl",
+    "militia news held-out 7": NER_DATA / "news_heldout7.jsonl",
 }
 _MARKED_LABELS = {
     EntityKind.PERSON: "PERSON",
