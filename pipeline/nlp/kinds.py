@@ -5,8 +5,11 @@ General knowledge of how names are built, not taken from any article:
 - Arabic names of armed groups and parties open with a noun for the body: Kata'ib (brigades),
   Harakat (movement), Jaysh/Jaish (army), Jabhat (front), Saraya (companies), Liwa (brigade),
   Asa'ib (leagues), Hizb (party), Jund (soldiers), Ansar (supporters), Tanzim (organization),
-  Majlis (council), Faylaq (corps), Jama'at (group), Hay'at (body: "Hayat Tahrir al-Sham").
-  A name opening with one is an organization.
+  Majlis (council), Faylaq (corps), Jama'at (group), Hay'at (body: "Hayat Tahrir al-Sham"),
+  Katiba (battalion), Ahrar (free men: "Ahrar al-Sham"); and their Urdu and Persian kin joined
+  to the rest by a hyphenated particle ("-e-", "-ul-"): Tehreek/Tehrik (movement), Lashkar
+  (army), Sipah (soldiers), Jamiat (society), Harkat ("Tehreek-e-Taliban", "Lashkar-e-Taiba",
+  "Jamaat-ul-Ahrar"). A name opening with one is an organization.
 - A name opening with a personal title ("Ayatollah", "Sheikh", "Dr.", "Gen.") is a person,
   unless it ends in an organization's head noun ("Sheikh Zayed Foundation").
 - A kunya ("Abu Ali al-Basri": "father of ...") of three words or more is a person.
@@ -44,7 +47,8 @@ ARABIC_ORG_NOUNS = frozenset(
         "kataib", "kata'ib", "kataeb", "katibat", "harakat", "haraka",
         "jaish", "jaysh", "jabhat", "jabha", "saraya", "liwa", "alwiya", "asaib", "asa'ib",
         "hizb", "jund", "ansar", "tanzim", "majlis", "faylaq", "jamaat", "jama'at", "jamaah",
-        "jamaa", "firqat", "munazzamat", "hayat", "hay'at", "haiat",
+        "jamaa", "firqat", "munazzamat", "hayat", "hay'at", "haiat", "katiba", "ahrar",
+        "tehreek", "tehrik", "tahreek", "tahrik", "lashkar", "sipah", "jamiat", "harkat",
     }
 )  # fmt: skip
 PERSON_TITLES = frozenset(

@@ -69,11 +69,17 @@ _AND_COMPASS = re.compile(rf"\s+and\s+{_COMPASS}\s+{_CAP}")
 # Rights"), which the model may tag alone; "for the" leads to another body ("left the Liberal
 # Party for the Parti Quebecois").
 _FOR_A_CAUSE = re.compile(r"\s+for\s+(?!the\b)[A-Z]")
-# A capitalized word, then capitalized words with Arabic particles between them.
+# A capitalized word, then capitalized words with Arabic particles between them, or joined to
+# it by a hyphen and an Urdu or Persian particle ("Tehreek-e-Taliban", "Jamaat-ul-Ahrar").
 _ARABIC_WORD = r"[A-Z](?:[\w-]|['’](?=\w)(?!s\b))*"  # "Kata'ib", not "Hezbollah's"
+# The body's noun, capitalized, up to a hyphen ("The Kata'ib ..." starts at the noun).
+_HEAD_WORD = "(?=[A-Z])(?i:{})(?![\\w'’])".format(
+    "|".join(re.escape(n).replace("'", "['’]") for n in sorted(ARABIC_ORG_NOUNS, key=len)[::-1])
+)
+_JOINED = rf"-(?:(?:e|i|ul|ud|ut|us|ur|un|al|el)-)?{_ARABIC_WORD}"
+_SPACED = rf"\s+(?:(?:al|el|ahl|Ahl|wa|wal|bin|ibn)(?:-|\s+))?{_ARABIC_WORD}"
 _ARABIC_NAME = re.compile(
-    rf"(?<![\w'’-])(?:al-)?({_ARABIC_WORD})"
-    rf"(?:\s+(?:(?:al|el|ahl|Ahl|wa|bin|ibn)(?:-|\s+))?{_ARABIC_WORD})+"
+    rf"(?<![\w'’-])(?:al-)?({_HEAD_WORD})(?:{_JOINED}(?:{_SPACED})*|(?:{_SPACED})+)"
 )
 
 
@@ -183,8 +189,4 @@ def _spells(acronym: str, words: list[str]) -> bool:
 
 def arabic_group_names(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans of group names opening with an Arabic noun for a body within text[start:end]."""
-    return [
-        m.span()
-        for m in _ARABIC_NAME.finditer(text, start, end)
-        if m.group(1).lower().replace("’", "'") in ARABIC_ORG_NOUNS
-    ]
+    return [m.span() for m in _ARABIC_NAME.finditer(text, start, end)]
