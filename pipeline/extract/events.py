@@ -60,6 +60,7 @@ _AGENTS = (EntityKind.PERSON, EntityKind.ORGANIZATION)
 _IRREALIS = re.compile(
     r"(?:\b(?:will|would|could|may|might|can|cannot|should|must|to|not|never|plans?|threatens?)"
     r"|n't)\s+(?:\w+ly\s+)?(?:be\s+|have\s+been\s+)?$"
+    r"|\b(?:no|without)\s+(?:(?:further|more|new|direct|fresh|formal)\s+)?$"  # "no talks with"
     r"|\bto\s+(?-i:[a-z]+)\s+(?:and|or)\s+$"  # not "travelled to Tyre and met"
     r"|\bto\s+(?:halt|stop|prevent|end|avoid|launch|conduct|carry\s+out|stage|commit|resume)"
     r"\s+(?:(?:the|an?|any|more|further|new)\s+)?$"
@@ -919,6 +920,8 @@ def _own_date(
         if hit.end <= d.span.start - sentence.start < until
         and not _CLAUSE_BREAK.search(sentence.text, hit.end, d.span.start - sentence.start)
     ]
+    if not (attached or following) and _modifies_people(sentence, hit):
+        dates = [d for d in dates if d.span.start - sentence.start < until]  # the main verb's
     return (attached or following or [_nearest(dates, sentence.start + hit.start)])[0]
 
 
@@ -940,6 +943,18 @@ def _apart(sentence: Sentence, prev: _Hit, hit: _Hit, dates: Sequence[EventDate]
         and not _passive(sentence, hit)
         and _OBJECT_NEXT.match(sentence.text, hit.end) is not None
         and _DETERMINED.search(sentence.text, 0, hit.start) is None
+    )
+
+
+def _modifies_people(sentence: Sentence, hit: _Hit) -> bool:
+    """A custody participle after the people it befell, no object of its own: "freed two aid
+    workers arrested in 2021", "two engineers kidnapped in X were freed" (the workers were
+    arrested, the engineers kidnapped, before what the sentence tells)."""
+    return (
+        hit.trigger.type in _PATIENT_NOUNS
+        and _past(sentence, hit)
+        and _PEOPLE_BEFORE.search(sentence.text, 0, hit.start) is not None
+        and _REDUCED_RELATIVE.match(sentence.text, hit.end) is not None
     )
 
 
@@ -1306,12 +1321,7 @@ def _participants(
             return _listed(sentence, states[-1:], mentions), acted_on
         return (adjacent or by_agent)[:1], acted_on
     reduced = _past(sentence, hit) and (
-        (by_agent and _BY_NEXT.match(sentence.text, hit.end))
-        or (  # "freed two aid workers arrested in 2021": the workers were arrested
-            hit.trigger.type in _PATIENT_NOUNS
-            and _PEOPLE_BEFORE.search(lead) is not None
-            and _REDUCED_RELATIVE.match(sentence.text, hit.end) is not None
-        )
+        (by_agent and _BY_NEXT.match(sentence.text, hit.end)) or _modifies_people(sentence, hit)
     )
     if reduced and not by_agent:
         return [], []

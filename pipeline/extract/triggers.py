@@ -28,12 +28,18 @@ SOURCES: tuple[str, ...] = (
     "ACLED Codebook (Armed Conflict Location & Event Data, 2023)",
 )
 
+# Civilians by their trade or state: seized, they are abducted (ldpub:Kidnapping).
+_CIVILIAN = (
+    r"engineers?|(?:aid |construction )?workers?|journalists?|reporters?|tourists?|businessm[ae]n"
+    r"|contractors?|civilians?|fishermen|pilgrims?|doctors?|nurses?|teachers?|students?"
+    r"|diplomats?|women|children|villagers|farmers|shepherds?|herders?"
+)
 # People as the object of a release or handover, so "released a statement" is no event.
 HUMAN = (
-    r"\b(?:hostages?|prisoners?|detainees?|captives?|inmates?|soldiers?|people|persons?|civilians?"
-    r"|men|women|children|journalists?|reporters?|workers?|militants?|suspects?|fighters?"
-    r"|members?|nationals?|citizens?|officers?|troops|sailors?|marines?|pilots?|activists?"
-    r"|dissidents?|leaders?|commanders?|man|woman)\b|\b(?-i:[A-Z][a-z]+(?:ans|ese|is))\b"
+    r"\b(?:hostages?|prisoners?|detainees?|captives?|inmates?|soldiers?|people|persons?"
+    r"|men|militants?|suspects?|fighters?|members?|nationals?|citizens?|officers?|troops"
+    rf"|sailors?|marines?|pilots?|activists?|dissidents?|leaders?|commanders?|man|woman|{_CIVILIAN})"
+    r"\b|\b(?-i:[A-Z][a-z]+(?:ans|ese|is))\b"
 )
 # People named by a number or a pronoun alone, freed: "the three were released" (not "it").
 _FREED_ONES = (
@@ -54,11 +60,7 @@ _CAPTIVES = (
     r"|leader|member))"
 )
 # Civilians seized are abducted (ldpub:Kidnapping), not taken in an operation (ldpub:Capture).
-_CIVILIANS = (
-    r"(?:[\w-]+ ){0,3}?(?:engineers?|(?:aid |construction )?workers?|journalists?|reporters?"
-    r"|tourists?|businessm[ae]n|contractors?|civilians?|fishermen|pilgrims?|doctors?|nurses?"
-    r"|teachers?|students?|diplomats?|women|children|villagers|farmers|shepherds?|herders?)"
-)
+_CIVILIANS = rf"(?:[\w-]+ ){{0,3}}?(?:{_CIVILIAN})"
 # Bombs made, planted or used, not exploding: weapons, not bombings ("learned to make car
 # bombs", "the use of rockets and roadside bombs").
 WEAPON_OBJECT = (
@@ -209,7 +211,10 @@ LEXICON: tuple[Trigger, ...] = (
     Trigger(
         "Kidnapping",
         r"kidnap(?:ped|ping|pings|s|pers?)?|abduct(?:ed|ion|ions|s)?|(?:took|taken|take) hostage"
-        rf"|hostage[\s-]taking|seiz(?:e|ed|es|ing)(?= {_CIVILIANS}\b)",
+        rf"|hostage[\s-]taking|seiz(?:e|ed|es|ing)(?= {_CIVILIANS}\b)"
+        # Taken by an armed band, who is taken is a captive: "gunmen seized him".
+        r"|(?:(?<=gunmen )|(?<=kidnappers )|(?<=abductors )|(?<=bandits )|(?<=pirates )"
+        r"|(?<=armed men ))(?:seiz(?:e|ed|es)|grabbed|snatched)(?= (?:him|her|them)\b)",
         "verb",
     ),
     # CAMEO 173 (state forces) in an operation; ACLED Arrests.
@@ -334,7 +339,11 @@ LEXICON: tuple[Trigger, ...] = (
     # CAMEO 163 impose sanctions (closest).
     Trigger(
         "Designation",
-        r"designat(?:ed|es|ion)|blacklisted|listed (?:it |them |him )?as (?:a |an )?terrorist",
+        r"designat(?:ed|es|ion)|blacklisted|listed (?:it |them |him )?as (?:a |an )?terrorist"
+        # "added the X Brigade to its list of banned organisations", "... to the terror list"
+        r"|add(?:ed|s)(?= [^.;]{1,120}? to (?:its|the|their|an?) (?:[\w-]+ ){0,2}?"
+        r"(?:(?:terror\w*|sanctions?|blacklist) list|list of (?:banned|proscribed|outlawed"
+        r"|terrorist|sanctioned)))",
         "verb",
         # The Treasury (its Office of Foreign Assets Control) designates only for sanctions.
         needs=r"\bterror|\bsanction|\blist|\bTreasury\b|\bOFAC\b|Foreign Assets Control",
@@ -346,7 +355,8 @@ LEXICON: tuple[Trigger, ...] = (
         r"|special|cordon-and-search) operations?"
         r"(?! (?:units?|forces|command|troops|teams?|soldiers|officers?|wing|service|group))"
         r"|operations?(?= against)|(?-i:[Oo]peration(?= [A-Z][a-z]+))"
-        r"|(?<=in an )operation(?= (?:in|near|on|that|which))"
+        r"|(?:(?<=in an )|(?<=launched an )|(?<=mounted an )|(?<=began an ))operation"
+        r"(?= (?:in|near|on|that|which|against|across|around)\b)"
         r"|offensive(?= (?:against|in|on|by))|(?:launched|the) (?:an? )?offensive"
         r"|(?:beat(?:en)? back|repuls(?:ed|ing)|repell(?:ed|ing)|halted|foiled)"
         r" (?:an?|the|its|their) (?:[\w-]+ )?offensive",  # the other side's, actor after "by"
