@@ -16,6 +16,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from functools import lru_cache
 
 from rapidfuzz import fuzz
@@ -295,6 +296,35 @@ def _spelled_out(analyzed: AnalyzedDocument | Outline) -> dict[str, tuple[Mentio
             if named is not None:
                 found[acronym] = named
     return found
+
+
+def _whole_names(analyzed: AnalyzedDocument | Outline) -> AnalyzedDocument | Outline:
+    """The document with each name the tagger cut short before an acronym's bracket named in
+    full, wherever the text writes it whole, and the names it cut out of it dropped: "Islamic
+    State" and "Khorasan" of "Islamic State Khorasan Province (ISKP)" are one name there, a
+    branch, not the "Islamic State" that other documents name (whose link and mentions it
+    would take) nor a place of its own. Only a name cut at its end: words left out before it
+    ("Palestinian" of "Islamic Jihad (PIJ)") leave the same body's name (``_named_before``)."""
+    text = analyzed.document.text
+    rests: dict[str, str] = {}  # the tagger's name -> the words it left out after it
+    for candidate, phrase in _spelled_out(analyzed).values():
+        cut = text[candidate.start : candidate.end]
+        if name_key(phrase) != name_key(candidate.name) and phrase.startswith(cut):
+            rests[cut] = phrase[len(cut) :]
+    whole = {  # span of the tagger's name -> where the whole name ends
+        (m.start, m.end): m.end + len(rests[m.text])
+        for m in analyzed.mentions
+        if m.text in rests and text.startswith(rests[m.text], m.end)
+    }
+    if not whole:
+        return analyzed
+    mentions = []
+    for mention in analyzed.mentions:
+        if any(s < mention.start and mention.end <= e for (s, _), e in whole.items()):
+            continue  # a word of a longer name ("Khorasan")
+        end = whole.get((mention.start, mention.end))
+        mentions.append(replace(mention, name=text[mention.start : end]) if end else mention)
+    return replace(analyzed, mentions=tuple(mentions))
 
 
 # Capitalized words the tagger left out before a name ("Palestinian" of "Islamic Jihad").
@@ -896,7 +926,7 @@ def _canonical(forms: Counter[str]) -> str:
 
 def resolve(documents: Iterable[AnalyzedDocument | Outline]) -> Resolution:
     """Group every mention of every document into entities with stable keys."""
-    analyzed_docs = list(documents)
+    analyzed_docs = [_whole_names(analyzed) for analyzed in documents]
     clusters: dict[str, list[Mention]] = defaultdict(list)
     votes: dict[str, Counter[EntityKind]] = defaultdict(Counter)  # the kind each mention says
     full_forms: dict[str, Counter[str]] = defaultdict(Counter)  # names whose own key this is

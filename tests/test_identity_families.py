@@ -1,0 +1,52 @@
+"""Families of identity errors: one entity must keep one IRI, and different ones stay apart.
+
+Every sentence here is invented (other names, places and wording than the evaluation sets).
+"""
+
+from __future__ import annotations
+
+from pipeline.link import link_resolution
+from pipeline.records import EntityKind
+from pipeline.resolve import resolve
+from tests.test_resolve import ORG, _doc
+
+PLACE = EntityKind.PLACE
+
+
+def _labels(result: object) -> dict[str, set[str]]:
+    """Each entity key -> its names."""
+    return {k: {e.label, *e.alt_labels} for k, e in result.entities.items()}  # type: ignore[attr-defined]
+
+
+def test_name_cut_short_before_its_acronym_is_the_whole_name() -> None:
+    """A branch's name the tagger cut short ("Islamic State" of "Islamic State Borno Province
+    (ISBP)") is the branch there: not the parent, nor linked as it, nor a place inside it."""
+    text = "Fighters of the Islamic State Borno Province (ISBP) raided Dikwa. ISBP denied it."
+    one = _doc(
+        "a",
+        text,
+        [("Islamic State", ORG), ("Borno", PLACE), ("ISBP", ORG), ("Dikwa", PLACE), ("ISBP", ORG)],
+    )
+    two = _doc("b", "The Islamic State lost ground.", [("Islamic State", ORG)])
+    result = link_resolution(resolve([one, two]))
+    names = _labels(result)
+    branch = next(k for k, v in names.items() if "ISBP" in v)
+    assert names[branch] == {"Islamic State Borno Province", "ISBP"}
+    assert result.entities[branch].same_as is None
+    assert "place/borno" not in result.entities
+    parent = next(k for k, v in names.items() if "Islamic State" in v)
+    assert parent != branch
+
+
+def test_a_name_cut_short_again_where_the_text_writes_it_whole_is_the_whole_name() -> None:
+    text = (
+        "The Keth Relief Mission in Odra (KRMO) opened. Later the Keth Relief Mission in Odra "
+        "closed, and the Keth Relief Mission elsewhere stayed."
+    )
+    names = [("Keth Relief Mission", ORG), ("KRMO", ORG), ("Keth Relief Mission", ORG)]
+    names += [("Odra", PLACE), ("Keth Relief Mission", ORG)]
+    result = resolve([_doc("a", text, names)])
+    keys = [rm.entity_key for rm in result.mentions["a"]]
+    assert keys[:3] == ["organization/keth-relief-mission-in-odra"] * 3
+    assert len(keys) == 4  # the place inside the name is no mention of its own
+    assert keys[3] == "organization/keth-relief-mission"  # the bare name is not read longer
