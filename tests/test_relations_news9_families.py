@@ -3,6 +3,8 @@ sentences of our own (invented names and wording, none from seeds/ or the held-o
 
 from __future__ import annotations
 
+import pytest
+
 from pipeline.extract.learned import owns_the_next
 from pipeline.extract.marked import marked_document
 from tests.test_relations_news import triples
@@ -33,3 +35,50 @@ def test_founding_on_leaving_that_is_denied_asserts_nothing() -> None:
 def test_a_possessive_owns_the_next_name_past_a_double_space() -> None:
     doc = marked_document("A commander of the [Tarn Front|O]'s  [Kessel Unit|O] spoke.")
     assert owns_the_next(doc.document.text, doc.mentions, doc.mentions[0])
+
+
+@pytest.mark.parametrize(
+    "marked",
+    [
+        "[Dora Vell|P] told reporters, speaking in the name of the [Tarn Front|O], at noon.",
+        "[Dora Vell|P], speaking in the name of the [Tarn Front|O], denied the raid.",
+        "It was [Dora Vell|P] who took the podium for the [Tarn Front|O] on Monday.",
+        "[Dora Vell|P], who reads out the [Tarn Front|O]'s communiques on radio, said so.",
+        "[Dora Vell|P], who has issued the [Tarn Front|O]'s statements since 2020, said so.",
+        "[Dora Vell|P], whose job is to relay the [Tarn Front|O]'s line to the press, said so.",
+        "[Dora Vell|P], whose task is to convey the [Tarn Front|O]'s position to foreign"
+        " reporters, said so.",
+    ],
+)
+def test_wordings_of_speaking_for_a_body(marked: str) -> None:
+    assert _statements(marked) == {("Dora Vell", "spokespersonFor", "Tarn Front")}
+
+
+@pytest.mark.parametrize(
+    "marked",
+    [
+        # a go-between carries a message to another party, not to the press
+        "[Dora Vell|P], who conveyed the [Tarn Front|O]'s message to the army, left.",
+        "[Dora Vell|P], who read out the [Tarn Front|O]'s founding charter, left.",
+        "[Dora Vell|P] took the podium after the [Tarn Front|O] walked out.",
+    ],
+)
+def test_no_speaker_for_a_messenger_or_a_podium_alone(marked: str) -> None:
+    assert _statements(marked) == set()
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        (
+            "It was [Dora Vell|P] who founded the [Tarn Front|O] in 1999.",
+            ("Tarn Front", "foundedBy", "Dora Vell"),
+        ),
+        (
+            "It was [Dora Vell|P] who led the [Tarn Front|O] into the city.",
+            ("Dora Vell", "leaderOf", "Tarn Front"),
+        ),
+    ],
+)
+def test_a_cleft_names_the_subject_of_its_clause(marked: str, expected: tuple) -> None:
+    assert _statements(marked) == {expected}

@@ -280,7 +280,8 @@ def _fixed(predicate: str, left_is_subject: bool) -> Emit:
 
 
 # What joins a clause's subject to its verb: nothing, or a relative pronoun after a comma
-_NEAR = rf"(?:\s*,\s*{_REL_PRONOUN}|\s+)"
+# (or "who" with no comma: a cleft, "It was X who founded Y")
+_NEAR = rf"(?:\s*,\s*{_REL_PRONOUN}|\s+(?:who\s+)?)"
 # ... or an aside ("X, who was freed in 2009, joined") or a first verb phrase ("X quit the army
 # and joined"), with no word that starts another clause
 _FAR = (
@@ -288,6 +289,8 @@ _FAR = (
     r"|when|while|because|said|says|told|after|before|where|if|as|but|or)\b)[\w'’-]+,?\s+){1,10}?"
     r"(?:and|then|before|after)\s+)"
 )
+# "for Y", "on behalf of Y", "in the name of Y": whom a speaker speaks for
+_ON_BEHALF = r"(?:for|on\s+behalf\s+of|in\s+the\s+name\s+of)"
 # "at the helm of", "at the top of", "in charge of": where a body's leader stands
 _AT_THE_TOP = r"(?:at\s+the\s+(?:helm|top|head)|in\s+(?:overall\s+)?charge)\s+of"
 # "the man at the top of", "the shadowy figure at the helm of": who stands there
@@ -1548,17 +1551,38 @@ RULES: tuple[_Rule, ...] = (
         _fixed("supports", True),
         after=_compile(r"\s+with\b"),
     ),
-    # "X, who speaks for Y", "X, speaking on behalf of Y"
+    # "X, who speaks for Y", "X told reporters, speaking in the name of Y", "It was X who took
+    # the podium for Y"
     _Rule(
         "speaks-for",
         frozenset({PERSON}),
         _ORG_OR_PLACE,
         _compile(
+            rf"(?:\s+(?:told|tells|said|says)(?:\s+[\w.'’-]+){{0,2}}?)?"
             rf"(?:\s*,\s*(?:{_REL_PRONOUN}{_ADVERB}(?:speaks|spoke)|{_ADVERB}speaking)"
-            rf"|\s+{_ADVERB}(?:speaks|spoke|speaking))\s+"
-            rf"(?:for|on\s+behalf\s+of)\s+{_THE}"
+            rf"|{_NEAR}{_ADVERB}(?:speaks|spoke|speaking|(?:took|takes|take|taking)\s+the"
+            r"\s+(?:podium|microphone|lectern|rostrum)))\s+"
+            rf"{_ON_BEHALF}\s+{_THE}"
         ),
         _fixed("spokespersonFor", True),
+    ),
+    # "X, who reads out the Y's communiques", "X, whose job is to relay Y's line to the press"
+    _Rule(
+        "speaks-for",
+        frozenset({PERSON}),
+        _ORG_OR_PLACE,
+        _compile(
+            rf"(?:{_NEAR}|\s*,?\s+whose\s+(?:job|role|task|duty)\s+(?:it\s+)?is\s+to\s+)"
+            rf"{_PERFECT}(?:(?:reads?|reading)\s+out|relays?|relayed|relaying|conveys?|conveyed"
+            r"|conveying|issues?|issued|issuing|presents?|presented|presenting)\s+" + _THE
+        ),
+        _fixed("spokespersonFor", True),
+        after=_compile(
+            r"(?:\s+(?:government|leadership|movement|military|army|command))?['’]s?\s+"
+            r"(?:[\w-]+\s+){0,2}?(?:communiqu[eé]s?|statements?|announcements|briefings|bulletins"
+            r"|(?:line|position|message|views)\s+to\s+(?:the\s+)?(?:[\w-]+\s+)?(?:press|media"
+            r"|reporters|journalists))\b"
+        ),
     ),
     # "Speaking for X, Y said", "Speaking on behalf of X, a man who gave his name as Y said"
     _Rule(
@@ -1571,7 +1595,7 @@ RULES: tuple[_Rule, ...] = (
             r"(?:self|\s+name)?\s+(?:only\s+)?as|(?:named|called|identified\s+(?:only\s+)?as))\s+)?"
         ),
         _fixed("spokespersonFor", False),
-        before=_compile(r"^\W*speaking\s+(?:for|on\s+behalf\s+of)\s+(?:the\s+)?\Z"),
+        before=_compile(rf"^\W*speaking\s+{_ON_BEHALF}\s+(?:the\s+)?\Z"),
     ),
     # "X belongs to the Badr Organization"; a group that belongs to another is part of it
     _Rule(
