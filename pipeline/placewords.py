@@ -31,3 +31,13 @@ STRONG_PLACE_BEFORE = re.compile(rf"(?<![\w-])(?:{STRONG_PLACE_WORDS})\s+\Z")
 """Matches the text just before a name (search it up to the name's start)."""
 PLACE_BEFORE = re.compile(rf"(?<![\w-])(?:{PLACE_WORDS})\s+\Z")
 """``STRONG_PLACE_BEFORE`` or "in"."""
+
+# Nouns for a settlement or an area that head a phrase in apposition to a place's name ("Jilib,
+# a river town", "Ankara, the Turkish capital").
+SETTLEMENT_NOUNS = frozenset(
+    {
+        "town", "city", "village", "port", "district", "region", "province", "suburb",
+        "capital", "oasis", "enclave", "neighbourhood", "neighborhood", "hamlet", "island",
+        "governorate", "stronghold",
+    }
+)  # fmt: skip

@@ -7,7 +7,7 @@ corpora or any held-out set.
 
 from __future__ import annotations
 
-from tests.test_nlp_rules import ORG, mentions, ruled
+from tests.test_nlp_rules import ORG, PERSON, PLACE, mentions, ruled
 
 
 def _kinds(patterns: list[tuple[str, str]], text: str) -> list[tuple[str, object]]:
@@ -40,4 +40,40 @@ def test_arabic_group_names_run_on_through_wal_and_open_with_katiba_or_ahrar() -
         ("Jabhat Nasr al-Tarvo wal-Mujahidin", ORG),
         ("Katiba Velmar", ORG),
         ("Ahrar al-Qorvan", ORG),
+    ]
+
+
+def test_the_head_noun_of_a_phrase_in_apposition_says_the_kind() -> None:
+    patterns = [
+        ("PERSON", "Darsit"), ("ORG", "Qorvan"), ("PERSON", "Velmar Union"),
+        ("ORG", "Ilse Marrow"), ("ORG", "Tomas Kreb"), ("ORG", "Anna Lisk"),
+    ]  # fmt: skip
+    text = (
+        "The militia runs its courts out of Darsit, a river town in the north. A drone hit "
+        "Qorvan, a port city. He ran for Velmar Union, the smallest faction in the house. "
+        "Ilse Marrow, the country's deputy finance minister, resigned. Its chairman, Tomas "
+        "Kreb, spoke. Anna Lisk, the late emir's widow, wept."
+    )
+    assert _kinds(patterns, text) == [
+        ("Darsit", PLACE),
+        ("Qorvan", PLACE),
+        ("Velmar Union", ORG),
+        ("Ilse Marrow", PERSON),
+        ("Tomas Kreb", PERSON),
+        ("Anna Lisk", PERSON),
+    ]
+
+
+def test_no_appositive_after_an_opening_phrase_or_a_word_for_places() -> None:
+    patterns = [("GPE", "Qorvan"), ("GPE", "Darsit"), ("GPE", "Talmuz"), ("ORG", "Velmar")]
+    text = (
+        "In Qorvan, the group's leader spoke. Speaking on a visit to Darsit, the country's "
+        "foreign minister said so. Crowds rallied in Talmuz, a spokesman said. Velmar, the "
+        "company said, will close."
+    )
+    assert _kinds(patterns, text) == [
+        ("Qorvan", PLACE),
+        ("Darsit", PLACE),
+        ("Talmuz", PLACE),
+        ("Velmar", ORG),
     ]

@@ -25,6 +25,7 @@ from pipeline.nlp.groups import GROUP_ADJECTIVES, follower_plural, group_word
 from pipeline.nlp.kinds import corrected_kind
 from pipeline.nlp.known import known_kind, table_kind
 from pipeline.nlp.offices import (
+    BODY_NOUNS,
     before_body_noun,
     before_office,
     office_cut,
@@ -49,7 +50,7 @@ from pipeline.nlp.titles import (
     titled_names,
 )
 from pipeline.orgheads import ORG_HEADS
-from pipeline.placewords import PLACE_BEFORE, PLACE_WORDS, STRONG_PLACE_BEFORE
+from pipeline.placewords import PLACE_BEFORE, PLACE_WORDS, SETTLEMENT_NOUNS, STRONG_PLACE_BEFORE
 from pipeline.records import Document, EntityKind, Mention, Segment, Sentence
 from pipeline.roles import ROLES
 
@@ -649,6 +650,8 @@ def _mention(doc: Doc, text: str, ent: Span, kind: EntityKind, offset: int) -> M
     ):
         kind = ORG  # "the Houthis": a person's name takes no article, a possessive or plural
     title = _SPACES.sub(" ", text[start:name_start]).strip()
+    if not title:
+        kind = _appositive_kind(text, sent.start_char, sent.end_char, start, end, name) or kind
     if not title and not (kind is EntityKind.PERSON and country_name(name)):
         kind = known_kind(name) or kind  # "Tehran summoned": the table knows the city
     if kind is EntityKind.ORGANIZATION:
@@ -753,6 +756,66 @@ _ROLE_AFTER = re.compile(rf"\s+(?:{'|'.join(_PERSON_ROLES)})\b")
 _NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
 # What stands before a plural that names a movement's followers: "the Houthis", "Yemen's Houthis".
 _FOLLOWERS_BEFORE = re.compile(r"(?:(?<![\w-])the|\w['’]s)\s+\Z", re.IGNORECASE)
+
+
+# Nouns for a body that head a phrase in apposition to its name ("Amal, a Shiite movement").
+_BODY_APPOSITIVES = ORG_HEADS | BODY_NOUNS | {"faction", "company", "firm", "outfit", "offshoot"}
+# Nouns for a person: single-word roles ("minister", "spokesman") and kin ("the emir's son").
+_PERSON_APPOSITIVES = {r for r in ROLES if " " not in r and r != "mouthpiece"} | {
+    "son", "daughter", "brother", "sister", "wife", "husband", "father", "mother", "nephew",
+    "cousin", "widow",
+}  # fmt: skip
+_APPOSITIVE_KINDS = (
+    dict.fromkeys(SETTLEMENT_NOUNS, PLACE)
+    | dict.fromkeys(_BODY_APPOSITIVES, ORG)
+    | dict.fromkeys(_PERSON_APPOSITIVES, EntityKind.PERSON)
+)
+# What opens an appositive: an article or a possessive ("Russia's", "the group's"), then at most
+# three lower-case words before its head noun ("a river town", "deputy defence minister").
+_APPOSITIVE_OPENER = r"(?:the|a|an|its|his|her|their|(?:the\s+)?[\w.-]+['’]s?)\s+"
+_APPOSITIVE_MODIFIERS = r"(?:[a-z][\w-]*(?:['’]s)?\s+){0,3}?"
+# What closes its head noun: a comma, a full stop, a bracket or a word that opens a clause.
+_APPOSITIVE_CLOSE = (
+    r"(?=\s*[,;.)]|\s+(?:of|in|on|at|for|from|near|who|which|that|whose|and|since|with|"
+    r"based|led|run|backed|known)\b|\s*\Z)"
+)
+_APPOSITIVE_AFTER = re.compile(
+    rf",\s+{_APPOSITIVE_OPENER}{_APPOSITIVE_MODIFIERS}([a-z][\w-]*){_APPOSITIVE_CLOSE}"
+)
+_APPOSITIVE_BEFORE = re.compile(
+    rf"(?:(?<![\w-])(?:[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)|\w['’]s?)\s+{_APPOSITIVE_MODIFIERS}"
+    rf"([a-z][\w-]*),\s+\Z"
+)
+# A sentence's opening phrase, whose comma ends no appositive: "In Korvat, the group's leader",
+# "Speaking on a visit to Korvat, the group's leader": a preposition or a participle, no comma.
+_OPENING_PHRASE = re.compile(
+    r"[\"“‘'(]?\s*(?:In|At|From|After|Before|Near|Across|Outside|Inside|Since|For|On|To|During"
+    r"|[A-Z][a-z]+(?:ing|ed))\s[^,]*\Z"
+)
+
+
+def _appositive_kind(
+    text: str, sent_start: int, sent_end: int, start: int, end: int, name: str
+) -> EntityKind | None:
+    """The kind the head noun of a phrase in apposition to the name says: a settlement's ("Jilib,
+    a river town"), a body's ("Amal, a Shiite movement") or a person's ("X, Russia's deputy
+    defence minister,"; "Its head, X, told"); reporters name anything new to a reader so. None
+    where no such phrase is, the comma ends a sentence's opening phrase ("In Korvat, the
+    group's leader said"), a word for places stands before the name ("in Korvat, a spokesman
+    said"), or a person's noun would stand by a country's name."""
+    after = _APPOSITIVE_AFTER.match(text, end, sent_end)
+    kind = _APPOSITIVE_KINDS.get(after.group(1)) if after is not None else None
+    if kind is None and text.startswith(",", end):
+        before = _APPOSITIVE_BEFORE.search(text, max(sent_start, start - 60), start)
+        head = before.group(1) if before is not None else ""
+        kind = EntityKind.PERSON if head in _PERSON_APPOSITIVES else None
+    if kind is None or _OPENING_PHRASE.match(text, sent_start, start) is not None:
+        return None
+    if kind is not PLACE and PLACE_BEFORE.search(text, max(sent_start, start - 30), start):
+        return None  # "a rally in Korvat, a city" is the place's; "in" says so of any name
+    if kind is EntityKind.PERSON and (country_name(name) or known_kind(name)):
+        return None
+    return kind
 
 
 def _kunya_with_name(text: str, start: int, end: int) -> bool:
