@@ -63,3 +63,31 @@ def test_a_participle_after_the_people_it_befell_does_not_take_the_main_verbs_da
     kidnapping = one(text, "Kidnapping")
     assert date_text(kidnapping) is None
     assert kidnapping.place is not None and kidnapping.place.name == "Kidal"
+
+
+def test_a_days_event_told_again_joins_the_event_of_that_day() -> None:
+    text = (
+        "A car bomb struck a police bus in Gao on Tuesday, killing four officers. "
+        "Lina Haddad said on Wednesday there would be no truce, a reference to Tuesday's attack "
+        "on the bus."
+    )
+    assert kinds(text) == ["Bombing", "Statement"]
+
+
+def test_a_place_in_a_clause_about_before_is_not_the_events() -> None:
+    event = one("The army freed six fighters who had been held in Kidal prison.", "Release")
+    assert event.place is None
+    event = one("Troops freed six hostages near Mopti who were held by the group.", "Release")
+    assert event.place is not None and event.place.name == "Mopti"
+
+
+def test_seized_at_gunpoint_told_again_with_its_own_day() -> None:
+    text = (
+        "Two nurses abducted near Kidal were freed in Gao on Tuesday. "
+        "The women had been seized at gunpoint at their clinic on Saturday evening."
+    )
+    kidnapping = one(text, "Kidnapping")
+    assert len(kidnapping.triggers) == 2
+    assert date_text(kidnapping) == "2009-03-07"
+    said = text.replace(" on Saturday evening", ", police said on Saturday")
+    assert date_text(one(said, "Kidnapping")) is None

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from pipeline.demonyms import COUNTRY_OF, country_name
-from pipeline.extract.dates import find_dates
+from pipeline.extract.dates import WEEKDAYS, find_dates
 from pipeline.extract.triggers import (
     ACCUSING,
     DEATH_NOT_KILLING,
@@ -247,6 +247,12 @@ _OBJECT_NEXT = re.compile(_OBJECT + "|(?-i:[A-Z]))", re.IGNORECASE)
 _ANAPHOR = re.compile(
     r"\b(?:the|this|that|these|those|its|their|his|her|same)\s+(?:[\w'’-]+\s+)?$",
     re.IGNORECASE,  # "that night's attack"
+)
+# "Wednesday's attack", "last week's raid": a day's event, told before (that day's only).
+_DAYS_EVENT = re.compile(
+    rf"\b(?:{'|'.join(WEEKDAYS)}|yesterday|last\s+(?:week|night|month))['’]s\s+"
+    r"(?:[\w-]+\s+)?$",
+    re.IGNORECASE,
 )
 # A preposition right before a name makes it an oblique (place, instrument), never the subject.
 _OBLIQUE = re.compile(
@@ -631,7 +637,10 @@ def sentence_events(
         hits = [  # "the bombs went off ..., in the deadliest attack this year": one bombing
             replace(h, trigger=_as("Bombing"))
             if h.trigger.type == "Attack"
-            and (any(_close(h, b) for b in bombs) or _is_anaphor(sentence, h))
+            and (
+                any(_close(h, b) for b in bombs)
+                or (_is_anaphor(sentence, h) and not _DAYS_EVENT.search(text, 0, h.start))
+            )
             else h
             for h in hits
         ]
@@ -720,6 +729,7 @@ def sentence_events(
         draft.date_attached = draft.date is not None and (
             _attached(sentence, first, draft.date.span)
             or (len(groups) == 1 and _OPENING_ANAPHOR.match(text[: first.start]) is not None)
+            or (len(groups) == 1 and _suffered_on(sentence, first, draft.date))
         )
         draft.place_attached = draft.place is not None and _attached(sentence, first, draft.place)
         drafts.append(draft)
@@ -901,6 +911,17 @@ _SAME_DAY_BOUND = re.compile(r"(?:hours|minutes|shortly|soon|just)\b", re.IGNORE
 _OPENING_ANAPHOR = re.compile(r"^\s*(?:the|that|this)\s+(?:[\w'’-]+\s+)?$", re.IGNORECASE)
 
 
+def _suffered_on(sentence: Sentence, hit: _Hit, date: EventDate) -> bool:
+    """ "The women had been seized at their camp on Monday": a definite subject's passive tells
+    the event again, and the date in its clause, after the verb, is the event's own."""
+    start = date.span.start - sentence.start
+    return (
+        _DEFINITE_SUBJECT.match(sentence.text[: hit.start]) is not None
+        and start >= hit.end
+        and not _CLAUSE_BREAK.search(sentence.text, hit.end, start)
+    )
+
+
 def _own_date(
     sentence: Sentence, hit: _Hit, dates: Sequence[EventDate], hits: Sequence[_Hit]
 ) -> EventDate | None:
@@ -974,7 +995,9 @@ def _is_anaphor(sentence: Sentence, hit: _Hit) -> bool:
     opens = [0, *(m.end() for m in _REPORTING.finditer(lead))]  # "X said the men, ..., were"
     if any(_DEFINITE_SUBJECT.match(lead[at:].lstrip()) for at in opens):
         return True
-    if _ANAPHOR.search(lead) is None or _VERB_OBJECT.match(sentence.text, hit.end):
+    if not (_ANAPHOR.search(lead) or _DAYS_EVENT.search(lead)) or _VERB_OBJECT.match(
+        sentence.text, hit.end
+    ):
         return False  # "saw the government release 12 fighters" is a verb
     return not _past(sentence, hit) or _REDUCED_RELATIVE.match(sentence.text, hit.end) is not None
 
@@ -1402,8 +1425,8 @@ def _place(
         or _LOCATIVE.search(_between(sentence, sentence.start, m.start))
         or _WHERE.match(_between(sentence, m.end, sentence.end))
     ]
-    bound = _SUBORDINATE.search(sentence.text, hit.end)  # "..., hours after bombs hit X"
-    end = sentence.start + (bound.start() if bound else len(sentence.text))
+    bounds = (p.search(sentence.text, hit.end) for p in (_SUBORDINATE, _HAD_BEFORE))
+    end = sentence.start + min((b.start() for b in bounds if b), default=len(sentence.text))
     later = [m for m in places if at <= m.start < end]
     earlier = [m for m in places if m.start < at]
     place = later[0] if later else (earlier[-1] if earlier else None)
@@ -1430,6 +1453,8 @@ _SUBORDINATE = re.compile(
     r"|although)\b|;",
     re.IGNORECASE,
 )
+# "freed four fighters who had been held in X": the clause tells what came before, elsewhere.
+_HAD_BEFORE = re.compile(r",?\s+who(?:m)?\s+had\b", re.IGNORECASE)
 # "the Diyala province town of Khalis": the town is where, the province only says whose.
 _WITHIN = re.compile(
     r"^\s+(?:[\w'’-]+\s+){0,2}(?:city|town|village|district|neighbou?rhood|suburbs?|area"

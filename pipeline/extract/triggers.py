@@ -214,7 +214,8 @@ LEXICON: tuple[Trigger, ...] = (
         rf"|hostage[\s-]taking|seiz(?:e|ed|es|ing)(?= {_CIVILIANS}\b)"
         # Taken by an armed band, who is taken is a captive: "gunmen seized him".
         r"|(?:(?<=gunmen )|(?<=kidnappers )|(?<=abductors )|(?<=bandits )|(?<=pirates )"
-        r"|(?<=armed men ))(?:seiz(?:e|ed|es)|grabbed|snatched)(?= (?:him|her|them)\b)",
+        r"|(?<=armed men ))(?:seiz(?:e|ed|es)|grabbed|snatched)(?= (?:him|her|them)\b)"
+        r"|(?:(?<=was )|(?<=were )|(?<=been ))(?:seized|snatched|grabbed|taken) at gunpoint",
         "verb",
     ),
     # CAMEO 173 (state forces) in an operation; ACLED Arrests.
