@@ -440,6 +440,47 @@ def _acronym_definitions(
     return found
 
 
+def _acronym_led_forms(
+    analyzed: AnalyzedDocument | Outline, kinds: dict[str, EntityKind], bare: dict[str, str]
+) -> list[tuple[str, str, str]]:
+    """(short key, full key, evidence) for organizations one document names in full and then
+    by the acronym of their first words and the words after them, a last word left out or not:
+    "IS Sahel" for "Islamic State Sahel Province", "AQ Yemen" for "Al Qaeda Yemen Branch".
+    Two names of the document that fit veto it."""
+    names = {
+        key: m.name.split()
+        for m in analyzed.mentions
+        if kinds.get(key := bare.get(name_key(m.name), name_key(m.name))) is EntityKind.ORGANIZATION
+    }
+    found = []
+    for short, words in sorted(names.items()):
+        if len(words) < 2 or not _ACRONYM.match(words[0]):
+            continue
+        rest = content_tokens(" ".join(words[1:]).lower())
+        fits = [
+            full
+            for full, written in names.items()
+            if full != short
+            and any(_acronym_led(words[0], rest, written, i) for i in range(1, len(written)))
+        ]
+        if len(fits) == 1:
+            why = f"{short!r} is the acronym of {fits[0]!r}'s first words and the words after"
+            found.append((short, fits[0], f"{analyzed.document.doc_id}: {why}"))
+    return found
+
+
+def _acronym_led(acronym: str, rest: list[str], written: list[str], i: int) -> bool:
+    """The name ``written`` is ``acronym`` spelled by its first ``i`` words, then ``rest``
+    (spelled alike), then at most one word more."""
+    after = content_tokens(" ".join(written[i:]).lower())
+    return (
+        bool(rest)
+        and 0 <= len(after) - len(rest) <= 1
+        and _spells(" ".join(written[:i]), acronym)
+        and all(_token_evidence(a, b) for a, b in zip(rest, after, strict=False))
+    )
+
+
 _ADJECTIVE_COUNTRY = {adjective.lower(): country for adjective, country in COUNTRY_OF.items()}
 
 
@@ -1016,6 +1057,7 @@ def resolve(documents: Iterable[AnalyzedDocument | Outline]) -> Resolution:
         for found in (
             *_acronym_definitions(analyzed, kinds, bare, spelled[analyzed.document.doc_id]),
             *_organization_short_forms(analyzed, kinds, bare, corpus_orgs),
+            *_acronym_led_forms(analyzed, kinds, bare),
         )
     ]
     for short, full, _ in acronyms:  # a short form is what its full name is

@@ -50,3 +50,27 @@ def test_a_name_cut_short_again_where_the_text_writes_it_whole_is_the_whole_name
     assert keys[:3] == ["organization/keth-relief-mission-in-odra"] * 3
     assert len(keys) == 4  # the place inside the name is no mention of its own
     assert keys[3] == "organization/keth-relief-mission"  # the bare name is not read longer
+
+
+def test_an_acronym_of_the_first_words_and_the_words_after_is_the_body() -> None:
+    text = "The Northern Liberation Army Velmar Wing attacked Odra. NLA Velmar denied it."
+    names = [("Northern Liberation Army Velmar Wing", ORG), ("Odra", PLACE), ("NLA Velmar", ORG)]
+    keys = {
+        rm.mention.name: rm.entity_key for rm in resolve([_doc("a", text, names)]).mentions["a"]
+    }
+    assert keys["NLA Velmar"] == keys["Northern Liberation Army Velmar Wing"]
+
+
+def test_an_acronym_led_name_that_fits_two_bodies_or_other_words_stays_apart() -> None:
+    text = (
+        "The Northern Liberation Army Velmar Wing and the National Liberation Army Velmar "
+        "Command clashed. NLA Velmar denied it; NLA Odra did not."
+    )
+    names = [
+        ("Northern Liberation Army Velmar Wing", ORG),
+        ("National Liberation Army Velmar Command", ORG),
+        ("NLA Velmar", ORG),
+        ("NLA Odra", ORG),
+    ]
+    result = resolve([_doc("a", text, names)])
+    assert len(result.entities) == 4
