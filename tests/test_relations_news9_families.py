@@ -82,3 +82,67 @@ def test_no_speaker_for_a_messenger_or_a_podium_alone(marked: str) -> None:
 )
 def test_a_cleft_names_the_subject_of_its_clause(marked: str, expected: tuple) -> None:
     assert _statements(marked) == {expected}
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        (
+            "Under [Dora Vell|P], who took over in 2017, the [Tarn Front|O] has grown.",
+            ("Dora Vell", "leaderOf", "Tarn Front"),
+        ),
+        (
+            "Under [Dora Vell|P], whose father founded it, the [Tarn Front|O] has grown.",
+            ("Dora Vell", "leaderOf", "Tarn Front"),
+        ),
+        (
+            "Varnia puts [Dora Vell|P] in command of [Tarn Brigade|O]",
+            ("Dora Vell", "commanderOf", "Tarn Brigade"),
+        ),
+        (
+            "[Dora Vell|P], in command of the [Tarn Brigade|O] since May, spoke.",
+            ("Dora Vell", "commanderOf", "Tarn Brigade"),
+        ),
+        (
+            "Near the river, the [Tarn Brigade|O] fighters took their orders from [Dora Vell|P].",
+            ("Dora Vell", "commanderOf", "Tarn Brigade"),
+        ),
+        (
+            "The [Tarn Brigade|O] received its orders directly from [Dora Vell|P].",
+            ("Dora Vell", "commanderOf", "Tarn Brigade"),
+        ),
+        (
+            "The [Tarn Brigade|O], whose battlefield chief is [Col. ^Dora Vell|P], advanced.",
+            ("Dora Vell", "commanderOf", "Tarn Brigade"),
+        ),
+        (
+            "The [Tarn Front|O], whose leader is [Dora Vell|P], advanced.",
+            ("Dora Vell", "leaderOf", "Tarn Front"),
+        ),
+        (
+            "Little happens in the [Tarn Front|O], the militia whose every decision rests with"
+            " [Dora Vell|P], without her.",
+            ("Dora Vell", "leaderOf", "Tarn Front"),
+        ),
+        (
+            "The [Tarn Front|O], whose final say lies with [Dora Vell|P], voted.",
+            ("Dora Vell", "leaderOf", "Tarn Front"),
+        ),
+    ],
+)
+def test_wordings_of_leading_and_commanding(marked: str, expected: tuple) -> None:
+    assert _statements(marked) == {expected}
+
+
+@pytest.mark.parametrize(
+    "marked",
+    [
+        # the orders of a person are no command of a body; a say that is not the last word
+        "[Dora Vell|P] took her orders from [Ivo Stanek|P].",
+        "The [Tarn Front|O] took its orders from Varnia, said [Dora Vell|P].",
+        "The [Tarn Front|O], whose spokesman praised [Dora Vell|P], voted.",
+        "Under pressure, [Dora Vell|P] left the [Tarn Front|O].",
+    ],
+)
+def test_no_command_in_orders_of_a_person_or_a_mention_in_passing(marked: str) -> None:
+    assert not {p for _, p, _ in _statements(marked)} & {"leaderOf", "commanderOf"}

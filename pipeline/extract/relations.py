@@ -67,7 +67,7 @@ _MODIFIER_WORDS = (
     "founding", "elected", "powerful", "influential", "prominent", "leading", "ex-", "acting",
     "interim", "self-proclaimed", "self-styled", "deputy", "vice", "assistant", "second-in-command",
     "alleged", "suspected", "purported", "reputed", "presumed", "would-be", "official", "most",
-    "tribal",
+    "tribal", "battlefield", "field", "operations", "operational",
 )  # fmt: skip
 # Roles whose holder serves the body after "to" ("an adviser to the council").
 _SERVES = frozenset({"aide", "adviser", "advisor", "chief of staff"})
@@ -76,6 +76,8 @@ _SUBORDINATE = re.compile(r"\b(?:deputy|vice|assistant|second-in-command)\b", re
 # roles only a state's government has ("the Polish king X" may be a nationality, "the Iraqi
 # defence minister X" is Iraq's)
 _STATE_OFFICE = re.compile(r"\bminister|\bspokes|\bambassador|\benvoy", re.I)
+# a head of a body's fighting, not of the body: "its battlefield chief", "the military leader"
+_IN_THE_FIELD = re.compile(r"\b(?:battlefield|field|military|operations|operational)\b", re.I)
 _HEDGED = re.compile(r"\b(?:alleged|suspected|purported|reputed|presumed|would-be)\b", re.I)
 
 
@@ -232,6 +234,8 @@ def _role(groups: Groups, person_is_left: bool) -> tuple[tuple[str, bool], ...]:
         return ()
     if _SUBORDINATE.search(mods) and predicate in ("leaderOf", "commanderOf", "founder"):
         predicate = "memberOf"
+    if predicate == "leaderOf" and _IN_THE_FIELD.search(mods):
+        predicate = "commanderOf"  # "its battlefield chief", "the military leader of"
     prep = (groups.get("prep") or "").lower()
     if prep == "to" and role not in _SERVES:
         return ()  # "the ambassador to Iraq" serves another state
@@ -291,8 +295,9 @@ _FAR = (
 )
 # "for Y", "on behalf of Y", "in the name of Y": whom a speaker speaks for
 _ON_BEHALF = r"(?:for|on\s+behalf\s+of|in\s+the\s+name\s+of)"
-# "at the helm of", "at the top of", "in charge of": where a body's leader stands
-_AT_THE_TOP = r"(?:at\s+the\s+(?:helm|top|head)|in\s+(?:overall\s+)?charge)\s+of"
+# "at the helm of", "at the top of", "in charge of", "in command of": where a body's leader
+# (or commander) stands
+_AT_THE_TOP = r"(?:at\s+the\s+(?:helm|top|head)|in\s+(?:overall\s+)?(?:charge|command))\s+of"
 # "the man at the top of", "the shadowy figure at the helm of": who stands there
 _THE_ONE_AT_TOP = (
     rf"(?:the|a)\s+(?:[\w-]+\s+){{0,2}}?(?:man|woman|figure|person)\s+(?={_AT_THE_TOP})"
@@ -336,9 +341,10 @@ def _counted_among(groups: Groups) -> tuple[tuple[str, bool], ...]:
 
 
 def _leads(groups: Groups) -> tuple[tuple[str, bool], ...]:
-    """ "took command of" and "commands" give commanderOf, the other verbs leaderOf."""
+    """ "took command of", "commands" and "in command of" give commanderOf, the other verbs
+    leaderOf."""
     verb = groups.get("took") or groups.get("verb") or ""
-    return (("commanderOf" if re.match("command", verb, re.I) else "leaderOf", True),)
+    return (("commanderOf" if re.search(r"\bcommand", verb, re.I) else "leaderOf", True),)
 
 
 def _far_subject(name: str, left: frozenset, right: frozenset, verb: str, emit: Emit) -> _Rule:
@@ -737,7 +743,11 @@ RULES: tuple[_Rule, ...] = (
         "under-command",
         frozenset({PERSON}),
         frozenset({ORG}),
-        _compile(rf"(?:{_POSS}\s+(?P<verb>leadership|command|stewardship|rule))?\s*,\s*{_THE}"),
+        # "Under X, who took over in 2018, the Y": past an aside about X
+        _compile(
+            rf"(?:{_POSS}\s+(?P<verb>leadership|command|stewardship|rule))?"
+            rf"(?:\s*,\s*(?:who|whose)\s+[^,;]+)?\s*,\s*{_THE}"
+        ),
         _leads,
         before=_compile(r"^\W*under\s+\Z"),
     ),
@@ -1092,8 +1102,32 @@ RULES: tuple[_Rule, ...] = (
         "whose-role",
         frozenset({ORG}),
         frozenset({PERSON}),
-        _compile(rf"\s*,?\s+whose\s+{_MODS}{_ROLE},?\s+"),
+        _compile(rf"\s*,?\s+whose\s+{_MODS}{_ROLE}(?:\s+{_BE})?,?\s+"),
         lambda g: _role(g, person_is_left=False),
+    ),
+    # "X, the force whose every decision rests with Y", "X, whose final say lies with Y"
+    _Rule(
+        "whose-role",
+        frozenset({ORG}),
+        frozenset({PERSON}),
+        _compile(
+            rf"(?:{_LINK}{_DET}(?:[\w-]+\s+){{0,3}}?{_BODY}\s*,?|\s*,)\s+whose\s+(?:every\s+"
+            r"|final\s+|last\s+|real\s+)?(?:decisions?|say|word|power|authority)\s+(?:rests?|rested"
+            rf"|lies|lay|lie)\s+(?:solely\s+|entirely\s+)?(?:with|in\s+the\s+hands\s+of)\s+{_THE}"
+        ),
+        _fixed("leaderOf", False),
+    ),
+    # "the X fighters took their orders from Y": the one who gives a body its orders commands it
+    _Rule(
+        "answers-to",
+        frozenset({ORG}),
+        frozenset({PERSON}),
+        _compile(
+            rf"(?:\s+{_TRAINEES})?{_NEAR}{_PERFECT}(?:take|takes|took|taken|taking|received"
+            r"|receive|receives|got|get|gets)\s+(?:(?:its|their|his|her)\s+)?(?:orders|instructions"
+            rf"|commands)\s+(?:directly\s+|only\s+)?from\s+{_THE}(?:{_RANK}\s+)?"
+        ),
+        _fixed("commanderOf", False),
     ),
     # "X, whose son Y"
     _Rule(
