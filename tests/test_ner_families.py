@@ -77,3 +77,24 @@ def test_no_appositive_after_an_opening_phrase_or_a_word_for_places() -> None:
         ("Talmuz", PLACE),
         ("Velmar", ORG),
     ]
+
+
+def test_an_alias_after_known_as_takes_the_kind_of_the_name_before() -> None:
+    patterns = [("ORG", "Northern Shield Force"), ("PERSON", "Qorvan"),
+                ("PERSON", "Ilse Marrow"), ("ORG", "Umm Lisk")]  # fmt: skip
+    text = (
+        "Gunmen of the Northern Shield Force, known as Qorvan, fired. Ilse Marrow, also known "
+        "as Umm Lisk, fled."
+    )
+    assert _kinds(patterns, text) == [
+        ("Northern Shield Force", ORG),
+        ("Qorvan", ORG),
+        ("Ilse Marrow", PERSON),
+        ("Umm Lisk", PERSON),
+    ]
+
+
+def test_an_acronym_that_claims_or_denies_is_a_body() -> None:
+    patterns = [("PERSON", "QLF"), ("PERSON", "DARVO"), ("PERSON", "TARIK")]
+    text = "QLF claimed the raid. DARVO denies it. TARIK was elected."
+    assert _kinds(patterns, text) == [("QLF", ORG), ("DARVO", ORG), ("TARIK", PERSON)]
