@@ -1067,16 +1067,22 @@ def resolve(documents: Iterable[AnalyzedDocument | Outline]) -> Resolution:
                 kinds[full] = EntityKind.ORGANIZATION
                 votes[full] = Counter({EntityKind.ORGANIZATION: votes[full].total()})
             votes[short] = Counter({kinds[full]: votes[short].total()})
+    aliases = [
+        found
+        for doc_id, pairs in assigned.items()
+        for found in _stated_aliases(doc_id, stated[doc_id], pairs)
+    ]
+    for pair in aliases:  # "the X Force, known as Y": Y is the body's, whatever its tag
+        kinds_of = {kinds.get(key) for key in pair[:2]}
+        if kinds_of == {EntityKind.ORGANIZATION, EntityKind.PERSON}:
+            for key in pair[:2]:
+                votes[key] = Counter({EntityKind.ORGANIZATION: votes[key].total()})
     representative, short_forms, why = _merge_keys(
         Counter({key: len(ms) for key, ms in clusters.items()}),
         kinds,
         acronyms,
         _translations(kinds),
-        [
-            found
-            for doc_id, pairs in assigned.items()
-            for found in _stated_aliases(doc_id, stated[doc_id], pairs)
-        ],
+        aliases,
     )
     merges.extend(why)
     merged: dict[str, list[Mention]] = defaultdict(list)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from pipeline.link import link_resolution
 from pipeline.records import EntityKind
 from pipeline.resolve import resolve
-from tests.test_resolve import ORG, _doc
+from tests.test_resolve import ORG, P, _doc
 
 PLACE = EntityKind.PLACE
 
@@ -74,3 +74,15 @@ def test_an_acronym_led_name_that_fits_two_bodies_or_other_words_stays_apart() -
     ]
     result = resolve([_doc("a", text, names)])
     assert len(result.entities) == 4
+
+
+def test_a_name_a_sentence_gives_a_body_is_the_body_whatever_its_tag() -> None:
+    text = (
+        "Gunmen of the Velmar Protection Force, known as Sumud, raided Odra. "
+        "Sumud denied it, and Sumud's chief resigned."
+    )
+    names = [("Velmar Protection Force", ORG), ("Sumud", P), ("Odra", PLACE)]
+    names += [("Sumud", P), ("Sumud", P)]
+    result = resolve([_doc("a", text, names)])
+    (body,) = {rm.entity_key for rm in result.mentions["a"] if rm.mention.name != "Odra"}
+    assert result.entities[body].kind is ORG
