@@ -543,6 +543,7 @@ def _organization_short_forms(
     keys = {bare.get(name_key(m.name), name_key(m.name)) for m in analyzed.mentions}
     placed = _placed(analyzed)
     after_the = _after_the(analyzed)
+    titled = {bare.get(name_key(m.name), name_key(m.name)) for m in analyzed.mentions if m.titles}
     orgs = [k for k in keys if kinds.get(k) is EntityKind.ORGANIZATION]
     found = []
     for short in sorted(keys):
@@ -552,7 +553,7 @@ def _organization_short_forms(
             continue
         if len(words) == 1 and short in placed:
             continue
-        fits = _fitting(short, words, prefix, orgs, kinds, short in after_the)
+        fits = _fitting(short, words, prefix, orgs, kinds, short in after_the, short in titled)
         where = "of its document"
         if not fits and len(words) >= 2:
             fits = _fitting(short, words, prefix, corpus.get(_last_two(words), ()), kinds)
@@ -645,10 +646,12 @@ def _fitting(
     fulls: Iterable[str],
     kinds: dict[str, EntityKind],
     after_the: bool = False,
+    titled: bool = False,
 ) -> list[str]:
     """The organization names among ``fulls`` that the short form's ``words`` shorten; a
     one-word name the text writes after "the" (``after_the``) also shortens the names whose
-    head noun it is ("the Observatory")."""
+    head noun it is ("the Observatory"); one the text writes with a title (``titled``) only
+    the Arabic names it opens."""
     fits = []
     for full in fulls:
         tokens = content_tokens(full)
@@ -658,7 +661,7 @@ def _fitting(
         if prefix and full_prefix and full_prefix[0] != prefix[0]:
             continue  # "Syrian Foreign Ministry" is no short form of the Iranian one
         if len(words) == 1:  # "Badr" for "Badr Organization", whatever its tag
-            if _first_word_of(full, tokens, words[0], kinds.get(short) is EntityKind.PERSON) or (
+            if _first_word_of(full, tokens, words[0], titled) or (
                 after_the and words[0] in _head_nouns(tokens)
             ):
                 fits.append(full)
@@ -681,16 +684,17 @@ def _fitting(
     ]
 
 
-def _first_word_of(full: str, tokens: list[str], word: str, person: bool) -> bool:
+def _first_word_of(full: str, tokens: list[str], word: str, titled: bool) -> bool:
     """A lone word stands for a name of its document that it opens when the rest are head
-    nouns ("Badr" for "Badr Organization"), or when the name is Arabic, an article after its
-    first word ("Asaib" for "Asaib Ahl al-Haq", even tagged a person: a lone word that is no
-    one's surname). A country or its adjective never does ("Lebanese" is no short form of the
-    "Lebanese Forces")."""
+    nouns ("Badr" for "Badr Organization", "Wagner" for the "Wagner Group" even tagged a
+    person), unless a title makes it a person's ("Mr. Badr"), or when the name is Arabic, an
+    article after its first word ("Asaib" for "Asaib Ahl al-Haq", even tagged a person: a
+    lone word that is no one's surname). A country or its adjective never does ("Lebanese" is
+    no short form of the "Lebanese Forces")."""
     if len(tokens) < 2 or tokens[0] != word or word in _ADJECTIVE_COUNTRY or country_name(word):
         return False
     arabic = len(full.split()) > len(tokens)
-    return arabic or (not person and set(tokens[1:]) <= ORG_HEADS)
+    return arabic or (not titled and set(tokens[1:]) <= ORG_HEADS)
 
 
 def _without_head(tokens: list[str], words: list[str]) -> bool:

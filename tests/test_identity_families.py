@@ -5,6 +5,8 @@ Every sentence here is invented (other names, places and wording than the evalua
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from pipeline.link import link_resolution
 from pipeline.records import EntityKind
 from pipeline.resolve import resolve
@@ -86,3 +88,20 @@ def test_a_name_a_sentence_gives_a_body_is_the_body_whatever_its_tag() -> None:
     result = resolve([_doc("a", text, names)])
     (body,) = {rm.entity_key for rm in result.mentions["a"] if rm.mention.name != "Odra"}
     assert result.entities[body].kind is ORG
+
+
+def test_a_lone_word_opening_a_group_name_is_the_group_even_tagged_a_person() -> None:
+    text = "The Kestrel Group sent men to Odra. Kestrel's founder died in 2021."
+    names = [("Kestrel Group", ORG), ("Odra", PLACE), ("Kestrel", P)]
+    result = resolve([_doc("a", text, names)])
+    keys = {rm.mention.name: rm.entity_key for rm in result.mentions["a"]}
+    assert keys["Kestrel"] == keys["Kestrel Group"] == "organization/kestrel-group"
+
+
+def test_a_lone_word_with_a_title_stays_a_person_beside_a_group_it_opens() -> None:
+    text = "The Kestrel Group sent men to Odra. Mr. Kestrel denied it."
+    doc = _doc("a", text, [("Kestrel Group", ORG), ("Odra", PLACE), ("Mr. Kestrel", P)])
+    titled = replace(doc.mentions[2], name="Kestrel", titles=("Mr.",))
+    doc = replace(doc, mentions=(*doc.mentions[:2], titled))
+    keys = {rm.mention.name: rm.entity_key for rm in resolve([doc]).mentions["a"]}
+    assert keys["Kestrel"] != keys["Kestrel Group"]
