@@ -98,3 +98,12 @@ def test_an_acronym_that_claims_or_denies_is_a_body() -> None:
     patterns = [("PERSON", "QLF"), ("PERSON", "DARVO"), ("PERSON", "TARIK")]
     text = "QLF claimed the raid. DARVO denies it. TARIK was elected."
     assert _kinds(patterns, text) == [("QLF", ORG), ("DARVO", ORG), ("TARIK", PERSON)]
+
+
+def test_a_directorate_after_general_is_a_body_not_a_titled_person() -> None:
+    patterns = [("ORG", "General Security Directorate"), ("ORG", "Relief Programme")]
+    text = "The General Security Directorate said so. The Relief Programme for Qorvan Refugees met."
+    assert _kinds(patterns, text) == [
+        ("General Security Directorate", ORG),
+        ("Relief Programme for Qorvan Refugees", ORG),  # runs on through "for"
+    ]

@@ -40,8 +40,8 @@ GENERIC_PLURALS = frozenset(h for h in ORG_HEADS if h.endswith("s") and h[:-1] i
 # Heads after which a name may run on through "of", "for" or "on".
 OPEN_HEADS = ORG_HEADS | {
     "academy", "assembly", "association", "bank", "board", "center", "centers", "centre",
-    "congress", "court", "federation", "fund", "institute", "league", "mission", "observatory",
-    "office", "society", "union", "university",
+    "congress", "court", "directorate", "federation", "fund", "institute", "league", "mission",
+    "observatory", "office", "programme", "society", "union", "university",
 }  # fmt: skip
 _DATES = frozenset(MONTHS) | {
     "monday",
