@@ -133,6 +133,25 @@ def _preceding_person(
     return before[0][0] if len(before) == 1 else None
 
 
+def _bodies_named_by(mentions: Sequence[Mention]) -> defaultdict[str, set[str]]:
+    """Key of a one-word name -> the other organizations of the document named with that word
+    ("Houthis", "Houthi movement" for "Houthi"): a lone word tagged an organization that
+    fits several namesakes is then the body, not one of them ("Haftar's forces" is Haftar's)."""
+    words: defaultdict[str, set[str]] = defaultdict(set)
+    for mention in mentions:
+        if mention.kind is EntityKind.ORGANIZATION:
+            key = name_key(mention.name)
+            for word in content_tokens(key):
+                words[_block_token(word)].add(key)
+    found: defaultdict[str, set[str]] = defaultdict(set)
+    for mention in mentions:
+        key = name_key(mention.name)
+        tokens = content_tokens(key)
+        if len(tokens) == 1:
+            found[key] = words.get(_block_token(tokens[0]), set()) - {key}
+    return found
+
+
 def _only(groups: tuple[tuple[str, ...], ...]) -> str | None:
     """The one person the groups of ``_short_form_targets`` name, or None."""
     return groups[0][0] if len(groups) == 1 else None
@@ -986,6 +1005,7 @@ def resolve(documents: Iterable[AnalyzedDocument | Outline]) -> Resolution:
     )
     for analyzed in analyzed_docs:
         targets = _short_form_targets(analyzed.mentions)
+        bodies = _bodies_named_by(analyzed.mentions)
         first_seen: dict[str, int] = {}
         for mention in analyzed.mentions:
             first_seen.setdefault(name_key(mention.name), mention.start)
@@ -1009,7 +1029,7 @@ def resolve(documents: Iterable[AnalyzedDocument | Outline]) -> Resolution:
             target, where = None, "the only person named in full that it fits"
             if len(groups) == 1:
                 target = groups[0][0]
-            elif groups and kind is not EntityKind.ORGANIZATION:
+            elif groups and (kind is not EntityKind.ORGANIZATION or not bodies[key]):
                 target = _preceding_person(groups, first_seen, mention)
                 where = "the only person named in full before it that it fits"
                 if target is None:  # a split is worse than a name left unpublished

@@ -105,3 +105,27 @@ def test_a_lone_word_with_a_title_stays_a_person_beside_a_group_it_opens() -> No
     doc = replace(doc, mentions=(*doc.mentions[:2], titled))
     keys = {rm.mention.name: rm.entity_key for rm in resolve([doc]).mentions["a"]}
     assert keys["Kestrel"] != keys["Kestrel Group"]
+
+
+def test_a_surname_tagged_a_body_that_fits_two_namesakes_is_no_body_of_its_own() -> None:
+    text = (
+        "Tashkan's forces advance on Odra\n\nField Marshal Ramzi Tashkan sent tanks. His son, "
+        "Omar Tashkan, led them. Tashkan himself stayed in Keth."
+    )
+    names = [("Tashkan", ORG), ("Odra", PLACE), ("Ramzi Tashkan", P), ("Omar Tashkan", P)]
+    names += [("Tashkan", ORG), ("Keth", PLACE)]
+    result = resolve([_doc("a", text, names)])
+    assert not [k for k in result.entities if k.startswith("organization/")]
+    assert {"person/ramzi-tashkan", "person/omar-tashkan"} <= set(result.entities)
+
+
+def test_a_surname_tagged_a_body_the_document_names_as_a_body_stays_the_body() -> None:
+    text = (
+        "Ramzi Tashkan and Omar Tashkan met. The Tashkans, a movement from Keth, "
+        "fought on; Tashkan fighters took Odra."
+    )
+    names = [("Ramzi Tashkan", P), ("Omar Tashkan", P), ("Tashkans", ORG), ("Keth", PLACE)]
+    names += [("Tashkan", ORG), ("Odra", PLACE)]
+    result = resolve([_doc("a", text, names)])
+    keys = {rm.mention.name: rm.entity_key for rm in result.mentions["a"]}
+    assert keys["Tashkan"].startswith("organization/")
