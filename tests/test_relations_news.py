@@ -350,7 +350,8 @@ def test_possessor_leads_and_a_copula_before_backed(
         # the subject of "has close ties" and "spoke for" is before the parenthetical
         ("[Kurt Mesel|P], who heads the [Essen Front|O], has close ties to [Varnia|L].",
          {("Kurt Mesel", "leaderOf", "Essen Front"), ("Kurt Mesel", "affiliatedWith", "Varnia")}),
-        ("[Kurt Mesel|P], a friend of the [Essen Front|O], spoke for [Varnia|L].", set()),
+        ("[Kurt Mesel|P], a friend of the [Essen Front|O], spoke for [Varnia|L].",
+         {("Kurt Mesel", "spokespersonFor", "Varnia")}),
     ],
 )  # fmt: skip
 def test_one_of_several_both_and_parentheticals(

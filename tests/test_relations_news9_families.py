@@ -146,3 +146,76 @@ def test_wordings_of_leading_and_commanding(marked: str, expected: tuple) -> Non
 )
 def test_no_command_in_orders_of_a_person_or_a_mention_in_passing(marked: str) -> None:
     assert not {p for _, p, _ in _statements(marked)} & {"leaderOf", "commanderOf"}
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        (
+            "Aid left [Varosh|L], a dusty garrison town in [Kelmar|L]'s far north, in May.",
+            ("Varosh", "locatedIn", "Kelmar"),
+        ),
+        (
+            "Rain flooded [Varosh|L], a sleepy river town in the [Kelmar|L] region.",
+            ("Varosh", "locatedIn", "Kelmar"),
+        ),
+        (
+            "The [Tarn Front|O] runs its prisons and a radio station out of [Varosh|L].",
+            ("Tarn Front", "locatedIn", "Varosh"),
+        ),
+        (
+            "The [Tarn Front|O] operates out of [Varosh|L], officials said.",
+            ("Tarn Front", "locatedIn", "Varosh"),
+        ),
+        (
+            "The [Tarn Front|O], whose walled compound lies at [Varosh|L], was banned.",
+            ("Tarn Front", "locatedIn", "Varosh"),
+        ),
+        (
+            "The [Tarn Front|O], whose headquarters are in [Varosh|L], was banned.",
+            ("Tarn Front", "locatedIn", "Varosh"),
+        ),
+    ],
+)
+def test_wordings_of_where_a_place_or_a_body_is(marked: str, expected: tuple) -> None:
+    assert _statements(marked) == {expected}
+
+
+@pytest.mark.parametrize(
+    "marked",
+    [
+        # "the city of X" names X itself; a town near, not in
+        "Troops reached [Varosh|L], the old city of [Kelmar|L], at dawn.",
+        "Rain flooded [Varosh|L], a river town near [Kelmar|L].",
+        "The [Tarn Front|O] drove the army out of [Varosh|L] on Monday.",
+    ],
+)
+def test_no_place_in_a_city_of_a_name_near_it_or_a_rout(marked: str) -> None:
+    assert not {p for _, p, _ in _statements(marked)} & {"locatedIn"}
+
+
+@pytest.mark.parametrize(
+    "marked",
+    [
+        "[Varnia|L] has kept the [Tarn Front|O] stocked with rockets for a decade.",
+        "[Varnia|L], whose cargo planes have kept the [Tarn Front|O] in ammunition, was warned.",
+        "[Varnia|L] kept the [Tarn Front|O] well supplied with drones.",
+        "Mercenaries of [Varnia|L] fought on the side of the [Tarn Front|O] in 2019.",
+        "[Varnia|L], the main backer of the [Kessel Union|O], has kept the [Tarn Front|O]"
+        " supplied with drones.",
+    ],
+)
+def test_wordings_of_keeping_a_body_supplied_or_fighting_at_its_side(marked: str) -> None:
+    assert ("Varnia", "supports", "Tarn Front") in _statements(marked)
+
+
+@pytest.mark.parametrize(
+    "marked",
+    [
+        "[Varnia|L] kept the [Tarn Front|O] in check for a decade.",
+        "[Varnia|L] kept the [Tarn Front|O] out of the talks.",
+        "[Varnia|L] fought the [Tarn Front|O] on the side of the army.",
+    ],
+)
+def test_no_support_in_keeping_a_body_down_or_fighting_it(marked: str) -> None:
+    assert ("Varnia", "supports", "Tarn Front") not in _statements(marked)

@@ -197,6 +197,15 @@ _COMPASS_WORD = (
     r"|south-?west)(?:ern)?)"
 )
 _COMPASS = rf"(?:{_COMPASS_WORD}\s+)?"
+# "X, a small town in", "X is a city of": a place noun with its describing words; any
+# describing words after "a" ("X, a desert garrison town in Y"), but after "the" only those of
+# a list ("the capital city of X", "the old city of X" name X itself)
+_A_PLACE_IN = (
+    rf"{_LINK}(?:{_DET}(?:(?:small|large|major|mostly\s+\w+|predominantly\s+\w+|key|strategic"
+    r"|southern|northern|eastern|western|central|restive|remote|border|holy|shrine)[\s-]+)*"
+    rf"{_PLACE_NOUN}\s+(?:in|of)|an?\s+(?:(?!(?:in|of|on|at|the|and|or|which|that)\b)"
+    rf"(?-i:[a-z])[\w-]*\s+){{1,3}}?{_PLACE_NOUN}\s+in)\s+{_THE}"
+)
 
 
 def _compile(pattern: str) -> re.Pattern[str]:
@@ -1039,7 +1048,16 @@ RULES: tuple[_Rule, ...] = (
             rf"(?:\s*,\s*{_REL_PRONOUN}|\s+){_ADVERB}(?:keeps|kept|has|had|maintains|maintained"
             r"|runs|ran|operates|operated)\s+(?:[\w-]+\s+){0,3}?"
             r"(?:headquarters|base|bases|offices?|command\s+centers?|camps?|strongholds?"
-            r"|hideouts?)\s+(?:in|at)\s+" + _THE
+            r"|hideouts?)\s+(?:in|at)\s+"
+            + _THE
+            # "X runs its courts and radio out of Y", "X operates out of Y"
+            + rf"|{_NEAR}{_PERFECT}(?:runs|ran|run|operates|operated|operating|directs|directed)"
+            r"\s+(?:[^.;]{0,60}?\s+)?out\s+of\s+"
+            + _THE
+            # "X, whose sprawling compound lies at Y"
+            + r"|\s*,?\s+whose\s+(?:[\w-]+\s+){0,2}?(?:headquarters|base|compound|stronghold"
+            r"|seat|command\s+cent(?:er|re))\s+(?:lies|lay|is|was|are|were|sits|sat|stands|stood"
+            r"|remains?)\s+(?:in|at|inside)\s+" + _THE
         ),
         _fixed("locatedIn", True),
     ),
@@ -1498,14 +1516,33 @@ RULES: tuple[_Rule, ...] = (
         ),
         _fixed("supports", True),
     ),
-    # "Y has kept X afloat"
+    # "Y has kept X afloat", "Y kept X stocked with rockets", "Y kept X in ammunition"
     _Rule(
         "pays-for",
         ANY,
         frozenset({ORG}),
-        _compile(rf"{_NEAR}{_PERFECT}(?:kept|keeps|keep|keeping)\s+{_THE}"),
+        # "Y, whose cargo flights have kept X in ammunition"
+        _compile(
+            rf"(?:{_NEAR}|\s*,?\s+whose\s+(?:[\w-]+\s+){{1,3}}?){_PERFECT}"
+            rf"(?:kept|keeps|keep|keeping)\s+{_THE}"
+        ),
         _fixed("supports", True),
-        after=_compile(r"\s+(?:financially\s+)?afloat\b"),
+        after=_compile(
+            r"\s+(?:(?:financially\s+)?afloat|(?:well\s+)?(?:supplied|stocked|armed|equipped"
+            rf"|provisioned)\s+with|(?:supplied\s+|stocked\s+)?in\s+{_AID})\b"
+        ),
+    ),
+    # "Wagner fought on the side of X", "fighters of Y intervened on behalf of X"
+    _Rule(
+        "fought-for",
+        ANY,
+        _PERSON_OR_ORG,
+        _compile(
+            rf"(?:\s+{_TRAINEES})?{_NEAR}{_PERFECT}(?:fought|fights|fight|fighting|battled"
+            r"|intervened|intervenes|intervene|intervening)\s+(?:on\s+(?:the\s+)?side\s+of"
+            rf"|on\s+behalf\s+of)\s+{_THE}"
+        ),
+        _fixed("supports", True),
     ),
     # "Iran sent advisers to help X", "Y dispatched officers to train X"
     _Rule(
@@ -1748,14 +1785,17 @@ RULES: tuple[_Rule, ...] = (
         "place-in-place",
         frozenset({PLACE}),
         frozenset({PLACE}),
-        _compile(
-            rf"{_LINK}{_DET}(?:(?:small|large|major|mostly\s+\w+|predominantly\s+\w+|key|strategic"
-            r"|southern|northern|eastern|western|central|restive|remote|border|holy|shrine)[\s-]+)*"
-            rf"{_PLACE_NOUN}\s+(?:in|of)\s+{_THE}"
-            r"(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)"
-            r"(?:ern)?\s+)?"
-        ),
+        _compile(_A_PLACE_IN + _COMPASS),
         _fixed("locatedIn", True),
+    ),
+    # "X, a garrison town in Y's far north"
+    _Rule(
+        "place-in-place",
+        frozenset({PLACE}),
+        frozenset({PLACE}),
+        _compile(_A_PLACE_IN),
+        _fixed("locatedIn", True),
+        after=_compile(rf"{_POSS}\s+{_COMPASS_WORD}\b"),
     ),
     # "Hit and Rutba, both towns in Anbar"
     _Rule(
@@ -2145,11 +2185,13 @@ _SUBJECT_ASIDE = re.compile(
     r"(?P<closed>\s*,\s*(?:which|who|whom|whose)\b[^,;()—–]*,|\s+[—–]\s*[^—–;]+?\s*[—–])"
     r"|\s*,\s*(?:(?:long|once|now|also|first|later|still|originally)\s+)?"
     r"(?:[a-z]+ed|set\s+up|run|led|built)\b[^,;()—–]*,|\s+\([^()]+\)"
-    # a short noun phrase: "X, the bomb-maker, learned"
-    r"|\s*,\s*(?:the|a|an)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+\s*,",
+    # a short noun phrase: "X, the bomb-maker, learned", "X, the armed wing of Z, kept"
+    r"|\s*,\s*(?:the|a|an)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+"
+    r"(?:\s+(?:of|in|for)\s+[^,;()—–]{1,60}?)?\s*,",
     re.IGNORECASE,
 )
-_CLAUSE_GOES_ON = re.compile(r"\s+(?!(?:and|or|but|nor|then)\b)[a-z]")
+# (a relative pronoun after it opens a clause of its own: "X, the namesake of Y, who founded Z")
+_CLAUSE_GOES_ON = re.compile(r"\s+(?!(?:and|or|but|nor|then|who|whom|which|that)\b)[a-z]")
 
 
 def subject_aside(text: str, at: int) -> re.Match[str] | None:
