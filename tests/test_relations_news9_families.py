@@ -219,3 +219,32 @@ def test_wordings_of_keeping_a_body_supplied_or_fighting_at_its_side(marked: str
 )
 def test_no_support_in_keeping_a_body_down_or_fighting_it(marked: str) -> None:
     assert ("Varnia", "supports", "Tarn Front") not in _statements(marked)
+
+
+@pytest.mark.parametrize(
+    "marked",
+    [
+        "[Dora Vell|P], who worked as a cook for the [Tarn Aid Mission|O], was freed.",
+        "[Dora Vell|P] worked as a night watchman at the [Tarn Aid Mission|O].",
+        "[Dora Vell|P], who drew a salary from the [Tarn Aid Mission|O] as a nurse, was freed.",
+        "[Dora Vell|P] earned a modest wage from the [Tarn Aid Mission|O] for years.",
+    ],
+)
+def test_wordings_of_working_for_a_body(marked: str) -> None:
+    assert _statements(marked) == {("Dora Vell", "employedBy", "Tarn Aid Mission")}
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        # a role noun says more than employment
+        (
+            "[Dora Vell|P] worked as a spokeswoman for the [Tarn Front|O].",
+            {("Dora Vell", "spokespersonFor", "Tarn Front")},
+        ),
+        ("[Dora Vell|P] drew a lesson from the [Tarn Front|O]'s defeat.", set()),
+        ("[Dora Vell|P] worked as a team with the [Tarn Front|O].", set()),
+    ],
+)
+def test_no_employment_in_a_role_a_lesson_or_teamwork(marked: str, expected: set) -> None:
+    assert _statements(marked) == expected

@@ -1079,8 +1079,13 @@ RULES: tuple[_Rule, ...] = (
         _ORG_OR_PLACE,
         _compile(
             rf"(?:\s*,\s*{_REL_PRONOUN}|\s+){_ADVERB}(?:{_BE}\s+)?{_ADVERB}"
-            r"(?:(?:works|worked|working|has\s+worked|had\s+worked)\s+(?:for|at)"
-            r"|on\s+(?:the\s+)?payroll\s+of)\s+" + _THE
+            r"(?:(?:works|worked|working|has\s+worked|had\s+worked)\s+"
+            # "worked as a driver for Y" (not a role noun, which says more: "as a spokesman")
+            rf"(?:as\s+(?!(?:an?\s+)?{_A_ROLE}\b)(?:an?\s+)?(?:[\w-]+\s+){{1,2}}?)?(?:for|at)"
+            r"|on\s+(?:the\s+)?payroll\s+of"
+            # "drew a salary from Y"
+            r"|(?:draws|drew|drawn|drawing|earns|earned|earning)\s+(?:a|an|his|her)\s+"
+            r"(?:[\w-]+\s+)?(?:salary|wage|paycheck|pay\s+packet)\s+from)\s+" + _THE
         ),
         _fixed("employedBy", True),
     ),
