@@ -248,3 +248,38 @@ def test_wordings_of_working_for_a_body(marked: str) -> None:
 )
 def test_no_employment_in_a_role_a_lesson_or_teamwork(marked: str, expected: set) -> None:
     assert _statements(marked) == expected
+
+
+@pytest.mark.parametrize(
+    "marked",
+    [
+        "Should [Varnia|L] choose to send arms to the [Tarn Front|O], the war would widen.",
+        "Had [Varnia|L] armed the [Tarn Front|O], the town would have fallen.",
+        "Stories that [Dora Vell|P] was a niece of [Ivo Stanek|P] spread for months but were"
+        " never confirmed.",
+        "Reports that the [Tarn Front|O] was based in [Varosh|L] remain unconfirmed.",
+    ],
+)
+def test_no_statement_in_an_inverted_condition_or_an_unconfirmed_claim(marked: str) -> None:
+    assert _statements(marked) == set()
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        (
+            "Reports that [Dora Vell|P] was a niece of [Ivo Stanek|P] were confirmed on Monday.",
+            ("Dora Vell", "relativeOf", "Ivo Stanek"),
+        ),
+        (
+            "Should talks fail, [Tarn Front|O] leader [Dora Vell|P] would resign.",
+            ("Dora Vell", "leaderOf", "Tarn Front"),
+        ),
+        (
+            "[Dora Vell|P], a niece of [Ivo Stanek|P], denied the claim.",
+            ("Dora Vell", "relativeOf", "Ivo Stanek"),
+        ),
+    ],
+)
+def test_what_confirmed_claims_and_conditions_leave_standing(marked: str, expected: tuple) -> None:
+    assert expected in _statements(marked)

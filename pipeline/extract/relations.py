@@ -1968,15 +1968,18 @@ _CLAIM_THAT = re.compile(
     rf"\b(?:{_CLAIM}|rumou?rs?|stories|suggestions?)\s+that\s+[^;]*\Z", re.IGNORECASE
 )
 _PROVED_FALSE = re.compile(
-    r"[^;]*?\b(?:(?:is|are|was|were|been|proved|proven|turned\s+out\s+to\s+be)\s+(?:\w+ly\s+)?"
+    r"[^;]*?\b(?:(?:is|are|was|were|been|remains?|remained|proved|proven|turned\s+out\s+to\s+be)"
+    r"\s+(?:\w+ly\s+)?"
     r"(?:untrue|false|baseless|unfounded|groundless|fabricated|wrong|incorrect|inaccurate"
-    r"|mistaken|fake)|(?:was|were|has\s+been|have\s+been)\s+(?:\w+ly\s+)?denied)\b",
+    r"|mistaken|fake|unconfirmed|unproven|unsubstantiated)|(?:was|were|has\s+been|have\s+been)"
+    r"\s+(?:\w+ly\s+)?(?:denied|(?:never|not)\s+(?:confirmed|proven|proved|substantiated)))\b",
     re.IGNORECASE,
 )
-# A condition asserts nothing: "If X ever chose to arm Y", "asked whether X funds Y"
+# A condition asserts nothing: "If X ever chose to arm Y", "asked whether X funds Y", "Should
+# X decide to arm Y" (an inverted condition)
 _CONDITION = re.compile(
-    r"(?:^|[,;:]\s*|\b(?:that|and|but|asked|wondered)\s+)(?:even\s+|only\s+)?(?:if|unless"
-    r"|whether)\s+[^,;]*\Z",
+    r"(?:(?:^|[,;:]\s*|\b(?:that|and|but|asked|wondered)\s+)(?:even\s+|only\s+)?(?:if|unless"
+    r"|whether)|^\W*(?:should|had|were))\s+[^,;]*\Z",
     re.IGNORECASE,
 )
 # "X, a splinter group of Y", "X broke away from Y": neither part of nor allied with Y
@@ -2013,13 +2016,23 @@ def negated(text: str, sentence: Sentence, first: Mention, second: Mention) -> b
     opening = text[sentence.start : first.start]
     if _DENIED_CLAUSE.search(opening) is not None:
         return True
-    # a condition or a claim holds both names only where no comma parts them
-    if "," not in between and (
-        _CONDITION.search(opening) is not None
-        or (_CLAIM_THAT.search(opening) and _PROVED_FALSE.match(text, second.end, sentence.end))
-    ):
+    # a condition holds both names only where no comma parts them
+    if "," not in between and _CONDITION.search(opening) is not None:
         return True
-    return _DENIED_LATER.search(text, second.end, sentence.end) is not None
+    return called_false(text, sentence, first, second) or (
+        _DENIED_LATER.search(text, second.end, sentence.end) is not None
+    )
+
+
+def called_false(text: str, sentence: Sentence, first: Mention, second: Mention) -> bool:
+    """Whether both names stand in a claim the sentence calls false or unconfirmed ("Rumours
+    that X was Y's cousin were never confirmed"): unlike a denial, this unsays a kinship or a
+    place too. The claim holds both only where no comma parts them."""
+    return (
+        "," not in text[first.end : second.start]
+        and _CLAIM_THAT.search(text, sentence.start, first.start) is not None
+        and _PROVED_FALSE.match(text, second.end, sentence.end) is not None
+    )
 
 
 def vetoed(text: str, sentence: Sentence, predicate: str, subject: Mention, obj: Mention) -> bool:
@@ -2028,6 +2041,8 @@ def vetoed(text: str, sentence: Sentence, predicate: str, subject: Mention, obj:
     splinter group to the group it split from."""
     first, second = sorted((subject, obj), key=lambda m: m.start)
     if predicate not in NOT_NEGATED and negated(text, sentence, first, second):
+        return True
+    if predicate in NOT_NEGATED and called_false(text, sentence, first, second):
         return True
     if predicate == "rivalOf" and _SIDE_BY_SIDE.search(text, first.end, second.start):
         return True
