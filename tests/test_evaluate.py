@@ -81,12 +81,14 @@ def test_the_final_ner_and_relation_sets_are_registered_and_load() -> None:
     assert sum(len(item["relations"]) for item in items) == 46
 
 
-def test_the_eighth_and_ninth_relation_sets_are_registered_and_load() -> None:
+def test_the_eighth_to_eleventh_relation_sets_are_registered_and_load() -> None:
     """Loaded and counted only, like the seventh: each states every predicate three to five
     times."""
     for number, path, sentences, empty, relations in (
         (8, er.NEWS8, 56, 8, 56),
         (9, er.NEWS9, 47, 7, 45),
+        (10, er.NEWS10, 53, 7, 48),
+        (11, er.NEWS11, 52, 7, 50),
     ):
         assert er.MARKED[f"news{number}"] == er.HELD_OUT_NEWS[f"news held-out {number}"] == path
         items = _marked_relation_items(path)

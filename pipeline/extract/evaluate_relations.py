@@ -78,11 +78,19 @@ on it; its error families were fixed after its first two runs (see its README)."
 NEWS9 = DOMAIN.with_name("news_heldout9.jsonl")
 """A ninth such set (47 sentences on Libya, the Sahel, Somalia, Afghanistan and Pakistan, Sudan,
 Iraq, Syria, Lebanon and Yemen in other words again, 7 stating no relation), written and
-committed before anything ran on it; never tuned on (see its README)."""
+committed before anything ran on it; its error families were fixed in session 8 after its first
+run (see its README)."""
+NEWS10 = DOMAIN.with_name("news_heldout10.jsonl")
+"""A tenth such set (53 sentences written like the domain's news: Iraq's Iran-backed militias
+first, in common and less usual wordings, 7 stating no relation), written and committed before
+anything ran on it (see its README)."""
+NEWS11 = DOMAIN.with_name("news_heldout11.jsonl")
+"""An eleventh such set (52 sentences like the tenth, other people and incidents, 7 stating no
+relation), written and committed before anything ran on it (see its README)."""
 MARKED = {
     "domain": DOMAIN, "heldout": HELDOUT, "news": NEWS, "news2": NEWS2, "news3": NEWS3,
     "news4": NEWS4, "news5": NEWS5, "news6": NEWS6, "news7": NEWS7, "news8": NEWS8,
-    "news9": NEWS9,
+    "news9": NEWS9, "news10": NEWS10, "news11": NEWS11,
 }  # fmt: skip
 HELD_OUT_NEWS = {
     "news held-out": NEWS,
@@ -94,6 +102,8 @@ HELD_OUT_NEWS = {
     "news held-out 7": NEWS7,
     "news held-out 8": NEWS8,
     "news held-out 9": NEWS9,
+    "news held-out 10": NEWS10,
+    "news held-out 11": NEWS11,
     "domain held-out": HELDOUT,
 }
 """The invented sentence sets the classifier was never trained on, by the name ``ldpub eval``
