@@ -60,6 +60,17 @@ def events(text: str, names: dict[str, EntityKind] | None = None, **kw: object) 
     return list(extract_events(analyzed(text, names or {}, **kw)))  # type: ignore[arg-type]
 
 
+def event_types(text: str, names: dict[str, EntityKind]) -> list[str]:
+    """The types of the events found in ``text``, in order (a test module binds its names)."""
+    return [e.type for e in events(text, names)]
+
+
+def one_of_type(text: str, event_type: str, names: dict[str, EntityKind]) -> Event:
+    """The one event of ``event_type`` found in ``text``; fails when there are none or two."""
+    [event] = [e for e in events(text, names) if e.type == event_type]
+    return event
+
+
 def only(text: str, names: dict[str, EntityKind] | None = None, **kw: object) -> Event:
     found = events(text, names, **kw)
     assert len(found) == 1, [(e.type, [t.text for t in e.triggers]) for e in found]

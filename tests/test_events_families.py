@@ -5,11 +5,13 @@ held-out 7, each written anew. Invented sentences only."""
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 
 from pipeline.extract.evaluate_events import date_text
-from pipeline.records import EntityKind, Event
-from tests.test_events import LOC, ORG, PER, events
+from pipeline.records import EntityKind
+from tests.test_events import LOC, ORG, PER, event_types, one_of_type
 
 NAMES: dict[str, EntityKind] = {
     "Lina Haddad": PER,
@@ -23,13 +25,8 @@ NAMES: dict[str, EntityKind] = {
 }
 
 
-def kinds(text: str) -> list[str]:
-    return [e.type for e in events(text, NAMES)]
-
-
-def one(text: str, event_type: str) -> Event:
-    [event] = [e for e in events(text, NAMES) if e.type == event_type]
-    return event
+kinds = partial(event_types, names=NAMES)
+one = partial(one_of_type, names=NAMES)
 
 
 @pytest.mark.parametrize(

@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
+from functools import partial
 
 import pytest
 
 from pipeline.extract import extract_events
 from pipeline.extract.evaluate_events import date_text
-from pipeline.records import EntityKind, Event, Segment, SegmentKind
-from tests.test_events import LOC, ORG, PER, analyzed, events
+from pipeline.records import EntityKind, Segment, SegmentKind
+from tests.test_events import LOC, ORG, PER, analyzed, event_types, events, one_of_type
 
 NAMES: dict[str, EntityKind] = {
     "Ivo Marin": PER,
@@ -28,13 +29,8 @@ NAMES: dict[str, EntityKind] = {
 }
 
 
-def kinds(text: str) -> list[str]:
-    return [e.type for e in events(text, NAMES)]
-
-
-def one(text: str, event_type: str) -> Event:
-    [event] = [e for e in events(text, NAMES) if e.type == event_type]
-    return event
+kinds = partial(event_types, names=NAMES)
+one = partial(one_of_type, names=NAMES)
 
 
 @pytest.mark.parametrize(

@@ -5,8 +5,10 @@ families of militia articles held-out 5, each written anew. Invented sentences o
 
 from __future__ import annotations
 
-from pipeline.records import EntityKind, Event
-from tests.test_events import LOC, ORG, PER, events
+from functools import partial
+
+from pipeline.records import EntityKind
+from tests.test_events import LOC, ORG, PER, events, one_of_type
 
 NAMES: dict[str, EntityKind] = {
     "Ivo Marin": PER,
@@ -19,9 +21,7 @@ NAMES: dict[str, EntityKind] = {
 }
 
 
-def one(text: str, event_type: str) -> Event:
-    [event] = [e for e in events(text, NAMES) if e.type == event_type]
-    return event
+one = partial(one_of_type, names=NAMES)
 
 
 def names(mentions: tuple) -> list[str]:

@@ -4,10 +4,11 @@ detain eight"); a pause in fighting is no fighting. Invented sentences only."""
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 
 import pytest
 
-from tests.test_events import LOC, ORG, PER, events
+from tests.test_events import LOC, ORG, PER, event_types, events
 
 NAMES = {
     "Lena Brandt": PER,
@@ -19,8 +20,7 @@ NAMES = {
 }
 
 
-def kinds(text: str) -> list[str]:
-    return [e.type for e in events(text, NAMES)]
+kinds = partial(event_types, names=NAMES)
 
 
 @pytest.mark.parametrize(

@@ -3,15 +3,16 @@ Invented sentences only."""
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 
-from tests.test_events import ORG, PER, events
+from tests.test_events import ORG, PER, event_types, events
 
 NAMES = {"Ivo Marin": PER, "Nasr Brigades": ORG, "Sami Dagher": PER}
 
 
-def kinds(text: str) -> list[str]:
-    return [e.type for e in events(text, NAMES)]
+kinds = partial(event_types, names=NAMES)
 
 
 @pytest.mark.parametrize(
