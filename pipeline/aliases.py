@@ -26,11 +26,29 @@ _LANGUAGE = (
 _IN_LANGUAGE = rf"\s+in\s+{_LANGUAGE}"
 _QUOTE = r"[\"“‘']?"
 _ALSO = r"(?:also|formerly|previously|once|now|otherwise|better|widely|officially|commonly)"
+# A person's age in commas after the name ("Hadi Nasser, 52, also known as ..."): no name.
+_AGE = r"(?:,\s*\d{1,3})"
+# A clause that says the name was the person's: "who was", "and said he was".
+_HE_WAS = (
+    r"(?:who|and\s+(?:said|says|added|adds)\s+(?:that\s+)?(?:he|she))"
+    r"\s+(?:is|was|has\s+been|had\s+been)"
+)
+# Nouns for a person's other name.
+_BYNAME = (
+    r"(?:nom\s+de\s+guerre|kunya|alias|nickname|pseudonym|code\s*name|war\s+name|moniker"
+    r"|(?:real|full|birth|given|true)\s+name)"
+)
 # What stands between the first name and the second: the second is another name of the first.
 _BETWEEN = {
     "known as": re.compile(  # "known in Arabic as", "known locally as", "called in Persian"
-        rf",?\s*\(?\s*(?:{_ALSO}\s+)?(?:(?:known|referred\s+to)(?:{_IN_LANGUAGE}|\s+locally)?\s+as"
+        rf"{_AGE}?,?\s*\(?\s*(?:{_ALSO}\s+)?(?:(?:known|referred\s+to)(?:{_IN_LANGUAGE}|\s+locally)?\s+as"
         rf"|called{_IN_LANGUAGE})\s+{_THE}",
+        re.I,
+    ),
+    "byname": re.compile(  # "known by his nom de guerre, Y", "whose real name is Y"
+        rf"{_AGE}?,?\s*(?:(?:{_HE_WAS}\s+)?(?:{_ALSO}\s+)?(?:known|referred\s+to)\s+by\s+"
+        rf"(?:his|her|the)|who\s+goes\s+by(?:\s+(?:his|her|the))?|whose)\s+{_BYNAME}"
+        rf"(?:\s+(?:is|was))?\s*,?\s*{_QUOTE}",
         re.I,
     ),
     "in another language": re.compile(  # "X (Arabic for Y)", "X, in Kurdish, Y"
@@ -74,16 +92,30 @@ _ACRONYM = re.compile(r"^[A-Z][A-Z&.-]{1,7}$")
 _POSSESSIVE = re.compile(r"['’]s?\b")
 
 
+# "Abu Haidar", "Umm Salma", "Abu Ali al-Basri": a kunya, with or without a nisba after it.
+_KUNYA = re.compile(r"(?:abu|abou|umm|um)\s+[^\W\d_]+(?:\s+(?:al|el)[\s-][^\W\d_]+)?", re.I)
+
+
+def is_kunya(name: str) -> bool:
+    """A kunya ("father of", "mother of"): a person's byname, which a sentence may give as
+    another name of a person named in full whatever its tag (name or name key alike)."""
+    return bool(_KUNYA.fullmatch(name.strip()))
+
+
 def _compatible(a: Mention, b: Mention) -> bool:
     """Two names can be one entity's whatever the tagger called them, except that a person
     named in full is never another name of an organization or place ("a militia led by Hadi
-    al-Amiri, known as the Badr Organization" names two entities), nor a place of anything
-    else ("Sadr City, known as the Mahdi Army's stronghold")."""
+    al-Amiri, known as the Badr Organization" names two entities), unless that name is a
+    kunya ("Fadi Rahal, known as Abu Rami" tagged a body: a person's byname), nor a place of
+    anything else ("Sadr City, known as the Mahdi Army's stronghold")."""
     if a.kind is b.kind:
         return True
     if EntityKind.PLACE in (a.kind, b.kind):
         return False
-    return not any(m.kind is EntityKind.PERSON and len(m.name.split()) > 1 for m in (a, b))
+    return not any(
+        m.kind is EntityKind.PERSON and len(m.name.split()) > 1 and not is_kunya(other.name)
+        for m, other in ((a, b), (b, a))
+    )
 
 
 def _pair_evidence(text: str, a: Mention, b: Mention) -> str | None:

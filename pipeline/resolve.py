@@ -15,14 +15,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import replace
 from functools import lru_cache
 
 from rapidfuzz import fuzz
 
 from . import names
-from .aliases import stated_aliases
+from .aliases import is_kunya, stated_aliases
 from .demonyms import COUNTRY_OF, country_name
 from .names import PARTICLES as _PARTICLES
 from .names import THE_BEFORE, consonants, content_tokens
@@ -43,13 +43,14 @@ name_key = lru_cache(maxsize=1 << 16)(names.name_key)
 
 # Spellings English news uses interchangeably beyond the shared transliteration rules: a first
 # "gh" for "q" in Persian names (Ghasem/Qasem, Ghaani/Qaani; inside a word "gh" stays "g", as
-# in Mughniyeh/Mugniyah) and British "-is-" for "-iz-" (Mobilisation/Mobilization).
+# in Mughniyeh/Mugniyah), British "-is-" for "-iz-" (Mobilisation/Mobilization), and "dh"
+# for "z", the two spellings of one Arabic letter (Kadhim/Kazim, Fadhil/Fazil, Ridha/Reza).
 _PERSIAN_Q = re.compile(r"^gh")
 _BRITISH_S = re.compile(r"iz(ation|ations|e|es|ed|ing)$")
 
 
 def _spelling(token: str) -> str:
-    return _BRITISH_S.sub(r"is\1", _PERSIAN_Q.sub("q", token))
+    return _BRITISH_S.sub(r"is\1", _PERSIAN_Q.sub("q", token)).replace("dh", "z")
 
 
 @lru_cache(maxsize=1 << 16)
@@ -158,7 +159,22 @@ def _only(groups: tuple[tuple[str, ...], ...]) -> str | None:
 
 
 def _content_words(key: str) -> list[str]:
-    return [w for w in key.split() if w not in _PARTICLES]
+    return _without_suffix([w for w in key.split() if w not in _PARTICLES])
+
+
+# Generational suffixes after a surname ("Lloyd J. Austin III"): the surname is the word before.
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def _without_suffix(words: list[str]) -> list[str]:
+    """A name's words without a generational suffix at the end (three words or more)."""
+    return words[:-1] if len(words) >= 3 and words[-1] in _SUFFIXES else words
+
+
+def _name_words(key: str) -> list[str]:
+    """The words two spellings of a name are compared by: its content words
+    (``names.content_tokens``) without a generational suffix."""
+    return _without_suffix(content_tokens(key))
 
 
 # Two tokens whose skeletons differ only in vowels are one name when this similar (rapidfuzz
@@ -197,7 +213,7 @@ def _variant_evidence(key_a: str, key_b: str) -> str | None:
     words between left out; every pair must be alike, so a different given name ("Laith" vs
     "Qais Khazali") or surname vetoes the merge.
     """
-    ta, tb = content_tokens(key_a), content_tokens(key_b)
+    ta, tb = _name_words(key_a), _name_words(key_b)
     if not ta or not tb or key_a == key_b:
         return None
     if len(ta) != len(tb) and _joined(ta) == _joined(tb):
@@ -541,6 +557,7 @@ def _organization_short_forms(
     kinds: dict[str, EntityKind],
     bare: dict[str, str],
     corpus: dict[tuple[str, str], list[str]],
+    rendered: Collection[str] = (),
 ) -> list[tuple[str, str, str]]:
     """(short key, full key, evidence) for organizations one document names in full and then
     by their last words: "Security Council" after "U.N. Security Council", "Revolutionary
@@ -558,7 +575,10 @@ def _organization_short_forms(
     tagger called it, or that it opens in Arabic (``_first_word_of``), or whose head noun it is
     when the document writes it after "the" each time ("the Observatory" for the "Syrian
     Observatory for Human Rights": ``_after_the``, ``_head_nouns``; two such names veto it),
-    unless the document puts it as a place ("in Odra" beside the "Odra Council": ``_placed``)."""
+    unless the document puts it as a place ("in Odra" beside the "Odra Council": ``_placed``).
+    A name that renders an Arabic one of the corpus (``rendered``: "Hezbollah Brigades" for
+    "Kataib Hezbollah", ``_translations``) has no such one-word form: its first word is what
+    the body is named after ("Hezbollah"), as the Arabic name's last word is."""
     keys = {bare.get(name_key(m.name), name_key(m.name)) for m in analyzed.mentions}
     placed = _placed(analyzed)
     after_the = _after_the(analyzed)
@@ -572,7 +592,8 @@ def _organization_short_forms(
             continue
         if len(words) == 1 and short in placed:
             continue
-        fits = _fitting(short, words, prefix, orgs, kinds, short in after_the, short in titled)
+        fulls = [o for o in orgs if len(words) > 1 or o not in rendered]
+        fits = _fitting(short, words, prefix, fulls, kinds, short in after_the, short in titled)
         where = "of its document"
         if not fits and len(words) >= 2:
             fits = _fitting(short, words, prefix, corpus.get(_last_two(words), ()), kinds)
@@ -581,6 +602,8 @@ def _organization_short_forms(
             part = "first word" if len(words) == 1 else "last words"
             if len(words) == 1 and words[0] in _head_nouns(content_tokens(fits[0])):
                 part = "head noun"
+            elif len(words) == 1 and _arabic_last_word(fits[0], words[0]):
+                part = "last word, after an article,"
             elif _without_head(content_tokens(fits[0]), words):
                 part = "name without the head noun"
             why = f"{analyzed.document.doc_id}: {short!r} is the {part} of {fits[0]!r} {where}"
@@ -680,8 +703,10 @@ def _fitting(
         if prefix and full_prefix and full_prefix[0] != prefix[0]:
             continue  # "Syrian Foreign Ministry" is no short form of the Iranian one
         if len(words) == 1:  # "Badr" for "Badr Organization", whatever its tag
-            if _first_word_of(full, tokens, words[0], titled) or (
-                after_the and words[0] in _head_nouns(tokens)
+            if (
+                _first_word_of(full, tokens, words[0], titled)
+                or (after_the and words[0] in _head_nouns(tokens))
+                or (kinds.get(short) is not EntityKind.PLACE and _arabic_last_word(full, words[0]))
             ):
                 fits.append(full)
         elif kinds.get(short) is EntityKind.ORGANIZATION and (
@@ -714,6 +739,19 @@ def _first_word_of(full: str, tokens: list[str], word: str, titled: bool) -> boo
         return False
     arabic = len(full.split()) > len(tokens)
     return arabic or (not titled and set(tokens[1:]) <= ORG_HEADS)
+
+
+def _arabic_last_word(full: str, word: str) -> bool:
+    """An Arabic group name ends in ``word`` after an article ("Nusra" of "Jabhat al-Nusra",
+    "Nujaba" of "Harakat Hezbollah al-Nujaba"): English news shortens it to that word, whatever
+    the tagger called it (a word the text puts as a place is kept out by the caller)."""
+    written = full.split()
+    return (
+        len(written) >= 3
+        and written[-1] == word
+        and written[-2] in ("al", "el")
+        and names.arabic_head(content_tokens(full)) is not None
+    )
 
 
 def _without_head(tokens: list[str], words: list[str]) -> bool:
@@ -826,13 +864,13 @@ def _person_spellings(
     ("Kadir Mansuri" twice a bank, "Qadir Mansoori" once a person)."""
     people: dict[tuple[object, ...], list[str]] = defaultdict(list)
     for key, kind in kinds.items():
-        words = content_tokens(key)
+        words = _name_words(key)
         if kind is EntityKind.PERSON and len(words) >= 2:
             for block in _blocks(EntityKind.PERSON, words):
                 people[block].append(key)
     found = []
     for key, kind in sorted(kinds.items()):
-        words = content_tokens(key)
+        words = _name_words(key)
         if kind is EntityKind.PERSON or len(words) < 2:
             continue
         candidates = {p for b in _blocks(EntityKind.PERSON, words) for p in people.get(b, ())}
@@ -894,7 +932,7 @@ def _merge_keys(
     founders: list[tuple[tuple[EntityKind, str], tuple[EntityKind, str]] | None] = []
     blocked: dict[tuple[object, ...], set[int]] = defaultdict(set)
     for key in sorted(counts, key=lambda k: (-counts[k], k)):
-        words = content_tokens(key)
+        words = _name_words(key)
         if not words:
             clusters.append([key])
             founders.append(None)
@@ -1012,6 +1050,7 @@ def resolve(documents: Iterable[AnalyzedDocument | Outline]) -> Resolution:
         pairs: list[tuple[Mention, str]] = []
         stated[analyzed.document.doc_id] = stated_aliases(analyzed.document.text, analyzed.mentions)
         aliased = {(m.start, m.end) for pair in stated[analyzed.document.doc_id] for m in pair[:2]}
+        as_person: set[tuple[int, int]] = set()  # short forms of a person tagged otherwise
         for mention in analyzed.mentions:
             key = name_key(mention.name)
             if not key:
@@ -1049,10 +1088,20 @@ def resolve(documents: Iterable[AnalyzedDocument | Outline]) -> Resolution:
                     f"{target!r}, {where}"
                 )
                 key, kind = target, EntityKind.PERSON
+                if mention.kind is not kind:
+                    as_person.add((mention.start, mention.end))
             clusters[key].append(mention)
             votes[key][kind] += TITLE_VOTES if mention.titles else 1
             pairs.append((mention, key))
         assigned[analyzed.document.doc_id] = pairs
+        if as_person:  # "Hadid, whose real name is ...": the surname tagged a place is a person's
+            stated[analyzed.document.doc_id] = stated_aliases(
+                analyzed.document.text,
+                [
+                    replace(m, kind=EntityKind.PERSON) if (m.start, m.end) in as_person else m
+                    for m in analyzed.mentions
+                ],
+            )
 
     kinds = {key: _majority(votes[key]) for key in clusters}
     bare = _without_country_adjective(kinds)
@@ -1075,12 +1124,13 @@ def resolve(documents: Iterable[AnalyzedDocument | Outline]) -> Resolution:
             if name_key(phrase) != key and bare.get(key, key) in clusters:
                 full_forms[bare.get(key, key)][phrase] += 1  # the name the tagger cut short
     corpus_orgs = _by_last_words(k for k, kind in kinds.items() if kind is EntityKind.ORGANIZATION)
+    rendered = {english for _, english, _ in _translations(kinds)}
     acronyms = [
         found
         for analyzed in analyzed_docs
         for found in (
             *_acronym_definitions(analyzed, kinds, bare, spelled[analyzed.document.doc_id]),
-            *_organization_short_forms(analyzed, kinds, bare, corpus_orgs),
+            *_organization_short_forms(analyzed, kinds, bare, corpus_orgs, rendered),
             *_acronym_led_forms(analyzed, kinds, bare),
         )
     ]
@@ -1099,8 +1149,10 @@ def resolve(documents: Iterable[AnalyzedDocument | Outline]) -> Resolution:
     for pair in aliases:  # "the X Force, known as Y": Y is the body's, whatever its tag
         kinds_of = {kinds.get(key) for key in pair[:2]}
         if kinds_of == {EntityKind.ORGANIZATION, EntityKind.PERSON}:
+            # but a kunya ("Fadi Rahal, known as Abu Rami") is a person's byname
+            kind = EntityKind.PERSON if any(map(is_kunya, pair[:2])) else EntityKind.ORGANIZATION
             for key in pair[:2]:
-                votes[key] = Counter({EntityKind.ORGANIZATION: votes[key].total()})
+                votes[key] = Counter({kind: votes[key].total()})
     representative, short_forms, why = _merge_keys(
         Counter({key: len(ms) for key, ms in clusters.items()}),
         kinds,

@@ -129,3 +129,89 @@ def test_a_surname_tagged_a_body_the_document_names_as_a_body_stays_the_body() -
     result = resolve([_doc("a", text, names)])
     keys = {rm.mention.name: rm.entity_key for rm in result.mentions["a"]}
     assert keys["Tashkan"].startswith("organization/")
+
+
+def _keys(result: object, doc_id: str) -> dict[str, str]:
+    """Each mention's name in one document -> its entity key."""
+    return {rm.mention.name: rm.entity_key for rm in result.mentions[doc_id]}  # type: ignore[attr-defined]
+
+
+def test_dh_and_z_spell_one_letter_and_a_family_surname_goes_to_the_one_named_before() -> None:
+    """Nadhim/Nazim are one name; "Saedi" alone, after the first brother and before the
+    second is named, is the first; the second brother (another given name) stays apart."""
+    text = (
+        "Police held Nadhim Kadhim al-Saedi. Others wrote Nazim Kazim al-Saidi. Saedi was "
+        "questioned, and so was his brother Riyadh Kadhim al-Saedi."
+    )
+    names = [("Nadhim Kadhim al-Saedi", P), ("Nazim Kazim al-Saidi", P), ("Saedi", P)]
+    names += [("Riyadh Kadhim al-Saedi", P)]
+    keys = _keys(resolve([_doc("a", text, names)]), "a")
+    assert keys["Nadhim Kadhim al-Saedi"] == keys["Nazim Kazim al-Saidi"] == keys["Saedi"]
+    assert keys["Riyadh Kadhim al-Saedi"] != keys["Saedi"]
+
+
+def test_a_kunya_a_sentence_gives_a_person_is_the_person_even_tagged_a_body() -> None:
+    text = "Troops seized Rafid Sabah al-Tamimi, 39, also known as Abu Yasir, in Odra."
+    names = [("Rafid Sabah al-Tamimi", P), ("Abu Yasir", ORG), ("Odra", PLACE)]
+    result = resolve([_doc("a", text, names)])
+    keys = _keys(result, "a")
+    assert keys["Abu Yasir"] == keys["Rafid Sabah al-Tamimi"]
+    assert result.entities[keys["Abu Yasir"]].kind is P
+
+
+def test_a_nom_de_guerre_or_a_real_name_is_the_same_person() -> None:
+    text = (
+        "The brigade named the dead man as Qusay Mahmoud al-Janabi and said he was known by "
+        "his nom de guerre, Abu Taiba. Its founder Abu Wissam al-Kurdi met him in Odra. "
+        "Kurdi, whose real name is Salih Jabbar Hamid al-Dulaimi, fled."
+    )
+    names = [("Qusay Mahmoud al-Janabi", P), ("Abu Taiba", P), ("Abu Wissam al-Kurdi", P)]
+    names += [("Odra", PLACE), ("Kurdi", PLACE), ("Salih Jabbar Hamid al-Dulaimi", P)]
+    keys = _keys(resolve([_doc("a", text, names)]), "a")
+    assert keys["Abu Taiba"] == keys["Qusay Mahmoud al-Janabi"]
+    assert keys["Salih Jabbar Hamid al-Dulaimi"] == keys["Kurdi"] == keys["Abu Wissam al-Kurdi"]
+    assert keys["Abu Taiba"] != keys["Kurdi"]
+
+
+def test_a_name_beside_another_without_a_statement_stays_apart() -> None:
+    text = "Qusay Mahmoud al-Janabi met Abu Taiba in Odra and said he was tired."
+    names = [("Qusay Mahmoud al-Janabi", P), ("Abu Taiba", P), ("Odra", PLACE)]
+    keys = _keys(resolve([_doc("a", text, names)]), "a")
+    assert keys["Abu Taiba"] != keys["Qusay Mahmoud al-Janabi"]
+
+
+def test_a_surname_after_a_generational_suffix_joins_across_documents() -> None:
+    one = _doc("a", "Gen. Marcus T. Whitfield Jr. landed.", [("Marcus T. Whitfield Jr.", P)])
+    two = _doc("b", "Defense chief Marcus Whitfield spoke. Whitfield left.", [("Whitfield", P)])
+    three = _doc("c", "Marcus Whitfield arrived.", [("Marcus Whitfield", P)])
+    result = resolve([one, two, three])
+    keys = {_keys(result, d).popitem()[1] for d in "abc"}
+    assert keys == {"person/marcus-t-whitfield-jr"}
+
+
+def test_the_name_an_arabic_bodys_english_rendering_opens_is_another_body() -> None:
+    """ "Fityan Brigades" renders "Kataib Fityan": "Fityan" alone is what both are named after
+    (another body), no short form of either; an English name with no Arabic one still is."""
+    text = (
+        "Kataib Fityan, or the Fityan Brigades, shelled Odra with help from Fityan "
+        "instructors. The Sumud Organization denied it; Sumud's chief left."
+    )
+    names = [("Kataib Fityan", ORG), ("Fityan Brigades", ORG), ("Odra", PLACE)]
+    names += [("Fityan", ORG), ("Sumud Organization", ORG), ("Sumud", ORG)]
+    two = _doc("b", "Fityan denied any role.", [("Fityan", ORG)])
+    keys = _keys(resolve([_doc("a", text, names), two]), "a")
+    assert keys["Kataib Fityan"] == keys["Fityan Brigades"] != keys["Fityan"]
+    assert keys["Sumud"] == keys["Sumud Organization"]
+
+
+def test_the_last_word_of_an_arabic_group_name_is_the_group_unless_a_place() -> None:
+    text = "Harakat Ansar al-Wafa fired rockets. Wafa, led by Kamil Hadi, denied it."
+    names = [("Harakat Ansar al-Wafa", ORG), ("Wafa", P), ("Kamil Hadi", P)]
+    result = resolve([_doc("a", text, names)])
+    keys = _keys(result, "a")
+    assert keys["Wafa"] == keys["Harakat Ansar al-Wafa"]
+    assert result.entities[keys["Wafa"]].kind is ORG
+    placed = "Harakat Ansar al-Wafa fired rockets from Wafa."
+    names = [("Harakat Ansar al-Wafa", ORG), ("Wafa", PLACE)]
+    keys = _keys(resolve([_doc("b", placed, names)]), "b")
+    assert keys["Wafa"] != keys["Harakat Ansar al-Wafa"]
