@@ -41,3 +41,12 @@ SETTLEMENT_NOUNS = frozenset(
         "governorate", "stronghold",
     }
 )  # fmt: skip
+
+# Lower-case nouns for a site right after its place's name ("the Rumaila oil field", "Qayyarah
+# air base", "Baghdad airport"): the name is the place's, whatever the model tagged. Not
+# "refinery" or "plant", which a company's name also stands before ("a Shell refinery").
+FACILITY_AFTER = re.compile(
+    r"\s+(?:(?:oil|gas)\s?fields?|oilfields?|air\s?bases?|airfields?|airports?|dams?"
+    r"|border\s+crossings?)\b"
+)
+"""Matches the text right after a name (match it at the name's end)."""

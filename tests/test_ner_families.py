@@ -107,3 +107,77 @@ def test_a_directorate_after_general_is_a_body_not_a_titled_person() -> None:
         ("General Security Directorate", ORG),
         ("Relief Programme for Qorvan Refugees", ORG),  # runs on through "for"
     ]
+
+
+def test_a_command_name_runs_on_through_the_place_or_region_hyphenated_to_its_head() -> None:
+    patterns = [("ORG", "Allied Division"), ("ORG", "Joint Corps"), ("ORG", "Tarvo Media")]
+    text = (
+        "Allied Division-Kirkuk said two men were held. A spokesman for Joint Corps-South "
+        "West denied it. Tarvo Media-Kirkuk ties were cut."
+    )
+    assert _kinds(patterns, text) == [
+        ("Allied Division-Kirkuk", ORG),
+        ("Joint Corps-South West", ORG),
+        ("Tarvo Media", ORG),  # no command's head noun: the place is apart
+    ]
+
+
+def test_a_military_base_named_after_its_noun_is_a_place() -> None:
+    patterns = [
+        ("ORG", "Forward Operating Base Tarvo"), ("PERSON", "Camp Velmar"),
+        ("ORG", "Combat Outpost Darsit"), ("PERSON", "Dana Camp"),
+    ]  # fmt: skip
+    text = (
+        "Rockets hit Forward Operating Base Tarvo at dawn. Lawmakers toured Camp Velmar. "
+        "Mortars struck Combat Outpost Darsit. Dana Camp spoke."
+    )
+    assert _kinds(patterns, text) == [
+        ("Forward Operating Base Tarvo", PLACE),
+        ("Camp Velmar", PLACE),
+        ("Combat Outpost Darsit", PLACE),
+        ("Dana Camp", PERSON),
+    ]
+
+
+def test_a_quoted_alias_after_known_as_takes_the_kind_of_the_name_before() -> None:
+    patterns = [("PERSON", "Salim Tarvo al-Darsiti"), ("ORG", "Abu Velmar"), ("ORG", "Abu Kesra")]
+    text = (
+        'The cell answered to Salim Tarvo al-Darsiti, known as "Abu Velmar", who fled. '
+        "His deputy, known as “Abu Kesra”, stayed."
+    )
+    assert _kinds(patterns, text) == [
+        ("Salim Tarvo al-Darsiti", PERSON),
+        ("Abu Velmar", PERSON),
+        ("Abu Kesra", ORG),  # no name before "known as"
+    ]
+
+
+def test_a_name_before_a_site_noun_is_a_place() -> None:
+    patterns = [("PERSON", "Qorvan"), ("ORG", "Velmar"), ("ORG", "TPX"), ("ORG", "Darsit")]
+    text = (
+        "Gunmen raided the Qorvan oil field and shelled Velmar air base. The TPX oil field "
+        "was idle. Darsit said nothing."
+    )
+    assert _kinds(patterns, text) == [
+        ("Qorvan", PLACE),
+        ("Velmar", PLACE),
+        ("TPX", ORG),  # an acronym: a company's
+        ("Darsit", ORG),
+    ]
+
+
+def test_a_unit_named_by_its_noun_and_a_number_is_an_organization() -> None:
+    patterns = [("DATE", "Brigade 61"), ("PERSON", "Unit 9100")]
+    text = (
+        "Gunmen of Brigade 61 of the Tarvo Forces held the road. Unit 9100 trained them. "
+        "Engineers shut Unit 4 of the plant."
+    )
+    assert _kinds(patterns, text) == [
+        ("Brigade 61", ORG),
+        ("Tarvo Forces", ORG),
+        ("Unit 9100", ORG),
+    ]
+
+
+def test_followers_after_the_are_a_movement_not_a_place() -> None:
+    assert _kinds([("GPE", "Velmaris")], "Arms reached the Velmaris by sea.") == [("Velmaris", ORG)]

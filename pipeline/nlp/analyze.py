@@ -39,6 +39,7 @@ from pipeline.nlp.orgnames import (
     acronym_end,
     arabic_group_names,
     not_an_organization,
+    numbered_units,
     run_on_end,
     titles_a_name,
 )
@@ -50,7 +51,13 @@ from pipeline.nlp.titles import (
     titled_names,
 )
 from pipeline.orgheads import ORG_HEADS
-from pipeline.placewords import PLACE_BEFORE, PLACE_WORDS, SETTLEMENT_NOUNS, STRONG_PLACE_BEFORE
+from pipeline.placewords import (
+    FACILITY_AFTER,
+    PLACE_BEFORE,
+    PLACE_WORDS,
+    SETTLEMENT_NOUNS,
+    STRONG_PLACE_BEFORE,
+)
 from pipeline.records import Document, EntityKind, Mention, Segment, Sentence
 from pipeline.roles import ROLES
 
@@ -369,10 +376,13 @@ _PLURAL_VERB = re.compile(r"(?!(?:will|would|can|could|may|might|must|shall|shou
 
 
 def _arabic_groups(doc: Doc, text: str, offset: int) -> list[Mention]:
-    """Group names opening with an Arabic noun for a body ("Asa'ib Ahl al-Haq")."""
+    """Group names opening with an Arabic noun for a body ("Asa'ib Ahl al-Haq") and units named
+    by a number ("Brigade 30"), which the model reads as a date."""
     found = []
     for sent in doc.sents:
-        for start, end in arabic_group_names(text, sent.start_char, sent.end_char):
+        for start, end in arabic_group_names(text, sent.start_char, sent.end_char) + numbered_units(
+            text, sent.start_char, sent.end_char
+        ):
             found.append(
                 Mention(
                     start=offset + start,
@@ -389,7 +399,7 @@ def _arabic_groups(doc: Doc, text: str, offset: int) -> list[Mention]:
 # What joins a name to its alias: "the Special Deterrence Force, known as Radaa".
 _KNOWN_AS = re.compile(
     r",?\s+(?:also\s+|better\s+|widely\s+|commonly\s+)?(?:known|referred\s+to)\s+as\s+"
-    r"(?:the\s+)?"
+    r"(?:the\s+)?[\"“‘']?"
 )
 
 
@@ -439,20 +449,30 @@ def _headed_places(doc: Doc, text: str, offset: int) -> list[Mention]:
 
 _HYPHEN_BEFORE = re.compile(r"(?<![\w'’.-])(?:[A-Z][\w]*-)+\Z")
 _HYPHEN_AFTER = re.compile(r"-([A-Z][\w]*)(?![\w-])")
+# A compass point or area hyphenated to a command's name: "-North", "-South East", "-Center".
+# Head nouns of commands named for the area they cover ("Multi-National Corps-Iraq").
+_COMMAND_HEADS = frozenset({"division", "force", "corps", "command"})
+_COMPASS_POINT = r"(?:North|South|East|West|Central|Center|Centre)"
+_HYPHEN_REGION = re.compile(rf"-{_COMPASS_POINT}(?:[ -]{_COMPASS_POINT})?(?![\w-])")
 
 
 def _hyphenated(
     text: str, sent_start: int, start: int, end: int, others: list[tuple[int, int, EntityKind]]
 ) -> tuple[int, int]:
     """An organization's name with the capitalized words hyphenated to it that the model cut
-    off: "Multi-" before "National Force", a country after it ("-Iraq"). Never another name
-    ("Hamas-Fatah talks")."""
+    off: "Multi-" before "National Force", a country after it ("-Iraq"), and after a command's
+    head noun the place or region it covers ("Multi-National Division-Basra", "Task
+    Force-South East"). Never another name ("Hamas-Fatah talks")."""
     before = _HYPHEN_BEFORE.search(text, max(sent_start, start - 40), start)
     if before is not None and not any(s < start and before.start() < e for s, e, _ in others):
         start = before.start()
     after = _HYPHEN_AFTER.match(text, end)
     if after is not None and country_name(after.group(1)) is not None:
-        end = after.end()
+        return start, after.end()
+    if text[start:end].split()[-1].lower() in _COMMAND_HEADS:
+        region = _HYPHEN_REGION.match(text, end) or after
+        if region is not None:
+            return start, region.end()
     return start, end
 
 
@@ -614,6 +634,13 @@ def _mention(doc: Doc, text: str, ent: Span, kind: EntityKind, offset: int) -> M
         and text[start:end].split()[-1].lower() not in ORG_HEADS
     ):
         kind = PLACE  # "Maysan police", "Diyala operations commander"
+    elif (
+        kind is not PLACE
+        and FACILITY_AFTER.match(text, end)
+        and not text[start:end].isupper()
+        and text[start:end].split()[-1].lower() not in ORG_HEADS
+    ):
+        kind = PLACE  # "the Baiji oil field", "Ain al-Asad air base"
     if (before_body_noun(text, end) and not text[start:end].isupper()) or _members_of(
         text, sent.start_char, start, end
     ):
@@ -671,11 +698,11 @@ def _mention(doc: Doc, text: str, ent: Span, kind: EntityKind, offset: int) -> M
     ):
         return None  # "Army spokesman Colonel X": whose army, the sentence does not name
     if (
-        kind is EntityKind.PERSON
+        kind is not ORG
         and follower_plural(name)
         and _FOLLOWERS_BEFORE.search(text, max(sent.start_char, start - 30), start)
     ):
-        kind = ORG  # "the Houthis": a person's name takes no article, a possessive or plural
+        kind = ORG  # "the Houthis": followers, no person (who takes no article) nor place
     title = _SPACES.sub(" ", text[start:name_start]).strip()
     if not title:
         kind = _appositive_kind(text, sent.start_char, sent.end_char, start, end, name) or kind

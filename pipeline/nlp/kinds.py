@@ -28,6 +28,9 @@ General knowledge of how names are built, not taken from any article:
   (castle), and Umm ("mother of": a place unless a person's name follows); English ones end in
   a noun for a landform, an area or a military base ("Bekaa Valley", "Green Zone", "Victory
   Base", "Balad Airbase"). Such a name is a place.
+- A military base's name opens with, or runs on past, a noun for a base before the name proper
+  ("Camp Taji", "Forward Operating Base Falcon", "Combat Outpost Keating", "Joint Base
+  Balad"): a place, though the model reads the capitalized run as a body.
 """
 
 from __future__ import annotations
@@ -70,6 +73,16 @@ PLACE_HEADS = frozenset(
         "airbase", "airfield",
     }
 )  # fmt: skip
+# A military unit named by its head noun and a number ("Brigade 30", "Unit 8200"); not
+# "Division 1", a league's, nor a figure ("Brigade 1,200"), nor a plant's part ("Unit 2 of
+# the plant", "the Unit 3 reactor").
+NUMBERED_UNIT = re.compile(
+    r"(?<![\w-])(?:(?:Brigade|Regiment|Battalion|Squadron)\s+\d{1,5}"
+    r"|Unit\s+\d{1,5}(?!\s+(?:of|reactor)\b))(?![\w.,-]?\d)"
+)
+# Nouns for a military base that stand before its name proper ("Camp Taji", "Forward Operating
+# Base Falcon").
+BASE_NOUNS = frozenset({"camp", "base", "outpost", "airbase", "airfield"})
 GIVEN_NAMES = Path(__file__).resolve().parents[1] / "data" / "common_given_names.txt"
 _WORDS = re.compile(r"[\w'’.]+")
 
@@ -89,6 +102,10 @@ def corrected_kind(name: str, kind: EntityKind) -> EntityKind:
         or (first in ARABIC_PLACE_OR_NAME and kind is EntityKind.ORGANIZATION)
         or words[-1] in PLACE_HEADS
     ):
+        return EntityKind.PLACE
+    if NUMBERED_UNIT.fullmatch(name):  # "Unit 8200"
+        return EntityKind.ORGANIZATION
+    if len(words) >= 2 and BASE_NOUNS.intersection(words[:-1]):  # "Camp Taji"
         return EntityKind.PLACE
     if words[-1] in ORG_HEADS:  # "Velmar Brigade": no person's name ends in a body's noun
         return EntityKind.ORGANIZATION if len(words) >= 2 else kind

@@ -21,7 +21,7 @@ import re
 from pipeline.datewords import MONTHS
 from pipeline.demonyms import COUNTRY_OF
 from pipeline.nlp.groups import GROUP_ADJECTIVES
-from pipeline.nlp.kinds import ARABIC_ORG_NOUNS
+from pipeline.nlp.kinds import ARABIC_ORG_NOUNS, NUMBERED_UNIT
 from pipeline.nlp.titles import leading_title
 from pipeline.orgheads import ORG_HEADS
 from pipeline.records import EntityKind
@@ -190,3 +190,8 @@ def _spells(acronym: str, words: list[str]) -> bool:
 def arabic_group_names(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans of group names opening with an Arabic noun for a body within text[start:end]."""
     return [m.span() for m in _ARABIC_NAME.finditer(text, start, end)]
+
+
+def numbered_units(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of units named by their noun and number within text[start:end]."""
+    return [m.span() for m in NUMBERED_UNIT.finditer(text, start, end)]
