@@ -181,3 +181,12 @@ def test_a_unit_named_by_its_noun_and_a_number_is_an_organization() -> None:
 
 def test_followers_after_the_are_a_movement_not_a_place() -> None:
     assert _kinds([("GPE", "Velmaris")], "Arms reached the Velmaris by sea.") == [("Velmaris", ORG)]
+
+
+def test_a_given_a_fathers_and_a_family_name_make_a_person_not_a_body() -> None:
+    patterns = [("ORG", "Salim Hatem al-Obeidi"), ("ORG", "Thar Allah al-Qorvani")]
+    text = "The group lost Salim Hatem al-Obeidi, 29, on Monday. Thar Allah al-Qorvani denied it."
+    assert _kinds(patterns, text) == [
+        ("Salim Hatem al-Obeidi", PERSON),
+        ("Thar Allah al-Qorvani", ORG),
+    ]

@@ -12,7 +12,9 @@ General knowledge of how names are built, not taken from any article:
   "Jamaat-ul-Ahrar"). A name opening with one is an organization.
 - A name opening with a personal title ("Ayatollah", "Sheikh", "Dr.", "Gen.") is a person,
   unless it ends in an organization's head noun ("Sheikh Zayed Foundation").
-- A kunya ("Abu Ali al-Basri": "father of ...") of three words or more is a person.
+- A kunya ("Abu Ali al-Basri": "father of ...") of three words or more is a person, and so is
+  a given name, a father's and a family's "al-" name ("Salim Hatem al-Obeidi"): a body's name
+  of that shape opens with an Arabic noun for a body (above) or holds a head noun.
 - A name the model took for an organization or a place that opens with a common given name
   of the region (``pipeline/data/common_given_names.txt``, in any transliteration:
   "Esmail" is "Ismail", "Bassem" "Basim"; ``pipeline.names.variant_token``) and ends in no
@@ -83,6 +85,12 @@ NUMBERED_UNIT = re.compile(
 # Nouns for a military base that stand before its name proper ("Camp Taji", "Forward Operating
 # Base Falcon").
 BASE_NOUNS = frozenset({"camp", "base", "outpost", "airbase", "airfield"})
+# A given name and a father's, then a family's "al-" name: "Salim Hatem al-Obeidi"; not a
+# region's ("Western Bahr al-Ghazal") nor "Thar Allah al-Islami" ("vengeance of God").
+_ARABIC_FULL_NAME = re.compile(
+    r"(?!(?:North|South|East|West|Upper|Lower|Central)\w*\b)[A-Z][a-z]+ (?!Allah )[A-Z][a-z]+"
+    r" [Aa]l-[A-Z][a-z]+"
+)
 GIVEN_NAMES = Path(__file__).resolve().parents[1] / "data" / "common_given_names.txt"
 _WORDS = re.compile(r"[\w'’.]+")
 
@@ -112,6 +120,8 @@ def corrected_kind(name: str, kind: EntityKind) -> EntityKind:
     if first in PERSON_TITLES and len(words) >= 2:
         return EntityKind.PERSON
     if first == "abu" and len(words) >= 3 and kind is EntityKind.ORGANIZATION:
+        return EntityKind.PERSON
+    if kind is EntityKind.ORGANIZATION and _ARABIC_FULL_NAME.fullmatch(name):
         return EntityKind.PERSON
     if kind is not EntityKind.PERSON and len(words) >= 2 and _opens_with_given_name(words):
         return EntityKind.PERSON
