@@ -87,9 +87,24 @@ def _words(words: Iterable[str]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"[\s-]+").replace(r"\-", r"[\s-]?") for w in parts)
 
 
+# Trades a relation reads like a role ("a Reuters photographer", "a Badr gunman, X") that
+# ``ROLES`` leaves out: the NLP stage and the classifier's features read that list as it is.
+_TRADES: dict[str, str] = {
+    "gunman": "memberOf",
+    "gunwoman": "memberOf",
+    **dict.fromkeys(
+        (
+            "photographer", "cameraman", "camerawoman", "journalist", "videographer",
+            "stringer", "engineer", "technician", "driver", "security guard",
+            "translator", "interpreter", "worker", "contractor", "doctor", "nurse",
+        ),
+        "employedBy",
+    ),
+}  # fmt: skip
+_ROLE_NOUNS = {**ROLES, **_TRADES}
 # "spokesmen", "chairwomen": the plural of a role that ends in "man"
-_MEN = [role[:-3] + "men" for role in ROLES if role.endswith("man")]
-_ROLE = rf"(?P<role>{_words([*ROLES, *_MEN])})(?:s|es)?"
+_MEN = [role[:-3] + "men" for role in _ROLE_NOUNS if role.endswith("man")]
+_ROLE = rf"(?P<role>{_words([*_ROLE_NOUNS, *_MEN])})(?:s|es)?"
 _MODS = rf"(?P<mods>(?:(?:{_words(_MODIFIER_WORDS)})[\s-]+)*)"
 # a role with its modifiers, matched only to look ahead
 _A_ROLE = rf"(?:(?:{_words(_MODIFIER_WORDS)})[\s-]+)*(?:{_words(ROLES)})(?:s|es)?"
@@ -160,6 +175,16 @@ _AT_ODDS = (
     r"|locked\s+in\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:feud|rivalry|power\s+struggle|turf\s+war"
     r"|vendetta))"
 )
+# what may stand before "ally" or "partner": "its closest ally", "a junior coalition partner"
+_ALLY_MODS = (
+    r"(?:(?:closest|close|main|chief|key|longtime|long-time|loyal|junior|senior|political"
+    r"|coalition|traditional|staunch|strongest|trusted)\s+)*"
+)
+# exchanges of fire between two sides: "clashed", "trade fire", "have exchanged gunfire"
+_CLASH = (
+    r"(?:clash(?:ed|es|ing)?|feud(?:ed|s|ing)?|battled|battles|skirmish(?:ed|es)?"
+    r"|(?:trad|exchang)(?:e|es|ed|ing)\s+(?:fire|gunfire|blows|shots))"
+)
 _RIVAL_MODS = (
     r"(?:(?:main|chief|bitter|arch|longtime|long-time|political|fierce|sworn|old|traditional)"
     r"[\s-]+)*(?:arch-?)?"
@@ -202,7 +227,8 @@ _COMPASS = rf"(?:{_COMPASS_WORD}\s+)?"
 # a list ("the capital city of X", "the old city of X" name X itself)
 _A_PLACE_IN = (
     rf"{_LINK}(?:{_DET}(?:(?:small|large|major|mostly\s+\w+|predominantly\s+\w+|key|strategic"
-    r"|southern|northern|eastern|western|central|restive|remote|border|holy|shrine)[\s-]+)*"
+    r"|southern|northern|eastern|western|central|restive|remote|border|holy|shrine|home|native"
+    r"|ancestral)[\s-]+)*"
     rf"{_PLACE_NOUN}\s+(?:in|of)|an?\s+(?:(?!(?:in|of|on|at|the|and|or|which|that)\b)"
     rf"(?-i:[a-z])[\w-]*\s+){{1,3}}?{_PLACE_NOUN}\s+in)\s+{_THE}"
 )
@@ -230,6 +256,7 @@ class _Rule:
     clause: bool = False  # the right mention is a clause's subject, followed by its verb
     head: bool = False  # the right mention must not be followed by a common noun it modifies
     name_before: bool = False  # ``before`` reads up to the left name, past a title in its mention
+    own_name: bool = False  # the left mention must be a name, not an adjective ("Nepalese")
 
 
 def _role(groups: Groups, person_is_left: bool) -> tuple[tuple[str, bool], ...]:
@@ -237,8 +264,8 @@ def _role(groups: Groups, person_is_left: bool) -> tuple[tuple[str, bool], ...]:
     mods = " ".join(filter(None, (groups.get("mods"), groups.get("mods2"))))
     if _HEDGED.search(mods):
         return ()
-    role = re.sub(r"men$", "man", re.sub(r"[\s-]+", " ", (groups.get("role") or "").lower()))
-    predicate = ROLES.get(role) or ROLES.get(role.replace(" ", "-"))
+    role = _role_noun(groups)
+    predicate = _ROLE_NOUNS.get(role) or _ROLE_NOUNS.get(role.replace(" ", "-"))
     if predicate is None:
         return ()
     if _SUBORDINATE.search(mods) and predicate in ("leaderOf", "commanderOf", "founder"):
@@ -253,6 +280,16 @@ def _role(groups: Groups, person_is_left: bool) -> tuple[tuple[str, bool], ...]:
     if predicate == "founder":
         return (("foundedBy", not person_is_left),)
     return ((predicate, person_is_left),)
+
+
+def _role_noun(groups: Groups) -> str:
+    """The role noun a rule read, singular and with single spaces ("spokesmen" -> "spokesman")."""
+    return re.sub(r"men$", "man", re.sub(r"[\s-]+", " ", (groups.get("role") or "").lower()))
+
+
+def _is_trade(groups: Groups) -> bool:
+    """Whether the role a rule read is one of ``_TRADES`` ("photographer"), not an office."""
+    return _role_noun(groups) in _TRADES
 
 
 def _led_or_founded(groups: Groups) -> tuple[tuple[str, bool], ...]:
@@ -379,12 +416,12 @@ def _active_verbs(groups: Groups) -> tuple[tuple[str, bool], ...]:
     return _swapped(_verbs({"verbs": groups.get("active")}))
 
 
-_TRAIN_STEMS = ("train", "drill", "school", "taught", "instruct", "coach", "tutor")
+_TRAIN_STEMS = ("train", "drill", "school", "taught", "instruct", "coach", "tutor", "mentor")
 _VERB = rf"(?:trained|drilled|schooled|{'|'.join(_SUPPORT_VERBS)})"
 # "recruited, armed and paid by": other participles may come first in the chain, and "paid"
 # supports only in the passive ("Iran paid X" may be a bribe or a ransom), as do the verbs of
 # teaching ("coached X" may be a sports team)
-_PAID = rf"(?:{_VERB}|paid|taught|instructed|coached|tutored)"
+_PAID = rf"(?:{_VERB}|paid|taught|instructed|coached|tutored|mentored)"
 _VERB_CHAIN = (
     rf"(?:(?!{_PAID}\b)[a-z]+ed(?:\s*,\s*|,?\s+and\s+))*"
     rf"(?P<verbs>{_PAID}(?:\s*,\s*{_PAID})*(?:,?\s+and\s+{_PAID})?)"
@@ -411,7 +448,7 @@ _VERB_CHAIN_ACTIVE = (
 # word between verb and agent
 _WHEN = (
     r"(?:(?:in|at|during|since)\s+(?:the\s+)?[\w-]+\s+"
-    r"|for\s+(?:\w+\s+)?(?:years|months|decades|weeks)\s+)?"
+    r"|for\s+(?:\w+\s+)?(?:years?|months?|decades?|weeks?)\s+)?"
 )
 # "schooled in sniper tactics by", "taught to fly drones by": what the trainee learned
 _SKILL = r"(?:(?:in|on)\s+(?:the\s+)?(?:[\w-]+\s+){1,4}?|(?:how\s+)?to\s+(?:[\w-]+\s+){1,4}?)?"
@@ -469,12 +506,14 @@ _PROVIDED = (
     r"(?:provides?|provided|providing|gives?|gave|given|giving|sends?|sent|sending|supplies"
     r"|supplied|supplying|delivers?|delivered|delivering|pledged|pours?|poured|pouring|pumped"
     r"|pumping|channell?(?:ed|ing)|funnell?(?:ed|ing)|smuggl(?:ed|ing)|transfers?|transferred"
-    r"|transferring)"
+    r"|transferring|ship(?:s|ped|ping)?|ferr(?:y|ies|ied|ying)|airlift(?:s|ed|ing)?)"
 )
 _AID = (
     r"(?:\$[\d.,]+(?:\s*(?:million|billion|bn|m))?(?:\s+(?:a|per|each)\s+(?:year|month))?"
     r"|dollars|euros|support|funding|funds|money|cash|weapons|arms|aid|backing|financing|equipment|supplies"
-    r"|rockets|missiles|drones|ammunition|explosives|salaries|training)"
+    r"|rockets|missiles|drones|ammunition|explosives|salaries|training|rifles|munitions|mortars"
+    # "missile components", "drone parts"
+    r"|(?:missile|rocket|drone|weapons?|bomb)\s+(?:parts|components|kits))"
 )
 
 
@@ -604,7 +643,8 @@ RULES: tuple[_Rule, ...] = (
         frozenset({PLACE}),
         frozenset({PERSON}),
         _TITLE_BEFORE_NAME,
-        lambda g: _role(g, person_is_left=False),
+        # "a British journalist X" works for no state
+        lambda g: () if _is_trade(g) else _role(g, person_is_left=False),
         # "the Polish king X": a name after an article may be a nationality, not the state
         before=_compile(r"(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)\Z"),
     ),
@@ -625,6 +665,19 @@ RULES: tuple[_Rule, ...] = (
         frozenset({PERSON}),
         _TITLE_BEFORE_NAME,
         lambda g: _role(g, person_is_left=False),
+    ),
+    # "X fighters under Y", "X troops under the command of Gen. Y", "X gunmen commanded by Y":
+    # who the body's men answer to in the field
+    _Rule(
+        "men-under",
+        frozenset({ORG}),
+        frozenset({PERSON}),
+        _compile(
+            rf"(?:{_POSS})?\s+(?:{_TRAINEES}|troops|forces|men|gunmen|units)\s+(?:under\s+"
+            r"(?:the\s+)?(?:(?:direct|overall|personal)\s+)?(?:command\s+of\s+)?|commanded\s+by\s+)"
+            rf"{_THE}(?:{_RANK}\s+)?"
+        ),
+        _fixed("commanderOf", False),
     ),
     # "the leader of Hezbollah, Hassan Nasrallah", "the head of X since 2019, Y"
     _role_of_before_name("role-of-before-name", rf"{_SINCE}\s*,\s*"),
@@ -1052,7 +1105,10 @@ RULES: tuple[_Rule, ...] = (
             + _THE
             # "X runs its courts and radio out of Y", "X operates out of Y"
             + rf"|{_NEAR}{_PERFECT}(?:runs|ran|run|operates|operated|operating|directs|directed)"
-            r"\s+(?:[^.;]{0,60}?\s+)?out\s+of\s+"
+            r"\s+(?:[^.;]{0,60}?\s+)?(?:out\s+of"
+            # "X directs its fighters from a walled compound in Y"
+            r"|from\s+(?:a|an|its|their|the)\s+(?:[\w-]+\s+){0,2}?(?:headquarters|base|compound"
+            r"|stronghold|command\s+cent(?:er|re)|offices?)\s+(?:in|at|inside))\s+"
             + _THE
             # "X, whose sprawling compound lies at Y"
             + r"|\s*,?\s+whose\s+(?:[\w-]+\s+){0,2}?(?:headquarters|base|compound|stronghold"
@@ -1232,10 +1288,9 @@ RULES: tuple[_Rule, ...] = (
         _PERSON_OR_ORG,
         _PERSON_OR_ORG,
         _compile(
-            rf"(?:{_POSS})?(?:\s+(?:{_TRAINEES}|men|tribe|clan|family|{_BODY}))?\s+{_ADVERB}"
-            rf"(?:(?:has|have|had)\s+)?{_ADVERB}"
-            r"(?:clashed|clash|clashes|clashing|feuded|feuds|feuding|battled|battles"
-            r"|skirmished|traded\s+fire|exchanged\s+fire"
+            rf"(?:{_POSS})?(?:\s+(?:{_TRAINEES}|men|tribe|clan|family|{_BODY}))?"
+            rf"(?:\s*,\s*(?:which|who)\s+|\s+){_ADVERB}(?:(?:has|have|had)\s+)?{_ADVERB}"
+            rf"(?:{_CLASH}"
             # "fought with X" may be at X's side: only "fought X" or "fought against X"
             r"|(?:fought|fights|fighting)(?!\s+with\b)"
             rf"|(?:is|are|was|were|been)\s+(?:\w+ly\s+)?{_AT_ODDS}"
@@ -1258,9 +1313,9 @@ RULES: tuple[_Rule, ...] = (
         after=(
             rf"(?:\s+{_KINDRED})?(?:\s*,\s*(?:(?:once|long|longtime|traditional|former|now|bitter)\s+)*"
             rf"{_RIVAL_MODS}(?:rivals|rival\s+(?:groups|factions|parties|militias|clans|tribes))\b"
-            r"|(?:\s*,\s*(?:which|who))?\s+(?:(?:have|had)\s+)?(?:long\s+|repeatedly\s+|often\s+)?"
-            r"(?:feuded|clashed"
-            r"|(?:fought|battled)\s+(?:each\s+other|one\s+another)|traded\s+fire"
+            r"|(?:\s*,\s*(?:which|who))?\s+(?:(?:have|had)\s+)?(?:(?:long|repeatedly|often|still"
+            r"|regularly|frequently|sometimes|occasionally)\s+)*"
+            rf"(?:{_CLASH}|(?:fought|battled)\s+(?:each\s+other|one\s+another)"
             r"|(?:are|were|have\s+been|had\s+been|been)\s+(?:\w+\s+)?(?:rivals|enemies|foes"
             rf"|{_AT_ODDS}))\b)(?!\s+(?:with|against)\b)"
         ),
@@ -1399,6 +1454,42 @@ RULES: tuple[_Rule, ...] = (
             r"|an?\s+oath\s+of)\s+)?(?:allegiance|loyalty|fealty|bay['’]?ah?)\s+to\s+" + _THE
         ),
         _fixed("affiliatedWith", True),
+    ),
+    # "X has allied itself with Y", "X joined forces with Y", "X formed an alliance with Y"
+    _Rule(
+        "allied-with",
+        frozenset({PERSON, ORG}),
+        frozenset({ORG}),
+        _compile(
+            rf"{_NEAR}{_PERFECT}(?:(?:allied|aligned|allies|aligns|ally|align|allying|aligning)"
+            r"\s+(?:itself|themselves|himself|herself)|(?:joined|joins|join|joining)\s+forces"
+            r"|(?:teamed|teams|team|teaming)\s+up|(?:partnered|partners|partner|partnering)"
+            r"|(?:formed|forms|form|forming|struck|strikes|sealed|seals)\s+an?\s+(?:[\w-]+\s+)?"
+            rf"(?:alliance|coalition|pact|partnership))\s+with\s+{_THE}"
+        ),
+        _fixed("affiliatedWith", True),
+    ),
+    # "X, an ally of Y", "X, a junior partner to Y"
+    _Rule(
+        "allied-with",
+        frozenset({PERSON, ORG}),
+        frozenset({ORG}),
+        _compile(
+            rf"{_LINK}{_DET}{_ALLY_MODS}(?:ally|allies|partner|partners)\s+(?:of|to)\s+{_THE}"
+        ),
+        _fixed("affiliatedWith", True),
+        # not "an ally of Hezbollah leader X", nor of "the Y's Z" or "the Y-backed Z"
+        head=True,
+        after=_compile(rf"(?!['’]s?\s|-[^\W\d_]|\s+{_A_ROLE}\b)"),
+    ),
+    # "X, Y's longtime partner in parliament", "X is Y's closest ally"
+    _Rule(
+        "allied-with",
+        frozenset({PERSON, ORG}),
+        frozenset({ORG}),
+        _compile(rf"{_LINK}{_DET}"),
+        _fixed("affiliatedWith", True),
+        after=_compile(rf"{_POSS}\s+{_ALLY_MODS}(?:ally|partner)\b(?![\s-]+(?:of|to)\b)"),
     ),
     # "X, a militia in Y's orbit"
     _Rule(
@@ -1618,6 +1709,18 @@ RULES: tuple[_Rule, ...] = (
         ),
         _fixed("supports", True),
     ),
+    # "X threw its weight behind Y", "X rallied behind Y"
+    _Rule(
+        "support-for",
+        ANY,
+        ANY,
+        _compile(
+            rf"{_NEAR}{_PERFECT}(?:(?:threw|throws|throw|thrown|throwing|put|puts|putting)\s+"
+            r"(?:its|their|his|her)\s+(?:full\s+|considerable\s+|political\s+|military\s+)?"
+            r"weight|(?:rallied|rallies|rally|rallying|lined\s+up|lines\s+up))\s+behind\s+" + _THE
+        ),
+        _fixed("supports", True),
+    ),
     # "Iran provides the Houthis with missiles"
     _Rule(
         "provides-to",
@@ -1834,6 +1937,22 @@ RULES: tuple[_Rule, ...] = (
         before=_compile(r"(?:^|\W)the\s+\Z"),
         demonym=True,
     ),
+    # "the Anbar town of Hit", "the Nineveh village of X": a settlement's noun after its
+    # province's name (a district or a neighbourhood is written either way round: no rule)
+    _Rule(
+        "place-in-place",
+        frozenset({PLACE}),
+        frozenset({PLACE}),
+        _compile(
+            r"\s+(?:(?:small|tiny|remote|border|desert|mountain|mostly\s+\w+|predominantly\s+\w+"
+            r"|mixed|restive|strategic|holy|shrine|oil|market|farming|garrison|frontier)[\s-]+)*"
+            r"(?:town|city|village|hamlet|port(?:\s+city)?)\s+of\s+"
+        ),
+        _fixed("locatedIn", False),
+        before=_compile(r"(?:^|\W)the\s+\Z"),
+        after=_compile(r"(?!['’]|\s*,?\s*(?:and|or)\b)"),
+        own_name=True,
+    ),
     # "fighting in Sadr City in Baghdad": a place in a place, after a locative preposition
     _Rule(
         "place-in-place",
@@ -1871,6 +1990,8 @@ def _apply(
     if left.kind not in rule.left or right.kind not in rule.right:
         return []
     if rule.demonym and not _names_the_country(text, sentence, left, right):
+        return []
+    if rule.own_name and _adjectival(left):
         return []
     if rule.head and _before_a_noun(text, sentence, right):
         return []
@@ -1930,8 +2051,13 @@ _UNIT_AFTER = _compile(rf"\s+(?=(?:{_UNIT_MODS}[\s-]+)*{_UNIT}s?\b)")
 _NEGATION = (
     r"\b(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?|refut(?:e|es|ed|ing)"
     r"|never|not|no\s+longer|no\s+evidence|stopped|ceased|halted|mistaken(?:ly)?|falsely"
-    r"|wrongly|erroneously|incorrectly)\b|n['’]t\b"
+    r"|wrongly|erroneously|incorrectly|acquit(?:s|ted|ting)?|exonerat(?:e|es|ed|ing))\b|n['’]t\b"
 )
+# "a court acquitted X of charges that he ...": what X is cleared of is not so
+_CLEARED = re.compile(
+    r"\b(?:acquit(?:s|ted|ting)?|exonerat(?:e|es|ed|ing)|clear(?:s|ed|ing)?)\s+\Z", re.IGNORECASE
+)
+_OF = re.compile(r"\s+of\s")
 NOT_NEGATED = frozenset({"relativeOf", "locatedIn"})
 _NEGATED_BETWEEN = re.compile(_NEGATION, re.IGNORECASE)
 # ", which denied it,", " — not to be confused with X —", " (not the X)"
@@ -2016,6 +2142,8 @@ def negated(text: str, sentence: Sentence, first: Mention, second: Mention) -> b
     opening = text[sentence.start : first.start]
     if _DENIED_CLAUSE.search(opening) is not None:
         return True
+    if _CLEARED.search(opening) is not None and _OF.match(between):
+        return True
     # a condition holds both names only where no comma parts them
     if "," not in between and _CONDITION.search(opening) is not None:
         return True
@@ -2065,6 +2193,12 @@ def _names_the_country(text: str, sentence: Sentence, adjective: Mention, name: 
     if re.search(r"\b(?:a|an)\s+\Z", text[sentence.start : adjective.start], re.IGNORECASE):
         return False
     return not _before_a_noun(text, sentence, name)
+
+
+def _adjectival(mention: Mention) -> bool:
+    """Whether a mention reads as a nationality's adjective ("Iraqi", "Nepalese", "Kurdish"),
+    which names no place of its own before a place noun."""
+    return mention.text in COUNTRY_OF or re.search(r"(?:ese|ian|ish)\Z", mention.text) is not None
 
 
 def _before_a_noun(text: str, sentence: Sentence, name: Mention) -> bool:
