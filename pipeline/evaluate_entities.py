@@ -49,11 +49,11 @@ STATUS = {
     "final": "tuned on after its first run",
     "final2": "tuned on after its first run",
     "final3": "tuned on after its first run",
-    "final4": "never tuned on",
+    "final4": "tuned on after its first run",
     "final5": "never tuned on",
 }
 """What was done with each set's errors: a rule round reads a fresh set's errors only after a
-newer set is written, so the newest sets (final4, final5) give the untuned figures."""
+newer set is written, so the newest set (final5) gives the untuned figure."""
 GOLD_TYPES = {"Person": "PERSON", "Organization": "ORG", "Place": "PLACE"}
 CLASSES = {SCHEMA.Person: "PERSON", SCHEMA.Organization: "ORG", SCHEMA.Place: "PLACE"}
 BASE_URI = "http://entities.example.org/"

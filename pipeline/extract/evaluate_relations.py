@@ -83,10 +83,10 @@ run (see its README)."""
 NEWS10 = DOMAIN.with_name("news_heldout10.jsonl")
 """A tenth such set (53 sentences written like the domain's news: Iraq's Iran-backed militias
 first, in common and less usual wordings, 7 stating no relation), written and committed before
-anything ran on it (see its README)."""
+anything ran on it; its error families were fixed after its first run (see its README)."""
 NEWS11 = DOMAIN.with_name("news_heldout11.jsonl")
 """An eleventh such set (52 sentences like the tenth, other people and incidents, 7 stating no
-relation), written and committed before anything ran on it (see its README)."""
+relation), written and committed before anything ran on it; never tuned on (see its README)."""
 MARKED = {
     "domain": DOMAIN, "heldout": HELDOUT, "news": NEWS, "news2": NEWS2, "news3": NEWS3,
     "news4": NEWS4, "news5": NEWS5, "news6": NEWS6, "news7": NEWS7, "news8": NEWS8,
