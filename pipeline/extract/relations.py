@@ -2048,15 +2048,14 @@ _UNIT_AFTER = _compile(rf"\s+(?=(?:{_UNIT_MODS}[\s-]+)*{_UNIT}s?\b)")
 # Denial and negation: "Iran denies funding X", "X, which Iran has never armed", "no evidence
 # that Iran armed X", "X was mistakenly identified as a Y commander". A kinship or a place
 # holds whatever is denied about it.
+_ACQUIT = r"acquit(?:s|ted|ting)?|exonerat(?:e|es|ed|ing)"
 _NEGATION = (
     r"\b(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?|refut(?:e|es|ed|ing)"
     r"|never|not|no\s+longer|no\s+evidence|stopped|ceased|halted|mistaken(?:ly)?|falsely"
-    r"|wrongly|erroneously|incorrectly|acquit(?:s|ted|ting)?|exonerat(?:e|es|ed|ing))\b|n['’]t\b"
+    rf"|wrongly|erroneously|incorrectly|{_ACQUIT})\b|n['’]t\b"
 )
 # "a court acquitted X of charges that he ...": what X is cleared of is not so
-_CLEARED = re.compile(
-    r"\b(?:acquit(?:s|ted|ting)?|exonerat(?:e|es|ed|ing)|clear(?:s|ed|ing)?)\s+\Z", re.IGNORECASE
-)
+_CLEARED = re.compile(rf"\b(?:{_ACQUIT}|clear(?:s|ed|ing)?)\s+\Z", re.IGNORECASE)
 _OF = re.compile(r"\s+of\s")
 NOT_NEGATED = frozenset({"relativeOf", "locatedIn"})
 _NEGATED_BETWEEN = re.compile(_NEGATION, re.IGNORECASE)

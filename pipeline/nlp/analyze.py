@@ -629,18 +629,15 @@ def _mention(doc: Doc, text: str, ent: Span, kind: EntityKind, offset: int) -> M
         end, kind = cut, PLACE  # "Nineveh Governor": the place of the office after it
     elif (
         kind is not PLACE
-        and before_office(text, end)
-        and not leading_title(text[start:end])
         and text[start:end].split()[-1].lower() not in ORG_HEADS
+        and (
+            (before_office(text, end) and not leading_title(text[start:end]))
+            or (FACILITY_AFTER.match(text, end) and not text[start:end].isupper())
+        )
     ):
-        kind = PLACE  # "Maysan police", "Diyala operations commander"
-    elif (
-        kind is not PLACE
-        and FACILITY_AFTER.match(text, end)
-        and not text[start:end].isupper()
-        and text[start:end].split()[-1].lower() not in ORG_HEADS
-    ):
-        kind = PLACE  # "the Baiji oil field", "Ain al-Asad air base"
+        # "Maysan police", "Diyala operations commander"; "the Baiji oil field", "Ain al-Asad
+        # air base"
+        kind = PLACE
     if (before_body_noun(text, end) and not text[start:end].isupper()) or _members_of(
         text, sent.start_char, start, end
     ):
