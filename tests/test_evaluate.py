@@ -126,3 +126,12 @@ def test_the_last_ner_sets_are_registered_and_their_marks_parse(
     assert len(docs) == sentences
     assert Counter(ent.label_ for doc in docs for ent in doc.ents) == kinds
     assert not [doc.text for doc in docs if set("[|]") & set(doc.text)]
+
+
+def test_a_name_inside_a_token_the_tokenizer_keeps_whole_is_still_gold(tmp_path: Path) -> None:
+    """spaCy keeps "U.S.-run" one token; the gold marks "[U.S.|L]-run", scored by characters."""
+    path = tmp_path / "marked.jsonl"
+    path.write_text('{"text": "He was held at the [U.S.|L]-run camp near [Umm Qasr|L]."}\n')
+    (doc,) = news_heldout(path)
+    assert [(e.text, e.label_) for e in doc.ents] == [("U.S.", "GPE"), ("Umm Qasr", "GPE")]
+    assert doc.text == "He was held at the U.S.-run camp near Umm Qasr."
