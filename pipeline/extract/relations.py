@@ -79,6 +79,10 @@ _STATE_OFFICE = re.compile(r"\bminister|\bspokes|\bambassador|\benvoy", re.I)
 # a head of a body's fighting, not of the body: "its battlefield chief", "the military leader"
 _IN_THE_FIELD = re.compile(r"\b(?:battlefield|field|military|operations|operational)\b", re.I)
 _HEDGED = re.compile(r"\b(?:alleged|suspected|purported|reputed|presumed|would-be)\b", re.I)
+# the highest of a body's staff: "its top military officer", "the military chief of staff" heads
+# its fighting (a chief of staff without "military" may be a leader's aide)
+_TOP = re.compile(r"\b(?:top|chief)\b", re.I)
+_STAFF_AT_THE_TOP = frozenset({"officer", "official", "chief of staff"})
 
 
 def _words(words: Iterable[str]) -> str:
@@ -272,6 +276,13 @@ def _role(groups: Groups, person_is_left: bool) -> tuple[tuple[str, bool], ...]:
         predicate = "memberOf"
     if predicate == "leaderOf" and _IN_THE_FIELD.search(mods):
         predicate = "commanderOf"  # "its battlefield chief", "the military leader of"
+    if (
+        role in _STAFF_AT_THE_TOP
+        and _IN_THE_FIELD.search(mods)
+        and not _SUBORDINATE.search(mods)
+        and (role == "chief of staff" or _TOP.search(mods))
+    ):
+        predicate = "commanderOf"  # "its top military officer", "their military chief of staff"
     prep = (groups.get("prep") or "").lower()
     if prep == "to" and role not in _SERVES:
         return ()  # "the ambassador to Iraq" serves another state
@@ -364,7 +375,7 @@ _SUBJECT_START = re.compile(r"(?:^\W*|[;:]\s*|\b(?:said|says|that)\s+)\Z", re.IG
 _LEADS = (
     rf"{_ADVERB}(?:has\s+|had\s+)?{_ADVERB}"
     r"(?P<verb>leads|led|lead|heads|headed|head|commands|commanded|command|runs|ran|chairs"
-    r"|chaired|(?:took|takes|taken|assumed|assumes|took\s+over)\s+(?:the\s+)?"
+    r"|chaired|governs|governed|govern|(?:took|takes|taken|assumed|assumes|took\s+over)\s+(?:the\s+)?"
     r"(?P<took>command|leadership|charge|helm)\s+of"
     # "X, at the helm of Y since 2015", "X is in charge of Y"
     rf"|(?:{_BE}\s+|been\s+|(?:was\s+|were\s+)?(?:put|placed|left)\s+)?{_ADVERB}"
@@ -372,7 +383,10 @@ _LEADS = (
 )
 _FOUNDED = (
     rf"{_ADVERB}(?:has\s+|had\s+)?{_ADVERB}"
-    rf"(?:co-?founded|founded|established|formed|created|set\s+up)\s+{_THE}"
+    rf"(?:co-?founded|founded|established|formed|created|set\s+up"
+    # "began organising X": who set about building it founded it
+    r"|(?:began|begun|begins|started|starts)\s+(?:organi[sz]ing|building|forming|assembling))"
+    rf"\s+{_THE}"
 )
 _JOINED = rf"{_PERFECT}(?:joined|joins|joining)\s+{_THE}"
 _founded = _fixed("foundedBy", False)
@@ -2206,11 +2220,18 @@ def _before_a_noun(text: str, sentence: Sentence, name: Mention) -> bool:
     return following is not None and following.group(1) in lexicon.load(lexicon.NOUNS)
 
 
+_PROVINCE = re.compile(r"\s+(?:province|governorate)\b", re.IGNORECASE)
+
+
 def _modifies_a_noun(text: str, mention: Mention, sentence: Sentence) -> bool:
     """A place name right before another word of its noun phrase names where the thing is, not
     a party to the relation; but a country adjective before the state's own people or organs
     ("the Iranian government", "Turkish officers") names the state acting through them."""
-    if mention.kind is not PLACE or _PHRASE_ENDS.match(text, mention.end, sentence.end):
+    if mention.kind is not PLACE:
+        return False
+    # "Karbala province": the noun is the place's own ("who governs Karbala province")
+    noun = _PROVINCE.match(text, mention.end, sentence.end)
+    if _PHRASE_ENDS.match(text, noun.end() if noun else mention.end, sentence.end):
         return False
     return not (mention.text in COUNTRY_OF and _STATE_AGENT.match(text, mention.end, sentence.end))
 

@@ -1,0 +1,68 @@
+"""Wording families of an eleventh set of wire sentences (and of the tenth, left over): each
+rule read on sentences of our own (invented names and wording, none from seeds/ or the held-out
+files), with near misses that must give nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.extract.marked import marked_document
+from pipeline.extract.relations import extract_relations
+from tests.test_relations_news import triples
+
+
+def _statements(marked: str) -> set[tuple[str, str, str]]:
+    """(subject, predicate, object) the rules read, without the rule's name."""
+    return {(s, p, o) for s, p, o, _ in triples(marked)}
+
+
+def _combined(marked: str) -> set[tuple[str, str, str]]:
+    """(subject, predicate, object) of the rules and the classifier together."""
+    found = extract_relations(marked_document(marked))
+    return {(r.subject.name, r.predicate, r.object.name) for r in found}
+
+
+@pytest.mark.parametrize(
+    "marked",
+    [
+        "The [Tarn Front|O]'s top military officer, [Dora Vell|P], was wounded.",
+        "The [Tarn Front|O] buried its military chief of staff, [Dora Vell|P], on Sunday.",
+        "[Dora Vell|P], the [Tarn Front|O]'s military chief of staff, was wounded.",
+    ],
+)
+def test_the_top_military_officer_commands(marked: str) -> None:
+    assert _statements(marked) == {("Dora Vell", "commanderOf", "Tarn Front")}
+
+
+@pytest.mark.parametrize(
+    "marked",
+    [
+        # an officer is staff, a chief of staff without "military" a leader's aide
+        "[Dora Vell|P], a senior military officer of the [Tarn Front|O], was wounded.",
+        "[Dora Vell|P], the [Tarn Front|O]'s chief of staff, was wounded.",
+        "The [Tarn Front|O]'s deputy military chief of staff, [Dora Vell|P], fled.",
+    ],
+)
+def test_other_staff_do_not_command(marked: str) -> None:
+    assert _statements(marked) == {("Dora Vell", "employedBy", "Tarn Front")}
+
+
+def test_who_governs_a_province_leads_it() -> None:
+    marked = "[Dora Vell|P], who governs [Kessel|L] province, opened the bridge."
+    assert _statements(marked) == {("Dora Vell", "leaderOf", "Kessel")}
+
+
+@pytest.mark.parametrize(
+    "marked",
+    [
+        "[Dora Vell|P] began organising the [Tarn Front|O] in the spring of 2004.",
+        "[Dora Vell|P] started building the [Tarn Front|O] after the war.",
+    ],
+)
+def test_who_began_organising_a_body_founded_it(marked: str) -> None:
+    assert _statements(marked) == {("Tarn Front", "foundedBy", "Dora Vell")}
+
+
+def test_organising_an_event_founds_nothing() -> None:
+    marked = "[Dora Vell|P] began organising a protest outside the [Tarn Front|O] offices."
+    assert _statements(marked) == set()
