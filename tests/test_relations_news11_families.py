@@ -66,3 +66,58 @@ def test_who_began_organising_a_body_founded_it(marked: str) -> None:
 def test_organising_an_event_founds_nothing() -> None:
     marked = "[Dora Vell|P] began organising a protest outside the [Tarn Front|O] offices."
     assert _statements(marked) == set()
+
+
+@pytest.mark.parametrize(
+    "marked",
+    [
+        "Officials said [Varnia|L] was giving the [Tarn Front|O] up to $2 million a month.",
+        "[Varnia|L] sends the [Tarn Front|O] rockets by sea.",
+        "[Varnia|L] has handed the [Tarn Front|O] hundreds of drones since 2019.",
+    ],
+)
+def test_a_gift_after_the_receiver_is_support(marked: str) -> None:
+    assert _statements(marked) == {("Varnia", "supports", "Tarn Front")}
+
+
+def test_courses_given_are_training() -> None:
+    marked = "[Kessel Union|O] instructors gave the [Tarn Front|O] crash courses in sniping."
+    assert _statements(marked) == {("Tarn Front", "trainedBy", "Kessel Union")}
+
+
+@pytest.mark.parametrize(
+    "marked",
+    [
+        "[Varnia|L] gave the [Tarn Front|O] an ultimatum to leave the port.",
+        "[Varnia|L] sent the [Tarn Front|O] a warning about its rockets.",
+    ],
+)
+def test_giving_no_aid_is_no_support(marked: str) -> None:
+    assert _statements(marked) == set()
+
+
+@pytest.mark.parametrize(
+    "marked",
+    [
+        "The [Tarn Front|O]'s chief patron, [Varnia|L], pledged to rebuild the bridge.",
+        "[Varnia|L], the [Tarn Front|O]'s main backer, denounced the raid.",
+        "[Varnia|L], long the paymaster of the [Tarn Front|O], stayed silent.",
+    ],
+)
+def test_a_patron_supports(marked: str) -> None:
+    assert _statements(marked) == {("Varnia", "supports", "Tarn Front")}
+
+
+def test_a_patron_saint_is_no_backer() -> None:
+    marked = "The [Kessel|L]'s patron saint, [Dora Vell|P], is honoured in May."
+    assert _statements(marked) == set()
+
+
+def test_a_cell_that_received_aid_from_a_backer() -> None:
+    marked = "Police said the [Tarn Front|O] cell had received rifles and cash from [Varnia|L]."
+    assert _statements(marked) == {("Varnia", "supports", "Tarn Front")}
+
+
+def test_a_place_where_givers_are_gives_nothing() -> None:
+    marked = "Advisers in [Kessel|L] have been giving the [Tarn Front|O] lessons in sniping."
+    assert _statements(marked) == set()

@@ -531,12 +531,28 @@ _AID = (
 )
 
 
+# what may stand before what is given: "between $2 million and", "hundreds of", "new"
+_AMOUNT = (
+    r"(?:[\d$.,]+|between|and|a|an|some|up\s+to|about|nearly|roughly|more\s+than|at\s+least"
+    r"|hundreds\s+of|thousands\s+of|millions\s+of|dozens\s+of|tons\s+of|tonnes\s+of|new"
+    r"|advanced|heavy|modern|regular|monthly|weekly|steady|lethal|million|billion)"
+)
+
+
 def _provided(groups: Groups) -> tuple[tuple[str, bool], ...]:
     """ "<X> provided weapons and training to <Y>": X supports Y; training: Y trainedBy X."""
     found = [("supports", True)]
     if re.search(r"\btraining\b", groups.get("aid") or "", re.I):
         found.append(("trainedBy", False))
     return tuple(found)
+
+
+# who keeps another going: "its chief patron", "the main backer", "a longtime paymaster"
+_PATRON = (
+    r"(?:(?:chief|main|principal|key|biggest|largest|foreign|regional|longtime|long-time"
+    r"|financial|military|political|sole|only|last|top|staunchest|main\s+foreign)\s+)*"
+    r"(?:patron|backer|sponsor|benefactor|paymaster|financier|bankroller|armou?rer)s?"
+)
 
 
 # what a backer gives, said as the subject of "comes from" or "flowed to"
@@ -1549,6 +1565,8 @@ RULES: tuple[_Rule, ...] = (
         ANY,
         ANY,
         _compile(
+            # "the X cell had received explosives from Y": the receiver's unit is the receiver
+            rf"(?:\s+(?:{_UNIT}|{_BODY}|{_TRAINEES})s?)?"
             rf"(?:\s*,\s*(?:who|which|that)\s+|\s+)(?:{_HEARSAY_TO}|(?:has|have|had)\s+)?"
             r"(?:also\s+)?(?:receives?|received|receiving|gets?|got|getting|obtains?|obtained)\s+"
             r"(?:[\w-]+\s+){0,3}?(?:support|funding|funds|money|cash|weapons|arms|aid|backing"
@@ -1735,6 +1753,29 @@ RULES: tuple[_Rule, ...] = (
         ),
         _fixed("supports", True),
     ),
+    # "X's chief patron, Y", "Y, X's main backer", "Y, the paymaster of X": Y supports X
+    _Rule(
+        "patron",
+        ANY,
+        ANY,
+        _compile(rf"{_POSS}\s+{_PATRON},?\s+{_THE}"),
+        _fixed("supports", False),
+    ),
+    _Rule(
+        "patron",
+        ANY,
+        ANY,
+        _compile(rf"{_LINK}{_DET}"),
+        _fixed("supports", True),
+        after=_compile(rf"{_POSS}\s+{_PATRON}\b(?![\s-]+(?:of|to)\b)"),
+    ),
+    _Rule(
+        "patron",
+        ANY,
+        ANY,
+        _compile(rf"{_LINK}{_DET}{_PATRON}\s+(?:of|to|for)\s+{_THE}"),
+        _fixed("supports", True),
+    ),
     # "Iran provides the Houthis with missiles"
     _Rule(
         "provides-to",
@@ -1743,6 +1784,25 @@ RULES: tuple[_Rule, ...] = (
         _compile(rf"\s+{_PERFECT}(?:provides?|provided)\s+{_THE}"),
         _fixed("supports", True),
         after=_compile(r"\s+with\b"),
+    ),
+    # "Iran was giving X between $1 million and $2 million a month", "Y sends X rockets",
+    # "Y gave X crash courses in drone warfare": the thing given follows the receiver
+    _Rule(
+        "gives-to",
+        ANY,
+        ANY,
+        _compile(
+            rf"(?:\s+{_INSTRUCTORS})?(?:\s*,\s*{_REL_PRONOUN}|\s+){_PERFECT}"
+            rf"(?:(?:is|was|are|were|been)\s+)?{_ADVERB}(?:gives?|gave|given|giving|sends?|sent|sending|hands?|handed|handing)\s+"
+            + _THE
+        ),
+        lambda g: (("trainedBy", False),) if g.get("lessons") else (("supports", True),),
+        # not a place where the givers are ("advisers in Y have been giving X ...")
+        before=_compile(r"(?<!\bin\s)(?<!\bat\s)(?<!\bnear\s)(?<!\bfrom\s)\Z"),
+        after=_compile(
+            rf"\s+(?:{_AMOUNT}\s+)*(?:{_AID}|(?P<lessons>(?:[\w-]+\s+)?(?:courses|lessons"
+            r"|classes|instruction)\s+in))\b"
+        ),
     ),
     # "X, who speaks for Y", "X told reporters, speaking in the name of Y", "It was X who took
     # the podium for Y"
