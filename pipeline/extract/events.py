@@ -995,11 +995,17 @@ def _is_anaphor(sentence: Sentence, hit: _Hit) -> bool:
     opens = [0, *(m.end() for m in _REPORTING.finditer(lead))]  # "X said the men, ..., were"
     if any(_DEFINITE_SUBJECT.match(lead[at:].lstrip()) for at in opens):
         return True
-    if not (_ANAPHOR.search(lead) or _DAYS_EVENT.search(lead)) or _VERB_OBJECT.match(
-        sentence.text, hit.end
+    if not (_ANAPHOR.search(lead) or _DAYS_EVENT.search(lead)) or (
+        _VERB_OBJECT.match(sentence.text, hit.end) and not _IN_THE.search(lead)
     ):
-        return False  # "saw the government release 12 fighters" is a verb
+        return False  # "saw the government release 12 fighters" is a verb, "during the raid the
+        # assault force found" a noun
     return not _past(sentence, hit) or _REDUCED_RELATIVE.match(sentence.text, hit.end) is not None
+
+
+_IN_THE = re.compile(
+    r"\b(?:during|in|after|before|since|following|amid|of)\s+the\s+(?:[\w'’-]+\s+)?$", re.IGNORECASE
+)
 
 
 def _close(a: _Hit, b: _Hit) -> bool:
@@ -1724,7 +1730,18 @@ def _fits(earlier: _Draft, anaphor: _Draft) -> bool:
         return False
     if anaphor.place_attached and not _compatible_places(earlier.place, anaphor.place):
         return False
+    said, named = anaphor.sentences[0], anaphor.triggers[0]
+    if (
+        anaphor.targets
+        and earlier.targets
+        and _OF_NEXT.match(said.text, named.end - said.start)
+        and not _same_one(earlier.targets, anaphor.targets)
+    ):
+        return False  # "the kidnapping of two officers" after a capture of someone else
     return not anaphor.date_attached or _compatible_dates(earlier.date, anaphor.date)
+
+
+_OF_NEXT = re.compile(r"\s+of\b", re.IGNORECASE)
 
 
 def _toll_of(earlier: _Draft, later: _Draft) -> bool:

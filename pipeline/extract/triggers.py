@@ -170,7 +170,8 @@ LEXICON: tuple[Trigger, ...] = (
     # CAMEO 18 ASSAULT / 19 FIGHT, 195 aerial weapons; ACLED Attack, Armed clash, Air/drone strike.
     Trigger(
         "Attack",
-        r"attack(?:s|ed|ing)?|ambush(?:es|ed)?|assault(?:s|ed)?(?! rifles?| weapons?)"
+        r"attack(?:s|ed|ing)?|ambush(?:es|ed)?"
+        r"|assault(?:s|ed)?(?! rifles?| weapons?| force| teams?| troops| units?| boats?)"
         r"|air[\s-]?strikes?|shell(?:ed|ing)|opened fire|fired (?:[\w-]+ ){0,5}?(?:on|at|into)"
         r"|clash(?:es|ed)?|(?:drone|missile|rocket|mortar|artillery)[\s-]+(?:strikes?|fire)"
         r"|gun ?battles?|gunfights?|firefights?|air ?raids?|aerial bombardment"

@@ -1,0 +1,59 @@
+"""Error families of the militia articles held-out 8, each written anew here: an event told
+again after a preposition ("during the raid"), a definite noun that names another event ("the
+kidnapping of two officers"), and the words that only modify a noun ("the assault force").
+Invented sentences only."""
+
+from __future__ import annotations
+
+from pipeline.records import Event
+from tests.test_events import LOC, ORG, PER, events
+
+NAMES = {
+    "Blue Corps": ORG,
+    "Harbour Guard": ORG,
+    "Red Hand Brigade": ORG,
+    "Tomas Vek": PER,
+    "Vek": PER,
+    "Lena Brandt": PER,
+    "Velmar": LOC,
+    "Ostrava": LOC,
+}
+
+
+def find(text: str) -> list[Event]:
+    return events(text, NAMES)
+
+
+def told(found: list[Event]) -> list[tuple[str, int]]:
+    """Each event's type and how many triggers tell it."""
+    return [(e.type, len(e.triggers)) for e in found]
+
+
+def test_the_raid_after_a_preposition_tells_it_again() -> None:
+    found = find(
+        "Blue Corps troops raided a house in Velmar on Monday. "
+        "During the raid the search team found two rifles."
+    )
+    assert told(found) == [("Raid", 2)]
+
+
+def test_an_assault_force_is_no_assault() -> None:
+    assert find("The assault force waited outside Velmar.") == []
+    assert told(find("Gunmen assaulted a checkpoint in Velmar on Monday.")) == [("Attack", 1)]
+
+
+def test_the_kidnapping_of_others_is_not_the_capture_told_again() -> None:
+    found = find(
+        "The Harbour Guard captured Tomas Vek in Velmar on Monday. "
+        "Vek is accused of the kidnapping of Lena Brandt in Ostrava."
+    )
+    assert told(found) == [("Capture", 1), ("Kidnapping", 1)]
+    assert [m.name for m in found[1].targets] == ["Lena Brandt"]
+
+
+def test_the_capture_of_the_same_man_is_told_again() -> None:
+    found = find(
+        "The Harbour Guard captured Tomas Vek in Velmar on Monday. "
+        "The capture of Vek angered the Red Hand Brigade."
+    )
+    assert told(found) == [("Capture", 2)]
