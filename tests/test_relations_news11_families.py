@@ -121,3 +121,42 @@ def test_a_cell_that_received_aid_from_a_backer() -> None:
 def test_a_place_where_givers_are_gives_nothing() -> None:
     marked = "Advisers in [Kessel|L] have been giving the [Tarn Front|O] lessons in sniping."
     assert _statements(marked) == set()
+
+
+def test_learned_a_skill_at_a_bodys_camp() -> None:
+    marked = (
+        "[Dora Vell|P], arrested in [Kessel|L] in May, learned to build drones at a "
+        "[Tarn Front|O] camp in the hills, police said."
+    )
+    assert ("Dora Vell", "trainedBy", "Tarn Front") in _statements(marked)
+
+
+def test_fronted_tutelage_trains() -> None:
+    marked = (
+        "Under the tutelage of [Tarn Front|O] engineers, [Kessel Union|O] crews learned to "
+        "launch drones."
+    )
+    assert _statements(marked) == {("Kessel Union", "trainedBy", "Tarn Front")}
+
+
+def test_fronted_tutelage_without_learning_is_nothing() -> None:
+    marked = (
+        "Under the supervision of [Tarn Front|O] engineers, [Kessel Union|O] workers built a dam."
+    )
+    assert _statements(marked) == set()
+
+
+@pytest.mark.parametrize(
+    "marked",
+    [
+        "[Dora Vell|P] said operatives of the [Tarn Front|O] had shown him how to wire mines.",
+        "[Dora Vell|P] told investigators [Tarn Front|O] instructors taught him to fire rockets.",
+    ],
+)
+def test_a_detainee_says_who_showed_him_how(marked: str) -> None:
+    assert _statements(marked) == {("Dora Vell", "trainedBy", "Tarn Front")}
+
+
+def test_showing_him_the_door_is_no_training() -> None:
+    marked = "[Dora Vell|P] said the [Tarn Front|O] had shown him the door in May."
+    assert _statements(marked) == set()

@@ -506,7 +506,7 @@ _BODY = (
 )
 _INSTRUCTORS = (
     r"(?:instructors|trainers|advisers|advisors|officers|experts|operatives|members|commanders"
-    r"|specialists)"
+    r"|specialists|engineers|mentors|teachers)"
 )
 # plurals of the bodies "one of several ..." names ("forces" is an army's troops)
 _BODIES = r"(?:groups|militias|movements|factions|brigades|units|battalions|networks)"
@@ -1706,12 +1706,48 @@ RULES: tuple[_Rule, ...] = (
         _compile(
             rf"\s+{_PERFECT}(?:attended|attends|attend"
             r"|went\s+through|passed\s+through|graduated\s+from|(?:was|were)\s+sent\s+to"
-            r"|trained\s+at)\s+(?:a|an|the)\s+(?:[\w-]+\s+)?"
+            r"|trained\s+at"
+            # "X learned to assemble bombs at a Y camp"
+            r"|(?:learned|learnt|learns|learn|(?:was|were)\s+taught)\s+(?:how\s+)?to\s+"
+            r"(?:[\w-]+\s+){1,5}?at)\s+(?:a|an|the)\s+(?:[\w-]+\s+)?"
         ),
         _fixed("trainedBy", True),
         after=_compile(
             r"(?:['’]s?)?\s+(?:military\s+|special\s+|secret\s+)?(?:training\s+(?:camps?"
             r"|courses?|programs?|bases?|facilit(?:y|ies))|camps?)\b"
+        ),
+    ),
+    # "Under the tutelage of Y engineers, X technicians learned to ...": a sentence that opens
+    # with the trainer
+    _Rule(
+        "fronted-tutelage",
+        ANY,
+        _PERSON_OR_ORG,
+        _compile(rf"(?:\s+{_INSTRUCTORS})?\s*,\s*(?:the\s+)?"),
+        _fixed("trainedBy", False),
+        before=_compile(
+            r"^\W*under\s+the\s+(?:[\w-]+\s+)?(?:tutelage|guidance|instruction|supervision)"
+            r"\s+of\s+(?:the\s+)?\Z"
+        ),
+        after=_compile(
+            rf"(?:\s+(?:{_TRAINEES}|technicians|engineers|crews))?\s+{_PERFECT}(?:learned|learnt"
+            r"|trained|mastered|(?:was|were)\s+(?:taught|trained))\b"
+        ),
+    ),
+    # "X said operatives of Y had shown him how to wire the charges", "X told police Y
+    # instructors had taught him to": a detainee's account of who trained him
+    _Rule(
+        "showed-him-how",
+        frozenset({PERSON}),
+        _PERSON_OR_ORG,
+        _compile(
+            r"\s+(?:said|says|told\s+(?:[\w-]+\s+)?[\w-]+|admitted|confessed|testified)\s+"
+            rf"(?:that\s+)?(?:{_INSTRUCTORS}\s+(?:of|from)\s+)?{_THE}"
+        ),
+        _fixed("trainedBy", True),
+        after=_compile(
+            rf"(?:\s+{_INSTRUCTORS})?\s+{_PERFECT}(?:shown|showed|show|taught|teach|trained"
+            r"|instructed)\s+(?:him|her)\s+(?:how\s+)?to\b"
         ),
     ),
     # "X, which broke away from Y in 2011, is now its fiercest rival"
