@@ -130,7 +130,12 @@ def corrected_kind(name: str, kind: EntityKind) -> EntityKind:
 
 def _opens_with_given_name(words: list[str]) -> bool:
     """The lower-case words open with a common given name and end in no common noun."""
-    return variant_token(words[0]) in given_names() and words[-1] not in lexicon.load(lexicon.NOUNS)
+    return given_name(words[0]) and words[-1] not in lexicon.load(lexicon.NOUNS)
+
+
+def given_name(word: str) -> bool:
+    """``word`` is a common given name of the region, in any transliteration."""
+    return variant_token(word.lower()) in given_names()
 
 
 @cache

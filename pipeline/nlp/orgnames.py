@@ -21,7 +21,7 @@ import re
 from pipeline.datewords import MONTHS
 from pipeline.demonyms import COUNTRY_OF
 from pipeline.nlp.groups import GROUP_ADJECTIVES
-from pipeline.nlp.kinds import ARABIC_ORG_NOUNS, NUMBERED_UNIT
+from pipeline.nlp.kinds import ARABIC_ORG_NOUNS, NUMBERED_UNIT, given_name
 from pipeline.nlp.titles import leading_title
 from pipeline.orgheads import ORG_HEADS
 from pipeline.records import EntityKind
@@ -61,6 +61,9 @@ _RUN_ON = re.compile(
     rf"(?:\s+(?:(?:of|for|and)\s+(?:the\s+)?)?{_CAP})*"
 )
 _WORD = re.compile(_CAP)
+# A family's "al-" or "bin" name after a common given name: a person's name ("Karim
+# al-Tarvo"), which a body's name does not run into.
+_FAMILY_NAME_AFTER = re.compile(r"\s+(?:[Aa]l-|[Ee]l-|bin\s+|ibn\s+)[A-Z]")
 # A name ending in a compass word, and "and" another one with the region's name after it.
 _COMPASS = r"(?:North|South|East|West)(?:ern)?"
 _COMPASS_END = re.compile(rf"\s{_COMPASS}\Z")
@@ -135,6 +138,8 @@ def run_on_end(
             break
         if titles_a_name(text, word.start(), limit):
             break  # "Amal Movement of Speaker Nabih Berri": the title is the person's
+        if given_name(word.group()) and _FAMILY_NAME_AFTER.match(text, word.end(), limit):
+            break  # "Velmar Guards of Karim al-Tarvo": the body's leader, a person
         if i + 1 == len(words) and word.group() in COUNTRY_OF:
             break  # "of the Syrian army": an adjective of the noun after it
         if "and" in text[new_end : word.start()].split() and (i + 1 < len(words) or hit):
