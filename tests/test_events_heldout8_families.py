@@ -57,3 +57,30 @@ def test_the_capture_of_the_same_man_is_told_again() -> None:
         "The capture of Vek angered the Red Hand Brigade."
     )
     assert told(found) == [("Capture", 2)]
+
+
+def test_a_headline_in_the_present_tells_the_attack() -> None:
+    assert told(find("Drones hit Velmar depot.")) == [("Attack", 1)]
+
+
+def test_an_undated_strike_at_the_same_place_is_told_again() -> None:
+    found = find(
+        "Mortar rounds hit the base at Velmar on Monday. "
+        "The Blue Corps said it was searching for whoever fired on Velmar. "
+        "Gunmen fired on a patrol in Ostrava."
+    )
+    assert told([e for e in found if e.type == "Attack"]) == [("Attack", 2), ("Attack", 1)]
+
+
+def test_a_strike_revenged_is_another_with_the_date_of_its_when_clause() -> None:
+    found = find(
+        "Monday's attack was the worst on Velmar since May 2006, when the Red Hand Brigade fired "
+        "two dozen heavy rockets at the town in retaliation for the drone strike that killed "
+        "Tomas Vek. Forty people were hurt in the rocket attack."
+    )
+    attacks = [e for e in found if e.type == "Attack"]
+    assert told(attacks) == [("Attack", 1), ("Attack", 2), ("Attack", 1)]
+    rockets, drone = attacks[1], attacks[2]
+    assert [m.name for m in rockets.actors] == ["Red Hand Brigade"] and not rockets.targets
+    assert rockets.date is not None and str(rockets.date.value) == "2006-05-01"
+    assert [m.name for m in drone.targets] == ["Tomas Vek"]

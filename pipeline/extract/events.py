@@ -686,7 +686,7 @@ def sentence_events(
             type=event_type,
             triggers=[_span(sentence, h) for h in group],
             sentences=[sentence],
-            anaphoric=_is_anaphor(sentence, first),
+            anaphoric=_is_anaphor(sentence, first) and not _answers(text, groups, group),
         )
         if event_type == "Statement":
             draft.actors = [_speaker(sentence, first, mentions, context)]  # type: ignore[list-item]
@@ -696,8 +696,9 @@ def sentence_events(
             )
         else:
             draft.actors, draft.targets = _participants(sentence, first, mentions, context)
-        if event_type in VIOLENT and killings and not draft.targets:
-            _, killed = _participants(sentence, killings[0], mentions, context)
+        killing = next((k for k in killings if _nearest_group(groups, k) is group), None)
+        if event_type in VIOLENT and killing and not draft.targets:  # "the strike that killed X"
+            _, killed = _participants(sentence, killing, mentions, context)
             draft.targets = [m for m in killed if m not in draft.actors]
         if not _context_holds(first.trigger, text, draft.targets):
             continue
@@ -725,9 +726,11 @@ def sentence_events(
             and (event_type == "Election" or published is None or d.value <= published)
             and not _SINCE.search(text, 0, d.span.start - sentence.start)
         ]
-        draft.date = _own_date(sentence, first, own, hits)
+        when = _when_date(sentence, first, dates)
+        draft.date = when or _own_date(sentence, first, own, hits)
         draft.date_attached = draft.date is not None and (
-            _attached(sentence, first, draft.date.span)
+            when is not None
+            or _attached(sentence, first, draft.date.span)
             or (len(groups) == 1 and _OPENING_ANAPHOR.match(text[: first.start]) is not None)
             or (len(groups) == 1 and _suffered_on(sentence, first, draft.date))
         )
@@ -754,6 +757,27 @@ def sentence_events(
         if draft.type in SPOKEN and not draft.actors and speakers:
             draft.actors = list(speakers[0])
     return sorted(drafts, key=lambda d: d.triggers[0].start)
+
+
+def _nearest_group(groups: Sequence[Sequence[_Hit]], killing: _Hit) -> Sequence[_Hit] | None:
+    """The violent event a killing in its sentence tells the dead of: the nearest ("Tuesday's
+    attack was the worst since the strike that killed X" killed X in the strike)."""
+    violent = [g for g in groups if g[0].trigger.type in VIOLENT]
+    return min(violent, key=lambda g: min(abs(h.start - killing.start) for h in g), default=None)
+
+
+# "since January 2020, when Iran fired missiles": the date the clause after it tells.
+_WHEN = re.compile(r"\s*,?\s*when\b", re.IGNORECASE)
+
+
+def _when_date(sentence: Sentence, hit: _Hit, dates: Sequence[EventDate]) -> EventDate | None:
+    """The date a "when" clause holding the trigger hangs on, though "since" bounds it."""
+    for date in dates:
+        end = date.span.end - sentence.start
+        when = _WHEN.match(sentence.text, end)
+        if when and when.end() <= hit.start and ";" not in sentence.text[end : hit.start]:
+            return date
+    return None
 
 
 def _after_a_trip(sentence: Sentence, drafts: Sequence[_Draft]) -> None:
@@ -955,6 +979,8 @@ def _apart(sentence: Sentence, prev: _Hit, hit: _Hit, dates: Sequence[EventDate]
     ("in 2014 it abducted ..., and last year its men seized ..."), or one suffered and one done
     to others ("were freed under a deal that saw the authorities release 12 fighters")."""
     offset = sentence.start
+    if _AVENGED.search(sentence.text, prev.end, hit.start):
+        return True  # "fired missiles in retaliation for the drone strike": an earlier one
     before = {d.value for d in dates if d.span.end - offset <= prev.start}
     between = {d.value for d in dates if prev.end <= d.span.start - offset < hit.start}
     if before and between and not before & between:
@@ -964,6 +990,24 @@ def _apart(sentence: Sentence, prev: _Hit, hit: _Hit, dates: Sequence[EventDate]
         and not _passive(sentence, hit)
         and _OBJECT_NEXT.match(sentence.text, hit.end) is not None
         and _DETERMINED.search(sentence.text, 0, hit.start) is None
+    )
+
+
+_AVENGED = re.compile(
+    r"\b(?:in\s+(?:retaliation|revenge|response|reprisal)\s+(?:for|to)|to\s+avenge|avenging)\b",
+    re.IGNORECASE,
+)
+
+
+def _answers(text: str, groups: Sequence[Sequence[_Hit]], group: Sequence[_Hit]) -> bool:
+    """ "fired rockets in retaliation for the drone strike": the strike is no anaphor of the
+    rockets told before it in the sentence, though "the" names it."""
+    first = group[0]
+    return any(
+        g[-1].end <= first.start
+        and g[0].trigger.type == first.trigger.type
+        and _AVENGED.search(text, g[-1].end, first.start) is not None
+        for g in groups
     )
 
 
@@ -1628,6 +1672,12 @@ def _same_event(earlier: _Draft, later: _Draft) -> bool:
     same_place = earlier.place is not None and later.place is not None
     same_victim = _same_one(earlier.targets, later.targets)
     dated = earlier.date is not None and later.date is not None  # compatible, checked above
+    revisited = (  # "the Velmar base was shelled on Monday ... whoever fired at Velmar"
+        later.date is None
+        and same_place
+        and earlier.place.name == later.place.name  # type: ignore[union-attr]
+        and not _ANEW.search(later.sentences[0].text)
+    )
     retold = (  # "X stormed the home on Friday ... X raided the house after dark"
         later.date is None
         and later.place is None
@@ -1638,6 +1688,7 @@ def _same_event(earlier: _Draft, later: _Draft) -> bool:
         same_day
         or same_victim
         or retold
+        or revisited
         or (same_place and (dated or bool(_names(earlier) & _names(later))))
     )
 
@@ -1686,6 +1737,7 @@ def _merge_or_append(drafts: list[_Draft], draft: _Draft) -> None:
     """
     if draft.anaphoric and draft.type not in SPOKEN:
         named = [e for e in reversed(drafts) if _refers(draft.type, e.type) and _fits(e, draft)]
+        named = [e for e in named if _weapon_agrees(e, draft)] or named
         own = [e for e in named if e.type == draft.type]
         if named:
             _fold((own or named)[0], draft)
@@ -1742,6 +1794,29 @@ def _fits(earlier: _Draft, anaphor: _Draft) -> bool:
 
 
 _OF_NEXT = re.compile(r"\s+of\b", re.IGNORECASE)
+
+
+def _weapon_agrees(earlier: _Draft, anaphor: _Draft) -> bool:
+    """ "the missile attack" names the event told with missiles, not a drone strike told after
+    it; an anaphor with no weapon before its noun agrees with any."""
+    said, named = anaphor.sentences[0], anaphor.triggers[0]
+    weapon = _WEAPON_BEFORE.search(said.text, 0, named.start - said.start)
+    if weapon is None:
+        return True
+    word = weapon["weapon"].lower()
+    return any(
+        word in t.text.lower() or word in sentence.text[t.end - sentence.start :][:60].lower()
+        for t in earlier.triggers
+        for sentence in earlier.sentences
+        if sentence.start <= t.start < sentence.end
+    )
+
+
+_WEAPON_BEFORE = re.compile(
+    r"\b(?:the|that|this|its|their)\s+(?P<weapon>missile|rocket|mortar|drone|artillery|car"
+    r"|roadside|suicide|grenade)\s+$",
+    re.IGNORECASE,
+)
 
 
 def _toll_of(earlier: _Draft, later: _Draft) -> bool:

@@ -172,11 +172,12 @@ LEXICON: tuple[Trigger, ...] = (
         "Attack",
         r"attack(?:s|ed|ing)?|ambush(?:es|ed)?"
         r"|assault(?:s|ed)?(?! rifles?| weapons?| force| teams?| troops| units?| boats?)"
-        r"|air[\s-]?strikes?|shell(?:ed|ing)|opened fire|fired (?:[\w-]+ ){0,5}?(?:on|at|into)"
+        r"|air[\s-]?strikes?|shell(?:ed|ing)|opened fire|fired (?:[\w-]+ ){0,7}?(?:on|at|into)"
         r"|clash(?:es|ed)?|(?:drone|missile|rocket|mortar|artillery)[\s-]+(?:strikes?|fire)"
         r"|gun ?battles?|gunfights?|firefights?|air ?raids?|aerial bombardment"
         rf"|(?:{_AIRCRAFT}) (?:that |which )?(?:also )?(?:struck|hit|slammed into|bombed|pounded"
-        r"|kill(?:s|ed)|wound(?:s|ed))|(?:missiles?|rockets?|shells?|mortars?) fired from"
+        r"|kill(?:s|ed)|wound(?:s|ed)|strike|hits?|slam into|pound)"  # "Rockets strike X": a title
+        r"|(?:missiles?|rockets?|shells?|mortars?) fired from"
         r"|(?<!general )(?<!hunger )(?<!labor )(?<!labour )strikes?"
         r"(?= (?:on|against|hit|struck|killed|destroyed|targeted|pounded) )",
         "verb",
