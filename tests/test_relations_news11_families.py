@@ -160,3 +160,50 @@ def test_a_detainee_says_who_showed_him_how(marked: str) -> None:
 def test_showing_him_the_door_is_no_training() -> None:
     marked = "[Dora Vell|P] said the [Tarn Front|O] had shown him the door in May."
     assert _statements(marked) == set()
+
+
+@pytest.mark.parametrize(
+    "marked",
+    [
+        "In [Kessel|L], the [Tarn Front|O] and the [Kessel Union|O] vied for years for control "
+        "of the docks.",
+        "The [Tarn Front|O] and the [Kessel Union|O] competed for influence in the south.",
+        "The [Tarn Front|O] vied with the [Kessel Union|O] for control of the docks.",
+    ],
+)
+def test_vying_for_control_is_rivalry(marked: str) -> None:
+    assert ("Tarn Front", "rivalOf", "Kessel Union") in _statements(marked)
+
+
+@pytest.mark.parametrize(
+    "marked",
+    [
+        # a list's last two names are not a pair
+        "The [Arno Guard|O], [Tarn Front|O] and [Kessel Union|O] vied for control of the docks.",
+        "The [Tarn Front|O] and the [Kessel Union|O] competed in the elections.",
+    ],
+)
+def test_near_misses_of_vying(marked: str) -> None:
+    assert ("Tarn Front", "rivalOf", "Kessel Union") not in _statements(marked)
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        (
+            "[Dora Vell|P], the former mayor and [Anton Weil|P]'s longtime adversary, spoke.",
+            ("Dora Vell", "rivalOf", "Anton Weil"),
+        ),
+        (
+            "[Dora Vell|P], a retired judge and [Anton Weil|P]'s cousin, spoke.",
+            ("Dora Vell", "relativeOf", "Anton Weil"),
+        ),
+    ],
+)
+def test_a_second_description_after_and(marked: str, expected: tuple[str, str, str]) -> None:
+    assert expected in _statements(marked)
+
+
+def test_a_name_in_the_first_description_stops_it() -> None:
+    marked = "[Dora Vell|P], the mayor of [Kessel|L] and [Anton Weil|P]'s rival, spoke."
+    assert ("Dora Vell", "rivalOf", "Anton Weil") not in _statements(marked)

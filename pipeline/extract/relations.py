@@ -133,6 +133,9 @@ _TENURE = (
     r"\s+)?(?:past\s+)?(?:decades?|years?|months?)|(?:since|until|till)\s+(?:last\s+)?[\w-]+"
     r"|from\s+\d{4}\s+(?:to|until)\s+\d{4}|once|long|formerly|then|now|still),?\s+"
 )
+# a first description before "and" in an apposition: "X, the former prime minister and Y's
+# longtime adversary" (lower-case words only: no name stands in it)
+_AND_DESCRIBED = r"(?:(?:(?-i:[a-z])[\w-]*\s+){1,4}?and\s+(?:(?:the|a|an)\s+)?)?"
 # What joins a name to a description of it: an apposition comma or a copula.
 _LINK = (
     rf"(?:\s*,\s*(?:{_TENURE})?(?:{_REL_PRONOUN}{_BE}\s+)?|\s+{_BE}\s+|(?:\s*,\s*{_REL_PRONOUN}|\s+)(?:{_BE}\s+)?"
@@ -1202,7 +1205,7 @@ RULES: tuple[_Rule, ...] = (
         "kinship",
         frozenset({PERSON}),
         frozenset({PERSON}),
-        _compile(rf"{_LINK}{_DET}"),
+        _compile(rf"{_LINK}{_DET}{_AND_DESCRIBED}"),
         _fixed("relativeOf", True),
         after=_compile(rf"{_POSS}\s+{_KIN_MODS}{_KIN}\b(?!['’]|[\s-]+(?:of|to)\b)"),
     ),
@@ -1308,7 +1311,7 @@ RULES: tuple[_Rule, ...] = (
         "rival",
         ANY,
         ANY,
-        _compile(rf"{_LINK}{_DET}"),
+        _compile(rf"{_LINK}{_DET}{_AND_DESCRIBED}"),
         _fixed("rivalOf", True),
         after=_compile(rf"{_POSS}\s+{_RIVAL_MODS}{_RIVAL}\b(?![\s-]+(?:of|to)\b)"),
     ),
@@ -1337,15 +1340,35 @@ RULES: tuple[_Rule, ...] = (
         # but "fought for X" or "fought alongside X" is not
         after=_compile(r"(?!\s*(?:forces|troops|army)\b)"),
     ),
+    # "X vied with Y for control of the port", "X competes with Y for influence"
+    _Rule(
+        "clashed-with",
+        _PERSON_OR_ORG,
+        _PERSON_OR_ORG,
+        _compile(
+            rf"{_NEAR}{_PERFECT}(?:vied|vies|vie|vying|competed|competes|compete|competing"
+            rf"|jostled|jostles|jostling)\s+with\s+{_THE}"
+        ),
+        _fixed("rivalOf", True),
+        after=_compile(
+            r"\s+(?:for\s+(?:years|decades|months)\s+)?for\s+(?:control|power|influence"
+            r"|dominance|supremacy|primacy|leadership)\b"
+        ),
+    ),
     # "X and Y, once bitter rivals, ...", "X and Y have feuded for years"
     _rivals_and(
-        before=r"(?<!,\s)(?<!,)(?<!\band\s)\Z",
+        # not the last of a list ("A, B and C"), but after an opening phrase ("In Basra, ")
+        before=r"(?<!,\s)(?<!,)(?<!\band\s)\Z|^\W*(?:in|across|throughout)\s+[^,;]{1,40},\s+\Z",
         after=(
             rf"(?:\s+{_KINDRED})?(?:\s*,\s*(?:(?:once|long|longtime|traditional|former|now|bitter)\s+)*"
             rf"{_RIVAL_MODS}(?:rivals|rival\s+(?:groups|factions|parties|militias|clans|tribes))\b"
             r"|(?:\s*,\s*(?:which|who))?\s+(?:(?:have|had)\s+)?(?:(?:long|repeatedly|often|still"
             r"|regularly|frequently|sometimes|occasionally)\s+)*"
             rf"(?:{_CLASH}|(?:fought|battled)\s+(?:each\s+other|one\s+another)"
+            # "vied for years for control of", "competed for power"
+            r"|(?:vied|vie|vying|competed|compete|competing|jostled|jostling)\s+(?:with\s+"
+            r"(?:each\s+other|one\s+another)\s+)?(?:for\s+(?:years|decades|months)\s+)?for\s+"
+            r"(?:control|power|influence|dominance|supremacy|primacy|leadership)"
             r"|(?:are|were|have\s+been|had\s+been|been)\s+(?:\w+\s+)?(?:rivals|enemies|foes"
             rf"|{_AT_ODDS}))\b)(?!\s+(?:with|against)\b)"
         ),
@@ -1517,7 +1540,7 @@ RULES: tuple[_Rule, ...] = (
         "allied-with",
         frozenset({PERSON, ORG}),
         frozenset({ORG}),
-        _compile(rf"{_LINK}{_DET}"),
+        _compile(rf"{_LINK}{_DET}{_AND_DESCRIBED}"),
         _fixed("affiliatedWith", True),
         after=_compile(rf"{_POSS}\s+{_ALLY_MODS}(?:ally|partner)\b(?![\s-]+(?:of|to)\b)"),
     ),
@@ -1801,7 +1824,7 @@ RULES: tuple[_Rule, ...] = (
         "patron",
         ANY,
         ANY,
-        _compile(rf"{_LINK}{_DET}"),
+        _compile(rf"{_LINK}{_DET}{_AND_DESCRIBED}"),
         _fixed("supports", True),
         after=_compile(rf"{_POSS}\s+{_PATRON}\b(?![\s-]+(?:of|to)\b)"),
     ),
