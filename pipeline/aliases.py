@@ -15,6 +15,9 @@ import re
 from collections.abc import Iterable, Sequence
 from itertools import pairwise
 
+from . import names
+from .names import content_tokens, name_key
+from .orgheads import ORG_HEADS
 from .records import EntityKind, Mention
 
 _THE = r"(?:the\s+)?"
@@ -33,6 +36,10 @@ _HE_WAS = (
     r"(?:who|and\s+(?:said|says|added|adds)\s+(?:that\s+)?(?:he|she))"
     r"\s+(?:is|was|has\s+been|had\s+been)"
 )
+# Whom or where the name is known ("known to his followers as", "known in the district as"),
+# and how widely ("known only as", "known simply as").
+_TO_WHOM = r"(?:\s+(?:to|among|by|in)\s+(?:his|her|their|its|the)\s+\w+)"
+_HOW_WIDELY = r"(?:\s+(?:only|simply))"
 # Nouns for a person's other name.
 _BYNAME = (
     r"(?:nom\s+de\s+guerre|kunya|alias|nickname|pseudonym|code\s*name|war\s+name|moniker"
@@ -41,8 +48,9 @@ _BYNAME = (
 # What stands between the first name and the second: the second is another name of the first.
 _BETWEEN = {
     "known as": re.compile(  # "known in Arabic as", "known locally as", "called in Persian"
-        rf"{_AGE}?,?\s*\(?\s*(?:{_ALSO}\s+)?(?:(?:known|referred\s+to)(?:{_IN_LANGUAGE}|\s+locally)?\s+as"
-        rf"|called{_IN_LANGUAGE})\s+{_THE}",
+        rf"{_AGE}?,?\s*\(?\s*(?:{_ALSO}\s+)?(?:(?:known|referred\s+to)"
+        rf"(?:{_IN_LANGUAGE}|\s+locally|{_TO_WHOM})?{_HOW_WIDELY}?\s+as"
+        rf"|called{_IN_LANGUAGE}|(?:who\s+)?goes\s+by)\s+{_THE}",
         re.I,
     ),
     "byname": re.compile(  # "known by his nom de guerre, Y", "whose real name is Y"
@@ -69,7 +77,8 @@ _CLOSED = {
 # A language named between the two names is no third name ("known in Arabic as").
 _LANGUAGE_NAME = re.compile(rf"{_LANGUAGE}", re.I)
 _BRACKETS = re.compile(rf"\s*\(\s*{_THE}")
-_OR = re.compile(rf",\s+or\s+{_THE}", re.I)
+# "X, or Y," and "X (ACRONYM), or Y,": the acronym's bracket closes before the "or".
+_OR = re.compile(rf"\)?,\s+or\s+{_THE}", re.I)
 _EITHER = re.compile(r"\b(?:either|whether|neither)\b", re.I)
 # "Ansar Allah, as the Houthis call their movement": the name first, who uses it after; the
 # user's name may stand before the noun the tagger left out ("as the Houthi movement calls
@@ -84,11 +93,27 @@ _THEY_CALL = re.compile(
 # "the movement, which calls itself Ansar Allah": the antecedent is the one organization
 # named in this sentence or in the few lines before it.
 _DESCRIPTOR = re.compile(
-    rf"\bthe\s+(?:{_BODY_NOUN}|rebels|insurgents)\s*,?\s+(?:which|who|that)\s+(?:now\s+)?calls?\s+(?:itself|themselves)\s+{_THE}$",
+    rf"\bthe\s+({_BODY_NOUN}|rebels|insurgents)\s*,?\s+(?:which|who|that)\s+(?:now\s+)?calls?\s+(?:itself|themselves)\s+{_THE}$",
+    re.I,
+)
+# "Hashd al-Shaabi, as the force is called in Arabic,": the name, then the noun of the body
+# it names, which was named just before.
+_BODY_NOUN_WORD = re.compile(rf"{_BODY_NOUN}|{'|'.join(sorted(ORG_HEADS))}", re.I)
+_AS_IT_IS_CALLED = re.compile(
+    rf",\s+as\s+(?:the|this|that)\s+([a-z]+)\s+is\s+(?:called|known|named)"
+    rf"(?:{_IN_LANGUAGE}|\s+locally)?\s*[,;.)]",
     re.I,
 )
 _ANTECEDENT_WINDOW = 400  # characters before the sentence where the antecedent may be named
 _ACRONYM = re.compile(r"^[A-Z][A-Z&.-]{1,7}$")
+# "Abu Ali" closing an appositive of a person: "Hadi Nasser, a commander from Basra known as
+# Abu Ali" (the bearer's name, then ", a", "an" or "the"; no new aside before the kunya).
+_APPOSITIVE = re.compile(r",\s+(?:a|an|the)\s")
+_ASIDE_BREAK = re.compile(r"[,;:()\"“”]")
+# An Arabic name glossed in English after a comma: "Saraya al-Salam, the Peace Companies,",
+# closed by a comma before a lower-case word, never a list going on ("..., and", a name).
+_GLOSS = re.compile(rf",\s+{_THE}")
+_GLOSS_CLOSED = re.compile(r"\s*(?:[;.)]|,\s+(?!(?:and|or)\b)[a-z])")
 _POSSESSIVE = re.compile(r"['’]s?\b")
 
 
@@ -102,12 +127,35 @@ def is_kunya(name: str) -> bool:
     return bool(_KUNYA.fullmatch(name.strip()))
 
 
+def _could_be_person(mention: Mention) -> bool:
+    """A name that may be a person's whatever its tag: tagged a person, or tagged a body but of
+    two words at least, with neither initials, a body's head noun nor an Arabic group word
+    ("Aws al-Maliki" tagged a body; not "Hezbollah", "IRGC", "Badr Organization" or "Kataib
+    Hezbollah")."""
+    if mention.kind is EntityKind.PERSON:
+        return True
+    tokens = content_tokens(name_key(mention.name))
+    return (
+        mention.kind is EntityKind.ORGANIZATION
+        and len(tokens) >= 2
+        and not _ACRONYM.match(mention.name)
+        and not ORG_HEADS.intersection(tokens)
+        and names.arabic_head(tokens) is None
+    )
+
+
 def _compatible(a: Mention, b: Mention) -> bool:
     """Two names can be one entity's whatever the tagger called them, except that a person
     named in full is never another name of an organization or place ("a militia led by Hadi
     al-Amiri, known as the Badr Organization" names two entities), unless that name is a
     kunya ("Fadi Rahal, known as Abu Rami" tagged a body: a person's byname), nor a place of
-    anything else ("Sadr City, known as the Mahdi Army's stronghold")."""
+    anything else ("Sadr City, known as the Mahdi Army's stronghold"). A kunya is a person's
+    byname: it is another name of a name that may be a person's, whatever the tags, and never
+    of a body or a place ("a handler in the IRGC known only as Abu Zaid", "a commander from
+    Basra known as Abu Ali")."""
+    for kunya, other in ((a, b), (b, a)):
+        if is_kunya(kunya.name):
+            return is_kunya(other.name) or _could_be_person(other)
     if a.kind is b.kind:
         return True
     if EntityKind.PLACE in (a.kind, b.kind):
@@ -143,14 +191,51 @@ def _pair_evidence(text: str, a: Mention, b: Mention) -> str | None:
         return "another name after 'or'"
     if _AS_THEY_CALL.fullmatch(between) and _THEY_CALL.match(text, b.end) and _compatible(a, b):
         return "the name its bearers use"
+    if (
+        _GLOSS.fullmatch(between)
+        and _GLOSS_CLOSED.match(text, b.end)
+        and a.kind is b.kind is EntityKind.ORGANIZATION
+        and (_glosses(a.name, b.name) or _glosses(b.name, a.name))
+    ):
+        return "an Arabic name and its English translation"
     return None
 
 
-def _antecedent(text: str, mentions: Sequence[Mention], b: Mention) -> Mention | None:
-    """The one organization named before "the movement, which calls itself Y", if only one
-    is (in this sentence or just before it)."""
-    if not _DESCRIPTOR.search(text[b.sentence.start : b.start]):
-        return None
+def _glosses(arabic: str, english: str) -> bool:
+    """``english`` ends in a translation of the Arabic group word ``arabic`` opens ("the Peace
+    Companies" for "Saraya al-Salam": saraya is companies)."""
+    head = names.arabic_head(content_tokens(name_key(arabic)))
+    words = content_tokens(name_key(english))
+    return head is not None and len(words) >= 2 and words[-1] in head[0]
+
+
+def _names_byname(text: str, a: Mention, b: Mention) -> bool:
+    """The text between two names is one that gives a person's other name ("known as")."""
+    between = text[a.end : b.start]
+    return any(_BETWEEN[how].fullmatch(between) for how in ("known as", "byname"))
+
+
+def _appositive_bearer(text: str, ordered: Sequence[Mention], j: int) -> Mention | None:
+    """The person whom an appositive describes when the kunya ``ordered[j]`` closes it and the
+    name right before the kunya is no person's: "Hadi Nasser, a commander from Basra known as
+    Abu Ali" (Hadi Nasser, not Basra). The first name back that may be a person's must open
+    the appositive, with no other aside after it."""
+    kunya, last = ordered[j], ordered[j - 1]
+    for mention in reversed(ordered[: j - 1]):
+        if mention.sentence != kunya.sentence:
+            return None
+        if _could_be_person(mention):
+            opening = _APPOSITIVE.match(text, mention.end)
+            if opening is None or _ASIDE_BREAK.search(text, opening.end(), last.start):
+                return None
+            return mention
+    return None
+
+
+def _antecedent(mentions: Sequence[Mention], b: Mention, noun: str) -> Mention | None:
+    """The organization that "the ``noun``" before or after ``b`` stands for, named in ``b``'s
+    sentence or just before it: the one whose head noun it is ("the force" for the "Popular
+    Mobilization Forces"), else the one organization named there, if only one is."""
     since = b.sentence.start - _ANTECEDENT_WINDOW
     orgs = [
         m
@@ -158,9 +243,14 @@ def _antecedent(text: str, mentions: Sequence[Mention], b: Mention) -> Mention |
         if since <= m.start
         and m.end <= b.start
         and m.kind is EntityKind.ORGANIZATION
-        and m.name != b.name
+        and name_key(m.name) != name_key(b.name)
     ]
-    return orgs[-1] if len({m.name.lower() for m in orgs}) == 1 else None
+    singular = noun.lower().removesuffix("s")
+    headed = [
+        m for m in orgs if content_tokens(name_key(m.name))[-1:] in ([singular], [singular + "s"])
+    ]
+    named = headed or orgs
+    return named[-1] if len({name_key(m.name) for m in named}) == 1 else None
 
 
 def stated_aliases(text: str, mentions: Iterable[Mention]) -> list[tuple[Mention, Mention, str]]:
@@ -171,13 +261,25 @@ def stated_aliases(text: str, mentions: Iterable[Mention]) -> list[tuple[Mention
         key=lambda m: (m.start, m.end),
     )
     found = []
-    for a, b in pairwise(ordered):
+    for j, (a, b) in enumerate(pairwise(ordered), start=1):
         if a.end <= b.start and a.sentence == b.sentence:
             how = _pair_evidence(text, a, b)
             if how:
                 found.append((a, b, how))
+            elif is_kunya(b.name) and _names_byname(text, a, b):
+                bearer = _appositive_bearer(text, ordered, j)
+                if bearer is not None and _compatible(bearer, b):
+                    found.append((bearer, b, "a byname closing an appositive"))
     for b in ordered:
-        a = _antecedent(text, ordered, b)
-        if a is not None:
+        calls = _DESCRIPTOR.search(text[b.sentence.start : b.start])
+        if calls and (a := _antecedent(ordered, b, calls.group(1))):
             found.append((a, b, "the group named just before calls itself so"))
+        called = _AS_IT_IS_CALLED.match(text, b.end)
+        if (
+            called
+            and _BODY_NOUN_WORD.fullmatch(called.group(1))
+            and (a := _antecedent(ordered, b, called.group(1)))
+            and _compatible(a, b)
+        ):
+            found.append((a, b, "the body named just before is called so"))
     return found

@@ -1044,6 +1044,15 @@ def resolve(documents: Iterable[AnalyzedDocument | Outline]) -> Resolution:
     for analyzed in analyzed_docs:
         targets = _short_form_targets(analyzed.mentions)
         bodies = _bodies_named_by(analyzed.mentions)
+        # one-word names after "the" each time that are no surname of a person named in full
+        after_the = {
+            key
+            for key in _after_the(analyzed)
+            if not any(
+                variant_token(w) in targets or variant_token(w) in surnames
+                for w in _content_words(key)
+            )
+        }
         first_seen: dict[str, int] = {}
         for mention in analyzed.mentions:
             first_seen.setdefault(name_key(mention.name), mention.start)
@@ -1055,7 +1064,7 @@ def resolve(documents: Iterable[AnalyzedDocument | Outline]) -> Resolution:
             key = name_key(mention.name)
             if not key:
                 continue
-            kind = mention.kind
+            kind = _kind_by_shape(mention, key in after_the)
             country = None if kind is EntityKind.PERSON else country_name(mention.name)
             if country is not None:  # "U.S.", "US" and "United States": one place, one key
                 key, kind = name_key(country), EntityKind.PLACE
@@ -1207,6 +1216,31 @@ def resolve(documents: Iterable[AnalyzedDocument | Outline]) -> Resolution:
         for doc_id, pairs in assigned.items()
     }
     return Resolution(entities=entities, mentions=resolved, merges=tuple(merges))
+
+
+# A body's head noun hyphenated to the area it covers: "Multi-National Force-Iraq", "United
+# States Forces-Iraq", "Task Force-South".
+_HEAD_FOR_AREA = re.compile(r"\b([A-Za-z]+)-[A-Z]")
+
+
+def _kind_by_shape(mention: Mention, after_the: bool) -> EntityKind:
+    """The kind a name's shape says where the tagger's says otherwise: a kunya alone ("Abu
+    Zaid") tagged a body is a person's byname (one tagged a place may be a town's name, "Abu
+    Ghraib"); a one-word name tagged a person that its document writes after "the" each time
+    ("the Hashd's command") is a body's, as no person's name takes "the" (the caller leaves
+    out a person's surname: "the Sadr movement"); a name tagged a
+    place with a body's head noun hyphenated to an area ("Multi-National Force-Iraq") is the
+    body that covers it."""
+    kind = mention.kind
+    if kind is EntityKind.ORGANIZATION and is_kunya(mention.name):
+        return EntityKind.PERSON
+    if kind is EntityKind.PERSON and after_the:
+        return EntityKind.ORGANIZATION
+    if kind is EntityKind.PLACE and any(
+        word.lower() in ORG_HEADS for word in _HEAD_FOR_AREA.findall(mention.name)
+    ):
+        return EntityKind.ORGANIZATION
+    return kind
 
 
 # A title before a name ("Mr. Santos", "President Tandja") is said only of a person: such a
