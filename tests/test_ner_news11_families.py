@@ -71,3 +71,43 @@ def test_a_groups_name_without_its_head_noun_is_the_group() -> None:
         ("Basra Police", ORG),
         ("Basra", PLACE),  # a police's name is no group's: the city the table knows
     ]
+
+
+def test_one_word_after_the_is_a_body_and_before_aide_a_person() -> None:
+    patterns = [("PERSON", "Qorvash"), ("PERSON", "Velmar"), ("ORG", "Darsit")]
+    text = (
+        "The Qorvash has grown into a large force. Critics fear the Qorvash. He ran the "
+        "Velmar campaign office. A Darsit aide said so."
+    )
+    assert _kinds(patterns, text) == [
+        ("Qorvash", ORG),
+        ("Qorvash", ORG),
+        ("Velmar", PERSON),  # a name that modifies a noun after it keeps its kind
+        ("Darsit", PERSON),
+    ]
+
+
+def test_shrines_and_hay_neighbourhoods_are_places() -> None:
+    patterns = [("ORG", "Hay al-Tarvo"), ("ORG", "Imam Velmar Shrine"), ("ORG", "Tarvo Mosque")]
+    text = (
+        "Gunmen from Hay al-Tarvo fired at the Imam Velmar Shrine. The Tarvo Mosque condemned it."
+    )
+    assert _kinds(patterns, text) == [
+        ("Hay al-Tarvo", PLACE),
+        ("Imam Velmar Shrine", PLACE),
+        ("Tarvo Mosque", ORG),  # the corpora tag a mosque's name a body's
+    ]
+
+
+def test_an_appositive_may_name_the_body_before_its_head_noun() -> None:
+    patterns = [("ORG", "Nadim al-Qorvani"), ("ORG", "Velmar Front"), ("PERSON", "Darsit")]
+    text = (
+        "Another, Nadim al-Qorvani, a former Velmar Front commander in the south, was freed. "
+        "Rockets hit Darsit, a Velmar Front stronghold."
+    )
+    assert _kinds(patterns, text) == [
+        ("Nadim al-Qorvani", PERSON),
+        ("Velmar Front", ORG),
+        ("Darsit", PLACE),
+        ("Velmar Front", ORG),
+    ]

@@ -66,13 +66,13 @@ ARABIC_PLACE_NOUNS = frozenset(
     {"tell", "tall", "jurf", "nahr", "jabal", "jebel", "deir", "dayr", "kafr", "albu", "qasr"}
 )
 ARABIC_PLACE_OR_NAME = ARABIC_PLACE_NOUNS | {
-    "tal", "tel", "wadi", "ain", "ras", "bir", "beit", "umm",
+    "tal", "tel", "wadi", "ain", "ras", "bir", "beit", "umm", "hay", "hayy",
 }  # fmt: skip
 PLACE_HEADS = frozenset(
     {
         "valley", "mountains", "mountain", "river", "zone", "strip", "desert", "plain",
         "plains", "island", "islands", "peninsula", "lake", "gulf", "sea", "heights", "base",
-        "airbase", "airfield",
+        "airbase", "airfield", "shrine",
     }
 )  # fmt: skip
 # A military unit named by its head noun and a number ("Brigade 30", "Unit 8200"); not
