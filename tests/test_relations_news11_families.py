@@ -207,3 +207,64 @@ def test_a_second_description_after_and(marked: str, expected: tuple[str, str, s
 def test_a_name_in_the_first_description_stops_it() -> None:
     marked = "[Dora Vell|P], the mayor of [Kessel|L] and [Anton Weil|P]'s rival, spoke."
     assert ("Dora Vell", "rivalOf", "Anton Weil") not in _statements(marked)
+
+
+@pytest.mark.parametrize(
+    "marked",
+    [
+        "[Dora Vell|P] set up the [Tarn Guard|O] in 2009 as an elite unit within the "
+        "[Tarn Front|O].",
+        "The [Tarn Guard|O] was formed as a select force within the [Tarn Front|O].",
+    ],
+)
+def test_a_body_formed_within_another_is_its_part(marked: str) -> None:
+    assert ("Tarn Guard", "partOf", "Tarn Front") in _statements(marked)
+
+
+def test_formed_as_a_rival_is_no_part() -> None:
+    marked = "[Dora Vell|P] set up the [Tarn Guard|O] as a rival to the [Tarn Front|O]."
+    assert ("Tarn Guard", "partOf", "Tarn Front") not in _statements(marked)
+
+
+@pytest.mark.parametrize(
+    "marked",
+    [
+        "A decision to fold the [Tarn Guard|O] into the [Tarn Front|O] may come next year.",
+        "Plans to arm the [Tarn Guard|O] were shelved by [Varnia|L].",
+        "[Varnia|L] faces calls to arm the [Tarn Guard|O].",
+    ],
+)
+def test_a_plan_states_nothing(marked: str) -> None:
+    assert {p for _, p, _ in _statements(marked)} <= {"locatedIn"}
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        ("The pro-[Varnia|L] daily [Kessel Post|O] denied the report.", "Varnia"),
+        ("The pro-[Tarn Front|O] [Kessel Post|O] denied the report.", "Tarn Front"),
+    ],
+)
+def test_pro_a_body_is_affiliation(marked: str, expected: str) -> None:
+    assert _statements(marked) == {("Kessel Post", "affiliatedWith", expected)}
+
+
+def test_pro_before_a_person_is_nothing() -> None:
+    marked = "The pro-[Varnia|L] crowd cheered [Dora Vell|P]."
+    assert _statements(marked) == set()
+
+
+@pytest.mark.parametrize(
+    "marked",
+    [
+        "The [Tarn Front|O] says it has lost one of its own: [Dora Vell|P], 24, died on Friday.",
+        "The [Tarn Front|O] mourned one of its fighters, [Dora Vell|P], at a funeral in May.",
+    ],
+)
+def test_a_body_that_lost_one_of_its_own(marked: str) -> None:
+    assert _statements(marked) == {("Dora Vell", "memberOf", "Tarn Front")}
+
+
+def test_losing_a_hostage_is_no_membership() -> None:
+    marked = "The [Tarn Front|O] says it has lost contact with [Dora Vell|P]."
+    assert _statements(marked) == set()

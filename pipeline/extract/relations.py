@@ -392,6 +392,7 @@ _FOUNDED = (
     rf"\s+{_THE}"
 )
 _JOINED = rf"{_PERFECT}(?:joined|joins|joining)\s+{_THE}"
+_FORMED = r"(?:established|formed|created|set\s+up|founded|launched|organi[sz]ed|raised)"
 _founded = _fixed("foundedBy", False)
 _joined = _fixed("memberOf", True)
 
@@ -506,6 +507,11 @@ _POSSESSOR_NAME = r"(?-i:[A-Z])[\w.-]*(?:\s+(?-i:[A-Z])[\w.-]*){0,3}['’]s?\s+"
 _BODY = (
     r"(?:group|militia|movement|organi[sz]ation|party|faction|force|brigade|network|coalition"
     r"|alliance|council|unit|body|committee|front|outfit|offshoot|splinter\s+group)"
+)
+# "... in 2008 as a select force within ": what a body was formed as
+_FORMED_AS = (
+    rf"{_AT_TIME}(?:\s*,)?\s+as\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){{0,3}}?(?:{_BODY}"
+    rf"|{_UNIT})s?\s+(?:within|inside|of|in|under)\s+{_THE}"
 )
 _INSTRUCTORS = (
     r"(?:instructors|trainers|advisers|advisors|officers|experts|operatives|members|commanders"
@@ -911,6 +917,19 @@ RULES: tuple[_Rule, ...] = (
             r"\A(?!(?s:.*)\b(?:told|tells|tell|telling|warned|warns|informed|informs|assured"
             r"|assures|reminded|reminds|notified|convinced|persuaded|promised|asked)\s+(?:the\s+)?\Z)"
         ),
+    ),
+    # "X says it has lost one of its own: Y", "X mourned one of its fighters, Y"
+    _Rule(
+        "lost-one-of-its-own",
+        frozenset({ORG}),
+        frozenset({PERSON}),
+        _compile(
+            r"(?:\s+(?:says?|said|announced|confirmed)\s+(?:that\s+)?(?:it|they))?\s+"
+            rf"{_PERFECT}(?:lost|mourned|mourns|mourning|buried|buries|burying)\s+(?:one\s+of"
+            rf"\s+(?:its|their)\s+(?:own|{_TRAINEES}|men|commanders|leaders)|(?:its|their)\s+"
+            r"(?:[\w-]+\s+)?(?:fighter|member|militiaman))\s*[:,]\s*"
+        ),
+        _fixed("memberOf", False),
     ),
     # "X is a member of Y", "X joined Y"
     _Rule(
@@ -1399,6 +1418,23 @@ RULES: tuple[_Rule, ...] = (
             r"|turned)\s+(?:\w+ly\s+|more\s+)?(?:hostile|poisonous|poisoned|bitter|acrimonious"
             r"|antagonistic)\b"
         ),
+    ),
+    # "Y established X in 2008 as a select force within Z", "X was set up as a unit of Z": a
+    # body formed as a part of another
+    _Rule(
+        "formed-within",
+        frozenset({ORG}),
+        frozenset({ORG}),
+        _compile(_FORMED_AS),
+        _fixed("partOf", True),
+        before=_compile(rf"(?:^|\W){_FORMED}\s+(?:the\s+)?\Z"),
+    ),
+    _Rule(
+        "formed-within",
+        frozenset({ORG}),
+        frozenset({ORG}),
+        _compile(rf"\s+{_PERFECT}(?:{_BE}\s+)?{_FORMED}{_FORMED_AS}"),
+        _fixed("partOf", True),
     ),
     # "the Qods Force, a unit of the Revolutionary Guard", "Hezbollah's military wing, the X",
     # "the X clan, a branch of the Y"
@@ -1954,6 +1990,15 @@ RULES: tuple[_Rule, ...] = (
         _fixed("leaderOf", True),
         head=True,  # not "Ijaz's BlackBerry messages"
     ),
+    # "the pro-Y daily X", "a pro-Iranian militia, X": X sides with Y
+    _Rule(
+        "affiliated-with",
+        _ORG_OR_PLACE,
+        frozenset({ORG}),
+        _compile(r"\s+(?:(?-i:[a-z])[\w-]*\s+){0,3}?(?:,\s*)?(?:the\s+)?"),
+        _fixed("affiliatedWith", False),
+        before=_compile(r"\bpro-\Z"),
+    ),
     # "Syria-allied Amal"
     _Rule(
         "affiliated-with",
@@ -2240,6 +2285,12 @@ _CONDITION = re.compile(
     r"|whether)|^\W*(?:should|had|were))\s+[^,;]*\Z",
     re.IGNORECASE,
 )
+# A plan is no fact: "A decision to fold X into Y, if it ever comes", "plans to arm X"
+_PROPOSED = re.compile(
+    r"\b(?:plans?|proposals?|bids?|calls?|push|demands?|threats?|(?:a|any|the)\s+(?:decision"
+    r"|move|law|bill|vote))\s+to\s+[a-z]+\s+(?:the\s+)?\Z",
+    re.IGNORECASE,
+)
 # "X, a splinter group of Y", "X broke away from Y": neither part of nor allied with Y
 _SPLIT = re.compile(
     r"\b(?:splinter(?:ed|s)?|offshoots?|breakaway|break-away|splits?\s+(?:from|off|with|away)"
@@ -2276,8 +2327,8 @@ def negated(text: str, sentence: Sentence, first: Mention, second: Mention) -> b
         return True
     if _CLEARED.search(opening) is not None and _OF.match(between):
         return True
-    # a condition holds both names only where no comma parts them
-    if "," not in between and _CONDITION.search(opening) is not None:
+    # a condition or a plan holds both names only where no comma parts them
+    if "," not in between and (_CONDITION.search(opening) or _PROPOSED.search(opening)):
         return True
     return called_false(text, sentence, first, second) or (
         _DENIED_LATER.search(text, second.end, sentence.end) is not None
