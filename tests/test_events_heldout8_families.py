@@ -84,3 +84,39 @@ def test_a_strike_revenged_is_another_with_the_date_of_its_when_clause() -> None
     assert [m.name for m in rockets.actors] == ["Red Hand Brigade"] and not rockets.targets
     assert rockets.date is not None and str(rockets.date.value) == "2006-05-01"
     assert [m.name for m in drone.targets] == ["Tomas Vek"]
+
+
+def test_a_kidnapping_told_in_the_lead_then_with_its_day_is_one() -> None:
+    found = find(
+        "An aid worker kidnapped in Ostrava more than a month ago was freed on Sunday. "
+        "Lena Brandt was seized on January 3 by gunmen in police uniforms in the Velmar district. "
+        "The Red Hand Brigade claimed the abduction in February."
+    )
+    assert told(found) == [("Kidnapping", 3), ("Release", 1)]
+    kidnapping = found[0]
+    assert kidnapping.date is not None and str(kidnapping.date.value) == "2009-01-03"
+    assert [m.name for m in kidnapping.actors] == ["Red Hand Brigade"]
+    assert [m.name for m in kidnapping.targets] == ["Lena Brandt"]
+
+
+def test_seized_by_police_is_a_capture() -> None:
+    found = find("Tomas Vek was seized on Monday by police in Velmar.")
+    assert told(found) == [("Capture", 1)]
+
+
+def test_two_districts_are_two_places() -> None:
+    found = find(
+        "A teacher kidnapped in the Velmar district was found dead. "
+        "Lena Brandt was seized on January 3 by gunmen in the Ostrava district."
+    )
+    assert told([e for e in found if e.type == "Kidnapping"]) == [("Kidnapping", 1)] * 2
+
+
+def test_the_releases_and_the_kidnappers_point_back() -> None:
+    found = find(
+        "The Harbour Guard freed eight members of the Red Hand Brigade in Velmar last month. "
+        "The prisoner releases angered the Blue Corps. "
+        "Gunmen kidnapped Tomas Vek in Ostrava on Monday. "
+        "The police said they were negotiating with the kidnappers."
+    )
+    assert told(found) == [("Release", 2), ("Kidnapping", 2)]

@@ -285,7 +285,7 @@ _PHRASE_ENDS = re.compile(r"^\s*(?:[,.;:)]|$|(?-i:[a-z]+\b)(?<!forces)(?<!troops
 _PEOPLE_AFTER = re.compile(rf"^\s+(?:[a-z-]+\s+)?(?:{HUMAN})", re.IGNORECASE)
 # People counted or pointed at right before a custody verb: "freed two aid workers arrested".
 _PEOPLE_BEFORE = re.compile(
-    r"\b(?:the|these|those|other|several|dozens\s+of|\d+|"
+    r"\b(?:an?|the|these|those|other|several|dozens\s+of|\d+|"
     + NUMBER_ALTERNATION
     + rf")\s+(?:[\w-]+\s+){{0,2}}?(?:{HUMAN})\s+$",
     re.IGNORECASE,
@@ -746,7 +746,7 @@ def sentence_events(
         if violent:
             nearest = min(violent, key=lambda d: min(abs(t.start - where) for t in d.triggers))
             nearest.counts[key] = value
-    drafts = [d for d in drafts if not _claim(d, drafts)]
+    drafts = [d for d in drafts if not _claim(d, drafts) and not _claimed(sentence, d, drafts)]
     _after_a_trip(sentence, drafts)
     setting = next((d.type for d in drafts if d.type in SPOKEN[1:]), None)
     for draft in drafts:
@@ -831,6 +831,26 @@ def _claim(draft: _Draft, drafts: Sequence[_Draft]) -> bool:
         and not draft.triggers[0].text.lower().startswith(("denie", "rejected"))
         and _same_one(draft.actors, attackers)
     )
+
+
+def _claimed(sentence: Sentence, claim: _Draft, drafts: Sequence[_Draft]) -> bool:
+    """ "X claimed the abduction in May": no Statement but the abduction told again, X its
+    actor, the month the claim's; True for the claim, which the event takes in."""
+    if claim.type != "Statement" or not claim.triggers[0].text.lower().startswith("claim"):
+        return False
+    claimed = [
+        d
+        for d in drafts
+        if d.type not in SPOKEN
+        and _CLAIMED.fullmatch(_between(sentence, claim.triggers[0].end, d.triggers[0].start))
+    ]
+    for draft in claimed:
+        draft.actors = draft.actors or list(claim.actors)
+        draft.anaphoric, draft.date, draft.date_attached = True, None, False
+    return bool(claimed)
+
+
+_CLAIMED = re.compile(r"\s+(?:the|an?|its|their|this|that)\s+(?:[\w'’-]+\s+)?", re.IGNORECASE)
 
 
 def _toll(
@@ -1593,7 +1613,14 @@ def _compatible_dates(a: EventDate | None, b: EventDate | None) -> bool:
 def _compatible_places(a: Mention | None, b: Mention | None) -> bool:
     """One place, or a province and a town that may lie in it ("in Shabwa province", "in
     Hatib"): a province does not tell two events apart."""
-    return a is None or b is None or a.name == b.name or _region(a) or _region(b)
+    return (
+        a is None
+        or b is None
+        or a.name == b.name
+        or _region(a)
+        or _region(b)
+        or _quarter(a) != _quarter(b)  # "the Karrada district" may lie in Baghdad
+    )
 
 
 def _region(place: Mention) -> bool:
@@ -1602,6 +1629,17 @@ def _region(place: Mention) -> bool:
 
 
 _REGION_NEXT = re.compile(r"\s+(?:province|governorate|region)\b", re.IGNORECASE)
+
+
+def _quarter(place: Mention) -> bool:
+    """A part of a city, named with its noun ("in the Karrada district")."""
+    after = place.sentence.text[place.end - place.sentence.start :]
+    return _QUARTER_NEXT.match(after) is not None
+
+
+_QUARTER_NEXT = re.compile(
+    r"\s+(?:district|neighbou?rhood|quarter|suburb)\b(?!\s+of\b)", re.IGNORECASE
+)
 
 
 def _names(draft: _Draft) -> set[str]:
@@ -1684,11 +1722,18 @@ def _same_event(earlier: _Draft, later: _Draft) -> bool:
         and _same_one(earlier.actors, later.actors)
         and not _ANEW.search(later.sentences[0].text)
     )
+    told_first = (  # "a contractor kidnapped in X was freed", then "Y was seized on May 3"
+        earlier.date is None
+        and same_place  # compatible, checked above
+        and not (earlier.actors or earlier.targets)
+        and not _ANEW.search(later.sentences[0].text)
+    )
     return (
         same_day
         or same_victim
         or retold
         or revisited
+        or told_first
         or (same_place and (dated or bool(_names(earlier) & _names(later))))
     )
 
@@ -1773,11 +1818,13 @@ def _fits(earlier: _Draft, anaphor: _Draft) -> bool:
     """An anaphor's own phrase agrees with the event: "the bombings" names one told in the
     plural, "the men detained at X" one at X, "the raid on Monday" one on Monday."""
     last = anaphor.triggers[-1].text.lower()
-    plural = last.endswith("s") and not last.endswith("ss")
+    plural = last.endswith("s") and not last.endswith(("ss", "ers", "ors"))  # "the kidnappers"
     if (
         plural
         and anaphor.sentences[0] not in earlier.sentences  # "raided X, one of their assaults"
-        and not any(t.text.lower().endswith("s") for t in earlier.triggers)
+        and not any(
+            t.text.lower().endswith("s") or _many_after(earlier, t) for t in earlier.triggers
+        )
     ):
         return False
     if anaphor.place_attached and not _compatible_places(earlier.place, anaphor.place):
@@ -1793,6 +1840,17 @@ def _fits(earlier: _Draft, anaphor: _Draft) -> bool:
     return not anaphor.date_attached or _compatible_dates(earlier.date, anaphor.date)
 
 
+def _many_after(draft: _Draft, trigger: TextSpan) -> bool:
+    """ "freed eight members": one event of many people, which "the releases" may name."""
+    sentence = next(s for s in draft.sentences if s.start <= trigger.start < s.end)
+    return _MANY.match(sentence.text, trigger.end - sentence.start) is not None
+
+
+_MANY = re.compile(
+    rf"\s+(?:(?:at\s+least|more\s+than|some|about)\s+)?(?:\d+|several|dozens|scores"
+    rf"|{NUMBER_ALTERNATION})\b(?<!\bone)",
+    re.IGNORECASE,
+)
 _OF_NEXT = re.compile(r"\s+of\b", re.IGNORECASE)
 
 

@@ -217,7 +217,11 @@ LEXICON: tuple[Trigger, ...] = (
         # Taken by an armed band, who is taken is a captive: "gunmen seized him".
         r"|(?:(?<=gunmen )|(?<=kidnappers )|(?<=abductors )|(?<=bandits )|(?<=pirates )"
         r"|(?<=armed men ))(?:seiz(?:e|ed|es)|grabbed|snatched)(?= (?:him|her|them)\b)"
-        r"|(?:(?<=was )|(?<=were )|(?<=been ))(?:seized|snatched|grabbed|taken) at gunpoint",
+        r"|(?:(?<=was )|(?<=were )|(?<=been ))(?:seized|snatched|grabbed|taken) at gunpoint"
+        # "was seized on Jan. 3 by gunmen in army uniforms": an armed band takes a captive.
+        r"|(?:(?<=was )|(?<=were )|(?<=been ))(?:seized|snatched|grabbed|taken)(?= (?:[\w.,]+ )"
+        r"{0,5}?by (?:masked |armed |unidentified |unknown )?(?:gunmen|kidnappers|abductors"
+        r"|bandits|pirates|armed men)\b)",
         "verb",
     ),
     # CAMEO 173 (state forces) in an operation; ACLED Arrests.
