@@ -120,3 +120,15 @@ def test_the_releases_and_the_kidnappers_point_back() -> None:
         "The police said they were negotiating with the kidnappers."
     )
     assert told(found) == [("Release", 2), ("Kidnapping", 2)]
+
+
+def test_a_briefing_the_speaker_gave_is_a_press_briefing() -> None:
+    found = find(
+        "Lena Brandt told reporters at her weekly briefing in Velmar that talks would go on."
+    )
+    assert [e.type for e in found] == ["Statement", "PressBriefing"]
+    assert [m.name for m in found[1].actors] == ["Lena Brandt"]
+    # Briefed by others, no press: no briefing given.
+    assert [e.type for e in find("Lena Brandt said she received a briefing from the army.")] == [
+        "Statement"
+    ]

@@ -320,7 +320,9 @@ LEXICON: tuple[Trigger, ...] = (
     # CAMEO 010 make statement (to the press).
     Trigger(
         "PressBriefing",
-        r"(?:press|news) (?:briefings?|conferences?)|briefed (?:reporters|journalists)",
+        r"(?:press|news) (?:briefings?|conferences?)|briefed (?:reporters|journalists)"
+        # "said at a briefing", "told reporters at his weekly briefing": one given to the press
+        r"|(?<=\bat )(?:(?:a|the|his|her|its|their) )?(?:(?:weekly|daily|regular) )?briefing",
         "noun",
     ),
     # CAMEO 010 make statement; only with a named speaker next to the verb (see events.py).
