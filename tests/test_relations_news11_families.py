@@ -268,3 +268,68 @@ def test_a_body_that_lost_one_of_its_own(marked: str) -> None:
 def test_losing_a_hostage_is_no_membership() -> None:
     marked = "The [Tarn Front|O] says it has lost contact with [Dora Vell|P]."
     assert _statements(marked) == set()
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        (
+            "A bomb hit the [Suq Hamra|L] fish market in [Kessel|L] on Friday.",
+            ("Suq Hamra", "locatedIn", "Kessel"),
+        ),
+        (
+            "Jets hit a depot in [Arno Heights|L], in [Kessel|L]'s northern suburbs, at dawn.",
+            ("Arno Heights", "locatedIn", "Kessel"),
+        ),
+        (
+            "[Camp Tarn|L], the old prison camp in [Kessel|L] province, lies empty.",
+            ("Camp Tarn", "locatedIn", "Kessel"),
+        ),
+        (
+            "[Camp Tarn|L] is now the main base of the [Tarn Front|O].",
+            ("Tarn Front", "locatedIn", "Camp Tarn"),
+        ),
+    ],
+)
+def test_sites_and_bases_in_places(marked: str, expected: tuple[str, str, str]) -> None:
+    assert _statements(marked) == {expected}
+
+
+@pytest.mark.parametrize(
+    "marked",
+    [
+        # a country adjective names no place of its own, and a former base places nothing now
+        "A bomb hit the [Varnian=Varnia|L] market in [Kessel|L] on Friday.",
+        "[Camp Tarn|L] is a former base of the [Tarn Front|O].",
+    ],
+)
+def test_near_misses_of_sites_and_bases(marked: str) -> None:
+    assert _statements(marked) == set()
+
+
+@pytest.mark.parametrize(
+    ("marked", "wrong"),
+    [
+        (
+            "[Dora Vell|P], who helped found the [Tarn Front|O] in 1990, now lives in [Kessel|L].",
+            ("Tarn Front", "locatedIn", "Kessel"),
+        ),
+        (
+            "[Dora Vell|P] trained at a [Tarn Front|O] camp in eastern [Varnia|L].",
+            ("Tarn Front", "locatedIn", "Varnia"),
+        ),
+        (
+            "[Dora Vell|P], a baker from [Arno|L], was hurt when a shell hit a bus in [Kessel|L].",
+            ("Arno", "locatedIn", "Kessel"),
+        ),
+    ],
+)
+def test_the_classifier_places_no_body_where_a_person_lives_or_trained(
+    marked: str, wrong: tuple[str, str, str]
+) -> None:
+    assert wrong not in _combined(marked)
+
+
+def test_the_classifier_still_places_a_bodys_headquarters() -> None:
+    marked = "The [Tarn Front|O] headquarters in [Kessel|L] was struck before dawn."
+    assert ("Tarn Front", "locatedIn", "Kessel") in _combined(marked)

@@ -32,6 +32,7 @@ from pipeline.extract.relations import (
     KIN,
     POSSESSOR,
     SIGNATURES,
+    before_a_noun,
     subject_aside,
     told_at_a_time,
     vetoed,
@@ -142,6 +143,15 @@ _BEARING = re.compile(
     re.IGNORECASE,
 )
 _IN = re.compile(r"\s+in\s+(?:the\s+)?", re.IGNORECASE)
+# "a X camp in Y": one of X's camps is there, not X ("the X headquarters in Y" places X)
+_ONE_OF_ITS = re.compile(r"\b(?:a|an)\s+\Z", re.IGNORECASE)
+# "X, who founded Y, now lives in Z", "Y ... his home village in Z": where a person lives or comes
+# from, not where a body is
+_HOME = re.compile(
+    r"\b(?:lives?|lived|living|resides?|resided|residing|born|grew\s+up|hails?|hailed"
+    r"|home\s+(?:village|town|city)|hometown|native)\b",
+    re.IGNORECASE,
+)
 
 
 def placed(text: str, mentions: Sequence[Mention], subject: Mention, obj: Mention) -> bool:
@@ -153,9 +163,11 @@ def placed(text: str, mentions: Sequence[Mention], subject: Mention, obj: Mentio
     adjective, right in Wikipedia ("a Japanese company") but in the news an allegiance ("an
     Iranian-trained militia"; the demonym rule says affiliatedWith), an organization
     placed where a time follows ("gunmen from X in Basra on Friday": where they fought), and
-    a person or organization placed past a word of violence ("X was blamed for shelling a
-    school in Y", "X's turf war in Y": where it fought), and a place named as a bearing
-    ("north-east of Baghdad in Diyala": what lies there is in Diyala)."""
+    anything placed past a word of violence ("X was blamed for shelling a school in Y", "X's
+    turf war in Y": where it fought; "a baker from X was hurt when a shell hit a bus in Y"), a
+    person or organization placed past where someone lives ("X, who founded Y, now lives in
+    Z"), an organization that only names one of its sites ("at a Y camp in Z"), and a place
+    named as a bearing ("north-east of Baghdad in Diyala": what lies there is in Diyala)."""
     if obj.start < subject.end:
         return False
     if _BEARING.search(text, subject.sentence.start, subject.start) and _IN.fullmatch(
@@ -164,7 +176,15 @@ def placed(text: str, mentions: Sequence[Mention], subject: Mention, obj: Mentio
         return False
     if subject.kind is EntityKind.ORGANIZATION and told_at_a_time(text, obj):
         return False
-    if subject.kind is not EntityKind.PLACE and _VIOLENCE.search(text, subject.end, obj.start):
+    if _VIOLENCE.search(text, subject.end, obj.start) or (
+        subject.kind is not EntityKind.PLACE and _HOME.search(text, subject.end, obj.start)
+    ):
+        return False
+    if (
+        subject.kind is EntityKind.ORGANIZATION
+        and _ONE_OF_ITS.search(text, subject.sentence.start, subject.start)
+        and before_a_noun(text, subject.sentence, subject)
+    ):
         return False
     if any(
         m.kind is not EntityKind.PLACE and subject.end <= m.start and m.end <= obj.start

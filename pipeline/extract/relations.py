@@ -237,7 +237,10 @@ _A_PLACE_IN = (
     r"|southern|northern|eastern|western|central|restive|remote|border|holy|shrine|home|native"
     r"|ancestral)[\s-]+)*"
     rf"{_PLACE_NOUN}\s+(?:in|of)|an?\s+(?:(?!(?:in|of|on|at|the|and|or|which|that)\b)"
-    rf"(?-i:[a-z])[\w-]*\s+){{1,3}}?{_PLACE_NOUN}\s+in)\s+{_THE}"
+    rf"(?-i:[a-z])[\w-]*\s+){{1,3}}?{_PLACE_NOUN}\s+in"
+    # "X, the former exile camp in Y": a site in a place
+    r"|(?:an?|the)\s+(?:(?!(?:in|of|on|at|the|and|or|which|that)\b)(?-i:[a-z])[\w-]*\s+){0,3}?"
+    rf"{_SITE}\s+in)\s+{_THE}"
 )
 
 
@@ -1180,6 +1183,18 @@ RULES: tuple[_Rule, ...] = (
         ),
         _fixed("locatedIn", True),
     ),
+    # "Y, a desert camp, is now a base of X", "Y became the headquarters of X"
+    _Rule(
+        "based-in",
+        frozenset({PLACE}),
+        frozenset({ORG}),
+        _compile(
+            rf"(?:{_LINK}|\s+{_BE}\s+){_ADVERB}{_DET}(?:(?:main|key|major|principal|rear"
+            r"|forward|military|new)\s+)*(?:base|headquarters|stronghold|garrison|bastion)\s+"
+            rf"(?:of|for)\s+{_THE}"
+        ),
+        _fixed("locatedIn", False),
+    ),
     # "<X> works for <Y>", "<X> was hired by <Y>"
     _Rule(
         "works-for",
@@ -2102,7 +2117,11 @@ RULES: tuple[_Rule, ...] = (
         _compile(rf"\s*,\s*(?:in|inside)\s+(?:the\s+)?{_COMPASS}"),
         _fixed("locatedIn", True),
         before=_compile(r"(?<!\bof\s)\Z"),  # not "south of Baghdad, in Numaniya"
-        after=_compile(r"(?:\s+(?:province|governorate|district|region))?\s*(?:[,.;)]|\Z)"),
+        # "X, in Beirut's southern suburbs": a site of the place closes the phrase too
+        after=_compile(
+            rf"(?:\s+(?:province|governorate|district|region)|{_POSS}\s+{_COMPASS}{_SITE})?"
+            r"\s*(?:[,.;)]|\Z)"
+        ),
     ),
     # "the Iraqi city of Mosul" (with a place's name first, "the Baghdad district of Karrada"
     # and "the Karrada district of Baghdad" are both written: no rule)
@@ -2127,6 +2146,17 @@ RULES: tuple[_Rule, ...] = (
             r"(?:town|city|village|hamlet|port(?:\s+city)?)\s+of\s+"
         ),
         _fixed("locatedIn", False),
+        before=_compile(r"(?:^|\W)the\s+\Z"),
+        after=_compile(r"(?!['’]|\s*,?\s*(?:and|or)\b)"),
+        own_name=True,
+    ),
+    # "the Kessel fish market in Y", "the Wadi shrine in Y": a named site in a place
+    _Rule(
+        "place-in-place",
+        frozenset({PLACE}),
+        frozenset({PLACE}),
+        _compile(rf"\s+(?:(?-i:[a-z])[\w-]*\s+){{0,2}}?{_SITE}\s+in\s+(?:the\s+)?{_COMPASS}"),
+        _fixed("locatedIn", True),
         before=_compile(r"(?:^|\W)the\s+\Z"),
         after=_compile(r"(?!['’]|\s*,?\s*(?:and|or)\b)"),
         own_name=True,
@@ -2171,7 +2201,7 @@ def _apply(
         return []
     if rule.own_name and _adjectival(left):
         return []
-    if rule.head and _before_a_noun(text, sentence, right):
+    if rule.head and before_a_noun(text, sentence, right):
         return []
     groups: dict[str, str | None] = {}
     for end in dict.fromkeys((right.start, name_start(right))):
@@ -2375,7 +2405,7 @@ def _names_the_country(text: str, sentence: Sentence, adjective: Mention, name: 
         return False
     if re.search(r"\b(?:a|an)\s+\Z", text[sentence.start : adjective.start], re.IGNORECASE):
         return False
-    return not _before_a_noun(text, sentence, name)
+    return not before_a_noun(text, sentence, name)
 
 
 def _adjectival(mention: Mention) -> bool:
@@ -2384,7 +2414,7 @@ def _adjectival(mention: Mention) -> bool:
     return mention.text in COUNTRY_OF or re.search(r"(?:ese|ian|ish)\Z", mention.text) is not None
 
 
-def _before_a_noun(text: str, sentence: Sentence, name: Mention) -> bool:
+def before_a_noun(text: str, sentence: Sentence, name: Mention) -> bool:
     """Whether a common noun follows the name, which then only modifies it."""
     following = _NEXT_WORD.match(text, name.end, sentence.end)
     return following is not None and following.group(1) in lexicon.load(lexicon.NOUNS)
