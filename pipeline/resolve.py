@@ -269,7 +269,8 @@ def _reordered_evidence(ta: list[str], tb: list[str]) -> str | None:
     return f"same words in another order ({' '.join(ta)} / {' '.join(tb)}), same family name"
 
 
-_ACRONYM = re.compile(r"^[A-Z]{2,8}$")
+# "IRGC", and one hyphenated to the initials of the area or branch ("MNF-I", "IRGC-QF").
+_ACRONYM = re.compile(r"^[A-Z]{2,8}(?:-[A-Z]{1,3})?$")
 _INITIAL_SKIP = frozenset({"of", "the", "for", "and", "in", "on", "al", "el", "de"})
 
 
@@ -397,7 +398,10 @@ def _spells(phrase: str, acronym: str) -> bool:
     give ``acronym``'s letters in order: each capitalized word its initial, a small word its
     initial or none ("United Nations Interim Force in Lebanon" is UNIFIL), and in an acronym of
     three letters or more one capitalized word after the first may give none (the last one of
-    ACLED, "Ezzor" of a "Deir Ezzor Military Council (DMC)")."""
+    ACLED, "Ezzor" of a "Deir Ezzor Military Council (DMC)"). A hyphenated acronym takes the
+    letters of hyphenated words ("Multi-National Force-Iraq" is MNF-I)."""
+    if "-" in acronym:
+        acronym, phrase = acronym.replace("-", ""), phrase.replace("-", " ")
     letters: list[tuple[str, bool]] = []  # (initial, whether the word must give it)
     for word in phrase.split():
         if word == "&":
@@ -443,8 +447,8 @@ def _acronym_definitions(
     fulls = {k for k in keys if len(k.split()) >= 2 and kinds.get(k) is not EntityKind.PERSON}
     found = []
     for acronym in sorted({m.name for m in analyzed.mentions if _ACRONYM.match(m.name)}):
-        short = acronym.lower()
-        matches = sorted(key for key in fulls if short in _initials(key))
+        short = name_key(acronym)
+        matches = sorted(key for key in fulls if short.replace(" ", "") in _initials(key))
         if len(matches) != 1:
             if acronym in spelled:
                 candidate, phrase = spelled[acronym]
@@ -462,7 +466,8 @@ def _acronym_definitions(
             }
         )
         defined = any(
-            re.search(re.escape(n) + r"\s*\(\s*" + acronym + r"\s*\)", text) for n in names
+            re.search(re.escape(n) + r"\s*\(\s*" + re.escape(acronym) + r"\s*\)", text)
+            for n in names
         )
         how = (
             "acronym defined in parentheses"

@@ -208,3 +208,17 @@ def test_a_body_hyphenated_to_the_area_it_covers_is_a_body_even_tagged_a_place()
     keys = _entity_of(link_resolution(resolve([_doc("a", text, names)])), "a")
     assert keys["Combined Task Force-Velmar"] == "organization/combined-task-force-velmar"
     assert keys["Odra-Kesh Road"] == "place/odra-kesh-road"
+
+
+def test_a_hyphenated_acronym_in_brackets_is_the_name_before_it_not_its_parent() -> None:
+    text = (
+        "The Velmar Guard Corps (VGC) and its branch, the Velmar Guard Corps-Odra Force "
+        "(VGC-OF), met the Joint Task Force-Kesh (JTF-K). VGC-OF denied it; JTF-K did not."
+    )
+    names = [("Velmar Guard Corps", ORG), ("VGC", ORG), ("Velmar Guard Corps-Odra Force", ORG)]
+    names += [("VGC-OF", ORG), ("Joint Task Force-Kesh", ORG), ("JTF-K", ORG)]
+    names += [("VGC-OF", ORG), ("JTF-K", ORG)]
+    keys = _entity_of(resolve([_doc("a", text, names)]), "a")
+    assert keys["VGC-OF"] == keys["Velmar Guard Corps-Odra Force"]
+    assert keys["VGC"] == keys["Velmar Guard Corps"] != keys["VGC-OF"]
+    assert keys["JTF-K"] == keys["Joint Task Force-Kesh"]
