@@ -333,3 +333,13 @@ def test_the_classifier_places_no_body_where_a_person_lives_or_trained(
 def test_the_classifier_still_places_a_bodys_headquarters() -> None:
     marked = "The [Tarn Front|O] headquarters in [Kessel|L] was struck before dawn."
     assert ("Tarn Front", "locatedIn", "Kessel") in _combined(marked)
+
+
+def test_a_noun_and_participle_aside_is_read_past() -> None:
+    marked = (
+        "[Dora Vell|P], the judge killed by [Anton Weil|P]'s guards in 1999, was "
+        "[Ria Lund|P]'s aunt."
+    )
+    statements = _statements(marked)
+    assert ("Dora Vell", "relativeOf", "Ria Lund") in statements
+    assert ("Anton Weil", "relativeOf", "Ria Lund") not in statements

@@ -2559,9 +2559,10 @@ _SUBJECT_ASIDE = re.compile(
     r"(?P<closed>\s*,\s*(?:which|who|whom|whose)\b[^,;()—–]*,|\s+[—–]\s*[^—–;]+?\s*[—–])"
     r"|\s*,\s*(?:(?:long|once|now|also|first|later|still|originally)\s+)?"
     r"(?:[a-z]+ed|set\s+up|run|led|built)\b[^,;()—–]*,|\s+\([^()]+\)"
-    # a short noun phrase: "X, the bomb-maker, learned", "X, the armed wing of Z, kept"
+    # a short noun phrase: "X, the bomb-maker, learned", "X, the armed wing of Z, kept", "X,
+    # the cleric executed by Z in 1980, was"
     r"|\s*,\s*(?:the|a|an)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+"
-    r"(?:\s+(?:of|in|for)\s+[^,;()—–]{1,60}?)?\s*,",
+    r"(?:\s+(?:of|in|for|(?-i:[a-z]+ed)\s+(?:by|in|at|on|from))\s+[^,;()—–]{1,60}?)?\s*,",
     re.IGNORECASE,
 )
 # (a relative pronoun after it opens a clause of its own: "X, the namesake of Y, who founded Z")
