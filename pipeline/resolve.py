@@ -1230,14 +1230,18 @@ _HEAD_FOR_AREA = re.compile(r"\b([A-Za-z]+)-[A-Z]")
 
 def _kind_by_shape(mention: Mention, after_the: bool) -> EntityKind:
     """The kind a name's shape says where the tagger's says otherwise: a kunya alone ("Abu
-    Zaid") tagged a body is a person's byname (one tagged a place may be a town's name, "Abu
-    Ghraib"); a one-word name tagged a person that its document writes after "the" each time
-    ("the Hashd's command") is a body's, as no person's name takes "the" (the caller leaves
-    out a person's surname: "the Sadr movement"); a name tagged a
-    place with a body's head noun hyphenated to an area ("Multi-National Force-Iraq") is the
-    body that covers it."""
+    Zaid") tagged a body is a person's byname (one tagged a place may be a town's, "Abu
+    Ghraib"; one with a nisba a brigade's named after a saint, "Abu Fadl al-Abbas"); a one-word
+    name tagged a person that its document writes after "the" each time ("the Hashd's
+    command") is a body's, as no person's name takes "the" (the caller leaves out a person's
+    surname: "the Sadr movement"); a name tagged a place with a body's head noun hyphenated
+    to an area ("Multi-National Force-Iraq") is the body that covers it."""
     kind = mention.kind
-    if kind is EntityKind.ORGANIZATION and is_kunya(mention.name):
+    if (
+        kind is EntityKind.ORGANIZATION
+        and is_kunya(mention.name)
+        and len(mention.name.split()) == 2
+    ):
         return EntityKind.PERSON
     if kind is EntityKind.PERSON and after_the:
         return EntityKind.ORGANIZATION

@@ -176,10 +176,16 @@ def test_another_name_after_an_acronyms_bracket_and_or_is_the_bodys() -> None:
 
 
 def test_a_kunya_alone_tagged_a_body_is_a_person_and_one_tagged_a_place_stays() -> None:
-    text = "A handler known only as Abu Tariq paid the men, who met in Abu Kamal."
-    result = resolve([_doc("a", text, [("Abu Tariq", ORG), ("Abu Kamal", PLACE)])])
-    keys = _entity_of(result, "a")
-    assert keys == {"Abu Tariq": "person/abu-tariq", "Abu Kamal": "place/abu-kamal"}
+    text = (
+        "A handler known only as Abu Tariq paid the men, who met in Abu Kamal beside fighters "
+        "of Abu Hamza al-Kindi."
+    )
+    names = [("Abu Tariq", ORG), ("Abu Kamal", PLACE), ("Abu Hamza al-Kindi", ORG)]
+    keys = _entity_of(resolve([_doc("a", text, names)]), "a")
+    assert keys["Abu Tariq"] == "person/abu-tariq"
+    assert keys["Abu Kamal"] == "place/abu-kamal"
+    # a kunya with a nisba may name a brigade after its saint: the tag stands
+    assert keys["Abu Hamza al-Kindi"] == "organization/abu-hamza-al-kindi"
 
 
 def test_a_word_tagged_a_person_but_always_after_the_is_a_body() -> None:
