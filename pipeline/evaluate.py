@@ -144,7 +144,8 @@ def gmb_heldout(corpora: Path, split: str = "test") -> list[Doc]:
 
 NER_DATA = Path(__file__).parent.parent / "tests" / "data" / "ner"
 # Hand-marked militia-news sentences, each committed before anything ran on it; the error
-# families of sets 1 and 3-7 were fixed after their first runs (tests/data/ner/README.md).
+# families of sets 1, 3-7 and 8 were fixed after their first runs; 9 is never tuned on
+# (tests/data/ner/README.md).
 NEWS_HELDOUT = {
     "militia news held-out": NER_DATA / "news_heldout.jsonl",
     "militia news held-out 2": NER_DATA / "news_heldout2.jsonl",
@@ -153,6 +154,8 @@ NEWS_HELDOUT = {
     "militia news held-out 5": NER_DATA / "news_heldout5.jsonl",
     "militia news held-out 6": NER_DATA / "news_heldout6.jsonl",
     "militia news held-out 7": NER_DATA / "news_heldout7.jsonl",
+    "militia news held-out 8": NER_DATA / "news_heldout8.jsonl",
+    "militia news held-out 9": NER_DATA / "news_heldout9.jsonl",
 }
 _MARKED_LABELS = {
     EntityKind.PERSON: "PERSON",

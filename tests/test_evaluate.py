@@ -115,6 +115,8 @@ def _marked_relation_items(path: Path) -> list[dict]:
         ("militia news held-out 5", 45, {"PERSON": 30, "ORG": 55, "GPE": 79}),
         ("militia news held-out 6", 35, {"PERSON": 25, "ORG": 55, "GPE": 59}),
         ("militia news held-out 7", 38, {"PERSON": 44, "ORG": 61, "GPE": 53}),
+        ("militia news held-out 8", 45, {"PERSON": 38, "ORG": 104, "GPE": 95}),
+        ("militia news held-out 9", 41, {"PERSON": 34, "ORG": 102, "GPE": 84}),
     ],
 )
 def test_the_last_ner_sets_are_registered_and_their_marks_parse(

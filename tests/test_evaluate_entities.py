@@ -155,7 +155,8 @@ def test_an_inconsistent_set_is_refused(tmp_path: Path, second: dict, message: s
 
 
 def test_the_bundled_sets_are_consistent() -> None:
-    pages = {"dev": 4, "test": 4, "final": 3, "final2": 4, "final3": 3, "final4": 4, "final5": 4}
+    pages = {"dev": 4, "test": 4, "final": 3, "final2": 4, "final3": 3, "final4": 4, "final5": 4,
+             "final6": 4, "final7": 4}  # fmt: skip
     assert set(SETS) == set(pages) == set(STATUS)  # each set says what was done with it
     for name, path in SETS.items():
         articles, gold = read_set(path)
@@ -169,9 +170,13 @@ def test_the_bundled_sets_are_consistent() -> None:
     assert types == {"PERSON": 21, "ORG": 24, "PLACE": 30}
     types = Counter(entity.type for entity in read_set(SETS["final5"])[1])
     assert types == {"PERSON": 35, "ORG": 25, "PLACE": 30}
+    types = Counter(entity.type for entity in read_set(SETS["final6"])[1])
+    assert types == {"PERSON": 28, "ORG": 27, "PLACE": 34}
+    types = Counter(entity.type for entity in read_set(SETS["final7"])[1])
+    assert types == {"PERSON": 28, "ORG": 23, "PLACE": 40}
 
 
-@pytest.mark.parametrize("name", ["final2", "final3", "final4", "final5"])
+@pytest.mark.parametrize("name", ["final2", "final3", "final4", "final5", "final6", "final7"])
 def test_every_gold_name_of_the_last_sets_is_written_on_its_page_before_the_tags(
     name: str,
 ) -> None:

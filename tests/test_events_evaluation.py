@@ -63,6 +63,7 @@ def test_eval_events_prints_argument_and_document_rows() -> None:
         (" held-out 6", 3, 40),
         (" held-out 7", 2, 29),
         (" held-out 8", 3, 34),
+        (" held-out 9", 3, 36),
     ],
 )
 def test_the_final_event_articles_load(name: str, articles: int, events: int) -> None:

@@ -44,6 +44,7 @@ HELD_OUT_5 = ROOT / "tests" / "data" / "events" / "militia_docs_heldout5.jsonl"
 HELD_OUT_6 = ROOT / "tests" / "data" / "events" / "militia_docs_heldout6.jsonl"
 HELD_OUT_7 = ROOT / "tests" / "data" / "events" / "militia_docs_heldout7.jsonl"
 HELD_OUT_8 = ROOT / "tests" / "data" / "events" / "militia_docs_heldout8.jsonl"
+HELD_OUT_9 = ROOT / "tests" / "data" / "events" / "militia_docs_heldout9.jsonl"
 SETS = {
     "": DOCUMENTS,
     " held-out": HELD_OUT,
@@ -54,6 +55,7 @@ SETS = {
     " held-out 6": HELD_OUT_6,
     " held-out 7": HELD_OUT_7,
     " held-out 8": HELD_OUT_8,
+    " held-out 9": HELD_OUT_9,
 }
 """Every annotated set, by the suffix ``ldpub eval`` names it with ("invented militia
 articles held-out 2"); the command line scores them all by default."""
