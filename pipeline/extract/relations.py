@@ -68,6 +68,9 @@ _MODIFIER_WORDS = (
     "interim", "self-proclaimed", "self-styled", "deputy", "vice", "assistant", "second-in-command",
     "alleged", "suspected", "purported", "reputed", "presumed", "would-be", "official", "most",
     "tribal", "battlefield", "field", "operations", "operational",
+    # describing words that leave the role as it is ("a civilian mechanic", "a jailed financier")
+    "civilian", "private", "freelance", "independent", "part-time", "full-time", "young",
+    "retired", "jailed", "detained", "imprisoned", "slain", "wounded", "missing", "exiled",
 )  # fmt: skip
 # Roles whose holder serves the body after "to" ("an adviser to the council").
 _SERVES = frozenset({"aide", "adviser", "advisor", "chief of staff"})
@@ -101,8 +104,23 @@ _TRADES: dict[str, str] = {
             "photographer", "cameraman", "camerawoman", "journalist", "videographer",
             "stringer", "engineer", "technician", "driver", "security guard",
             "translator", "interpreter", "worker", "contractor", "doctor", "nurse",
+            # other hands a firm or a ministry pays ("a civilian mechanic contracted to X")
+            "mechanic", "electrician", "welder", "cook", "chef", "clerk", "accountant",
+            "secretary", "cleaner", "labourer", "laborer", "pilot", "teacher", "lecturer",
+            "researcher", "producer", "presenter", "columnist", "medic", "paramedic",
+            "surgeon", "pharmacist", "consultant", "staff member",
         ),
         "employedBy",
+    ),
+    # what a militant does for his group ("a Kataib X financier", "a courier for Y")
+    **dict.fromkeys(
+        (
+            "financier", "courier", "smuggler", "weapons smuggler", "bomb-maker", "bombmaker",
+            "bomb maker", "recruiter", "facilitator", "fundraiser", "treasurer", "sniper",
+            "ideologue", "emissary", "rank-and-filer", "foot soldier", "guerrilla",
+            "insurgent", "jihadist", "henchman", "enforcer", "hitman", "gunrunner",
+        ),
+        "memberOf",
     ),
 }  # fmt: skip
 _ROLE_NOUNS = {**ROLES, **_TRADES}
@@ -142,7 +160,9 @@ _LINK = (
     r"(?:named|appointed|elected|sworn\s+in|installed|confirmed|served\s+as|serves\s+as"
     r"|serving\s+as)(?:\s+as)?\s+"
     r"|\s+(?:spent|spends|spending)\s+(?:[\w-]+\s+){1,3}?as\s+"
-    r"|(?:\s*,\s*{_REL_PRONOUN}|\s+)(?:works|worked|working)\s+as\s+)"
+    r"|(?:\s*,\s*{_REL_PRONOUN}|\s+)(?:works|worked|working)\s+as\s+"
+    # "analysts describe X as a proxy of Y", "Y replaced X as head of Z"
+    r"|\s+as\s+)"
 )
 _ADVERB = (
     r"(?:(?:also|directly|secretly|heavily|openly|largely|closely|now|currently|once|later"
@@ -174,7 +194,10 @@ _RIVAL = r"(?:rivals?|enem(?:y|ies)|foes?|nemes(?:is|es)|adversar(?:y|ies)|arch-
 # what holds between enemies: "the feud between X and Y", "the X-Y rivalry"
 _ENMITY = (
     r"(?:rivalry|feud|feuding|enmity|tensions?|clashes|fighting|power\s+struggle|bad\s+blood"
-    r"|hostility|animosity|vendetta|war|conflict|hatred|turf\s+war|infighting)"
+    r"|hostility|animosity|vendetta|war|conflict|hatred|turf\s+war|infighting"
+    # a contest of two for the same prize: "the contest between X and Y", "the X-Y standoff"
+    r"|contest|competition|struggle|standoff|stand-off|duel|showdown|tug[\s-]of[\s-]war"
+    r"|quarrel|row|dispute|falling[\s-]out|score-settling)"
 )
 # how a reporter says two are enemies: "at loggerheads", "at daggers drawn", "locked in a feud"
 _AT_ODDS = (
@@ -222,6 +245,10 @@ _SITE = (
 _NAME_ENDS_IN_A_PLACE_NOUN = (
     "valley", "province", "governorate", "district", "region", "desert", "plain", "plains",
     "mountains", "peninsula", "strip", "oasis", "city", "marshes", "heights", "plateau",
+    # a quarter, a zone or a stretch of land or water ("Baghdad's Green Zone", "Iraq's Sunni
+    # Triangle", "Lebanon's Shouf Mountains")
+    "zone", "quarter", "triangle", "belt", "corridor", "basin", "delta", "coast", "island",
+    "islands", "bay", "highlands", "lowlands", "uplands", "hills", "wetlands", "county",
 )  # fmt: skip
 
 _COMPASS_WORD = (
@@ -340,6 +367,19 @@ def _object_relative(groups: Groups) -> tuple[tuple[str, bool], ...]:
     if groups.get("led"):
         return _swapped(_leads({"verb": groups["led"]}))
     return _swapped(_active_verbs(groups))
+
+
+# the last word of a military unit's name ("the 9th Armoured Division", "the Golden Division")
+_MILITARY_UNIT_NAME = "|".join(
+    rf"(?<=\s{word})"
+    for word in ("division", "brigade", "brigades", "battalion", "regiment", "corps", "squadron")
+)
+
+
+def _possessor_leads(groups: Groups) -> tuple[tuple[str, bool], ...]:
+    """ "X's Y" is X leaderOf Y; commanderOf where X holds a military rank or Y is a unit."""
+    military = groups.get("rank") or groups.get("unit") is not None  # (the unit's is empty)
+    return (("commanderOf" if military else "leaderOf", True),)
 
 
 def _fixed(predicate: str, left_is_subject: bool) -> Emit:
@@ -664,6 +704,17 @@ _ROLES_OF = _compile(rf"(?:^|\W){_THE}{_MODS}{_ROLE}\s+(?P<prep>of|for)\s+{_THE}
 _ROLES_IN = _compile(rf"(?:^|\W){_THE}{_MODS}{_ROLE}\s+(?P<prep>in|at|with|within)\s+{_THE}\Z")
 
 
+# "X and Y, both ...", "A, B and C, all three ...": what follows is said of each name
+_BOTH = r"\s*,\s*(?:both|each|all(?:\s+(?:two|three|four|five|six))?)\s+(?:of\s+them\s+)?"
+# the role after a body's name or possessive ("Hezbollah's military chief", "a Badr official");
+# the last of two coordinated nouns ("the Houthis' chief negotiator and spokesman"); not a role
+# that only modifies the noun after it ("its chief negotiator,")
+_ORG_ROLE_AFTER = _compile(
+    rf"\s*(?:{_POSS}\s+)?{_MODS2}(?:(?:(?-i:[a-z])[\w-]*\s+){{1,2}}and\s+{_MODS})?{_ROLE}\b"
+    r"(?![\s-]+(?:of|for)\b)(?!\s+(?-i:[a-z])[\w-]*(?:\s*,|\s+and\b))"
+)
+
+
 def _role_of_before_name(
     name: str, between: str, roles: re.Pattern[str] = _ROLES_OF, bodies: frozenset = _ORG_OR_PLACE
 ) -> _Rule:
@@ -744,10 +795,13 @@ RULES: tuple[_Rule, ...] = (
         frozenset({PERSON}),
         _ORG_OR_PLACE,
         _compile(
-            rf"{_LINK}{_DET}{_MODS}{_ROLE}\s+(?P<prep>of|for|at|with|in|within|to)\s+{_THE}"
-            r"(?:(?:group|movement|militia|organization|party)\s+)?"
+            rf"{_LINK}{_DET}{_MODS}{_ROLE}\s+(?:(?P<hired>contracted|hired|employed|working)\s+"
+            r"(?:to|by|for)|(?P<prep>of|for|at|with|in|within|to))\s+"
+            + _THE
+            + r"(?:(?:group|movement|militia|organization|party)\s+)?"
         ),
-        lambda g: _role(g, person_is_left=True),
+        # "a mechanic contracted to X" works for X, as "a mechanic for X" does
+        lambda g: _role({**g, "prep": "for"} if g.get("hired") else g, person_is_left=True),
         # "an aide to Mahdi Army commander X" serves X; "an adviser to Iran's supreme leader"
         # serves Iran; "X, officials in Y say": the role is the sources' who speak
         after=_compile(
@@ -763,7 +817,24 @@ RULES: tuple[_Rule, ...] = (
         _ORG_OR_PLACE,
         _compile(rf"{_LINK}{_DET}{_MODS}"),
         lambda g: _role(g, person_is_left=True),
-        after=_compile(rf"\s*(?:{_POSS}\s+)?{_MODS2}{_ROLE}\b(?![\s-]+(?:of|for)\b)"),
+        after=_ORG_ROLE_AFTER,
+    ),
+    # "X and Y, both field commanders of Z", "X and Y, both Z commanders": each of the list
+    _Rule(
+        "both-role",
+        frozenset({PERSON}),
+        _ORG_OR_PLACE,
+        _compile(rf"{_BOTH}{_DET}{_MODS}{_ROLE}\s+(?P<prep>of|for|at|with|in|within)\s+{_THE}"),
+        lambda g: _role(g, person_is_left=True),
+        after=_compile(rf"(?!-[^\W\d_]|\s+{_A_ROLE}\b)(?!['’]s?\s+(?!{_A_ROLE}\b))"),
+    ),
+    _Rule(
+        "both-role",
+        frozenset({PERSON}),
+        _ORG_OR_PLACE,
+        _compile(rf"{_BOTH}{_DET}{_MODS}"),
+        lambda g: _role(g, person_is_left=True),
+        after=_ORG_ROLE_AFTER,
     ),
     # "X named Y as its new spokesman": the body that appoints, the person, then the role
     _Rule(
@@ -1224,7 +1295,12 @@ RULES: tuple[_Rule, ...] = (
         "kinship",
         frozenset({PERSON}),
         frozenset({PERSON}),
-        _compile(rf"{_LINK}{_DET}{_KIN_MODS}{_KIN}\s+(?:of|to)\s+{_KIN_NAME_MODS}"),
+        _compile(
+            rf"{_LINK}{_DET}{_KIN_MODS}{_KIN}\s+(?:of|to)\s+{_KIN_NAME_MODS}"
+            # "X, who is married to Y", "X married Y in 2001"
+            rf"|(?:\s*,\s*{_REL_PRONOUN}|\s+){_PERFECT}(?:(?:{_BE}|been|got|get|gets)\s+)?"
+            rf"(?:(?:married|wed|engaged)\s+to|married|marries|wed|weds)\s+{_KIN_NAME_MODS}"
+        ),
         _fixed("relativeOf", True),
     ),
     _Rule(
@@ -1541,7 +1617,10 @@ RULES: tuple[_Rule, ...] = (
             # "X, a little-known group believed to be a front for Y", "X, a proxy of Y"
             rf"|{_LINK}{_DET}(?:[\w-]+\s+){{0,3}}?(?:{_HEARSAY}{_DET})?"
             r"(?:(?:key|main|chief|loyal|armed|political)\s+)?"
-            rf"(?:prox(?:y|ies)\s+(?:of|for)|fronts?\s+(?:groups?\s+)?for)\s+{_THE}"
+            r"(?:prox(?:y|ies)\s+(?:of|for)|fronts?\s+(?:groups?\s+)?for"
+            # "X, a fellow traveller of Y", "a satellite of Y", "Y's sister party"
+            r"|(?:fellow[\s-]travell?ers?|satellites?|sister\s+(?:group|organi[sz]ation|party"
+            rf"|movement|militia)s?)\s+(?:of|to))\s+{_THE}"
             # "X, a shell company that lets Y move cash"
             rf"|{_LINK}{_DET}(?:[\w-]+\s+){{0,3}}?(?:front|shell)(?:\s+(?:company|firm|group"
             r"|organi[sz]ation|charity))?\s+(?:that|which)\s+(?:lets|let|allows|allowed|helps"
@@ -1569,7 +1648,13 @@ RULES: tuple[_Rule, ...] = (
             r"\s+(?:itself|themselves|himself|herself)|(?:joined|joins|join|joining)\s+forces"
             r"|(?:teamed|teams|team|teaming)\s+up|(?:partnered|partners|partner|partnering)"
             r"|(?:formed|forms|form|forming|struck|strikes|sealed|seals)\s+an?\s+(?:[\w-]+\s+)?"
-            rf"(?:alliance|coalition|pact|partnership))\s+with\s+{_THE}"
+            r"(?:alliance|coalition|pact|partnership)"
+            # "X sided with Y", "X threw in its lot with Y", "X made common cause with Y"
+            r"|(?:sided|sides|side|siding)(?:\s+(?:itself|themselves|himself|herself))?"
+            r"|(?:(?:threw|throws|throw|thrown|throwing|cast|casts|casting)\s+in"
+            r"|cast|casts|casting)\s+(?:its|their|his|her)\s+lot"
+            r"|(?:made|makes|make|making)\s+common\s+cause"
+            rf"|(?:stood|stands|stand|standing)\s+shoulder\s+to\s+shoulder)\s+with\s+{_THE}"
         ),
         _fixed("affiliatedWith", True),
     ),
@@ -1996,14 +2081,22 @@ RULES: tuple[_Rule, ...] = (
         _verbs,
         after=_compile(rf"-{_VERB_CHAIN}\b"),
     ),
-    # "Sadr's Mahdi Army": a person's organization is the one he leads
+    # "Sadr's Mahdi Army": a person's organization is the one he leads; "X, a politician
+    # whose Y movement sided with Z": the same possessive in a relative clause; an officer's
+    # ("Maj. Gen. X's Y") or a unit's ("X's 9th Division") is the one he commands
     _Rule(
         "possessor-leads",
         frozenset({PERSON}),
         frozenset({ORG}),
-        _compile(rf"{_POSS}\s+(?:own\s+)?"),
-        _fixed("leaderOf", True),
+        _compile(
+            rf"(?:{_POSS}|\s*,\s*(?:(?:an?|the)\s+(?:[\w-]+\s+){{0,3}}?)?whose)\s+(?:own\s+)?"
+        ),
+        _possessor_leads,
         head=True,  # not "Ijaz's BlackBerry messages"
+        before=_compile(rf"(?P<rank>(?:^|\W){_RANK}\s+)?\Z"),
+        name_before=True,
+        # (not "Sadr's Mahdi Army's commander", "X's Y-backed militia": the object is further on)
+        after=_compile(rf"(?P<unit>{_MILITARY_UNIT_NAME})?(?!['’]s?\s|-[^\W\d_])"),
     ),
     # "the pro-Y daily X", "a pro-Iranian militia, X": X sides with Y
     _Rule(
@@ -2114,7 +2207,11 @@ RULES: tuple[_Rule, ...] = (
         "place-in-place",
         frozenset({PLACE}),
         frozenset({PLACE}),
-        _compile(rf"\s*,\s*(?:in|inside)\s+(?:the\s+)?{_COMPASS}"),
+        # "X, deep in Y's western desert", "X, high in the Y mountains" (not "just outside")
+        _compile(
+            r"\s*,\s*(?:(?:deep|far|high|well|right|squarely)\s+)?(?:in|inside|within)\s+"
+            rf"(?:the\s+)?{_COMPASS}"
+        ),
         _fixed("locatedIn", True),
         before=_compile(r"(?<!\bof\s)\Z"),  # not "south of Baghdad, in Numaniya"
         # "X, in Beirut's southern suburbs": a site of the place closes the phrase too
@@ -2250,6 +2347,7 @@ _STATE_AGENT = re.compile(
 )
 _COMPOUND = re.compile(r"-[^\W\d_]")
 _HYPHENATED = re.compile(r"-[^\W\d_]+\s+")
+_ORG_TITLE = _compile(rf"\s+{_MODS}{_ROLE}\s+")
 _UNIT_AFTER = _compile(rf"\s+(?=(?:{_UNIT_MODS}[\s-]+)*{_UNIT}s?\b)")
 
 
@@ -2305,7 +2403,11 @@ _PROVED_FALSE = re.compile(
     r"\s+(?:\w+ly\s+)?"
     r"(?:untrue|false|baseless|unfounded|groundless|fabricated|wrong|incorrect|inaccurate"
     r"|mistaken|fake|unconfirmed|unproven|unsubstantiated)|(?:was|were|has\s+been|have\s+been)"
-    r"\s+(?:\w+ly\s+)?(?:denied|(?:never|not)\s+(?:confirmed|proven|proved|substantiated)))\b",
+    r"\s+(?:\w+ly\s+)?(?:denied|(?:never|not)\s+(?:confirmed|proven|proved|substantiated))"
+    # a claim that failed where it was tested: "collapsed", "was thrown out", "fell apart"
+    r"|collapsed|fell\s+apart|crumbled|unravell?ed|(?:was|were|has\s+been|have\s+been)\s+"
+    r"(?:\w+ly\s+)?(?:thrown\s+out|dismissed|debunked|discredited|retracted|withdrawn"
+    r"|overturned|struck\s+down)|(?:did|does)\s+not\s+hold\s+up)\b",
     re.IGNORECASE,
 )
 # A condition asserts nothing: "If X ever chose to arm Y", "asked whether X funds Y", "Should
@@ -2475,7 +2577,7 @@ DISTRIBUTIVE = frozenset(
         "object-relative", "clashed-with", "support-for", "verb-leads", "apposition-role",
         "accused-of", "role-of-including", "places-in-place", "relies-on", "sent-to-help",
         "sent-for-training", "hyphen-backed-such-as", "role-among-of", "pays-for",
-        "answers-to",
+        "answers-to", "both-role",
     }
 )  # fmt: skip
 
@@ -2542,6 +2644,14 @@ def _pairs(text: str, mentions: Sequence[Mention]) -> Iterable[tuple[Mention, Me
         elif right.kind is not PERSON and (compound := _HYPHENATED.match(text, right.end)):
             # "X, an Iranian-funded group in Y": the compound only describes the noun after it
             yield left, after, text[right.start : compound.end()]
+        elif (
+            PERSON is left.kind is after.kind
+            and right.kind is ORG
+            and (title := _ORG_TITLE.fullmatch(text, right.end, after.start))
+        ):
+            # "the widow of Badr commander Y", "married to jailed X financier Y": the body only
+            # says whose title the name bears
+            yield left, after, text[right.start : title.end()]
         elif right.kind is ORG and (unit := _UNIT_AFTER.match(text, right.end)):
             # "X, a Y unit stationed in Z": the name only says whose unit
             yield left, after, text[right.start : unit.end()]
