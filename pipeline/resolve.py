@@ -153,6 +153,61 @@ def _bodies_named_by(mentions: Sequence[Mention]) -> defaultdict[str, set[str]]:
     return found
 
 
+# A relative named by a possessive and a kinship noun: "his son Mustafa", "Karim's brother,".
+_KIN_BEFORE = re.compile(
+    r"(?:\b(?:his|her|their)|\w['’]s)\s+(?:(?:eldest|elder|older|youngest|younger|late|only"
+    r"|first|second|third|\d+-year-old)\s+)?(?:sons?|daughters?|brothers?|sisters?|father"
+    r"|mother|wife|wives|husband|widow|nephews?|nieces?|cousins?|uncle|aunt|grandsons?"
+    r"|granddaughters?|(?:son|daughter|brother|sister)s?-in-law|stepsons?|half-brothers?"
+    r"|children|child)\s*,?\s*\Z",
+    re.I,
+)
+
+
+class _Kinship:
+    """Which names of a document stand right after a kinship noun ("his son Mustafa")."""
+
+    def __init__(self, analyzed: AnalyzedDocument | Outline) -> None:
+        self.text = analyzed.document.text
+        self.named = {name_key(m.name) for m in analyzed.mentions if self.after(m)}
+
+    def after(self, mention: Mention) -> bool:
+        return bool(_KIN_BEFORE.search(self.text, max(0, mention.start - 60), mention.start))
+
+
+def _heads_a_body(bodies: Collection[str]) -> bool:
+    """One of the document's organizations named with a word is a body by its shape: a head
+    noun ("Badr Organization") or an Arabic group word ("Jaish al-Mahdi"), never a person's
+    name the tagger called a body."""
+    return any(
+        ORG_HEADS.intersection(tokens := content_tokens(body)) or names.arabic_head(tokens)
+        for body in bodies
+    )
+
+
+def _namesakes(
+    groups: tuple[tuple[str, ...], ...],
+    skeleton: str,
+    body: bool,
+    mention: Mention,
+    kin: _Kinship,
+) -> tuple[tuple[str, ...], ...]:
+    """The people a one-word name may stand for, without those it fits only as their given
+    name where the text says it is someone else's: a lone word that also names a body of the
+    document ("Badr units" beside "Badr Organization" and a Sheikh Badr Hamad) is the body's,
+    since news calls a person by the surname; a given name after a kinship noun ("his son
+    Mustafa") is a relative's, the namesake's ("Mustafa al-Kadhimi") only when the document
+    names that person in full after a kinship noun too ("his son Mustafa Karim")."""
+    relative = kin.after(mention)
+    kept = []
+    for group in groups:
+        given_only = all(variant_token(_content_words(k)[-1]) != skeleton for k in group)
+        if given_only and (body or (relative and not kin.named.intersection(group))):
+            continue
+        kept.append(group)
+    return tuple(kept)
+
+
 def _only(groups: tuple[tuple[str, ...], ...]) -> str | None:
     """The one person the groups of ``_short_form_targets`` name, or None."""
     return groups[0][0] if len(groups) == 1 else None
@@ -616,6 +671,36 @@ def _organization_short_forms(
     return found
 
 
+def _one_word_bodies(short_forms: Iterable[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
+    """(key, key of the other name, evidence) for the names that one word alone shortens in
+    different documents when each is that word and head nouns only ("Badr" for the "Badr
+    Corps" in one and for the "Badr Organization" in another): the word is the body's name,
+    the head nouns what each writer called it, so the names are one body's. Two bodies that
+    share a word otherwise ("Mahdi Army", "Imam Mahdi Scouts") stay apart."""
+    by_word: dict[str, set[str]] = defaultdict(set)
+    for short, full, _ in short_forms:
+        tokens = content_tokens(full)
+        if (
+            [short] == content_tokens(short)
+            and len(full.split()) == len(tokens) >= 2
+            and tokens[0] == short
+            and ORG_HEADS.issuperset(tokens[1:])
+        ):
+            by_word[short].add(full)
+    return [
+        (
+            full,
+            first,
+            f"{full!r} and {first!r} are {word!r} and a head noun, and {word!r} "
+            "alone stands for each",
+        )
+        for word, fulls in sorted(by_word.items())
+        if len(fulls) > 1
+        for first in [min(fulls)]
+        for full in sorted(fulls - {first})
+    ]
+
+
 def _placed(analyzed: AnalyzedDocument | Outline) -> set[str]:
     """Keys of the one-word names the document puts after a place word ("in Odra")."""
     text = analyzed.document.text
@@ -1058,6 +1143,7 @@ def resolve(documents: Iterable[AnalyzedDocument | Outline]) -> Resolution:
                 for w in _content_words(key)
             )
         }
+        kin = _Kinship(analyzed)
         first_seen: dict[str, int] = {}
         for mention in analyzed.mentions:
             first_seen.setdefault(name_key(mention.name), mention.start)
@@ -1079,6 +1165,15 @@ def resolve(documents: Iterable[AnalyzedDocument | Outline]) -> Resolution:
             if kind is EntityKind.ORGANIZATION and (mention.start, mention.end) in aliased:
                 skeleton = None  # "Ansar Allah, as the Houthi movement calls itself": a body's
             groups = targets.get(skeleton, ()) if skeleton else ()
+            if groups and skeleton:
+                kept = _namesakes(groups, skeleton, _heads_a_body(bodies[key]), mention, kin)
+                if not kept and kin.after(mention):
+                    merges.append(
+                        f"{analyzed.document.doc_id}: {mention.name!r} left unresolved: a "
+                        "relative's given name, no namesake's"
+                    )
+                    continue
+                groups = kept
             target, where = None, "the only person named in full that it fits"
             if len(groups) == 1:
                 target = groups[0][0]
@@ -1159,7 +1254,7 @@ def resolve(documents: Iterable[AnalyzedDocument | Outline]) -> Resolution:
         found
         for doc_id, pairs in assigned.items()
         for found in _stated_aliases(doc_id, stated[doc_id], pairs)
-    ]
+    ] + _one_word_bodies(acronyms)
     for pair in aliases:  # "the X Force, known as Y": Y is the body's, whatever its tag
         kinds_of = {kinds.get(key) for key in pair[:2]}
         if kinds_of == {EntityKind.ORGANIZATION, EntityKind.PERSON}:

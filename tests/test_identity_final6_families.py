@@ -1,0 +1,97 @@
+"""Identity families read from an untuned article set: a given name that a body or a kinship
+noun claims, one body under one word and different head nouns, alias statements in other
+wordings, a body's last word alone, a kunya with a nisba across pages, and names whose shape
+says what they are.
+
+Every sentence here is invented (other people, places, bodies and wording than the set).
+"""
+
+from __future__ import annotations
+
+from pipeline.records import EntityKind
+from pipeline.resolve import resolve
+from tests.test_resolve import ORG, P, _doc
+
+PLACE = EntityKind.PLACE
+
+
+def _entity_of(result: object, doc_id: str) -> dict[str, str]:
+    """Each name of a document -> its entity's key."""
+    return {rm.mention.name: rm.entity_key for rm in result.mentions[doc_id]}  # type: ignore[attr-defined]
+
+
+def test_a_lone_word_that_also_names_a_body_is_the_bodys_not_a_given_name() -> None:
+    doc = _doc(
+        "a",
+        "The Nasr Organization holds the dam. Sheikh Nasr Jalil al-Obeidi, whose men sit "
+        "beside Nasr units, said the road was open.",
+        [("Nasr Organization", ORG), ("Nasr Jalil al-Obeidi", P), ("Nasr", P)],
+    )
+    keys = _entity_of(resolve([doc]), "a")
+    assert keys["Nasr"] == keys["Nasr Organization"] != keys["Nasr Jalil al-Obeidi"]
+
+
+def test_a_given_name_alone_without_a_body_of_that_word_stays_the_persons() -> None:
+    doc = _doc(
+        "a",
+        "Nasr Jalil al-Obeidi spoke first. Nasr said the dam was safe.",
+        [("Nasr Jalil al-Obeidi", P), ("Nasr", P)],
+    )
+    keys = _entity_of(resolve([doc]), "a")
+    assert keys["Nasr"] == keys["Nasr Jalil al-Obeidi"]
+
+
+def test_a_given_name_after_a_kinship_noun_is_a_relative_not_a_namesake() -> None:
+    doc = _doc(
+        "a",
+        "Speaker Yusuf al-Rawi opened the session. Salim al-Dulaimi said his son Yusuf was "
+        "wounded in Hit.",
+        [("Yusuf al-Rawi", P), ("Salim al-Dulaimi", P), ("Yusuf", P), ("Hit", PLACE)],
+    )
+    result = resolve([doc])
+    keys = _entity_of(result, "a")
+    assert "Yusuf" not in keys  # left unpublished: a split is worse than a name unsaid
+    assert result.entities["person/yusuf-al-rawi"].alt_labels == set()
+
+
+def test_a_relatives_given_name_joins_the_relative_named_in_full_after_a_kinship_noun() -> None:
+    doc = _doc(
+        "a",
+        "Police held Ali Hassan Karim and his eldest son, Omar Ali Karim. Neighbours said his "
+        "son Omar had done nothing.",
+        [("Ali Hassan Karim", P), ("Omar Ali Karim", P), ("Omar", P)],
+    )
+    keys = _entity_of(resolve([doc]), "a")
+    assert keys["Omar"] == keys["Omar Ali Karim"]
+
+
+def test_one_word_with_different_head_nouns_on_two_pages_is_one_body() -> None:
+    one = _doc(
+        "a",
+        "Gunmen of the Nasr Corps closed the bridge, and Nasr fighters searched cars.",
+        [("Nasr Corps", ORG), ("Nasr", ORG)],
+    )
+    two = _doc(
+        "b",
+        "The Nasr Organization won four seats; Nasr says it has left the fighting.",
+        [("Nasr Organization", ORG), ("Nasr", ORG)],
+    )
+    result = resolve([one, two])
+    keys = {**_entity_of(result, "a"), **_entity_of(result, "b")}
+    assert keys["Nasr Corps"] == keys["Nasr Organization"] == keys["Nasr"]
+
+
+def test_one_word_that_opens_a_name_with_no_head_noun_joins_nothing() -> None:
+    one = _doc(
+        "a",
+        "The Fajr Army held the crossing, and Fajr gunmen fired.",
+        [("Fajr Army", ORG), ("Fajr", ORG)],
+    )
+    two = _doc(
+        "b",
+        "The Fajr Scouts marched in Najaf; Fajr organisers counted ten thousand.",
+        [("Fajr Scouts", ORG), ("Najaf", PLACE), ("Fajr", ORG)],
+    )
+    result = resolve([one, two])
+    keys = {**_entity_of(result, "a"), **_entity_of(result, "b")}
+    assert keys["Fajr Army"] != keys["Fajr Scouts"]
