@@ -1,6 +1,7 @@
-"""Names that a sentence states are one body's: "X, also known as Y", "X, which calls itself
-Y", "X, formerly known as Y", "Y, as the Xs call their movement", "X (Y)", "X, or Y,", and
-in another language: "X, known in Arabic as Y", "X, called in Persian Y", "X (Arabic for Y)".
+"""Names that a sentence states are one body's: "X, also known as Y", "X is also called Y",
+"X, an umbrella known as Y", "X, which calls itself Y", "X, formerly known as Y", "Y, as the
+Xs call their movement", "Y, as the old X has been called", "X (Y)", "X, or Y,", and in
+another language: "X, known in Arabic as Y", "X, called in Persian Y", "X (Arabic for Y)".
 
 A writer who gives two names this way says they are one entity, so resolution joins them
 across the corpus (``pipeline.resolve``). What is not a statement of identity is left alone:
@@ -40,6 +41,16 @@ _HE_WAS = (
 # and how widely ("known only as", "known simply as").
 _TO_WHOM = r"(?:\s+(?:to|among|by|in)\s+(?:his|her|their|its|the)\s+\w+)"
 _HOW_WIDELY = r"(?:\s+(?:only|simply))"
+# A verb that says what a name is: "whose X is also known as Y", "X, which was called Y".
+_IS = r"(?:(?:which|who|that)\s+)?(?:is|are|was|were|(?:has|have|had)\s+been)"
+# An appositive of lower-case words after the first name, no preposition or clause among
+# them, so it describes that name: "X, an umbrella known as Y" (never "X, a rival of the
+# group known as Y", where Y is the group).
+_APPOSITIVE_WORDS = (
+    r",\s+(?:a|an|the)\s+(?:(?!(?:of|to|with|by|from|for|in|on|at|and|or|who|whose|which"
+    r"|that)\s)[a-z][\w-]*\s+){1,4}"
+)
+_KNOWN_AS = rf"(?:known|referred\s+to)(?:{_IN_LANGUAGE}|\s+locally|{_TO_WHOM})?{_HOW_WIDELY}?\s+as"
 # Nouns for a person's other name.
 _BYNAME = (
     r"(?:nom\s+de\s+guerre|kunya|alias|nickname|pseudonym|code\s*name|war\s+name|moniker"
@@ -48,9 +59,9 @@ _BYNAME = (
 # What stands between the first name and the second: the second is another name of the first.
 _BETWEEN = {
     "known as": re.compile(  # "known in Arabic as", "known locally as", "called in Persian"
-        rf"{_AGE}?,?\s*\(?\s*(?:{_ALSO}\s+)?(?:(?:known|referred\s+to)"
-        rf"(?:{_IN_LANGUAGE}|\s+locally|{_TO_WHOM})?{_HOW_WIDELY}?\s+as"
-        rf"|called{_IN_LANGUAGE}|(?:who\s+)?goes\s+by)\s+{_THE}",
+        rf"(?:(?:{_AGE}?,?\s*\(?|{_APPOSITIVE_WORDS})\s*(?:{_ALSO}\s+)?(?:{_KNOWN_AS}"
+        rf"|called{_IN_LANGUAGE}|(?:who\s+)?goes\s+by)"
+        rf"|,?\s+{_IS}\s+(?:{_ALSO}\s+)?(?:{_KNOWN_AS}|called(?:{_IN_LANGUAGE})?))\s+{_THE}",
         re.I,
     ),
     "byname": re.compile(  # "known by his nom de guerre, Y", "whose real name is Y"
@@ -83,12 +94,19 @@ _EITHER = re.compile(r"\b(?:either|whether|neither)\b", re.I)
 # "Ansar Allah, as the Houthis call their movement": the name first, who uses it after; the
 # user's name may stand before the noun the tagger left out ("as the Houthi movement calls
 # itself").
-_AS_THEY_CALL = re.compile(rf",\s+as\s+{_THE}", re.I)
+# Or the name first, then its older or newer name and that it is or was called so: "National
+# Unity Front, as the old Unity Bloc has been called since May".
+_AS_THEY_CALL = re.compile(
+    rf",\s+as\s+{_THE}(?:(?:old|former|original|earlier|new|renamed)\s+)?", re.I
+)
 _BODY_NOUN = r"(?:movement|group|militia|organi[sz]ation|faction|party|alliance|network)"
 _THEY_CALL = re.compile(
     rf"(?:\s+{_BODY_NOUN})?\s+(?:call|calls|name|names|know|knows)\s+"
     r"(?:it|them|themselves|itself|(?:their|its)\s+\w+)\b",
     re.I,
+)
+_IS_CALLED = re.compile(
+    rf"\s+{_IS}\s+(?:(?:now|also|long|officially)\s+)?(?:called|known|named|renamed)\b", re.I
 )
 # "the movement, which calls itself Ansar Allah": the antecedent is the one organization
 # named in this sentence or in the few lines before it.
@@ -189,8 +207,11 @@ def _pair_evidence(text: str, a: Mention, b: Mention) -> str | None:
         and not _EITHER.search(text[a.sentence.start : a.start])
     ):
         return "another name after 'or'"
-    if _AS_THEY_CALL.fullmatch(between) and _THEY_CALL.match(text, b.end) and _compatible(a, b):
-        return "the name its bearers use"
+    if _AS_THEY_CALL.fullmatch(between) and _compatible(a, b):
+        if _THEY_CALL.match(text, b.end):
+            return "the name its bearers use"
+        if _IS_CALLED.match(text, b.end):
+            return "the name it is or was called by"
     if (
         _GLOSS.fullmatch(between)
         and _GLOSS_CLOSED.match(text, b.end)

@@ -8,8 +8,11 @@ Every sentence here is invented (other people, places, bodies and wording than t
 
 from __future__ import annotations
 
+import pytest
+
 from pipeline.records import EntityKind
 from pipeline.resolve import resolve
+from tests.test_aliases import _pairs
 from tests.test_resolve import ORG, P, _doc
 
 PLACE = EntityKind.PLACE
@@ -95,3 +98,66 @@ def test_one_word_that_opens_a_name_with_no_head_noun_joins_nothing() -> None:
     result = resolve([one, two])
     keys = {**_entity_of(result, "a"), **_entity_of(result, "b")}
     assert keys["Fajr Army"] != keys["Fajr Scouts"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "pair"),
+    [
+        (
+            "Rami Saleh, whose Dawn Front is also known as the Sons of the River, spoke.",
+            [("Rami Saleh", P), ("Dawn Front", ORG), ("Sons of the River", ORG)],
+            ("Dawn Front", "Sons of the River"),
+        ),
+        (
+            "The Valley Alliance, which was called the Green Bloc until May, won.",
+            [("Valley Alliance", ORG), ("Green Bloc", ORG)],
+            ("Valley Alliance", "Green Bloc"),
+        ),
+        (
+            "The men serve in the National Guard Forces, a coalition known in Kurdish as Hezy "
+            "Parastin, since 2019.",
+            [("National Guard Forces", ORG), ("Kurdish", ORG), ("Hezy Parastin", ORG)],
+            ("National Guard Forces", "Hezy Parastin"),
+        ),
+        (
+            "Hadi Nasser, a retired smuggler known as Abu Ali, was freed.",
+            [("Hadi Nasser", P), ("Abu Ali", P)],
+            ("Hadi Nasser", "Abu Ali"),
+        ),
+        (
+            "He said his Unity Front, as the old Valley Bloc has been called since May, would "
+            "stand.",
+            [("Unity Front", ORG), ("Valley Bloc", ORG)],
+            ("Unity Front", "Valley Bloc"),
+        ),
+    ],
+)
+def test_alias_statements_in_other_wordings(
+    text: str, names: list[tuple[str, EntityKind]], pair: tuple[str, str]
+) -> None:
+    assert _pairs(text, names) == {pair}
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (  # the appositive names a third body, whose name follows
+            "The Dawn Front, a rival of the group known as the Sons of the River, fired.",
+            [("Dawn Front", ORG), ("Sons of the River", ORG)],
+        ),
+        (  # a leader's name is no body's
+            "The Dawn Front, whose leader is known as Rami Saleh, fired.",
+            [("Dawn Front", ORG), ("Rami Saleh", P)],
+        ),
+        (  # a verb, not a name given
+            "Rami Saleh called Omar Hadi on Sunday.",
+            [("Rami Saleh", P), ("Omar Hadi", P)],
+        ),
+        (  # "as well as" lists two bodies
+            "The Dawn Front, as well as the Valley Bloc, has been called a threat.",
+            [("Dawn Front", ORG), ("Valley Bloc", ORG)],
+        ),
+    ],
+)
+def test_what_is_no_alias_statement(text: str, names: list[tuple[str, EntityKind]]) -> None:
+    assert _pairs(text, names) == set()
