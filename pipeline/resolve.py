@@ -635,7 +635,9 @@ def _organization_short_forms(
     tagger called it, or that it opens in Arabic (``_first_word_of``), or whose head noun it is
     when the document writes it after "the" each time ("the Observatory" for the "Syrian
     Observatory for Human Rights": ``_after_the``, ``_head_nouns``; two such names veto it),
-    unless the document puts it as a place ("in Odra" beside the "Odra Council": ``_placed``).
+    unless the document puts it as a place ("in Odra" beside the "Odra Council": ``_placed``);
+    one tagged a body also stands for the English name it ends ("Framework" for the
+    "Coordination Framework": ``_last_word_of``).
     A name that renders an Arabic one of the corpus (``rendered``: "Hezbollah Brigades" for
     "Kataib Hezbollah", ``_translations``) has no such one-word form: its first word is what
     the body is named after ("Hezbollah"), as the Arabic name's last word is."""
@@ -664,6 +666,8 @@ def _organization_short_forms(
                 part = "head noun"
             elif len(words) == 1 and _arabic_last_word(fits[0], words[0]):
                 part = "last word, after an article,"
+            elif len(words) == 1 and _last_word_of(fits[0], words[0]):
+                part = "last word"
             elif _without_head(content_tokens(fits[0]), words):
                 part = "name without the head noun"
             why = f"{analyzed.document.doc_id}: {short!r} is the {part} of {fits[0]!r} {where}"
@@ -797,6 +801,7 @@ def _fitting(
                 _first_word_of(full, tokens, words[0], titled)
                 or (after_the and words[0] in _head_nouns(tokens))
                 or (kinds.get(short) is not EntityKind.PLACE and _arabic_last_word(full, words[0]))
+                or (kinds.get(short) is EntityKind.ORGANIZATION and _last_word_of(full, words[0]))
             ):
                 fits.append(full)
         elif kinds.get(short) is EntityKind.ORGANIZATION and (
@@ -829,6 +834,25 @@ def _first_word_of(full: str, tokens: list[str], word: str, titled: bool) -> boo
         return False
     arabic = len(full.split()) > len(tokens)
     return arabic or (not titled and set(tokens[1:]) <= ORG_HEADS)
+
+
+def _last_word_of(full: str, word: str) -> bool:
+    """An English name of a body ends in ``word``, a word of its own rather than a generic head
+    noun ("Framework" of the "Coordination Framework", "Brotherhood" of the "Muslim
+    Brotherhood"): news calls the body by that word alone, with or without "the" (a generic
+    head, "the Council", needs "the" each time: ``_after_the``). Never the last word of an
+    Arabic name, which is what the body is named after ("Hezbollah" of "Kataib Hezbollah"), nor
+    a country's ("Islamic Resistance in Iraq")."""
+    tokens = content_tokens(full)
+    return (
+        len(tokens) >= 2
+        and tokens[-1] == word
+        and len(full.split()) == len(tokens)
+        and word not in _HEAD_NOUNS
+        and names.arabic_head(tokens) is None
+        and country_name(word) is None
+        and word not in _ADJECTIVE_COUNTRY
+    )
 
 
 def _arabic_last_word(full: str, word: str) -> bool:

@@ -161,3 +161,38 @@ def test_alias_statements_in_other_wordings(
 )
 def test_what_is_no_alias_statement(text: str, names: list[tuple[str, EntityKind]]) -> None:
     assert _pairs(text, names) == set()
+
+
+def test_a_bodys_own_last_word_alone_is_the_body() -> None:
+    doc = _doc(
+        "a",
+        "The Reform Compact named its list. Two Compact officials said the Compact's leaders "
+        "would meet.",
+        [("Reform Compact", ORG), ("Compact", ORG), ("Compact", ORG)],
+    )
+    keys = _entity_of(resolve([doc]), "a")
+    assert keys["Compact"] == keys["Reform Compact"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (  # the last word of an Arabic name is what the body is named after
+            "Kataib Zulfiqar fired; Zulfiqar denied it.",
+            [("Kataib Zulfiqar", ORG), ("Zulfiqar", ORG)],
+        ),
+        (  # a generic head noun needs "the" each time
+            "The Basra Council met, and Council members left.",
+            [("Basra Council", ORG), ("Council", ORG)],
+        ),
+        (  # two bodies end in the word
+            "The Reform Compact and the Unity Compact met; Compact officials left.",
+            [("Reform Compact", ORG), ("Unity Compact", ORG), ("Compact", ORG)],
+        ),
+    ],
+)
+def test_a_last_word_that_names_no_one_body_joins_nothing(
+    text: str, names: list[tuple[str, EntityKind]]
+) -> None:
+    keys = _entity_of(resolve([_doc("a", text, names)]), "a")
+    assert len({keys[name] for name, _ in names}) == len(names)
