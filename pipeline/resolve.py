@@ -705,6 +705,42 @@ def _one_word_bodies(short_forms: Iterable[tuple[str, str, str]]) -> list[tuple[
     ]
 
 
+def _kunyas_with_nisba(
+    aliases: Iterable[tuple[str, str, str]], kinds: dict[str, EntityKind]
+) -> list[tuple[str, str, str]]:
+    """(key, person key, evidence) for a kunya with a family name after it ("Abu Hussein
+    al-Hamidawi") and the one person named in full with that family name whom a sentence
+    gives that kunya alone ("Ahmed Mohsen al-Hamidawi, who goes by Abu Hussein"), in whatever
+    document: the kunya and the family name are both that person's. Two such people, or a
+    family name that is not the person's, veto it ("Abu Hussein al-Khafaji" is someone else)."""
+    bearers: dict[str, set[str]] = defaultdict(set)  # skeleton of a kunya -> its bearers
+    for pair in aliases:
+        for kunya, full in (pair[:2], pair[1::-1]):
+            if (
+                is_kunya(kunya)
+                and len(kunya.split()) == 2
+                and kinds.get(full) is EntityKind.PERSON
+                and not is_kunya(full)
+                and len(_name_words(full)) >= 2
+            ):
+                bearers[_skeleton(kunya)].add(full)
+    found = []
+    for key, kind in sorted(kinds.items()):
+        words = key.split()
+        if kind is EntityKind.ORGANIZATION or len(words) < 3 or not is_kunya(key):
+            continue
+        kunya, family = " ".join(words[:2]), _name_words(key)[-1]
+        fits = [
+            full
+            for full in bearers.get(_skeleton(kunya), ())
+            if _token_evidence(_name_words(full)[-1], family)
+        ]
+        if len(fits) == 1:
+            why = f"{key!r} is the kunya {kunya!r} that {fits[0]!r} goes by, and his family name"
+            found.append((key, fits[0], why))
+    return found
+
+
 def _placed(analyzed: AnalyzedDocument | Outline) -> set[str]:
     """Keys of the one-word names the document puts after a place word ("in Odra")."""
     text = analyzed.document.text
@@ -1279,6 +1315,7 @@ def resolve(documents: Iterable[AnalyzedDocument | Outline]) -> Resolution:
         for doc_id, pairs in assigned.items()
         for found in _stated_aliases(doc_id, stated[doc_id], pairs)
     ] + _one_word_bodies(acronyms)
+    aliases += _kunyas_with_nisba(aliases, kinds)
     for pair in aliases:  # "the X Force, known as Y": Y is the body's, whatever its tag
         kinds_of = {kinds.get(key) for key in pair[:2]}
         if kinds_of == {EntityKind.ORGANIZATION, EntityKind.PERSON}:

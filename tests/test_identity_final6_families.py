@@ -196,3 +196,20 @@ def test_a_last_word_that_names_no_one_body_joins_nothing(
 ) -> None:
     keys = _entity_of(resolve([_doc("a", text, names)]), "a")
     assert len({keys[name] for name, _ in names}) == len(names)
+
+
+@pytest.mark.parametrize(
+    ("other", "same"), [("Abu Zaid al-Tikriti", True), ("Abu Zaid al-Ansari", False)]
+)
+def test_a_kunya_with_a_family_name_is_the_one_person_who_goes_by_that_kunya(
+    other: str, same: bool
+) -> None:
+    one = _doc(
+        "a",
+        "Its chief, Kamal Jasim al-Tikriti, who goes by Abu Zaid, stays hidden.",
+        [("Kamal Jasim al-Tikriti", P), ("Abu Zaid", P)],
+    )
+    two = _doc("b", f"The group's leader, {other}, denied the attack.", [(other, P)])
+    result = resolve([one, two])
+    keys = {**_entity_of(result, "a"), **_entity_of(result, "b")}
+    assert (keys[other] == keys["Kamal Jasim al-Tikriti"]) is same
