@@ -148,7 +148,7 @@ def test_a_quoted_alias_after_known_as_takes_the_kind_of_the_name_before() -> No
     assert _kinds(patterns, text) == [
         ("Salim Tarvo al-Darsiti", PERSON),
         ("Abu Velmar", PERSON),
-        ("Abu Kesra", ORG),  # no name before "known as"
+        ("Abu Kesra", PERSON),  # no name before "known as", but a quoted kunya is an alias
     ]
 
 

@@ -28,11 +28,14 @@ General knowledge of how names are built, not taken from any article:
   (bank), Nahr (river), Wadi (valley), Ain (spring), Ras (cape), Jabal/Jebel (mountain), Deir
   (monastery), Kafr (village), Bir (well), Albu (a tribe's settlement), Beit (house), Qasr
   (castle), and Umm ("mother of": a place unless a person's name follows); English ones end in
-  a noun for a landform, an area or a military base ("Bekaa Valley", "Green Zone", "Victory
-  Base", "Balad Airbase"). Such a name is a place.
-- A military base's name opens with, or runs on past, a noun for a base before the name proper
-  ("Camp Taji", "Forward Operating Base Falcon", "Combat Outpost Keating", "Joint Base
-  Balad"): a place, though the model reads the capitalized run as a body.
+  a noun for a landform, an area, a military base or a built site ("Bekaa Valley", "Green
+  Zone", "Victory Base", "Balad Airbase", "Imam Ali Mosque", "Rashid Street", "Kurdistan
+  Region"). Such a name is a place.
+- A military base's or a road's name opens with, or runs on past, a noun for a base before the
+  name proper ("Camp Taji", "Forward Operating Base Falcon", "Combat Outpost Keating", "Joint
+  Base Balad", "Route Tampa"): a place, though the model reads the capitalized run as a body;
+  so is a site named by its noun and a number ("Tower 22", "Checkpoint 7"), while a unit so
+  named is a body ("Brigade 30", "Task Force 16").
 """
 
 from __future__ import annotations
@@ -72,19 +75,23 @@ PLACE_HEADS = frozenset(
     {
         "valley", "mountains", "mountain", "river", "zone", "strip", "desert", "plain",
         "plains", "island", "islands", "peninsula", "lake", "gulf", "sea", "heights", "base",
-        "airbase", "airfield", "shrine",
+        "airbase", "airfield", "shrine", "mosque", "airport", "street", "avenue", "square",
+        "bridge", "cemetery", "region",
     }
 )  # fmt: skip
 # A military unit named by its head noun and a number ("Brigade 30", "Unit 8200"); not
 # "Division 1", a league's, nor a figure ("Brigade 1,200"), nor a plant's part ("Unit 2 of
 # the plant", "the Unit 3 reactor").
 NUMBERED_UNIT = re.compile(
-    r"(?<![\w-])(?:(?:Brigade|Regiment|Battalion|Squadron)\s+\d{1,5}"
+    r"(?<![\w-])(?:(?:Brigade|Regiment|Battalion|Squadron|Task\s+Force)\s+\d{1,5}"
     r"|Unit\s+\d{1,5}(?!\s+(?:of|reactor)\b))(?![\w.,-]?\d)"
 )
 # Nouns for a military base that stand before its name proper ("Camp Taji", "Forward Operating
 # Base Falcon").
-BASE_NOUNS = frozenset({"camp", "base", "outpost", "airbase", "airfield"})
+BASE_NOUNS = frozenset({"camp", "base", "outpost", "airbase", "airfield", "route"})
+# A site named by its noun and a number: a guard tower, a checkpoint, a road ("Tower 22",
+# "Checkpoint 7", "Route 1").
+_NUMBERED_SITE = re.compile(r"(?:Tower|Checkpoint|Route|Gate|Highway)\s+\d{1,4}")
 # A given name and a father's, then a family's "al-" name: "Salim Hatem al-Obeidi"; not a
 # region's ("Western Bahr al-Ghazal") nor "Thar Allah al-Islami" ("vengeance of God").
 _ARABIC_FULL_NAME = re.compile(
@@ -113,6 +120,8 @@ def corrected_kind(name: str, kind: EntityKind) -> EntityKind:
         return EntityKind.PLACE
     if NUMBERED_UNIT.fullmatch(name):  # "Unit 8200"
         return EntityKind.ORGANIZATION
+    if _NUMBERED_SITE.fullmatch(name):  # "Tower 22"
+        return EntityKind.PLACE
     if len(words) >= 2 and BASE_NOUNS.intersection(words[:-1]):  # "Camp Taji"
         return EntityKind.PLACE
     if words[-1] in ORG_HEADS:  # "Velmar Brigade": no person's name ends in a body's noun
