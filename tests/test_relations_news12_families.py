@@ -178,3 +178,98 @@ def test_siding_with_is_affiliation(marked: str) -> None:
 )
 def test_as_after_no_name_describes_nothing(marked: str) -> None:
     assert _statements(marked) == set()
+
+
+@pytest.mark.parametrize(
+    "marked",
+    [
+        "The founder of the [Tarn|O] movement, [Ana Roe|P], was killed.",
+        "[Ana Roe|P] called the [Tarn Front|O] into being in 2014.",
+        "[Ana Roe|P] put together the [Tarn Front|O] to defend the town.",
+        "Three former army officers, among them [Ana Roe|P], stood up the [Tarn Front|O].",
+    ],
+)
+def test_founding_constructions(marked: str) -> None:
+    assert {s for s in _statements(marked) if s[1] == "foundedBy"} == {
+        ("Tarn" if "[Tarn|O]" in marked else "Tarn Front", "foundedBy", "Ana Roe")
+    }
+
+
+def test_calling_a_body_to_account_founds_nothing() -> None:
+    assert _statements("[Ana Roe|P] called the [Tarn Front|O] to account.") == set()
+
+
+@pytest.mark.parametrize(
+    "marked",
+    [
+        "Much of the money that keeps the [Tarn Front|O] running comes from [Varnia|L].",
+        "Officials said the rockets had been supplied to [Tarn Front|O] cells by [Varnia|L].",
+    ],
+)
+def test_aid_said_of_what_is_given(marked: str) -> None:
+    assert _statements(marked) == {("Varnia", "supports", "Tarn Front")}
+
+
+def test_a_letter_sent_is_no_aid() -> None:
+    marked = "The letter was sent to [Tarn Front|O] leaders by the [Varn Guard|O]."
+    assert _statements(marked) == set()
+
+
+@pytest.mark.parametrize(
+    "marked",
+    [
+        "The [Tarn Front|O] is one of the [Varn Guard|O]'s death squads.",
+        "The [Tarn Front|O] is the [Varn Guard|O]'s rocket cell.",
+        "Registered with the [Varn Guard|O] as its 45th and 46th brigades, the [Tarn Front|O] "
+        "draws salaries.",
+        "Folded into the [Varn Guard|O] in 2016, the [Tarn Front|O] kept its name.",
+    ],
+)
+def test_units_and_fronted_joining_are_parts(marked: str) -> None:
+    assert _statements(marked) == {("Tarn Front", "partOf", "Varn Guard")}
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        ("Lawmakers from the [Tarn Front|O], led by parliament speaker [Ana Roe|P], left.",
+         {("Ana Roe", "leaderOf", "Tarn Front")}),
+        ("The [Tarn Front|O], led by forces loyal to [Ana Roe|P], left.", set()),
+        ("Returned to office as [Kessel|L]'s governor after the vote, [Ana Roe|P] spoke.",
+         {("Ana Roe", "leaderOf", "Kessel")}),
+        ("[Ana Roe|P], who has run [Kessel|L]'s foreign ministry since 2020, spoke.",
+         {("Ana Roe", "employedBy", "Kessel")}),
+        ("[Ana Roe|P] has run [Kessel|L]'s biggest bakery since 2019.", set()),
+        ("[Ana Roe|P] broke with the [Tarn Front|O], taking his gunmen with him.", set()),
+        ("[Ana Roe|P] parted ways with the [Tarn Front|O] in 2012.", set()),
+    ],
+)  # fmt: skip
+def test_who_leads_and_who_left(marked: str, expected: set) -> None:
+    assert _statements(marked) == expected
+
+
+@pytest.mark.parametrize(
+    ("marked", "trainee"),
+    [
+        ("Recruits to the [Tarn Front|O] were put through their paces by [Varn Guard|O] officers.",
+         "Tarn Front"),
+        ("The detainee, [Ana Roe|P], said [Varn Guard|O] instructors had put him and ten others "
+         "through a month-long course in mortar fire.", "Ana Roe"),
+        ("[Ana Roe|P] owed his marksmanship to a [Varn Guard|O] course he attended.", "Ana Roe"),
+    ],
+)  # fmt: skip
+def test_training_idioms(marked: str, trainee: str) -> None:
+    assert {s for s in _statements(marked) if s[1] == "trainedBy"} == {
+        (trainee, "trainedBy", "Varn Guard")
+    }
+
+
+@pytest.mark.parametrize(
+    "marked",
+    [
+        "[Ana Roe|P] owed his life to a [Varn Guard|O] medic.",
+        "[Ana Roe|P] said [Varn Guard|O] officers had put him through hell.",
+    ],
+)
+def test_no_training_without_a_course(marked: str) -> None:
+    assert not {s for s in _statements(marked) if s[1] == "trainedBy"}

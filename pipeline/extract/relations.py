@@ -226,7 +226,8 @@ _UNIT_MODS = (
 )
 _UNIT = (
     r"(?:arm|branch|unit|wing|division|faction|cell|subsidiary|department|section|brigade"
-    r"|battalion|component|chapter|directorate|office|bureau|formation)"
+    r"|battalion|component|chapter|directorate|office|bureau|formation|squad|detachment"
+    r"|contingent|regiment|column|platoon)"
 )
 _PLACE_NOUN = (
     r"(?:city|town|village|district|province|governorate|region|neighbo(?:u)?rhood|suburb"
@@ -420,7 +421,7 @@ _RANK = (
 _SUBJECT_START = re.compile(r"(?:^\W*|[;:]\s*|\b(?:said|says|that)\s+)\Z", re.IGNORECASE)
 _LEADS = (
     rf"{_ADVERB}(?:has\s+|had\s+)?{_ADVERB}"
-    r"(?P<verb>leads|led|lead|heads|headed|head|commands|commanded|command|runs|ran|chairs"
+    r"(?P<verb>leads|led|lead|heads|headed|head|commands|commanded|command|runs|ran|run|chairs"
     r"|chaired|governs|governed|govern|(?:took|takes|taken|assumed|assumes|took\s+over)\s+(?:the\s+)?"
     r"(?P<took>command|leadership|charge|helm)\s+of"
     # "X, at the helm of Y since 2015", "X is in charge of Y"
@@ -430,6 +431,8 @@ _LEADS = (
 _FOUNDED = (
     rf"{_ADVERB}(?:has\s+|had\s+)?{_ADVERB}"
     rf"(?:co-?founded|founded|established|formed|created|set\s+up"
+    # "put together X", "stood up X", "gave birth to X"
+    r"|put\s+together|stood\s+up|launched|(?:gave|gives|give|giving)\s+birth\s+to"
     # "began organising X": who set about building it founded it
     r"|(?:began|begun|begins|started|starts)\s+(?:organi[sz]ing|building|forming|assembling))"
     rf"\s+{_THE}"
@@ -463,7 +466,8 @@ def _far_subject(name: str, left: frozenset, right: frozenset, verb: str, emit: 
 def _verbs(groups: Groups) -> tuple[tuple[str, bool], ...]:
     """ "trained by" gives trainedBy (trainee first); "backed/funded/armed by" gives supports
     (backer first); "armed and trained by" gives both."""
-    verbs = re.split(r"[\s,]+(?:and\s+)?", (groups.get("verbs") or "").lower())
+    said = re.sub(_PACES, "trained", (groups.get("verbs") or "").lower())
+    verbs = re.split(r"[\s,]+(?:and\s+)?", said)
     found = []
     if any(v.startswith(_TRAIN_STEMS) for v in verbs):
         found.append(("trainedBy", True))
@@ -482,7 +486,9 @@ _VERB = rf"(?:trained|drilled|schooled|{'|'.join(_SUPPORT_VERBS)})"
 # "recruited, armed and paid by": other participles may come first in the chain, and "paid"
 # supports only in the passive ("Iran paid X" may be a bribe or a ransom), as do the verbs of
 # teaching ("coached X" may be a sports team)
-_PAID = rf"(?:{_VERB}|paid|taught|instructed|coached|tutored|mentored)"
+# "were put through their paces by Y officers": drilled
+_PACES = r"put\s+through\s+(?:their|his|her|its)\s+paces"
+_PAID = rf"(?:{_VERB}|paid|taught|instructed|coached|tutored|mentored|{_PACES})"
 _VERB_CHAIN = (
     rf"(?:(?!{_PAID}\b)[a-z]+ed(?:\s*,\s*|,?\s+and\s+))*"
     rf"(?P<verbs>{_PAID}(?:\s*,\s*{_PAID})*(?:,?\s+and\s+{_PAID})?)"
@@ -539,9 +545,15 @@ _PASSIVE = (
     rf"(?:\s*,\s*(?:{_REL_PRONOUN}{_ADVERB}(?:{_HEARSAY}|{_BE}\s+|being\s+)?|being\s+|{_HEARSAY})?"
     rf"|\s+{_ADVERB}(?:{_HEARSAY}|{_BE}\s+|being\s+)?){_ADVERB}"
 )
+# "by parliament speaker X", "by veteran cleric X": lower-case words that describe the agent,
+# not others who act for him ("by forces loyal to X", "by supporters of X")
+_AGENT_TITLE = (
+    r"(?:(?!(?:of|to|from|with|and|or|in|on|at|for|by|under|loyal|forces|fighters|men|troops"
+    r"|gunmen|supporters|followers|allies|a|an|the)\b)(?-i:[a-z])[\w.-]*\s+){1,3}?"
+)
 _LED_BY = (
     r"(?P<verb>led|headed|commanded|run|chaired|co-?founded|founded|established|formed|created"
-    rf"|started|set\s+up)\s+{_WHEN}by\s+{_THE}(?:{_AGENT}|{_RANK}\s+)?"
+    rf"|started|set\s+up)\s+{_WHEN}by\s+{_THE}(?:{_AGENT}|{_RANK}\s+|{_AGENT_TITLE})?"
 )
 # "in the early 1980s", "since 2014": when, after the agent of a fronted participle
 _AT_TIME = r"(?:\s+(?:in|during|since|from|after)\s+(?:the\s+)?(?:early\s+|late\s+|mid-?)?[\w-]+)?"
@@ -773,8 +785,37 @@ RULES: tuple[_Rule, ...] = (
         _fixed("commanderOf", False),
     ),
     # "the leader of Hezbollah, Hassan Nasrallah", "the head of X since 2019, Y"
-    _role_of_before_name("role-of-before-name", rf"{_SINCE}\s*,\s*"),
-    _role_of_before_name("role-of-before-name", rf"{_SINCE}\s*,\s*", _ROLES_IN, frozenset({ORG})),
+    # "the founder of the X movement, Y": the body's noun may follow its name
+    _role_of_before_name("role-of-before-name", rf"(?:\s+{_BODY})?{_SINCE}\s*,\s*"),
+    _role_of_before_name(
+        "role-of-before-name", rf"(?:\s+{_BODY})?{_SINCE}\s*,\s*", _ROLES_IN, frozenset({ORG})
+    ),
+    # "Returned to office as Basra's governor in 2023, X pledged": a fronted "as" phrase
+    # describes the clause's subject
+    _Rule(
+        "fronted-as",
+        _ORG_OR_PLACE,
+        frozenset({PERSON}),
+        _compile(rf"{_POSS}\s+{_MODS}{_ROLE}(?:\s+[^,;]{{1,60}}?)?\s*,\s*"),
+        lambda g: _role(g, person_is_left=False),
+        before=_compile(r"^\W*(?:(?-i:[A-Za-z])[\w-]*\s+){0,4}?as\s+\Z"),
+    ),
+    # "Registered with X as its 45th brigade, Y draws salaries", "Folded into X in 2016, the Y":
+    # a fronted participle of joining describes the clause's subject
+    _Rule(
+        "fronted-as",
+        frozenset({ORG}),
+        frozenset({ORG}),
+        _compile(
+            r"(?:\s+as\s+(?:its|their|an?|one\s+of\s+(?:its|their|the))\s+[^,;]{0,60}?)?"
+            rf"{_AT_TIME}\s*,\s*(?:the\s+)?"
+        ),
+        _fixed("partOf", False),
+        before=_compile(
+            r"^\W*(?:formally\s+|officially\s+)?(?:registered|enrolled|listed|incorporated"
+            r"|integrated|folded|absorbed|merged|subsumed)\s+(?:with|in|into|under)\s+(?:the\s+)?\Z"
+        ),
+    ),
     # "The man at the top of X since 2019, Y, ..."
     _Rule(
         "role-of-before-name",
@@ -861,6 +902,18 @@ RULES: tuple[_Rule, ...] = (
         ),
         name_before=True,
     ),
+    # "X, who has run Iraq's foreign ministry": a ministry's head is the state's employee
+    _Rule(
+        "verb-leads",
+        frozenset({PERSON}),
+        frozenset({PLACE}),
+        _compile(rf"{_NEAR}" + _LEADS),
+        _fixed("employedBy", True),
+        after=_compile(
+            rf"{_POSS}\s+(?:[\w-]+\s+){{0,2}}?(?:ministry|department|agency|embassy|service"
+            r"|bureau|directorate|commission)\b"
+        ),
+    ),
     # "Nasrallah leads Hezbollah", "Soleimani, who commands the Qods Force"
     _Rule(
         "verb-leads",
@@ -871,6 +924,27 @@ RULES: tuple[_Rule, ...] = (
     ),
     # "Mughniyeh founded Islamic Jihad", "Iran created Hezbollah"
     _Rule("verb-founded", ANY, frozenset({ORG}), _compile(_NEAR + _FOUNDED), _founded),
+    # "Three officers, among them X, founded Y": one of the founders named in an aside
+    _Rule(
+        "verb-founded",
+        ANY,
+        frozenset({ORG}),
+        _compile(r"\s*,\s*" + _FOUNDED),
+        _founded,
+        before=_compile(r"\b(?:among\s+them|including|among\s+whom)\s+(?:the\s+)?\Z"),
+    ),
+    # "X called Y into being", "X brought Y into existence"
+    _Rule(
+        "verb-founded",
+        ANY,
+        frozenset({ORG}),
+        _compile(
+            rf"{_NEAR}{_PERFECT}(?:called|calls|call|calling|brought|brings|bring|bringing)\s+"
+            + _THE
+        ),
+        _founded,
+        after=_compile(r"\s+into\s+(?:being|existence)\b"),
+    ),
     # "Hezbollah, led by Nasrallah", "the group was founded in Lebanon by ..."-free passive
     _Rule(
         "passive-led-by",
@@ -1586,8 +1660,9 @@ RULES: tuple[_Rule, ...] = (
         _compile(rf"{_LINK}(?:(?:once|formerly|long|now)\s+)?{_DET}"),
         _fixed("partOf", True),
         after=_compile(
-            rf"(?:{_POSS})?\s+(?:(?-i:[A-Z][a-z]+)\s+)?(?:{_UNIT_MODS}[\s-]+)*{_UNIT}s?\b"
-            r"(?![\s-]+(?:of|in|within)\b)"
+            # "one of Y's death squads", "Y's rocket cell": any one word may say what the unit does
+            rf"(?:{_POSS})?\s+(?:(?-i:[A-Z][a-z]+)\s+)?(?:{_UNIT_MODS}[\s-]+)*"
+            rf"(?:(?-i:[a-z])[\w-]*\s+)?{_UNIT}s?\b(?![\s-]+(?:of|in|within)\b)"
         ),
     ),
     # "the Lebanese Hezbollah", "Iraqi Hezbollah Brigades": the group is tied to that country
@@ -1718,6 +1793,18 @@ RULES: tuple[_Rule, ...] = (
         before=_compile(rf"\A(?!(?s:.*)(?:^|\W){_A_ROLE}(?:\s+|{_AMONG})\Z)"),
         name_before=True,
     ),
+    # "the rockets had been supplied to X by Y": what is given, then its receiver and giver
+    _Rule(
+        "supplied-to-by",
+        ANY,
+        ANY,
+        _compile(rf"(?:\s+(?-i:[a-z])[\w-]*)?\s+{_WHEN}by\s+{_THE}"),
+        _fixed("supports", False),
+        before=_compile(
+            rf"\b{_AID}\b[^,;.]{{0,60}}?\s(?:supplied|given|sent|delivered|provided|smuggled"
+            r"|shipped|transferred|funnell?ed|channell?ed|sold)\s+to\s+(?:the\s+)?\Z"
+        ),
+    ),
     # "Hezbollah receives money and weapons from Iran"
     _Rule(
         "supported-from",
@@ -1758,11 +1845,15 @@ RULES: tuple[_Rule, ...] = (
         _PERSON_OR_ORG,
         ANY,
         _compile(
-            r"\s+(?:uses|used|spends|spent|receives|received|gets|got|needs|pays|paid)"
+            r"\s+(?:uses|used|spends|spent|receives|received|gets|got|needs|pays|paid"
+            # "the money that keeps X running comes from Y"
+            r"|running|going|afloat|alive|operating|in\s+business)"
             rf"(?:\s+[\w-]+){{0,4}}?{_COMES_FROM}"
         ),
         _fixed("supports", False),
-        before=_compile(rf"\b{_MONEY}\s+(?:that\s+|which\s+)?(?:the\s+)?\Z"),
+        before=_compile(
+            rf"\b{_MONEY}\s+(?:that\s+|which\s+)?(?:keeps\s+|kept\s+|keep\s+)?(?:the\s+)?\Z"
+        ),
     ),
     # "Emirati cash has flowed to X", "Y's weapons, smuggled by sea, went to X": Y supports X
     _Rule(
@@ -1868,12 +1959,15 @@ RULES: tuple[_Rule, ...] = (
             r"|trained\s+at"
             # "X learned to assemble bombs at a Y camp"
             r"|(?:learned|learnt|learns|learn|(?:was|were)\s+taught)\s+(?:how\s+)?to\s+"
-            r"(?:[\w-]+\s+){1,5}?at)\s+(?:a|an|the)\s+(?:[\w-]+\s+)?"
+            r"(?:[\w-]+\s+){1,5}?at"
+            # "X owed his marksmanship to a Y course"
+            r"|(?:owed|owes|owe|owing)\s+(?:his|her|their|its)\s+(?:[\w-]+\s+){1,2}?to)"
+            r"\s+(?:a|an|the)\s+(?:[\w-]+\s+)?"
         ),
         _fixed("trainedBy", True),
         after=_compile(
             r"(?:['’]s?)?\s+(?:military\s+|special\s+|secret\s+)?(?:training\s+(?:camps?"
-            r"|courses?|programs?|bases?|facilit(?:y|ies))|camps?)\b"
+            r"|courses?|programs?|bases?|facilit(?:y|ies))|camps?|courses?)\b"
         ),
     ),
     # "Under the tutelage of Y engineers, X technicians learned to ...": a sentence that opens
@@ -1900,13 +1994,17 @@ RULES: tuple[_Rule, ...] = (
         frozenset({PERSON}),
         _PERSON_OR_ORG,
         _compile(
-            r"\s+(?:said|says|told\s+(?:[\w-]+\s+)?[\w-]+|admitted|confessed|testified)\s+"
+            # "The detainee, X, told interrogators that": past the apposition's closing comma
+            r"(?:\s*,)?\s+(?:said|says|told\s+(?:[\w-]+\s+)?[\w-]+|admitted|confessed|testified)\s+"
             rf"(?:that\s+)?(?:{_INSTRUCTORS}\s+(?:of|from)\s+)?{_THE}"
         ),
         _fixed("trainedBy", True),
         after=_compile(
-            rf"(?:\s+{_INSTRUCTORS})?\s+{_PERFECT}(?:shown|showed|show|taught|teach|trained"
+            rf"(?:\s+{_INSTRUCTORS})?\s+{_PERFECT}(?:(?:shown|showed|show|taught|teach|trained"
             r"|instructed)\s+(?:him|her)\s+(?:how\s+)?to\b"
+            # "had put him (and ten others) through a month-long course"
+            r"|put\s+(?:him|her)\b[^,;.]{0,40}?\s+through\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?"
+            r"(?:course|training|programme|program|drills|paces)\b)"
         ),
     ),
     # "X, which broke away from Y in 2011, is now its fiercest rival"
@@ -2431,6 +2529,15 @@ _SPLIT = re.compile(
 )
 
 
+# A person who breaks with a body: "X broke with Y", "X parted ways with Y"
+_BROKE_WITH = re.compile(
+    r"\b(?:broke\s+(?:away\s+)?(?:with|from)|broke\s+ranks\s+with|split\s+(?:from|with)"
+    r"|parted\s+(?:ways|company)\s+with|defected\s+from)\b",
+    re.IGNORECASE,
+)
+_TIES = frozenset({"leaderOf", "commanderOf", "memberOf", "affiliatedWith", "spokespersonFor"})
+
+
 # "fought alongside X", "fought with X" (at X's side, or against X: no rivalry read)
 _SIDE_BY_SIDE = re.compile(
     r"\b(?:alongside|side\s+by\s+side|together\s+with|joined\s+forces|(?:fought|fights|fight"
@@ -2489,6 +2596,8 @@ def vetoed(text: str, sentence: Sentence, predicate: str, subject: Mention, obj:
         return True
     if predicate == "rivalOf" and _SIDE_BY_SIDE.search(text, first.end, second.start):
         return True
+    if predicate in _TIES and _BROKE_WITH.search(text, first.end, second.start):
+        return True  # "X broke with Y, taking his gunmen with him": neither leads nor belongs
     split = subject.kind is not PERSON and obj.kind is not PERSON and predicate != "rivalOf"
     return split and (
         _SPLIT.search(text, first.end, second.start) is not None
