@@ -27,7 +27,7 @@ from .demonyms import COUNTRY_OF, country_name
 from .names import PARTICLES as _PARTICLES
 from .names import THE_BEFORE, consonants, content_tokens
 from .orgheads import ORG_HEADS
-from .placewords import PLACE_BEFORE
+from .placewords import PLACE_BEFORE, STRONG_PLACE_BEFORE
 from .records import (
     AnalyzedDocument,
     Entity,
@@ -1215,7 +1215,7 @@ def resolve(documents: Iterable[AnalyzedDocument | Outline]) -> Resolution:
             key = name_key(mention.name)
             if not key:
                 continue
-            kind = _kind_by_shape(mention, key in after_the)
+            kind = _kind_by_shape(mention, key in after_the, analyzed.document.text)
             country = None if kind is EntityKind.PERSON else country_name(mention.name)
             if country is not None:  # "U.S.", "US" and "United States": one place, one key
                 key, kind = name_key(country), EntityKind.PLACE
@@ -1384,21 +1384,22 @@ def resolve(documents: Iterable[AnalyzedDocument | Outline]) -> Resolution:
 _HEAD_FOR_AREA = re.compile(r"\b([A-Za-z]+)-[A-Z]")
 
 
-def _kind_by_shape(mention: Mention, after_the: bool) -> EntityKind:
+def _kind_by_shape(mention: Mention, after_the: bool, text: str) -> EntityKind:
     """The kind a name's shape says where the tagger's says otherwise: a kunya alone ("Abu
     Zaid") tagged a body is a person's byname (one tagged a place may be a town's, "Abu
-    Ghraib"; one with a nisba a brigade's named after a saint, "Abu Fadl al-Abbas"); a one-word
+    Ghraib"; one with a nisba a brigade's named after a saint, "Abu Fadl al-Abbas"), but a town's
+    after a place word ("arrested in Abu Ghraib" tagged a body, "near Abu Ghraib" a person:
+    ``_kunya_placed``); a one-word
     name tagged a person that its document writes after "the" each time ("the Hashd's
     command") is a body's, as no person's name takes "the" (the caller leaves out a person's
     surname: "the Sadr movement"); a name tagged a place with a body's head noun hyphenated
     to an area ("Multi-National Force-Iraq") is the body that covers it."""
     kind = mention.kind
-    if (
-        kind is EntityKind.ORGANIZATION
-        and is_kunya(mention.name)
-        and len(mention.name.split()) == 2
-    ):
-        return EntityKind.PERSON
+    if kind is not EntityKind.PLACE and is_kunya(mention.name) and len(mention.name.split()) == 2:
+        if _kunya_placed(mention, text):
+            return EntityKind.PLACE
+        if kind is EntityKind.ORGANIZATION:
+            return EntityKind.PERSON
     if kind is EntityKind.PERSON and after_the:
         return EntityKind.ORGANIZATION
     if kind is EntityKind.PLACE and any(
@@ -1406,6 +1407,20 @@ def _kind_by_shape(mention: Mention, after_the: bool) -> EntityKind:
     ):
         return EntityKind.ORGANIZATION
     return kind
+
+
+def _kunya_placed(mention: Mention, text: str) -> bool:
+    """A kunya-shaped name is a town's ("Abu Ghraib", "Abu Kamal") after a place word: "in"
+    when the tagger called it a body (a person is seldom "in" anyone), the stronger words
+    ("near", "west of") whatever it called it; never before a possessive ("in Abu Ali's
+    house")."""
+    if _POSSESSIVE_AFTER.match(text, mention.end):
+        return False
+    before = PLACE_BEFORE if mention.kind is EntityKind.ORGANIZATION else STRONG_PLACE_BEFORE
+    return bool(before.search(text, max(0, mention.start - 30), mention.start))
+
+
+_POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
 
 
 # A title before a name ("Mr. Santos", "President Tandja") is said only of a person: such a

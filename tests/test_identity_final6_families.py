@@ -213,3 +213,20 @@ def test_a_kunya_with_a_family_name_is_the_one_person_who_goes_by_that_kunya(
     result = resolve([one, two])
     keys = {**_entity_of(result, "a"), **_entity_of(result, "b")}
     assert (keys[other] == keys["Kamal Jasim al-Tikriti"]) is same
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "tag", "kind"),
+    [
+        ("Police arrested two men in Abu Kamal on Monday.", "Abu Kamal", ORG, PLACE),
+        ("Shells fell near Abu Kamal at dawn.", "Abu Kamal", P, PLACE),
+        ("The raid in Abu Sama's house ended at dawn.", "Abu Sama", ORG, P),
+        ("The cell, led by Abu Sama, fired at dawn.", "Abu Sama", ORG, P),
+        ("Officials said they trust in Abu Sama to keep the peace.", "Abu Sama", P, P),
+    ],
+)
+def test_a_kunya_shaped_name_after_a_place_word_is_a_town(
+    text: str, name: str, tag: EntityKind, kind: EntityKind
+) -> None:
+    result = resolve([_doc("a", text, [(name, tag)])])
+    assert result.mentions["a"][0].kind is kind
