@@ -389,6 +389,29 @@ def _spelled_out(analyzed: AnalyzedDocument | Outline) -> dict[str, tuple[Mentio
     return found
 
 
+# An abbreviation in brackets, plural or not: "(EFPs)", "(IED)".
+_ABBREVIATION_IN_BRACKETS = re.compile(r"\(\s*([A-Z]{2,6})(s?)\s*\)")
+_LOWER_WORDS = re.compile(r"(?:\b[a-z]+[\s-]+)+\Z")
+_WORD_BREAK = re.compile(r"[\s-]+")
+
+
+def _common_noun_acronyms(text: str) -> set[str]:
+    """Keys of the abbreviations a document defines in brackets after lower-case words whose
+    initials they are ("explosively formed penetrators (EFPs)", "rocket-propelled grenades
+    (RPGs)"), with and without their plural s: a thing's abbreviation, which the tagger may
+    take for a body's acronym ("two EFP arrays"), not a name."""
+    found: set[str] = set()
+    for bracket in _ABBREVIATION_IN_BRACKETS.finditer(text):
+        letters = bracket.group(1)
+        words = _LOWER_WORDS.search(text, max(0, bracket.start() - 80), bracket.start())
+        if words is None:
+            continue
+        initials = "".join(w[0] for w in _WORD_BREAK.split(words.group().strip()))
+        if initials.endswith(letters.lower()):
+            found |= {name_key(letters), name_key(letters + "s")}
+    return found
+
+
 def _whole_names(analyzed: AnalyzedDocument | Outline) -> AnalyzedDocument | Outline:
     """The document with each name the tagger cut short before an acronym's bracket named in
     full, wherever the text writes it whole, and the names it cut out of it dropped: "Islamic
@@ -1204,6 +1227,7 @@ def resolve(documents: Iterable[AnalyzedDocument | Outline]) -> Resolution:
             )
         }
         kin = _Kinship(analyzed)
+        common = _common_noun_acronyms(analyzed.document.text)
         first_seen: dict[str, int] = {}
         for mention in analyzed.mentions:
             first_seen.setdefault(name_key(mention.name), mention.start)
@@ -1214,6 +1238,12 @@ def resolve(documents: Iterable[AnalyzedDocument | Outline]) -> Resolution:
         for mention in analyzed.mentions:
             key = name_key(mention.name)
             if not key:
+                continue
+            if key in common:
+                merges.append(
+                    f"{analyzed.document.doc_id}: {mention.name!r} left out: its document "
+                    "spells it out in lower case, a thing's abbreviation, not a name"
+                )
                 continue
             kind = _kind_by_shape(mention, key in after_the, analyzed.document.text)
             country = None if kind is EntityKind.PERSON else country_name(mention.name)

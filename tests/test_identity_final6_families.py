@@ -230,3 +230,15 @@ def test_a_kunya_shaped_name_after_a_place_word_is_a_town(
 ) -> None:
     result = resolve([_doc("a", text, [(name, tag)])])
     assert result.mentions["a"][0].kind is kind
+
+
+def test_an_abbreviation_spelled_out_in_lower_case_is_a_things_not_a_body() -> None:
+    doc = _doc(
+        "a",
+        "Gunmen fired rocket-propelled grenades (RPGs) at the Dawn Front (DF). Two RPG "
+        "launchers were found.",
+        [("RPGs", ORG), ("Dawn Front", ORG), ("DF", ORG), ("RPG", ORG)],
+    )
+    keys = _entity_of(resolve([doc]), "a")
+    assert "RPGs" not in keys and "RPG" not in keys
+    assert keys["DF"] == keys["Dawn Front"]
