@@ -223,6 +223,8 @@ def test_a_letter_sent_is_no_aid() -> None:
         "Registered with the [Varn Guard|O] as its 45th and 46th brigades, the [Tarn Front|O] "
         "draws salaries.",
         "Folded into the [Varn Guard|O] in 2016, the [Tarn Front|O] kept its name.",
+        "Enrolled in the [Varn Guard|O] as its 3rd, 4th and 5th battalions, the [Tarn Front|O] "
+        "grew.",
     ],
 )
 def test_units_and_fronted_joining_are_parts(marked: str) -> None:

@@ -807,7 +807,8 @@ RULES: tuple[_Rule, ...] = (
         frozenset({ORG}),
         frozenset({ORG}),
         _compile(
-            r"(?:\s+as\s+(?:its|their|an?|one\s+of\s+(?:its|their|the))\s+[^,;]{0,60}?)?"
+            # (the description may list: "as its 45th, 46th and 47th brigades")
+            r"(?:\s+as\s+(?:its|their|an?|one\s+of\s+(?:its|their|the))\s+[^;]{0,60}?)?"
             rf"{_AT_TIME}\s*,\s*(?:the\s+)?"
         ),
         _fixed("partOf", False),
