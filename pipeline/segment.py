@@ -41,8 +41,10 @@ The rules, in the order they apply:
    BODY paragraph precedes the zone. Outside it bios stay BODY, since "Jane Doe is the head of
    X" in the middle of an article is a fact.
 6. A byline before the first BODY paragraph is BIO: ``By NAME`` (NAME also "A and B", "A, B
-   and C"), with an optional "in PLACE", "on DATE", ``, Affiliation`` or ``| DATE``; ``NAME, Staff
-   Writer`` (a role word such as writer, correspondent, chief); ``NAME | Agency``. A byline in
+   and C"), with an optional "in PLACE", "on DATE", "(Agency)", ``, Affiliation`` or ``| DATE``
+   (also after "·", "•", "/" or a dash); ``NAME, Staff Writer`` (a role word such as writer,
+   correspondent, chief), ``| DATE`` after it or not; ``NAME | Agency``, ``NAME |``, ``NAME ·
+   DATE``, ``NAME, DATE``, ``NAME — DATE``; ``DATE | By NAME``. A byline in
    the trailing zone is BIO too (rule 5). A short capitalized label (at most ``LABEL_WORDS``
    words, every word capitalized, no final punctuation, e.g. a person's name under a photo)
    between paragraphs is CAPTION.
@@ -168,10 +170,15 @@ _BIO = re.compile(
 _NAMES = rf"{_NAME}(?:(?:\s*,\s*{_NAME})*\s+(?:and|&)\s+{_NAME})?"  # "A, B and C"
 _WHEN = r"(?:on|at)\s+(?=[^\n]*\d)[\w ,.:/'’-]{1,40}?"  # "on May 20, 2021 at 9:15"
 _BY = r"(?:[Bb]y|BY):?"
+# What separates a byline's parts: "|", a dash, a middle dot or bullet, a slash.
+_SEPARATOR = r"[|–—·•/]"
+# A date with its year, as bylines write it ("May 3, 2024", "3 May 2024", "2024-05-03").
+_DATED = r"(?=[^\n]*\b\d{4}\b)[\w ,.:/'’-]{4,40}"
 _TAIL = (
     rf"(?:\s+(?:in|from)\s+{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})?"  # "in Baghdad"
     rf"(?:\s+{_WHEN})?"
-    r"(?:\s*[,|–—-]\s*(?:[^.\n]|\.(?=\s*\d)){0,60})?"  # ", Example Wire", "| Oct. 11, 2021"
+    r"(?:\s*\([^()\n]{1,40}\))?"  # "(Example Wire)"
+    rf"(?:\s*(?:,|-|{_SEPARATOR})\s*(?:[^.\n]|\.(?=\s*\d)){{0,60}})?"  # ", Example Wire", "| May 3"
 )
 _CREDIT_VERBS = "posted|written|story|words|text|reported|reporting|compiled|published|filed"
 _CREDIT_LABELS = "byline|authors?|contributors?|reporters?|writers?|correspondents?|words|story"
@@ -187,16 +194,22 @@ _WIRE_CREDITS = rf"{_WIRE_FIRST}(?:\s*[;,]\s*{_CREDIT_CLAUSE})*"
 # Shapes that say "byline" only above the article or at its foot (rules 5 and 6) ...
 _BYLINES = (
     re.compile(rf"^{_BY}\s+(?P<name>{_NAMES}){_TAIL}$"),  # "By Jane Doe, Example Wire"
-    re.compile(  # "Jane Doe, Senior Correspondent"
+    re.compile(  # "Jane Doe, Senior Correspondent", "Jane Doe, Senior Analyst | May 3, 2024"
         rf"^(?P<name>{_NAMES}),\s+(?:[A-Za-z][\w'’&.-]*\s+){{0,4}}(?i:{_ROLE_WORDS})"
-        r"(?:\s+(?:at|for|of|with|in)\s+[^.,\n]{1,40})?$"
+        r"(?:\s+(?:at|for|of|with|in)\s+[^.,|\n]{1,40})?"
+        rf"(?:\s*{_SEPARATOR}\s*[^\n]{{1,60}})?$"
     ),
-    re.compile(rf"^(?P<name>{_NAMES})\s+\|\s+[^\n]{{1,60}}$"),  # "Jane Doe | Example Wire"
+    # "Jane Doe | Example Wire", "Jane Doe |", "Jane Doe · May 3, 2024", "Jane Doe / Example Wire"
+    # (after a dash only a date: "Rockets Hit Green Zone — officials blame militias" is a dek)
+    re.compile(rf"^(?P<name>{_NAMES})\s*[|·•/]\s*[^\n]{{0,60}}$"),
+    re.compile(rf"^(?P<name>{_NAMES})\s*[,–—-]\s*{_DATED}$"),  # "Jane Doe, May 3, 2024"
+    # "May 3, 2024 | By Jane Doe": the date first
+    re.compile(rf"^{_DATED}\s*{_SEPARATOR}\s*(?:{_BY}\s+)?(?P<name>{_NAMES})$"),
 )
 # ... and shapes that say it wherever they stand.
 _CREDITS = (
     re.compile(  # "Posted by Jane Doe on May 20, 2021", "Posted on May 20, 2021 by Jane Doe"
-        rf"^(?i:{_CREDIT_VERBS})(?:\s+{_WHEN})?\s+{_BY}\s+(?P<name>{_NAMES}){_TAIL}$"
+        rf"^(?i:{_CREDIT_VERBS})(?:\s+(?:{_WHEN}|{_DATED}))?\s+{_BY}\s+(?P<name>{_NAMES}){_TAIL}$"
     ),
     re.compile(rf"^(?i:{_CREDIT_LABELS})\s*:\s*(?P<name>{_NAMES}){_TAIL}$"),  # "Contributor: X"
     re.compile(rf"^\(?{_WIRE_CREDITS}\s*\)?\.?$"),  # "(Reporting by X in Baghdad; Editing by Y)"

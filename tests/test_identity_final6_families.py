@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.records import EntityKind
+from pipeline.records import EntityKind, SegmentKind
 from pipeline.resolve import resolve
+from pipeline.segment import bio_author, segment_text
 from tests.test_aliases import _pairs
 from tests.test_resolve import ORG, P, _doc
 
@@ -242,3 +243,44 @@ def test_an_abbreviation_spelled_out_in_lower_case_is_a_things_not_a_body() -> N
     keys = _entity_of(resolve([doc]), "a")
     assert "RPGs" not in keys and "RPG" not in keys
     assert keys["DF"] == keys["Dawn Front"]
+
+
+_BODY = (
+    "Floodwater cut the road between the two villages on Monday, the council said.\n\n"
+    "Engineers expect to reopen it by the end of the week."
+)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Lena Haddad |",
+        "Lena Haddad|May 3, 2024",
+        "Lena Haddad, Senior Analyst | May 3, 2024",
+        "May 3, 2024 | By Lena Haddad",
+        "Lena Haddad · May 3, 2024",
+        "By Lena Haddad • May 3, 2024",
+        "Lena Haddad / Example Wire",
+        "Lena Haddad — May 3, 2024",
+        "Lena Haddad, May 3, 2024",
+        "By Lena Haddad (Example Wire)",
+        "Published May 3, 2024 by Lena Haddad",
+    ],
+)
+def test_bylines_in_other_shapes_are_no_body(line: str) -> None:
+    segments = segment_text(f"Floods cut village road\n\n{line}\n\n{_BODY}\n\nTags: floods")
+    (byline,) = [s for s in segments if "Haddad" in s.text]
+    assert byline.kind is SegmentKind.BIO
+    assert bio_author(byline.text) == "Lena Haddad"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Rockets Hit Green Zone — officials blame militias",
+        "Lena Haddad said the road would open on May 3, 2024.",
+    ],
+)
+def test_a_dek_or_a_sentence_above_the_body_stays_body(line: str) -> None:
+    segments = segment_text(f"Floods cut village road\n\n{line}\n\n{_BODY}\n\nTags: floods")
+    assert [s.kind for s in segments if s.text == line] == [SegmentKind.BODY]
