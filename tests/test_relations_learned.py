@@ -17,8 +17,17 @@ from pipeline.extract.learned import (
     placed,
 )
 from pipeline.extract.marked import marked_document
+from pipeline.extract.pair_features import pair_features
 from pipeline.extract.relations import SIGNATURES, extract_relations, rule_relations
-from pipeline.extract.train_relations import DOMAIN_TRAIN, FLOOR, thresholds, write_model
+from pipeline.extract.train_relations import (
+    DOMAIN_TRAIN,
+    FLOOR,
+    HELD_OUT,
+    RELATION_SETS,
+    TRAINED_SETS,
+    thresholds,
+    write_model,
+)
 
 TINY = Path(__file__).parent / "data" / "eval" / "corpora" / "redocred"
 
@@ -96,6 +105,34 @@ def test_training_is_deterministic_on_a_tiny_extract(tmp_path: Path) -> None:
     assert "mention pairs" in lines[0] and "wrote" in table
     model = load(first)
     assert NONE in model.classes and model.weights
+
+
+def test_held_out_relation_sets_are_never_training_sources() -> None:
+    names = {path.name for path in DOMAIN_TRAIN}
+    assert set(HELD_OUT) == {"news_heldout12.jsonl", "news_heldout13.jsonl"}
+    assert not names & set(HELD_OUT)
+    assert all(path.is_file() for path in DOMAIN_TRAIN)
+    # a set not named in TRAINED_SETS stays out of training
+    untrained = {p.name for p in RELATION_SETS.glob("*.jsonl")} - set(TRAINED_SETS)
+    assert set(HELD_OUT) <= untrained and not names & untrained
+
+
+def _features(marked: str) -> list[str]:
+    """The features of the marked sentence's first and last mention."""
+    doc = marked_document(marked)
+    first, last = doc.mentions[0], doc.mentions[-1]
+    return pair_features(doc.document.text, doc.sentences[0], first, last, doc.mentions)
+
+
+def test_features_share_a_stem_across_tenses_and_read_an_asides_head() -> None:
+    trained = _features("The [Tor Guard|O] was trained by [Varnia|L] last year.")
+    trains = _features("[Varnia|L] still trains the [Tor Guard|O].")
+    assert "v:train" in trained and "v:train" in trains
+    aside = _features("[Ana Bel|P], the [Rio Group|O]'s chief spokesman, spoke in [Tolna|L].")
+    assert "ap:spokesman" in aside
+    after = _features("[Rio Group|O] sent [Ana Bel|P], its deputy commander, to the north.")
+    assert "apr:commander" in after
+    assert not [f for f in _features("[Ana Bel|P] met [Ivo Stanek|P].") if f.startswith("ap")]
 
 
 def _placed(marked: str) -> bool:

@@ -291,7 +291,8 @@ def admissible(
     return not crosses(text, mentions, left, right)
 
 
-def _spans(a: Mention, b: Mention) -> frozenset[tuple[int, int]]:
+def pair_spans(a: Mention, b: Mention) -> frozenset[tuple[int, int]]:
+    """Where two mentions stand, in either order: a pair a rule related is not scored."""
     return frozenset(((a.start, a.end), (b.start, b.end)))
 
 
@@ -302,11 +303,11 @@ def learned_relations(
     rules' relations) leaves unrelated."""
     model = model or load()
     text = analyzed.document.text
-    covered = {_spans(r.subject, r.object) for r in found}
+    covered = {pair_spans(r.subject, r.object) for r in found}
     relations = []
     for sentence, mentions in by_sentence(analyzed.mentions).items():
         for left, right in candidate_pairs(mentions):
-            if _spans(left, right) in covered:
+            if pair_spans(left, right) in covered:
                 continue
             features = pair_features(text, sentence, left, right, mentions)
             decision = model.decide(left, right, features)

@@ -4,7 +4,10 @@ Training (Re-DocRED, Wikipedia) and inference (news) must see the same features,
 the sentence only through this module: the words between the two mentions and a few around
 them, lowercased, with every other mention replaced by its kind and every number by ``<num>``,
 so that names never become features (a model that learned "Hezbollah" would not transfer).
-Role, kinship and place nouns from the project's general word lists add trigger features.
+Role, kinship and place nouns from the project's general word lists add trigger features; the
+stems of the words between ("trained", "trains": ``v:train``) and the head noun of an aside after
+either name (", the group's chief spokesman,": ``apr:spokesman``) let one sentence's wording
+teach its other forms. No parse is read: Re-DocRED's training pairs have none.
 """
 
 from __future__ import annotations
@@ -33,6 +36,10 @@ _ROLE_WORDS = {role: predicate for role, predicate in ROLES.items() if " " not i
 _ROLE_PHRASES = {role: predicate for role, predicate in ROLES.items() if " " in role}
 CONTEXT = 3
 """How many words before the first mention and after the second are read."""
+_SUFFIXES = ("ing", "ed", "es", "s")
+_ASIDE_ENDS = frozenset((",", ".", ";", ":", "(", ")", "—", "–", "-"))
+ASIDE = 8
+"""How many words of an aside after a name are read to find its head noun."""
 
 
 def _words(text: str) -> list[str]:
@@ -74,6 +81,28 @@ def _triggers(words: Sequence[str], where: str) -> list[str]:
     return found
 
 
+def _stem(word: str) -> str:
+    """The word without an inflection ending, so that "trains", "trained" and "training" (or
+    "leads" and "leading") are one feature however few sentences use each form."""
+    for suffix in _SUFFIXES:
+        if len(word) > len(suffix) + 3 and word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
+def _aside_head(words: Sequence[str]) -> str | None:
+    """The last word of an aside that opens the words (", the group's chief spokesman," gives
+    "spokesman"): the role an apposition gives the name before it, wherever the aside ends."""
+    if not words or words[0] != ",":
+        return None
+    head = None
+    for word in words[1 : ASIDE + 1]:
+        if word in _ASIDE_ENDS:
+            break
+        head = word
+    return head
+
+
 def pair_features(
     text: str, sentence: Sentence, left: Mention, right: Mention, mentions: Sequence[Mention]
 ) -> list[str]:
@@ -105,4 +134,8 @@ def pair_features(
     if after:
         features.append(f"kr1:{kinds}:{after[0]}")
     features += _triggers(between, "b") + _triggers(before, "l") + _triggers(after, "r")
+    features += sorted({f"v:{_stem(w)}" for w in between if w.isalpha()})
+    aside_after = masked_words(text, right.end, sentence.end, others)
+    heads = (("ap", _aside_head(between)), ("apr", _aside_head(aside_after)))
+    features += [f"{where}:{head}" for where, head in heads if head]
     return features
