@@ -229,7 +229,7 @@ def relation_rows(nlp: Language, corpora: Path, split: str) -> list[Row]:
     domain = er.evaluate_domain(er.DOMAIN, nlp)
     held_out = [  # overall only: per predicate, ``python -m pipeline.extract.evaluate_relations``
         row
-        for name, path in er.HELD_OUT_NEWS.items()
+        for name, path in er.NEWS_SETS.items()
         for row in _relation_rows(f"{name}, NER mentions", er.evaluate_domain(path, nlp))
         if row.type == "ALL"
     ]

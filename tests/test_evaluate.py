@@ -75,13 +75,13 @@ def test_the_final_ner_and_relation_sets_are_registered_and_load() -> None:
     """Loaded and counted only: nothing is extracted from the sets written last."""
     docs = news_heldout(NEWS_HELDOUT["militia news held-out 4"])
     assert len(docs) == 40 and sum(len(doc.ents) for doc in docs) == 148
-    assert er.MARKED["news7"] == er.HELD_OUT_NEWS["news held-out 7"] == er.NEWS7
+    assert er.MARKED["news7"] == er.NEWS_SETS["news held-out 7"] == er.NEWS7
     items = _marked_relation_items(er.NEWS7)
     assert len(items) == 48 and sum(not item["relations"] for item in items) == 8
     assert sum(len(item["relations"]) for item in items) == 46
 
 
-def test_the_eighth_to_eleventh_relation_sets_are_registered_and_load() -> None:
+def test_the_eighth_to_thirteenth_relation_sets_are_registered_and_load() -> None:
     """Loaded and counted only, like the seventh: each states every predicate three to five
     times."""
     for number, path, sentences, empty, relations in (
@@ -89,8 +89,10 @@ def test_the_eighth_to_eleventh_relation_sets_are_registered_and_load() -> None:
         (9, er.NEWS9, 47, 7, 45),
         (10, er.NEWS10, 53, 7, 48),
         (11, er.NEWS11, 52, 7, 50),
+        (12, er.NEWS12, 52, 7, 52),
+        (13, er.NEWS13, 53, 7, 52),
     ):
-        assert er.MARKED[f"news{number}"] == er.HELD_OUT_NEWS[f"news held-out {number}"] == path
+        assert er.MARKED[f"news{number}"] == er.NEWS_SETS[f"news held-out {number}"] == path
         items = _marked_relation_items(path)
         assert len(items) == sentences and sum(not item["relations"] for item in items) == empty
         per_predicate = Counter(p for item in items for _, p, _ in item["relations"])

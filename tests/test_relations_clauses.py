@@ -226,7 +226,7 @@ def test_eval_reports_the_held_out_news_sets() -> None:
     from pipeline.nlp import load_model
 
     rows = {row.data: row for row in relation_rows(load_model(), corpora, "test")}
-    for name in er.HELD_OUT_NEWS:
+    for name in er.NEWS_SETS:
         row = rows[f"{name}, NER mentions"]
         assert row.type == "ALL" and row.tp + row.fn > 10
     news3 = rows["news held-out 3, NER mentions"]
