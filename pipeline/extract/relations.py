@@ -205,6 +205,11 @@ _AT_ODDS = (
     r"|locked\s+in\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:feud|rivalry|power\s+struggle|turf\s+war"
     r"|vendetta))"
 )
+# what two rivals vie for: "for control", "for years for power"
+_FOR_CONTROL = (
+    r"(?:for\s+(?:years|decades|months)\s+)?for\s+(?:control|power|influence|dominance"
+    r"|supremacy|primacy|leadership)"
+)
 # what may stand before "ally" or "partner": "its closest ally", "a junior coalition partner"
 _ALLY_MODS = (
     r"(?:(?:closest|close|main|chief|key|longtime|long-time|loyal|junior|senior|political"
@@ -1535,10 +1540,7 @@ RULES: tuple[_Rule, ...] = (
             rf"|jostled|jostles|jostling)\s+with\s+{_THE}"
         ),
         _fixed("rivalOf", True),
-        after=_compile(
-            r"\s+(?:for\s+(?:years|decades|months)\s+)?for\s+(?:control|power|influence"
-            r"|dominance|supremacy|primacy|leadership)\b"
-        ),
+        after=_compile(rf"\s+{_FOR_CONTROL}\b"),
     ),
     # "X and Y, once bitter rivals, ...", "X and Y have feuded for years"
     _rivals_and(
@@ -1552,8 +1554,7 @@ RULES: tuple[_Rule, ...] = (
             rf"(?:{_CLASH}|(?:fought|battled)\s+(?:each\s+other|one\s+another)"
             # "vied for years for control of", "competed for power"
             r"|(?:vied|vie|vying|competed|compete|competing|jostled|jostling)\s+(?:with\s+"
-            r"(?:each\s+other|one\s+another)\s+)?(?:for\s+(?:years|decades|months)\s+)?for\s+"
-            r"(?:control|power|influence|dominance|supremacy|primacy|leadership)"
+            rf"(?:each\s+other|one\s+another)\s+)?{_FOR_CONTROL}"
             r"|(?:are|were|have\s+been|had\s+been|been)\s+(?:\w+\s+)?(?:rivals|enemies|foes"
             rf"|{_AT_ODDS}))\b)(?!\s+(?:with|against)\b)"
         ),
