@@ -145,6 +145,13 @@ def is_kunya(name: str) -> bool:
     return bool(_KUNYA.fullmatch(name.strip()))
 
 
+def shaped_as_body(key: str) -> bool:
+    """A name key is a body's by its shape: it holds a body's head noun ("Badr Organization") or
+    opens with an Arabic group word ("Jaish al-Mahdi"), which no person's name does."""
+    tokens = content_tokens(key)
+    return bool(ORG_HEADS.intersection(tokens)) or names.arabic_head(tokens) is not None
+
+
 def _could_be_person(mention: Mention) -> bool:
     """A name that may be a person's whatever its tag: tagged a person, or tagged a body but of
     two words at least, with neither initials, a body's head noun nor an Arabic group word
@@ -152,13 +159,12 @@ def _could_be_person(mention: Mention) -> bool:
     Hezbollah")."""
     if mention.kind is EntityKind.PERSON:
         return True
-    tokens = content_tokens(name_key(mention.name))
+    key = name_key(mention.name)
     return (
         mention.kind is EntityKind.ORGANIZATION
-        and len(tokens) >= 2
+        and len(content_tokens(key)) >= 2
         and not _ACRONYM.match(mention.name)
-        and not ORG_HEADS.intersection(tokens)
-        and names.arabic_head(tokens) is None
+        and not shaped_as_body(key)
     )
 
 

@@ -22,7 +22,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from . import names
-from .aliases import is_kunya, stated_aliases
+from .aliases import is_kunya, shaped_as_body, stated_aliases
 from .demonyms import COUNTRY_OF, country_name
 from .names import PARTICLES as _PARTICLES
 from .names import THE_BEFORE, consonants, content_tokens
@@ -173,16 +173,6 @@ class _Kinship:
 
     def after(self, mention: Mention) -> bool:
         return bool(_KIN_BEFORE.search(self.text, max(0, mention.start - 60), mention.start))
-
-
-def _heads_a_body(bodies: Collection[str]) -> bool:
-    """One of the document's organizations named with a word is a body by its shape: a head
-    noun ("Badr Organization") or an Arabic group word ("Jaish al-Mahdi"), never a person's
-    name the tagger called a body."""
-    return any(
-        ORG_HEADS.intersection(tokens := content_tokens(body)) or names.arabic_head(tokens)
-        for body in bodies
-    )
 
 
 def _namesakes(
@@ -1256,7 +1246,9 @@ def resolve(documents: Iterable[AnalyzedDocument | Outline]) -> Resolution:
                 skeleton = None  # "Ansar Allah, as the Houthi movement calls itself": a body's
             groups = targets.get(skeleton, ()) if skeleton else ()
             if groups and skeleton:
-                kept = _namesakes(groups, skeleton, _heads_a_body(bodies[key]), mention, kin)
+                kept = _namesakes(
+                    groups, skeleton, any(map(shaped_as_body, bodies[key])), mention, kin
+                )
                 if not kept and kin.after(mention):
                     merges.append(
                         f"{analyzed.document.doc_id}: {mention.name!r} left unresolved: a "
